@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+// Shared by the booking form and the public API, so both reject the same input
+// with the same field paths.
+
+export const visitModeSchema = z.enum(["CLINIC", "HOME", "VIDEO"]);
+export const languageSchema = z.enum(["en", "es"]);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "That is not a real date.");
+
+/** An instant with an explicit offset or Z, e.g. 2026-11-23T09:00:00-06:00. */
+export const instantSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time with an offset, e.g. 2026-11-23T09:00:00-06:00." });
+
+export const homeAddressSchema = z.object({
+  line1: z.string().trim().min(1, "Enter the street address.").max(200),
+  line2: z.string().trim().max(200).optional(),
+  city: z.string().trim().min(1, "Enter the city.").max(100),
+  postalCode: z.string().trim().regex(/^[0-9A-Za-z -]{3,10}$/, "Enter a valid postal code."),
+});
+
+export const patientDetailsSchema = z.object({
+  firstName: z.string().trim().min(1, "Enter your first name.").max(100),
+  lastName: z.string().trim().min(1, "Enter your last name.").max(100),
+  email: z.email("Enter a valid email address.").max(254),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{7,20}$/, "Enter a phone number with 7 to 15 digits.")
+    .refine((s) => {
+      const digits = s.replace(/\D/g, "").length;
+      return digits >= 7 && digits <= 15;
+    }, "Enter a phone number with 7 to 15 digits."),
+  dateOfBirth: isoDate.refine((s) => {
+    const year = Number(s.slice(0, 4));
+    return year >= 1900 && new Date(`${s}T00:00:00Z`).getTime() <= Date.now();
+  }, "Enter your date of birth."),
+  address: homeAddressSchema.optional(),
+});
+
+export const createBookingSchema = z
+  .object({
+    /** Service id or slug. */
+    service: z.string().trim().min(1, "Choose a service.").max(100),
+    start: instantSchema,
+    mode: visitModeSchema,
+    locationId: z.uuid("Choose a location."),
+    therapistId: z.uuid("Choose a therapist.").optional(),
+    patient: patientDetailsSchema,
+    reason: z.string().trim().max(500).optional(),
+    language: languageSchema.optional(),
+    /** Sent by the booking form so that a re-submitted form books once. */
+    idempotencyKey: z.string().trim().min(16).max(100).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.mode === "HOME" && !value.patient.address) {
+      ctx.addIssue({ code: "custom", path: ["patient", "address"], message: "Enter the address where we should visit you." });
+    }
+  });
+export type CreateBookingInput = z.infer<typeof createBookingSchema>;
+
+export const rescheduleBookingSchema = z.object({
+  start: instantSchema,
+  therapistId: z.uuid().optional(),
+});
+export type RescheduleBookingInput = z.infer<typeof rescheduleBookingSchema>;
+
+export const cancelBookingSchema = z.object({
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const availabilityQuerySchema = z
+  .object({
+    service: z.string().trim().min(1, "Name a service by id or slug.").max(100),
+    from: isoDate,
+    to: isoDate,
+    location: z.uuid().optional(),
+    therapist: z.uuid().optional(),
+    mode: visitModeSchema.optional(),
+    postalCode: z.string().trim().max(10).optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ["to"], message: "'to' must not be before 'from'." })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 31, {
+    path: ["to"],
+    message: "Ask for at most 31 days at a time.",
+  })
+  .refine((q) => q.mode !== "HOME" || !!q.postalCode, {
+    path: ["postalCode"],
+    message: "Home visits need the postal code of the visit address.",
+  });
+export type AvailabilityQuery = z.infer<typeof availabilityQuerySchema>;

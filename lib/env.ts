@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// Configuration read once and validated, so a typo fails at start-up with a
+// message instead of surfacing as odd behaviour under load.
+const boolish = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where links in confirmations point, e.g. https://book.example-clinic.com */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Booking writes (create, reschedule, cancel) allowed per client address per window. */
+  RATE_LIMIT_BOOKINGS_MAX: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_BOOKINGS_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** How many reverse proxies in front of the app may set X-Forwarded-For; 0 = trust none. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Days a patient's manage link stays valid after the visit. */
+  MANAGE_TOKEN_DAYS_AFTER_VISIT: z.coerce.number().int().min(1).default(30),
+  STRIDE_RESET_DB: boolish,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function publicBaseUrl(): string {
+  const env = getEnv();
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
