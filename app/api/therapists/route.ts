@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { findService, listTherapists } from "@/lib/booking/data";
+import { visitModeSchema } from "@/lib/booking/schema";
+import { json, readQuery, withErrors } from "@/lib/http/route";
+
+const querySchema = z.object({
+  location: z.uuid("'location' must be a location id.").optional(),
+  service: z.string().trim().min(1).max(100).optional(),
+  mode: visitModeSchema.optional(),
+});
+
+export const GET = withErrors(async (request: Request) => {
+  const q = readQuery(request, querySchema);
+  const serviceId = q.service ? (await findService(q.service)).id : undefined;
+  return json({ therapists: await listTherapists({ locationId: q.location, serviceId, mode: q.mode }) }, { cache: "short" });
+});

@@ -1,0 +1,302 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+import type { Location, Service, VisitMode } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { findAllSlots } from "../scheduling/find-all-slots";
+import { findFirstAvailable } from "../scheduling/first-available";
+import { formatInstantWithOffset, zonedDayBounds } from "../scheduling/zone-time";
+import type { RoomLoad, Slot, TherapistSchedule } from "../scheduling/types";
+import type { LocationDto, ReasonDto, ServiceDto, SlotDto, TherapistDto } from "./api-types";
+
+/** Statuses that hold a therapist's, a patient's and a room's time. Mirrors the migration's constraints. */
+export const ACTIVE_STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED"] as const;
+
+const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toServiceDto(s: Service): ServiceDto {
+  return {
+    id: s.id,
+    slug: s.slug,
+    name: { en: s.nameEn, es: s.nameEs },
+    description: { en: s.descriptionEn, es: s.descriptionEs },
+    durationMinutes: s.durationMinutes,
+    priceCents: s.priceCents,
+    currency: s.currency,
+    visitModes: s.visitModes,
+    newPatientsOnly: s.newPatientsOnly,
+    cancelCutoffMinutes: s.cancelCutoffMinutes,
+  };
+}
+
+export function toLocationDto(l: Location): LocationDto {
+  return {
+    id: l.id,
+    slug: l.slug,
+    name: l.name,
+    address: { line1: l.addressLine1, line2: l.addressLine2, city: l.city, region: l.region, postalCode: l.postalCode, country: l.country },
+    phone: l.phone,
+    timeZone: l.timeZone,
+    homePostalCodes: l.homePostalCodes,
+  };
+}
+
+export function toSlotDto(slot: Slot, timeZone: string): SlotDto {
+  return {
+    start: formatInstantWithOffset(slot.start, timeZone),
+    end: formatInstantWithOffset(slot.end, timeZone),
+    therapistId: slot.therapistId,
+    locationId: slot.locationId,
+  };
+}
+
+export async function listServices(): Promise<ServiceDto[]> {
+  const services = await getPrisma().service.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { nameEn: "asc" }] });
+  return services.map(toServiceDto);
+}
+
+export async function listLocations(): Promise<LocationDto[]> {
+  const locations = await getPrisma().location.findMany({ where: { active: true }, orderBy: { name: "asc" } });
+  return locations.map(toLocationDto);
+}
+
+export async function listReasons(): Promise<ReasonDto[]> {
+  const reasons = await getPrisma().visitReason.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
+  return reasons.map((r) => ({ slug: r.slug, label: { en: r.labelEn, es: r.labelEs } }));
+}
+
+export async function listTherapists(filter: { locationId?: string; serviceId?: string; mode?: VisitMode } = {}): Promise<TherapistDto[]> {
+  const therapists = await getPrisma().therapist.findMany({
+    where: {
+      active: true,
+      ...(filter.mode ? { visitModes: { has: filter.mode } } : {}),
+      ...(filter.locationId ? { locations: { some: { locationId: filter.locationId } } } : {}),
+      ...(filter.serviceId ? { services: { some: { serviceId: filter.serviceId } } } : {}),
+    },
+    include: { locations: { select: { locationId: true } }, services: { select: { serviceId: true } } },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+  });
+  return therapists.map((t) => ({
+    id: t.id,
+    slug: t.slug,
+    firstName: t.firstName,
+    lastName: t.lastName,
+    credentials: t.credentials,
+    bio: { en: t.bioEn, es: t.bioEs },
+    languages: t.languages,
+    visitModes: t.visitModes,
+    locationIds: t.locations.map((l) => l.locationId),
+    serviceIds: t.services.map((s) => s.serviceId),
+  }));
+}
+
+/** A service by id or slug, active only. */
+export async function findService(idOrSlug: string): Promise<Service> {
+  const service = await getPrisma().service.findFirst({
+    where: { active: true, ...(UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug }) },
+  });
+  if (!service) throw new AppError("NOT_FOUND", `No service "${idOrSlug}" is offered. GET /api/services lists them.`);
+  return service;
+}
+
+export function normalisePostalCode(code: string): string {
+  return code.trim().toUpperCase().replace(/\s+/g, " ");
+}
+
+/**
+ * Which mode a request means, refusing the ones this service or online
+ * booking does not offer, with a reason a patient can act on.
+ */
+export function resolveMode(service: Service, requested: VisitMode | undefined): VisitMode {
+  const mode = requested ?? (service.visitModes.includes("CLINIC") ? "CLINIC" : service.visitModes[0]);
+  if (!mode || !service.visitModes.includes(mode)) {
+    throw new AppError("VALIDATION_FAILED", `${service.nameEn} is not offered as a ${mode?.toLowerCase() ?? ""} visit.`, {
+      fields: { mode: `Choose one of: ${service.visitModes.join(", ")}.` },
+    });
+  }
+  if (mode === "VIDEO") {
+    throw new AppError("VALIDATION_FAILED", "Video visits cannot be booked online yet; please call the clinic.", {
+      fields: { mode: "Choose CLINIC or HOME." },
+    });
+  }
+  return mode;
+}
+
+/** The locations a search covers; for home visits, only those that serve the postal code. */
+export async function resolveLocations(locationId: string | undefined, mode: VisitMode, postalCode: string | undefined): Promise<Location[]> {
+  let locations = await getPrisma().location.findMany({
+    where: { active: true, ...(locationId ? { id: locationId } : {}) },
+    orderBy: { name: "asc" },
+  });
+  if (locationId && locations.length === 0) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
+  if (mode === "HOME") {
+    const code = normalisePostalCode(postalCode ?? "");
+    locations = locations.filter((l) => l.homePostalCodes.map(normalisePostalCode).includes(code));
+    if (locations.length === 0) {
+      throw new AppError("OUTSIDE_AREA", `We do not make home visits to postal code ${code} from ${locationId ? "this location" : "any of our locations"}. You can book a visit in the clinic instead.`, {
+        fields: { postalCode: "Outside our home-visit area." },
+      });
+    }
+  }
+  return locations;
+}
+
+export interface SlotSearch {
+  service: Service;
+  mode: VisitMode;
+  locations: Location[];
+  therapistId?: string;
+  /** Local dates, inclusive, read in each location's zone. */
+  from: string;
+  to: string;
+  now: Date;
+  /** Leave this appointment's own time out of the busy list (rescheduling it). */
+  excludeAppointmentId?: string;
+  /** Pretend nothing is booked: tells "taken" apart from "never offered". */
+  ignoreBookings?: boolean;
+}
+
+export interface SlotSearchResult {
+  timeZone: string;
+  slots: Slot[];
+  /** Zone per location, for formatting each slot. */
+  zones: Map<string, string>;
+}
+
+/**
+ * Loads everything the engine needs for one search in a handful of queries
+ * (therapists, hours, time off, busy appointments, room loads) and runs it.
+ * The booking write path calls this too, so both apply the same rules.
+ */
+export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult> {
+  const prisma = getPrisma();
+  const { service, mode, locations } = search;
+  const locationIds = locations.map((l) => l.id);
+  const zones = new Map(locations.map((l) => [l.id, l.timeZone]));
+  const timeZone = locations[0]?.timeZone ?? "UTC";
+  if (locations.length === 0) return { timeZone, slots: [], zones };
+
+  // Buffers and travel reach a few hours past a day's edges; a day's margin covers them.
+  const windowStart = Math.min(...locations.map((l) => zonedDayBounds(search.from, l.timeZone).start)) - DAY_MS;
+  const windowEnd = Math.max(...locations.map((l) => zonedDayBounds(search.to, l.timeZone).end)) + DAY_MS;
+  const window = { gte: new Date(windowStart), lt: new Date(windowEnd) };
+
+  const therapists = await prisma.therapist.findMany({
+    where: {
+      active: true,
+      visitModes: { has: mode },
+      services: { some: { serviceId: service.id } },
+      locations: { some: { locationId: { in: locationIds } } },
+      ...(search.therapistId ? { id: search.therapistId } : {}),
+    },
+    select: { id: true },
+  });
+  const therapistIds = therapists.map((t) => t.id);
+  if (therapistIds.length === 0) return { timeZone, slots: [], zones };
+
+  const [hours, timeOff, busy, rooms] = await Promise.all([
+    prisma.weeklyHours.findMany({ where: { therapistId: { in: therapistIds }, locationId: { in: locationIds } } }),
+    prisma.timeOff.findMany({
+      where: { therapistId: { in: therapistIds }, startsAt: { lt: window.lt }, endsAt: { gt: window.gte } },
+      select: { therapistId: true, startsAt: true, endsAt: true },
+    }),
+    search.ignoreBookings
+      ? Promise.resolve([])
+      : prisma.appointment.findMany({
+      where: {
+        therapistId: { in: therapistIds },
+        status: { in: [...ACTIVE_STATUSES] },
+        blockedFrom: { lt: window.lt },
+        blockedUntil: { gt: window.gte },
+        ...(search.excludeAppointmentId ? { id: { not: search.excludeAppointmentId } } : {}),
+      },
+      select: { therapistId: true, blockedFrom: true, blockedUntil: true },
+    }),
+    mode === "CLINIC" && !search.ignoreBookings ? loadRoomLoads(locationIds, window, search.excludeAppointmentId) : Promise.resolve(null),
+  ]);
+
+  const timeOffBy = groupBy(timeOff, (t) => t.therapistId, (t) => ({ start: t.startsAt.getTime(), end: t.endsAt.getTime() }));
+  const busyBy = groupBy(busy, (a) => a.therapistId, (a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
+
+  const slots: Slot[] = [];
+  for (const location of locations) {
+    const schedules: TherapistSchedule[] = [];
+    for (const therapistId of therapistIds) {
+      const weeklyHours = hours
+        .filter((h) => h.therapistId === therapistId && h.locationId === location.id)
+        .map((h) => ({
+          weekday: h.weekday,
+          startMinute: h.startMinute,
+          endMinute: h.endMinute,
+          visitModes: h.visitModes,
+          validFrom: h.validFrom?.toISOString().slice(0, 10) ?? null,
+          validUntil: h.validUntil?.toISOString().slice(0, 10) ?? null,
+        }));
+      if (weeklyHours.length === 0) continue;
+      schedules.push({
+        therapistId,
+        locationId: location.id,
+        timeZone: location.timeZone,
+        weeklyHours,
+        timeOff: timeOffBy.get(therapistId) ?? [],
+        busy: busyBy.get(therapistId) ?? [],
+      });
+    }
+    const query = {
+      mode,
+      durationMinutes: service.durationMinutes,
+      bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+      travelMinutes: location.homeTravelMinutes,
+      minNoticeMinutes: service.minNoticeMinutes,
+      horizonDays: service.horizonDays,
+      from: search.from,
+      to: search.to,
+      now: search.now.getTime(),
+      rooms: rooms?.get(location.id),
+    };
+    slots.push(...(search.therapistId ? findAllSlots(schedules, query) : findFirstAvailable(schedules, query)));
+  }
+  slots.sort((a, b) => a.start - b.start || a.therapistId.localeCompare(b.therapistId));
+  return { timeZone, slots, zones };
+}
+
+/** Each location's rooms with the visits already in them, for the capacity check. */
+export async function loadRoomLoads(
+  locationIds: string[],
+  window: { gte: Date; lt: Date },
+  excludeAppointmentId?: string,
+): Promise<Map<string, RoomLoad[]>> {
+  const prisma = getPrisma();
+  const rooms = await prisma.room.findMany({
+    where: { locationId: { in: locationIds }, active: true },
+    select: { id: true, locationId: true, capacity: true },
+  });
+  const inRooms = await prisma.appointment.findMany({
+    where: {
+      roomId: { in: rooms.map((r) => r.id) },
+      status: { in: [...ACTIVE_STATUSES] },
+      startsAt: { lt: window.lt },
+      endsAt: { gt: window.gte },
+      ...(excludeAppointmentId ? { id: { not: excludeAppointmentId } } : {}),
+    },
+    select: { roomId: true, startsAt: true, endsAt: true },
+  });
+  const busyBy = groupBy(inRooms, (a) => a.roomId!, (a) => ({ start: a.startsAt.getTime(), end: a.endsAt.getTime() }));
+  const byLocation = new Map<string, RoomLoad[]>(locationIds.map((id) => [id, []]));
+  for (const room of rooms) {
+    byLocation.get(room.locationId)!.push({ roomId: room.id, capacity: room.capacity, busy: busyBy.get(room.id) ?? [] });
+  }
+  return byLocation;
+}
+
+function groupBy<T, V>(items: T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(value(item));
+    else map.set(k, [value(item)]);
+  }
+  return map;
+}

@@ -1,0 +1,64 @@
+import type { BookingDto } from "./api-types";
+
+// RFC 5545 calendar file for one visit. Times are written in UTC so every
+// calendar shows them right without a VTIMEZONE block.
+
+function utc(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Lines longer than 75 octets are folded with CRLF + space (RFC 5545 §3.1). */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let current = "";
+  for (const ch of line) {
+    const limit = parts.length === 0 ? 75 : 74;
+    if (Buffer.byteLength(current + ch, "utf8") > limit) {
+      parts.push(current);
+      current = ch;
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+export function buildIcs(b: BookingDto, meta: { uid: string; stamp: Date; updatedAt: Date }): string {
+  const lang = b.language;
+  const therapist = `${b.therapist.firstName} ${b.therapist.lastName}, ${b.therapist.credentials}`;
+  const where =
+    b.mode === "HOME" && b.visitAddress
+      ? [b.visitAddress.line1, b.visitAddress.line2, b.visitAddress.city, b.visitAddress.postalCode].filter(Boolean).join(", ")
+      : [b.location.name, b.location.address.line1, b.location.address.city, b.location.address.region, b.location.address.postalCode].join(", ");
+  const summary = `${b.service.name[lang]} · ${b.location.name}`;
+  const description = [
+    lang === "es" ? `Con ${therapist}` : `With ${therapist}`,
+    lang === "es" ? `Cambiar o cancelar: ${b.manageUrl}` : `Change or cancel: ${b.manageUrl}`,
+  ].join("\n");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Stride//Clinic booking//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "BEGIN:VEVENT",
+    `UID:${meta.uid}`,
+    `DTSTAMP:${utc(meta.stamp)}`,
+    `LAST-MODIFIED:${utc(meta.updatedAt)}`,
+    `DTSTART:${utc(new Date(b.start))}`,
+    `DTEND:${utc(new Date(b.end))}`,
+    `SUMMARY:${escapeText(summary)}`,
+    `LOCATION:${escapeText(where)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `URL:${b.manageUrl}`,
+    `STATUS:${b.status === "CANCELLED" ? "CANCELLED" : "CONFIRMED"}`,
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  return lines.map(fold).join("\r\n") + "\r\n";
+}

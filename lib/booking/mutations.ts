@@ -1,0 +1,425 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { recordAudit } from "../audit/mutations";
+import { getPrisma } from "../db/client";
+import { violatedConstraint } from "../db/errors";
+import type { Appointment, Location, Patient, Prisma, Service, Therapist, VisitMode } from "../db/generated/client";
+import { getEnv, publicBaseUrl } from "../env";
+import { AppError } from "../errors/app-error";
+import { blockedRangeFor } from "../scheduling/blocked-range";
+import { nearestSlots } from "../scheduling/nearest-slots";
+import { pickRoom } from "../scheduling/pick-room";
+import type { Slot } from "../scheduling/types";
+import { formatInstantWithOffset, localDateOf } from "../scheduling/zone-time";
+import type { BookingCreatedDto, BookingDto, SlotDto } from "./api-types";
+import {
+  ACTIVE_STATUSES,
+  findService,
+  loadRoomLoads,
+  resolveLocations,
+  resolveMode,
+  searchSlots,
+  toLocationDto,
+  toSlotDto,
+} from "./data";
+import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
+import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
+
+export interface RequestContext {
+  now: Date;
+  ipAddress: string | null;
+}
+
+const PATIENT_ACTOR = "patient via manage link";
+const DAY_MS = 86_400_000;
+
+type FullAppointment = Appointment & { service: Service; therapist: Therapist; location: Location; patient: Patient };
+const FULL = { service: true, therapist: true, location: true, patient: true } as const;
+
+function manageUrl(token: string, language: string): string {
+  return `${publicBaseUrl()}/${language}/manage/${token}`;
+}
+
+function tokenExpiry(endsAt: number): Date {
+  return new Date(endsAt + getEnv().MANAGE_TOKEN_DAYS_AFTER_VISIT * DAY_MS);
+}
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The free times nearest to `target`, for a patient whose choice was just taken. */
+async function alternativesNear(
+  target: number,
+  args: { service: Service; mode: VisitMode; location: Location; therapistId?: string; now: Date; excludeAppointmentId?: string },
+): Promise<SlotDto[]> {
+  const day = localDateOf(target, args.location.timeZone);
+  const { slots } = await searchSlots({
+    service: args.service,
+    mode: args.mode,
+    locations: [args.location],
+    therapistId: args.therapistId,
+    from: shiftDate(day, -2),
+    to: shiftDate(day, 5),
+    now: args.now,
+    excludeAppointmentId: args.excludeAppointmentId,
+  });
+  return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone));
+}
+
+/**
+ * Finds the open slot at exactly `start`, or explains why there is none: taken
+ * by someone else (409) or never offered at that time (422), with alternatives.
+ */
+async function requireSlot(args: {
+  service: Service;
+  mode: VisitMode;
+  location: Location;
+  start: number;
+  therapistId?: string;
+  now: Date;
+  excludeAppointmentId?: string;
+}): Promise<Slot> {
+  const day = localDateOf(args.start, args.location.timeZone);
+  const search = { ...args, locations: [args.location], from: day, to: day };
+  const { slots } = await searchSlots(search);
+  const slot = slots.find((s) => s.start === args.start);
+  if (slot) return slot;
+
+  const alternatives = await alternativesNear(args.start, args);
+  const { slots: unbooked } = await searchSlots({ ...search, ignoreBookings: true });
+  if (unbooked.some((s) => s.start === args.start)) {
+    throw new AppError("SLOT_TAKEN", "Sorry, that time was just taken. Please choose another time.", { alternatives });
+  }
+  throw new AppError("SLOT_UNAVAILABLE", "That time is not open for booking. Please choose one of the offered times.", { alternatives });
+}
+
+async function upsertPatient(tx: Prisma.TransactionClient, input: CreateBookingInput): Promise<string> {
+  const p = input.patient;
+  const language = input.language ?? "en";
+  // One row per person, found by the identity index; an online form never
+  // overwrites the contact details the clinic already holds.
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Patient" ("firstName", "lastName", "email", "phone", "dateOfBirth", "preferredLanguage",
+                           "addressLine1", "addressLine2", "city", "postalCode", "updatedAt")
+    VALUES (${p.firstName}, ${p.lastName}, ${p.email.toLowerCase()}, ${p.phone}, ${p.dateOfBirth}::date, ${language}::"Language",
+            ${p.address?.line1 ?? null}, ${p.address?.line2 ?? null}, ${p.address?.city ?? null}, ${p.address?.postalCode ?? null}, now())
+    ON CONFLICT (lower("email"), "dateOfBirth", lower("firstName")) DO UPDATE SET "updatedAt" = "Patient"."updatedAt"
+    RETURNING "id"`;
+  return rows[0]!.id;
+}
+
+async function assertEligible(tx: Prisma.TransactionClient, service: Service, patientId: string, excludeAppointmentId?: string) {
+  if (!service.newPatientsOnly) return;
+  const previous = await tx.appointment.count({
+    where: {
+      patientId,
+      status: { in: [...ACTIVE_STATUSES] },
+      ...(excludeAppointmentId ? { id: { not: excludeAppointmentId } } : {}),
+    },
+  });
+  if (previous > 0) {
+    throw new AppError("NOT_ELIGIBLE", `${service.nameEn} is for new patients. As you have been seen before, please book a therapy session.`);
+  }
+}
+
+/** Maps a lost race at the database to the error the patient should see. */
+async function raceError(error: unknown, retry: () => Promise<SlotDto[]>): Promise<never> {
+  const constraint = violatedConstraint(error);
+  if (constraint === "Appointment_patient_no_overlap") {
+    throw new AppError("PATIENT_BUSY", "You already have a visit booked at that time. Please choose another time.", {
+      alternatives: await retry(),
+    });
+  }
+  if (constraint === "Appointment_therapist_no_overlap" || constraint === "Appointment_room_capacity") {
+    throw new AppError("SLOT_TAKEN", "Sorry, that time was just taken. Please choose another time.", { alternatives: await retry() });
+  }
+  throw error;
+}
+
+function visitAddress(input: CreateBookingInput, mode: VisitMode) {
+  const a = mode === "HOME" ? input.patient.address : undefined;
+  return {
+    visitAddressLine1: a?.line1 ?? null,
+    visitAddressLine2: a?.line2 || null,
+    visitCity: a?.city ?? null,
+    visitPostalCode: a?.postalCode ?? null,
+  };
+}
+
+/**
+ * Books a visit for a patient without an account. The engine is asked first
+ * for a friendly answer; the exclusion constraints decide any race.
+ */
+export async function createBooking(input: CreateBookingInput, ctx: RequestContext): Promise<BookingCreatedDto> {
+  const prisma = getPrisma();
+  if (input.idempotencyKey) {
+    const replay = await replayBooking(input.idempotencyKey, input.patient.email);
+    if (replay) return replay;
+  }
+
+  const service = await findService(input.service);
+  const mode = resolveMode(service, input.mode);
+  const [location] = await resolveLocations(input.locationId, mode, input.patient.address?.postalCode);
+  if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
+  const start = Date.parse(input.start);
+  const slot = await requireSlot({ service, mode, location, start, therapistId: input.therapistId, now: ctx.now });
+
+  const range = blockedRangeFor(slot.start, { ...service, mode, travelMinutes: location.homeTravelMinutes });
+  const token = createManageToken();
+  const language = input.language ?? "en";
+  const reason = input.reason?.trim() || null;
+
+  try {
+    const appointment = await prisma.$transaction(async (tx) => {
+      const patientId = await upsertPatient(tx, input);
+      await assertEligible(tx, service, patientId);
+      const roomId = mode === "CLINIC" ? await chooseRoom(location.id, range) : null;
+      const created = await tx.appointment.create({
+        data: {
+          patientId,
+          therapistId: slot.therapistId,
+          serviceId: service.id,
+          locationId: location.id,
+          roomId,
+          mode,
+          startsAt: new Date(range.start),
+          endsAt: new Date(range.end),
+          blockedFrom: new Date(range.blockedFrom),
+          blockedUntil: new Date(range.blockedUntil),
+          source: "ONLINE",
+          language,
+          reasonText: reason,
+          ...visitAddress(input, mode),
+          manageTokenHash: hashManageToken(token),
+          manageTokenExpiresAt: tokenExpiry(range.end),
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+      });
+      await recordAudit(tx, {
+        actor: "patient via online booking",
+        action: "appointment.create",
+        entity: "Appointment",
+        entityId: created.id,
+        patientId,
+        ipAddress: ctx.ipAddress,
+        detail: { start: formatInstantWithOffset(range.start, location.timeZone), therapistId: slot.therapistId, mode },
+      });
+      return created;
+    });
+    return {
+      id: appointment.id,
+      start: formatInstantWithOffset(range.start, location.timeZone),
+      end: formatInstantWithOffset(range.end, location.timeZone),
+      therapistId: appointment.therapistId,
+      manageUrl: manageUrl(token, language),
+      manageToken: token,
+    };
+  } catch (error) {
+    if (input.idempotencyKey && violatedConstraint(error) === "Appointment_idempotencyKey_key") {
+      // A re-submit raced the first request and lost: answer with that booking.
+      const replay = await replayBooking(input.idempotencyKey, input.patient.email);
+      if (replay) return replay;
+    }
+    return raceError(error, () => alternativesNear(start, { service, mode, location, therapistId: input.therapistId, now: ctx.now }));
+  }
+}
+
+/** Picks a room with space, reading the rooms' current load just before writing. */
+async function chooseRoom(locationId: string, range: { start: number; end: number }, excludeAppointmentId?: string): Promise<string | null> {
+  const window = { gte: new Date(range.start - DAY_MS), lt: new Date(range.end + DAY_MS) };
+  const rooms = (await loadRoomLoads([locationId], window, excludeAppointmentId)).get(locationId) ?? [];
+  if (rooms.length === 0) return null;
+  const roomId = pickRoom(rooms, { start: range.start, end: range.end });
+  if (!roomId) throw new AppError("SLOT_TAKEN", "Sorry, every treatment room is in use at that time. Please choose another time.");
+  return roomId;
+}
+
+/**
+ * A form sent twice books once. The second answer carries a fresh manage
+ * token (the first one is only ever known to whoever got the first answer),
+ * and only when the email matches, so a guessed key reveals nothing.
+ */
+async function replayBooking(idempotencyKey: string, email: string): Promise<BookingCreatedDto | null> {
+  const prisma = getPrisma();
+  const existing = await prisma.appointment.findUnique({ where: { idempotencyKey }, include: { patient: true, location: true } });
+  if (!existing) return null;
+  if (existing.patient.email.toLowerCase() !== email.toLowerCase()) {
+    throw new AppError("BAD_REQUEST", "This booking form was already used. Please reload the page and start again.");
+  }
+  const token = createManageToken();
+  await prisma.appointment.update({ where: { id: existing.id }, data: { manageTokenHash: hashManageToken(token) } });
+  return {
+    id: existing.id,
+    start: formatInstantWithOffset(existing.startsAt.getTime(), existing.location.timeZone),
+    end: formatInstantWithOffset(existing.endsAt.getTime(), existing.location.timeZone),
+    therapistId: existing.therapistId,
+    manageUrl: manageUrl(token, existing.language),
+    manageToken: token,
+  };
+}
+
+async function findByToken(token: string, now: Date): Promise<FullAppointment> {
+  const notFound = new AppError("NOT_FOUND", "This booking link is not valid or has expired. Please call the clinic if you need help.");
+  if (!looksLikeManageToken(token)) throw notFound;
+  const appointment = await getPrisma().appointment.findUnique({ where: { manageTokenHash: hashManageToken(token) }, include: FULL });
+  if (!appointment || appointment.manageTokenExpiresAt.getTime() <= now.getTime()) throw notFound;
+  return appointment;
+}
+
+function changeDeadline(a: FullAppointment): number {
+  return a.startsAt.getTime() - a.service.cancelCutoffMinutes * 60_000;
+}
+
+function assertChangeable(a: FullAppointment, now: Date) {
+  if (a.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED", "This visit is already cancelled.");
+  if (a.status !== "BOOKED" || now.getTime() >= changeDeadline(a)) {
+    const phone = a.location.phone ? ` at ${a.location.phone}` : "";
+    throw new AppError("TOO_LATE_TO_CHANGE", `This visit can no longer be changed online. Please call the clinic${phone}.`);
+  }
+}
+
+export function toBookingDto(a: FullAppointment, token: string, now: Date): BookingDto {
+  const zone = a.location.timeZone;
+  return {
+    id: a.id,
+    status: a.status,
+    start: formatInstantWithOffset(a.startsAt.getTime(), zone),
+    end: formatInstantWithOffset(a.endsAt.getTime(), zone),
+    timeZone: zone,
+    mode: a.mode,
+    language: a.language,
+    reason: a.reasonText,
+    service: { id: a.service.id, slug: a.service.slug, name: { en: a.service.nameEn, es: a.service.nameEs }, durationMinutes: a.service.durationMinutes },
+    therapist: { id: a.therapist.id, firstName: a.therapist.firstName, lastName: a.therapist.lastName, credentials: a.therapist.credentials },
+    location: toLocationDto(a.location),
+    patient: { firstName: a.patient.firstName, lastName: a.patient.lastName },
+    visitAddress:
+      a.mode === "HOME" && a.visitAddressLine1 && a.visitPostalCode
+        ? { line1: a.visitAddressLine1, line2: a.visitAddressLine2, city: a.visitCity, postalCode: a.visitPostalCode }
+        : null,
+    canChange: a.status === "BOOKED" && now.getTime() < changeDeadline(a),
+    changeDeadline: formatInstantWithOffset(changeDeadline(a), zone),
+    cancellationReason: a.cancellationReason,
+    manageUrl: manageUrl(token, a.language),
+  };
+}
+
+/** The booking behind a manage link; the read is logged like any read of patient data. */
+export async function openBooking(token: string, ctx: RequestContext): Promise<{ dto: BookingDto; appointment: FullAppointment }> {
+  const appointment = await findByToken(token, ctx.now);
+  await recordAudit(getPrisma(), {
+    actor: PATIENT_ACTOR,
+    action: "appointment.view",
+    entity: "Appointment",
+    entityId: appointment.id,
+    patientId: appointment.patientId,
+    ipAddress: ctx.ipAddress,
+  });
+  return { dto: toBookingDto(appointment, token, ctx.now), appointment };
+}
+
+/**
+ * Moves a visit: the old row is cancelled and the new one written in one
+ * transaction, so the old time is freed exactly when the new one is taken.
+ * The patient's link moves with it.
+ */
+export async function rescheduleBooking(token: string, input: RescheduleBookingInput, ctx: RequestContext): Promise<BookingDto> {
+  const old = await findByToken(token, ctx.now);
+  assertChangeable(old, ctx.now);
+  const start = Date.parse(input.start);
+  const base = { service: old.service, mode: old.mode, location: old.location, start, now: ctx.now, excludeAppointmentId: old.id };
+
+  // Keep the same therapist when they are free, unless the patient asked for another.
+  let slot: Slot;
+  if (input.therapistId) slot = await requireSlot({ ...base, therapistId: input.therapistId });
+  else {
+    slot = await requireSlot({ ...base, therapistId: old.therapistId }).catch(async (error: unknown) => {
+      if (error instanceof AppError && (error.code === "SLOT_TAKEN" || error.code === "SLOT_UNAVAILABLE")) return requireSlot(base);
+      throw error;
+    });
+  }
+  const range = blockedRangeFor(slot.start, { ...old.service, mode: old.mode, travelMinutes: old.location.homeTravelMinutes });
+
+  try {
+    const moved = await getPrisma().$transaction(async (tx) => {
+      const released = await tx.appointment.updateMany({
+        where: { id: old.id, status: "BOOKED" },
+        data: {
+          status: "CANCELLED",
+          cancelledAt: ctx.now,
+          cancellationReason: "Rescheduled by the patient",
+          manageTokenHash: hashManageToken(randomBytes(32).toString("base64url")),
+        },
+      });
+      if (released.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit was changed a moment ago. Please reload the page.");
+      const roomId = old.mode === "CLINIC" ? await chooseRoom(old.locationId, range, old.id) : null;
+      const created = await tx.appointment.create({
+        data: {
+          patientId: old.patientId,
+          therapistId: slot.therapistId,
+          serviceId: old.serviceId,
+          locationId: old.locationId,
+          roomId,
+          mode: old.mode,
+          startsAt: new Date(range.start),
+          endsAt: new Date(range.end),
+          blockedFrom: new Date(range.blockedFrom),
+          blockedUntil: new Date(range.blockedUntil),
+          source: old.source,
+          language: old.language,
+          reasonSlug: old.reasonSlug,
+          reasonText: old.reasonText,
+          visitAddressLine1: old.visitAddressLine1,
+          visitAddressLine2: old.visitAddressLine2,
+          visitCity: old.visitCity,
+          visitPostalCode: old.visitPostalCode,
+          manageTokenHash: hashManageToken(token),
+          manageTokenExpiresAt: tokenExpiry(range.end),
+          rescheduledFromId: old.id,
+        },
+        include: FULL,
+      });
+      await recordAudit(tx, {
+        actor: PATIENT_ACTOR,
+        action: "appointment.reschedule",
+        entity: "Appointment",
+        entityId: created.id,
+        patientId: old.patientId,
+        ipAddress: ctx.ipAddress,
+        detail: { from: old.id, previousStart: old.startsAt.toISOString(), start: created.startsAt.toISOString() },
+      });
+      return created;
+    });
+    return toBookingDto(moved, token, ctx.now);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return raceError(error, () =>
+      alternativesNear(start, { service: old.service, mode: old.mode, location: old.location, now: ctx.now, excludeAppointmentId: old.id }),
+    );
+  }
+}
+
+export async function cancelBooking(token: string, input: CancelBookingInput, ctx: RequestContext): Promise<BookingDto> {
+  const appointment = await findByToken(token, ctx.now);
+  assertChangeable(appointment, ctx.now);
+  const cancelled = await getPrisma().$transaction(async (tx) => {
+    // Conditional on the status so two clicks (or a desk and a patient) cancel once.
+    const result = await tx.appointment.updateMany({
+      where: { id: appointment.id, status: "BOOKED" },
+      data: { status: "CANCELLED", cancelledAt: ctx.now, cancellationReason: input.reason?.trim() || "Cancelled by the patient" },
+    });
+    if (result.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit is already cancelled.");
+    await recordAudit(tx, {
+      actor: PATIENT_ACTOR,
+      action: "appointment.cancel",
+      entity: "Appointment",
+      entityId: appointment.id,
+      patientId: appointment.patientId,
+      ipAddress: ctx.ipAddress,
+      detail: { reason: input.reason ?? null },
+    });
+    return tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, include: FULL });
+  });
+  return toBookingDto(cancelled, token, ctx.now);
+}
