@@ -25,6 +25,7 @@ export default defineConfig({
           include: ["lib/**/*.db.test.ts", "app/**/*.db.test.ts"],
           environment: "node",
           globalSetup: ["test/integration-setup.ts"],
+          setupFiles: ["test/integration-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Test files share one database; each owns its rows, but the

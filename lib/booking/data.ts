@@ -253,7 +253,8 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
       from: search.from,
       to: search.to,
       now: search.now.getTime(),
-      rooms: rooms?.get(location.id),
+      // A location with no rooms on record books by therapist alone.
+      rooms: rooms?.get(location.id)?.length ? rooms.get(location.id) : undefined,
     };
     slots.push(...(search.therapistId ? findAllSlots(schedules, query) : findFirstAvailable(schedules, query)));
   }

@@ -31,6 +31,9 @@ export interface RequestContext {
 }
 
 const PATIENT_ACTOR = "patient via manage link";
+// A burst of bookings queues for pool connections; waiting a little longer
+// than Prisma's 2 s default turns that queue into answers instead of errors.
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 const DAY_MS = 86_400_000;
 
 type FullAppointment = Appointment & { service: Service; therapist: Therapist; location: Location; patient: Patient };
@@ -170,11 +173,13 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
   const language = input.language ?? "en";
   const reason = input.reason?.trim() || null;
 
+  // Chosen before the transaction opens: the room trigger settles any race.
+  const roomId = mode === "CLINIC" ? await chooseRoom(location.id, range) : null;
+
   try {
     const appointment = await prisma.$transaction(async (tx) => {
       const patientId = await upsertPatient(tx, input);
       await assertEligible(tx, service, patientId);
-      const roomId = mode === "CLINIC" ? await chooseRoom(location.id, range) : null;
       const created = await tx.appointment.create({
         data: {
           patientId,
@@ -206,7 +211,7 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
         detail: { start: formatInstantWithOffset(range.start, location.timeZone), therapistId: slot.therapistId, mode },
       });
       return created;
-    });
+    }, TX_OPTIONS);
     return {
       id: appointment.id,
       start: formatInstantWithOffset(range.start, location.timeZone),
@@ -225,7 +230,11 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
   }
 }
 
-/** Picks a room with space, reading the rooms' current load just before writing. */
+/**
+ * Picks a room with space, reading the rooms' current load just before the
+ * write. Never call it inside an open transaction: it takes its own pool
+ * connection.
+ */
 async function chooseRoom(locationId: string, range: { start: number; end: number }, excludeAppointmentId?: string): Promise<string | null> {
   const window = { gte: new Date(range.start - DAY_MS), lt: new Date(range.end + DAY_MS) };
   const rooms = (await loadRoomLoads([locationId], window, excludeAppointmentId)).get(locationId) ?? [];
@@ -341,6 +350,8 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
   }
   const range = blockedRangeFor(slot.start, { ...old.service, mode: old.mode, travelMinutes: old.location.homeTravelMinutes });
 
+  const roomId = old.mode === "CLINIC" ? await chooseRoom(old.locationId, range, old.id) : null;
+
   try {
     const moved = await getPrisma().$transaction(async (tx) => {
       const released = await tx.appointment.updateMany({
@@ -353,7 +364,6 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
         },
       });
       if (released.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit was changed a moment ago. Please reload the page.");
-      const roomId = old.mode === "CLINIC" ? await chooseRoom(old.locationId, range, old.id) : null;
       const created = await tx.appointment.create({
         data: {
           patientId: old.patientId,
@@ -390,7 +400,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
         detail: { from: old.id, previousStart: old.startsAt.toISOString(), start: created.startsAt.toISOString() },
       });
       return created;
-    });
+    }, TX_OPTIONS);
     return toBookingDto(moved, token, ctx.now);
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -420,6 +430,6 @@ export async function cancelBooking(token: string, input: CancelBookingInput, ct
       detail: { reason: input.reason ?? null },
     });
     return tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, include: FULL });
-  });
+  }, TX_OPTIONS);
   return toBookingDto(cancelled, token, ctx.now);
 }

@@ -3,11 +3,14 @@ import { z } from "zod";
 // Shared by the booking form and the public API, so both reject the same input
 // with the same field paths.
 
-export const visitModeSchema = z.enum(["CLINIC", "HOME", "VIDEO"]);
-export const languageSchema = z.enum(["en", "es"]);
+export const visitModeSchema = z.enum(["CLINIC", "HOME", "VIDEO"], { error: "Choose CLINIC, HOME or VIDEO." });
+export const languageSchema = z.enum(["en", "es"], { error: "Choose en or es." });
+
+/** A required text field whose every failure reads as one instruction. */
+const text = (message: string, max: number) => z.string({ error: message }).trim().min(1, message).max(max, `Use at most ${max} characters.`);
 
 const isoDate = z
-  .string()
+  .string({ error: "Enter a date as YYYY-MM-DD." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
@@ -15,21 +18,21 @@ const isoDate = z
   }, "That is not a real date.");
 
 /** An instant with an explicit offset or Z, e.g. 2026-11-23T09:00:00-06:00. */
-export const instantSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time with an offset, e.g. 2026-11-23T09:00:00-06:00." });
+export const instantSchema = z.iso.datetime({ offset: true, error: "Choose a time (ISO 8601 with an offset, e.g. 2026-11-23T09:00:00-06:00)." });
 
 export const homeAddressSchema = z.object({
-  line1: z.string().trim().min(1, "Enter the street address.").max(200),
+  line1: text("Enter the street address.", 200),
   line2: z.string().trim().max(200).optional(),
-  city: z.string().trim().min(1, "Enter the city.").max(100),
-  postalCode: z.string().trim().regex(/^[0-9A-Za-z -]{3,10}$/, "Enter a valid postal code."),
-});
+  city: text("Enter the city.", 100),
+  postalCode: z.string({ error: "Enter the postal code." }).trim().regex(/^[0-9A-Za-z -]{3,10}$/, "Enter a valid postal code."),
+}, { error: "Enter the address where we should visit you." });
 
 export const patientDetailsSchema = z.object({
-  firstName: z.string().trim().min(1, "Enter your first name.").max(100),
-  lastName: z.string().trim().min(1, "Enter your last name.").max(100),
-  email: z.email("Enter a valid email address.").max(254),
+  firstName: text("Enter your first name.", 100),
+  lastName: text("Enter your last name.", 100),
+  email: z.email({ error: "Enter a valid email address." }).max(254),
   phone: z
-    .string()
+    .string({ error: "Enter a phone number." })
     .trim()
     .regex(/^\+?[0-9 ().-]{7,20}$/, "Enter a phone number with 7 to 15 digits.")
     .refine((s) => {
@@ -41,16 +44,16 @@ export const patientDetailsSchema = z.object({
     return year >= 1900 && new Date(`${s}T00:00:00Z`).getTime() <= Date.now();
   }, "Enter your date of birth."),
   address: homeAddressSchema.optional(),
-});
+}, { error: "Enter your details." });
 
 export const createBookingSchema = z
   .object({
     /** Service id or slug. */
-    service: z.string().trim().min(1, "Choose a service.").max(100),
+    service: text("Choose a service.", 100),
     start: instantSchema,
     mode: visitModeSchema,
-    locationId: z.uuid("Choose a location."),
-    therapistId: z.uuid("Choose a therapist.").optional(),
+    locationId: z.uuid({ error: "Choose a location." }),
+    therapistId: z.uuid({ error: "Choose a therapist." }).optional(),
     patient: patientDetailsSchema,
     reason: z.string().trim().max(500).optional(),
     language: languageSchema.optional(),
@@ -66,7 +69,7 @@ export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
 export const rescheduleBookingSchema = z.object({
   start: instantSchema,
-  therapistId: z.uuid().optional(),
+  therapistId: z.uuid({ error: "Choose a therapist." }).optional(),
 });
 export type RescheduleBookingInput = z.infer<typeof rescheduleBookingSchema>;
 
@@ -77,11 +80,11 @@ export type CancelBookingInput = z.infer<typeof cancelBookingSchema>;
 
 export const availabilityQuerySchema = z
   .object({
-    service: z.string().trim().min(1, "Name a service by id or slug.").max(100),
+    service: text("Name a service by id or slug.", 100),
     from: isoDate,
     to: isoDate,
-    location: z.uuid().optional(),
-    therapist: z.uuid().optional(),
+    location: z.uuid({ error: "'location' must be a location id." }).optional(),
+    therapist: z.uuid({ error: "'therapist' must be a therapist id." }).optional(),
     mode: visitModeSchema.optional(),
     postalCode: z.string().trim().max(10).optional(),
   })

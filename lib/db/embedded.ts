@@ -36,10 +36,13 @@ function isAlive(pid: number): boolean {
 export async function startEmbeddedPostgres({ dataDir, port, database = "stride", log }: Options): Promise<EmbeddedDatabase> {
   const dir = path.resolve(dataDir);
   const pidFile = path.join(dir, "postmaster.pid");
-  // A crashed run leaves its pid file behind, and PostgreSQL then refuses to start.
+  let alreadyRunning = false;
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (!isAlive(pid)) rmSync(pidFile);
+    // Another run (a second test process, say) owns the cluster: share it and leave it running.
+    if (isAlive(pid)) alreadyRunning = true;
+    // A crashed run leaves its pid file behind, and PostgreSQL then refuses to start.
+    else rmSync(pidFile);
   }
 
   const server = new EmbeddedPostgres({
@@ -56,8 +59,10 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "stride"
     onError: (m) => log?.(String(m instanceof Error ? m.message : m).trimEnd()),
   });
 
-  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  if (!alreadyRunning) {
+    if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+  }
 
   const admin = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
   await admin.connect();
@@ -70,12 +75,16 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "stride"
 
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    stop: () => (alreadyRunning ? Promise.resolve() : server.stop()),
   };
 }
 
 /** Drops and recreates one database of a running cluster (tests and e2e start clean). */
 export async function recreateDatabase(url: string): Promise<void> {
+  await dropDatabase(url, { recreate: true });
+}
+
+export async function dropDatabase(url: string, { recreate = false } = {}): Promise<void> {
   const target = new URL(url);
   const name = target.pathname.slice(1);
   const adminUrl = new URL(url);
@@ -84,7 +93,7 @@ export async function recreateDatabase(url: string): Promise<void> {
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', "")}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
+    if (recreate) await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
   } finally {
     await admin.end();
   }

@@ -36,6 +36,12 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+function summarise(fields: Record<string, string>): string {
+  const messages = Object.values(fields);
+  const more = messages.length > 3 ? ` (and ${messages.length - 3} more)` : "";
+  return `Please check your details: ${messages.slice(0, 3).join(" ")}${more}`;
+}
+
 /** Reads and validates a JSON body: 400 when it is not JSON, 422 with per-field messages when it is wrong. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const text = await request.text();
@@ -49,7 +55,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
-    throw new AppError("VALIDATION_FAILED", `Please check: ${Object.values(fields).join(" ")}`, { fields });
+    throw new AppError("VALIDATION_FAILED", summarise(fields), { fields });
   }
   return parsed.data;
 }
@@ -60,7 +66,7 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.i
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
-    throw new AppError("BAD_REQUEST", `Please check: ${Object.values(fields).join(" ")}`, { fields });
+    throw new AppError("BAD_REQUEST", summarise(fields), { fields });
   }
   return parsed.data;
 }

@@ -1,0 +1,258 @@
+import { describe, expect, it } from "vitest";
+import { createPractice, patientInput, uniq } from "../../test/fixtures";
+import { getPrisma } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { consumeRateLimit } from "../rate-limit/mutations";
+import { hashManageToken } from "./manage-token";
+import { cancelBooking, createBooking, openBooking, rescheduleBooking } from "./mutations";
+import type { CreateBookingInput } from "./schema";
+
+// A Monday noon UTC; the practices below are in America/Chicago (UTC−6 in November).
+const NOW = new Date("2026-11-23T12:00:00Z");
+const ctx = { now: NOW, ipAddress: "127.0.0.1" };
+
+function bookingInput(practice: Awaited<ReturnType<typeof createPractice>>, start: string, extra: Partial<CreateBookingInput> = {}): CreateBookingInput {
+  return {
+    service: practice.service.id,
+    start,
+    mode: "CLINIC",
+    locationId: practice.location.id,
+    patient: patientInput(),
+    language: "en",
+    ...extra,
+  };
+}
+
+async function expectAppError(promise: Promise<unknown>, code: string): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+describe("createBooking", () => {
+  it("writes the visit with its buffers, a room and only a hash of the manage token", async () => {
+    const practice = await createPractice({ rooms: [{ name: "Room 1", capacity: 1 }] });
+    const result = await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+
+    expect(result.start).toBe("2026-11-24T09:00:00-06:00");
+    expect(result.end).toBe("2026-11-24T09:45:00-06:00");
+    expect(result.manageUrl).toBe(`http://localhost:3000/en/manage/${result.manageToken}`);
+    const row = await getPrisma().appointment.findUniqueOrThrow({ where: { id: result.id } });
+    expect(row.startsAt.toISOString()).toBe("2026-11-24T15:00:00.000Z");
+    expect(row.blockedUntil.toISOString()).toBe("2026-11-24T16:00:00.000Z");
+    expect(row.roomId).toBe(practice.location.rooms[0]!.id);
+    expect(row.status).toBe("BOOKED");
+    expect(row.source).toBe("ONLINE");
+    expect(row.manageTokenHash).toBe(hashManageToken(result.manageToken));
+    expect(row.manageTokenHash).not.toContain(result.manageToken);
+  });
+
+  it("answers SLOT_TAKEN with nearby alternatives and writes nothing for the loser", async () => {
+    const practice = await createPractice();
+    await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+    const loser = patientInput();
+    const error = await expectAppError(createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient: loser }, ctx), "SLOT_TAKEN");
+
+    expect(error.status).toBe(409);
+    expect(error.alternatives?.length).toBeGreaterThan(0);
+    // 09:00 + 45 min + 15 min buffer: the first free start after it is 10:00.
+    expect(error.alternatives!.map((a) => a.start)).toContain("2026-11-24T10:00:00-06:00");
+    expect(error.alternatives!.map((a) => a.start)).not.toContain("2026-11-24T09:30:00-06:00");
+    expect(await getPrisma().patient.count({ where: { email: loser.email } })).toBe(0);
+  });
+
+  it("lets exactly one of 50 concurrent bookings of one slot through", async () => {
+    const practice = await createPractice();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () => createBooking(bookingInput(practice, "2026-11-25T11:00:00-06:00"), ctx)),
+    );
+    const won = attempts.filter((a) => a.status === "fulfilled");
+    const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.every((l) => l.reason instanceof AppError && l.reason.code === "SLOT_TAKEN")).toBe(true);
+    const rows = await getPrisma().appointment.count({ where: { therapistId: practice.therapists[0]!.id, status: "BOOKED" } });
+    expect(rows).toBe(1);
+  });
+
+  it("refuses a time that was never offered with SLOT_UNAVAILABLE", async () => {
+    const practice = await createPractice();
+    const error = await expectAppError(createBooking(bookingInput(practice, "2026-11-24T06:00:00-06:00"), ctx), "SLOT_UNAVAILABLE");
+    expect(error.status).toBe(422);
+    expect(error.alternatives?.[0]?.start).toBe("2026-11-24T08:00:00-06:00");
+  });
+
+  it("keeps a patient from being in two places at once", async () => {
+    const practice = await createPractice({ therapists: 2 });
+    const patient = patientInput();
+    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient, therapistId: practice.therapists[0]!.id }, ctx);
+    await expectAppError(
+      createBooking({ ...bookingInput(practice, "2026-11-24T09:15:00-06:00"), patient, therapistId: practice.therapists[1]!.id }, ctx),
+      "PATIENT_BUSY",
+    );
+  });
+
+  it("finds the same patient again by email, birth date and first name", async () => {
+    const practice = await createPractice();
+    const patient = patientInput();
+    const a = await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient }, ctx);
+    const b = await createBooking({ ...bookingInput(practice, "2026-11-26T09:00:00-06:00"), patient: { ...patient, email: patient.email.toUpperCase() } }, ctx);
+    const rows = await getPrisma().appointment.findMany({ where: { id: { in: [a.id, b.id] } } });
+    expect(new Set(rows.map((r) => r.patientId)).size).toBe(1);
+  });
+
+  it("does not book a room beyond its capacity", async () => {
+    const practice = await createPractice({ therapists: 2, rooms: [{ name: "Only room", capacity: 1 }] });
+    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), therapistId: practice.therapists[0]!.id }, ctx);
+    await expectAppError(
+      createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), therapistId: practice.therapists[1]!.id }, ctx),
+      "SLOT_TAKEN",
+    );
+  });
+
+  it("books a re-submitted form once", async () => {
+    const practice = await createPractice();
+    const input = bookingInput(practice, "2026-11-24T09:00:00-06:00", { idempotencyKey: uniq("form-submission-key") });
+    const [first, second] = await Promise.all([createBooking(input, ctx), createBooking(input, ctx)]);
+    expect(second.id).toBe(first.id);
+    expect(await getPrisma().appointment.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1);
+    // Whichever answer arrived last holds the live link.
+    const live = await Promise.allSettled([openBooking(first.manageToken, ctx), openBooking(second.manageToken, ctx)]);
+    expect(live.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  });
+
+  it("offers home visits only inside the location's area and keeps travel time around them", async () => {
+    const practice = await createPractice({ homePostalCodes: ["79912"] });
+    const address = { line1: "12 Runner Rd", city: "El Paso", postalCode: "79912" };
+    const outside = { ...address, postalCode: "10001" };
+    await expectAppError(
+      createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), mode: "HOME", patient: patientInput({ address: outside }) }, ctx),
+      "OUTSIDE_AREA",
+    );
+    const home = await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), mode: "HOME", patient: patientInput({ address }) }, ctx);
+    const row = await getPrisma().appointment.findUniqueOrThrow({ where: { id: home.id } });
+    expect(row.blockedFrom.toISOString()).toBe("2026-11-24T14:30:00.000Z");
+    expect(row.blockedUntil.toISOString()).toBe("2026-11-24T16:30:00.000Z");
+    expect(row.visitPostalCode).toBe("79912");
+    expect(row.roomId).toBeNull();
+    // 09:45 end + 15 buffer + 30 travel: a clinic visit fits from 10:30, not before.
+    await expectAppError(createBooking(bookingInput(practice, "2026-11-24T10:15:00-06:00"), ctx), "SLOT_TAKEN");
+    await createBooking(bookingInput(practice, "2026-11-24T10:30:00-06:00"), ctx);
+  });
+
+  it("keeps new-patient services for new patients", async () => {
+    const practice = await createPractice({ service: { newPatientsOnly: true } });
+    const patient = patientInput();
+    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient }, ctx);
+    await expectAppError(createBooking({ ...bookingInput(practice, "2026-11-26T09:00:00-06:00"), patient }, ctx), "NOT_ELIGIBLE");
+  });
+});
+
+describe("the database itself", () => {
+  it("rejects overlapping visits for one therapist even when the application is bypassed", async () => {
+    const practice = await createPractice();
+    const booked = await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+    const row = await getPrisma().appointment.findUniqueOrThrow({ where: { id: booked.id } });
+    const other = await getPrisma().patient.create({
+      data: { firstName: "Raw", lastName: "Insert", email: `${uniq("raw")}@example.com`, phone: "1234567", dateOfBirth: new Date("1980-01-01") },
+    });
+    const overlapping = getPrisma().appointment.create({
+      data: {
+        ...row,
+        id: undefined,
+        patientId: other.id,
+        startsAt: new Date("2026-11-24T15:30:00Z"),
+        endsAt: new Date("2026-11-24T16:15:00Z"),
+        blockedFrom: new Date("2026-11-24T15:30:00Z"),
+        blockedUntil: new Date("2026-11-24T16:30:00Z"),
+        roomId: null,
+        manageTokenHash: uniq("hash"),
+        idempotencyKey: null,
+        rescheduledFromId: null,
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+    });
+    await expect(overlapping).rejects.toThrow(/Appointment_therapist_no_overlap/);
+  });
+});
+
+describe("reschedule and cancel", () => {
+  it("moves a visit, frees the old time in the same transaction and keeps the link working", async () => {
+    const practice = await createPractice();
+    const booked = await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+    // Overlaps its own old time: only possible because the old row is released first.
+    const moved = await rescheduleBooking(booked.manageToken, { start: "2026-11-24T09:30:00-06:00" }, ctx);
+
+    expect(moved.start).toBe("2026-11-24T09:30:00-06:00");
+    expect(moved.id).not.toBe(booked.id);
+    const old = await getPrisma().appointment.findUniqueOrThrow({ where: { id: booked.id } });
+    expect(old.status).toBe("CANCELLED");
+    const fresh = await getPrisma().appointment.findUniqueOrThrow({ where: { id: moved.id } });
+    expect(fresh.rescheduledFromId).toBe(booked.id);
+    expect((await openBooking(booked.manageToken, ctx)).dto.id).toBe(moved.id);
+
+    const later = await rescheduleBooking(booked.manageToken, { start: "2026-11-24T14:00:00-06:00" }, ctx);
+    expect(later.start).toBe("2026-11-24T14:00:00-06:00");
+    // The 09:00 time is free for someone else now.
+    await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+  });
+
+  it("answers SLOT_TAKEN when the new time is gone, leaving the original booking untouched", async () => {
+    const practice = await createPractice();
+    const mine = await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+    await createBooking(bookingInput(practice, "2026-11-24T13:00:00-06:00"), ctx);
+    await expectAppError(rescheduleBooking(mine.manageToken, { start: "2026-11-24T13:00:00-06:00" }, ctx), "SLOT_TAKEN");
+    const still = await openBooking(mine.manageToken, ctx);
+    expect(still.dto.status).toBe("BOOKED");
+    expect(still.dto.start).toBe("2026-11-24T09:00:00-06:00");
+  });
+
+  it("cancels once, with the patient's reason, and only before the cut-off", async () => {
+    const practice = await createPractice({ service: { cancelCutoffMinutes: 24 * 60 } });
+    const booked = await createBooking(bookingInput(practice, "2026-11-25T09:00:00-06:00"), ctx);
+    const tooLate = { ...ctx, now: new Date("2026-11-24T16:00:00Z") };
+    await expectAppError(cancelBooking(booked.manageToken, {}, tooLate), "TOO_LATE_TO_CHANGE");
+
+    const cancelled = await cancelBooking(booked.manageToken, { reason: "Knee feels better" }, ctx);
+    expect(cancelled.status).toBe("CANCELLED");
+    expect(cancelled.cancellationReason).toBe("Knee feels better");
+    expect(cancelled.canChange).toBe(false);
+    await expectAppError(cancelBooking(booked.manageToken, {}, ctx), "ALREADY_CANCELLED");
+    // The time is free again.
+    await createBooking(bookingInput(practice, "2026-11-25T09:00:00-06:00"), ctx);
+  });
+
+  it("records who read and changed the booking", async () => {
+    const practice = await createPractice();
+    const booked = await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+    await openBooking(booked.manageToken, ctx);
+    await cancelBooking(booked.manageToken, { reason: "Travel" }, ctx);
+    const log = await getPrisma().auditLog.findMany({ where: { entityId: booked.id }, orderBy: { at: "asc" } });
+    expect(log.map((l) => l.action)).toEqual(["appointment.create", "appointment.view", "appointment.cancel"]);
+    expect(log.every((l) => l.ipAddress === "127.0.0.1")).toBe(true);
+  });
+
+  it("treats unknown and expired links alike", async () => {
+    const practice = await createPractice();
+    const booked = await createBooking(bookingInput(practice, "2026-11-24T09:00:00-06:00"), ctx);
+    await expectAppError(openBooking("x".repeat(43), ctx), "NOT_FOUND");
+    await expectAppError(openBooking("../../etc/passwd", ctx), "NOT_FOUND");
+    const muchLater = { ...ctx, now: new Date("2027-02-01T00:00:00Z") };
+    await expectAppError(openBooking(booked.manageToken, muchLater), "NOT_FOUND");
+  });
+});
+
+describe("consumeRateLimit", () => {
+  it("counts in PostgreSQL and refuses past the limit within a window", async () => {
+    const key = uniq("rl");
+    for (let i = 0; i < 3; i++) await consumeRateLimit(key, 3, 60, NOW);
+    const error = await expectAppError(consumeRateLimit(key, 3, 60, NOW), "RATE_LIMITED");
+    expect(error.retryAfterSeconds).toBeGreaterThan(0);
+    // The next window starts afresh.
+    await consumeRateLimit(key, 3, 60, new Date(NOW.getTime() + 61_000));
+  });
+});
