@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { availabilityQuerySchema, cancelBookingSchema, createBookingSchema, rescheduleBookingSchema } from "../booking/schema";
+
+// The public API's contract. Request bodies come from the same zod schemas
+// the handlers validate with, so the document cannot promise what the code
+// refuses.
+
+const body = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+const slot = {
+  type: "object",
+  required: ["start", "end", "therapistId", "locationId"],
+  properties: {
+    start: { type: "string", format: "date-time", example: "2026-11-24T09:00:00-07:00" },
+    end: { type: "string", format: "date-time" },
+    therapistId: { type: "string", format: "uuid" },
+    locationId: { type: "string", format: "uuid" },
+  },
+};
+
+const localized = { type: "object", required: ["en", "es"], properties: { en: { type: "string" }, es: { type: "string" } } };
+const visitMode = { type: "string", enum: ["CLINIC", "HOME", "VIDEO"] };
+
+const location = {
+  type: "object",
+  properties: {
+    id: { type: "string", format: "uuid" },
+    slug: { type: "string" },
+    name: { type: "string" },
+    address: {
+      type: "object",
+      properties: {
+        line1: { type: "string" },
+        line2: { type: ["string", "null"] },
+        city: { type: "string" },
+        region: { type: "string" },
+        postalCode: { type: "string" },
+        country: { type: "string" },
+      },
+    },
+    phone: { type: ["string", "null"] },
+    timeZone: { type: "string", example: "America/Denver" },
+    homePostalCodes: { type: "array", items: { type: "string" } },
+  },
+};
+
+const booking = {
+  type: "object",
+  properties: {
+    id: { type: "string", format: "uuid" },
+    status: { type: "string", enum: ["BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"] },
+    start: { type: "string", format: "date-time" },
+    end: { type: "string", format: "date-time" },
+    timeZone: { type: "string" },
+    mode: visitMode,
+    language: { type: "string", enum: ["en", "es"] },
+    reason: { type: ["string", "null"] },
+    service: { type: "object", properties: { id: { type: "string" }, slug: { type: "string" }, name: localized, durationMinutes: { type: "integer" } } },
+    therapist: { type: "object", properties: { id: { type: "string" }, firstName: { type: "string" }, lastName: { type: "string" }, credentials: { type: "string" } } },
+    location,
+    patient: { type: "object", properties: { firstName: { type: "string" }, lastName: { type: "string" } } },
+    visitAddress: { type: ["object", "null"] },
+    canChange: { type: "boolean", description: "Whether the patient may still reschedule or cancel online." },
+    changeDeadline: { type: "string", format: "date-time" },
+    cancellationReason: { type: ["string", "null"] },
+    manageUrl: { type: "string", format: "uri" },
+  },
+};
+
+const error = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: {
+          type: "string",
+          enum: [
+            "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
+            "NOT_ELIGIBLE", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "RATE_LIMITED", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
+          ],
+        },
+        message: { type: "string", description: "A sentence a person can act on." },
+        fields: { type: "object", additionalProperties: { type: "string" }, description: "Per-field messages, keyed by the field's path." },
+      },
+    },
+    alternatives: { type: "array", items: slot, description: "With SLOT_TAKEN, SLOT_UNAVAILABLE and PATIENT_BUSY: the nearest free times." },
+  },
+};
+
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const errorResponse = (description: string) => ({ description, ...json(error) });
+const tokenParam = { name: "token", in: "path", required: true, description: "The private token from the manage link.", schema: { type: "string" } };
+
+function queryParameters(schema: z.ZodType) {
+  const js = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: s }));
+}
+
+export function buildOpenApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Stride public booking API",
+      version: "1.0.0",
+      description:
+        "Find open times and book, reschedule or cancel visits without an account. Times are ISO 8601 with the location's UTC offset. Booking writes are rate-limited per client address (429 with Retry-After).",
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      "/api/services": { get: { summary: "Services offered", responses: { 200: { description: "Active services", ...json({ type: "object", properties: { services: { type: "array" } } }) } } } },
+      "/api/locations": { get: { summary: "Locations with their time zones and home-visit areas", responses: { 200: { description: "Active locations", ...json({ type: "object", properties: { locations: { type: "array", items: location } } }) } } } },
+      "/api/therapists": {
+        get: {
+          summary: "Therapists, optionally by location, service and visit mode",
+          parameters: [
+            { name: "location", in: "query", schema: { type: "string", format: "uuid" } },
+            { name: "service", in: "query", schema: { type: "string" }, description: "Service id or slug" },
+            { name: "mode", in: "query", schema: visitMode },
+          ],
+          responses: { 200: { description: "Active therapists", ...json({ type: "object", properties: { therapists: { type: "array" } } }) }, 400: errorResponse("Bad query") },
+        },
+      },
+      "/api/reasons": { get: { summary: "Common reasons for a visit", responses: { 200: { description: "Reasons in English and Spanish", ...json({ type: "object" }) } } } },
+      "/api/availability": {
+        get: {
+          summary: "Open times for a service",
+          description: "Without `therapist`, one slot per start time (first available therapist). Days are read in each location's time zone.",
+          parameters: queryParameters(availabilityQuerySchema),
+          responses: {
+            200: { description: "Open slots", ...json({ type: "object", required: ["timeZone", "slots"], properties: { timeZone: { type: "string" }, slots: { type: "array", items: slot } } }) },
+            400: errorResponse("The query is malformed"),
+            404: errorResponse("Unknown service or location"),
+            422: errorResponse("Mode not offered, or the postal code is outside every home-visit area"),
+          },
+        },
+      },
+      "/api/bookings": {
+        post: {
+          summary: "Book a visit",
+          requestBody: { required: true, ...json(body(createBookingSchema)) },
+          responses: {
+            201: {
+              description: "Booked",
+              ...json({
+                type: "object",
+                required: ["id", "start", "end", "therapistId", "manageUrl"],
+                properties: { id: { type: "string" }, start: { type: "string" }, end: { type: "string" }, therapistId: { type: "string" }, manageUrl: { type: "string" }, manageToken: { type: "string" } },
+              }),
+            },
+            400: errorResponse("The body is not JSON"),
+            404: errorResponse("Unknown service or location"),
+            409: errorResponse("SLOT_TAKEN or PATIENT_BUSY, with alternatives"),
+            422: errorResponse("VALIDATION_FAILED with fields, SLOT_UNAVAILABLE, OUTSIDE_AREA or NOT_ELIGIBLE"),
+            429: errorResponse("Too many booking writes from this address"),
+          },
+        },
+      },
+      "/api/bookings/{token}": {
+        parameters: [tokenParam],
+        get: { summary: "The booking behind a manage link", responses: { 200: { description: "The booking", ...json(booking) }, 404: errorResponse("Unknown or expired link") } },
+        patch: {
+          summary: "Reschedule",
+          description: "Frees the old time and takes the new one in one transaction. The manage link keeps working.",
+          requestBody: { required: true, ...json(body(rescheduleBookingSchema)) },
+          responses: {
+            200: { description: "The moved booking", ...json(booking) },
+            404: errorResponse("Unknown or expired link"),
+            409: errorResponse("SLOT_TAKEN (with alternatives), TOO_LATE_TO_CHANGE or ALREADY_CANCELLED"),
+            422: errorResponse("Invalid input or a time that is not offered"),
+            429: errorResponse("Too many booking writes from this address"),
+          },
+        },
+        delete: {
+          summary: "Cancel",
+          requestBody: { required: false, ...json(body(cancelBookingSchema)) },
+          responses: {
+            200: { description: "The cancelled booking", ...json(booking) },
+            404: errorResponse("Unknown or expired link"),
+            409: errorResponse("TOO_LATE_TO_CHANGE or ALREADY_CANCELLED"),
+            429: errorResponse("Too many booking writes from this address"),
+          },
+        },
+      },
+      "/api/bookings/{token}/ics": {
+        parameters: [tokenParam],
+        get: { summary: "The visit as an iCalendar file", responses: { 200: { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, 404: errorResponse("Unknown or expired link") } },
+      },
+    },
+  };
+}

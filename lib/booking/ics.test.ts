@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { BookingDto } from "./api-types";
+import { buildIcs } from "./ics";
+
+const booking: BookingDto = {
+  id: "a1",
+  status: "BOOKED",
+  start: "2026-03-08T09:00:00-06:00",
+  end: "2026-03-08T09:45:00-06:00",
+  timeZone: "America/Chicago",
+  mode: "CLINIC",
+  language: "es",
+  reason: null,
+  service: { id: "s", slug: "therapy", name: { en: "Therapy session", es: "Sesión de terapia" }, durationMinutes: 45 },
+  therapist: { id: "t", firstName: "Luis", lastName: "Carrillo", credentials: "PT, DPT" },
+  location: {
+    id: "l",
+    slug: "westside",
+    name: "Westside; main clinic",
+    address: { line1: "1 Mesa St", line2: null, city: "El Paso", region: "TX", postalCode: "79912", country: "US" },
+    phone: null,
+    timeZone: "America/Chicago",
+    homePostalCodes: [],
+  },
+  patient: { firstName: "Ana", lastName: "Ruiz" },
+  visitAddress: null,
+  canChange: true,
+  changeDeadline: "2026-03-07T09:00:00-06:00",
+  cancellationReason: null,
+  manageUrl: "http://localhost:3000/es/manage/" + "x".repeat(43),
+};
+
+describe("buildIcs", () => {
+  const ics = buildIcs(booking, { uid: "a1@stride", stamp: new Date("2026-03-01T00:00:00Z"), updatedAt: new Date("2026-03-01T00:00:00Z") });
+
+  it("writes the visit in UTC with CRLF line endings", () => {
+    expect(ics).toContain("DTSTART:20260308T150000Z\r\n");
+    expect(ics).toContain("DTEND:20260308T154500Z\r\n");
+    expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+  });
+
+  it("uses the booking's language and escapes separators", () => {
+    expect(ics).toContain("SUMMARY:Sesión de terapia · Westside\\; main clinic");
+    expect(ics).toContain("DESCRIPTION:Con Luis Carrillo\\, PT\\, DPT");
+  });
+
+  it("folds lines at 75 octets", () => {
+    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    expect(ics).toContain("\r\n ");
+  });
+});
