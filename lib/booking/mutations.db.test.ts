@@ -178,6 +178,38 @@ describe("the database itself", () => {
     });
     await expect(overlapping).rejects.toThrow(/Appointment_therapist_no_overlap/);
   });
+
+
+  it("rejects a visit in a full room even when the application is bypassed", async () => {
+    const practice = await createPractice({ therapists: 3, rooms: [{ name: "Gym", capacity: 2 }] });
+    const gym = practice.location.rooms[0]!.id;
+    const prisma = getPrisma();
+    const insertIntoGym = async (therapistIndex: number) => {
+      const patient = await prisma.patient.create({
+        data: { firstName: uniq("Gym"), lastName: "Raw", email: `${uniq("gym")}@example.com`, phone: "1234567", dateOfBirth: new Date("1980-01-01") },
+      });
+      return prisma.appointment.create({
+        data: {
+          patientId: patient.id,
+          therapistId: practice.therapists[therapistIndex]!.id,
+          serviceId: practice.service.id,
+          locationId: practice.location.id,
+          roomId: gym,
+          mode: "CLINIC",
+          startsAt: new Date("2026-11-24T15:00:00Z"),
+          endsAt: new Date("2026-11-24T15:45:00Z"),
+          blockedFrom: new Date("2026-11-24T15:00:00Z"),
+          blockedUntil: new Date("2026-11-24T16:00:00Z"),
+          source: "STAFF",
+          manageTokenHash: uniq("hash"),
+          manageTokenExpiresAt: new Date("2027-01-01T00:00:00Z"),
+        },
+      });
+    };
+    await insertIntoGym(0);
+    await insertIntoGym(1);
+    await expect(insertIntoGym(2)).rejects.toThrow(/Appointment_room_capacity|is full/);
+  });
 });
 
 describe("reschedule and cancel", () => {
