@@ -35,7 +35,7 @@ function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  return ["app", "lib", "next.config.js", "package.json", "postcss.config.mjs"].some((e) => newestMtime(e) > built);
+  return ["app", "components", "lib", "next.config.js", "package.json", "postcss.config.mjs"].some((e) => newestMtime(e) > built);
 }
 
 async function main() {

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { isLanguage } from "@/lib/i18n/languages";
+import { BookingWizard } from "./booking-wizard";
+
+export async function generateMetadata({ params }: PageProps<"/[lang]/book">): Promise<Metadata> {
+  const { lang } = await params;
+  return isLanguage(lang) ? { title: getDictionary(lang).book.title } : {};
+}
+
+export default async function BookPage({ params }: PageProps<"/[lang]/book">) {
+  const { lang } = await params;
+  if (!isLanguage(lang)) notFound();
+  const t = getDictionary(lang).book;
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t.title}</h1>
+        <p className="text-slate-700">{t.intro}</p>
+      </div>
+      <BookingWizard language={lang} />
+    </div>
+  );
+}

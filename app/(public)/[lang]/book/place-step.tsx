@@ -1,0 +1,129 @@
+"use client";
+
+import { useState } from "react";
+import type { LocationDto, TherapistDto } from "@/lib/booking/api-types";
+import { FieldError } from "@/components/form/field-error";
+import { RadioCard } from "@/components/form/radio-card";
+import { therapistFullName } from "@/components/booking/therapist-name";
+import type { Catalog } from "@/components/booking/use-catalog";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { localeFor, type Language } from "@/lib/i18n/languages";
+import type { BookingDraft, OnlineVisitMode } from "./booking-draft";
+import { locationsFor, therapistsFor } from "./eligibility";
+import { StepFrame } from "./step-frame";
+
+interface PlaceStepProps {
+  language: Language;
+  catalog: Catalog;
+  draft: BookingDraft;
+  serviceId: string;
+  mode: OnlineVisitMode;
+  update: (changes: Partial<BookingDraft>) => void;
+  focusHeading: boolean;
+  onNext: () => void;
+  onBack: () => void;
+}
+
+const FIRST_AVAILABLE = "_first";
+
+function spokenLanguages(therapist: TherapistDto, language: Language): string {
+  const names = new Intl.DisplayNames(localeFor(language), { type: "language" });
+  const list = new Intl.ListFormat(localeFor(language), { type: "conjunction" });
+  return list.format(therapist.languages.map((code) => names.of(code) ?? code));
+}
+
+function LocationAddress({ location }: { location: LocationDto }) {
+  const { address } = location;
+  return (
+    <>
+      {address.line1}
+      {address.line2 ? `, ${address.line2}` : ""}, {address.city}, {address.region} {address.postalCode}
+    </>
+  );
+}
+
+export function PlaceStep(props: PlaceStepProps) {
+  const { language, catalog, draft, update, serviceId, mode } = props;
+  const t = getDictionary(language).book.place;
+  const [error, setError] = useState(false);
+
+  const locations = locationsFor(catalog.locations, catalog.therapists, { serviceId, mode, postalCode: draft.postalCode });
+  // A single choice is made for the patient; it is saved when they continue.
+  const locationId = draft.locationId ?? (locations.length === 1 ? locations[0]!.id : null);
+  const therapists = locationId ? therapistsFor(catalog.therapists, { serviceId, mode, locationId }) : [];
+
+  const chooseLocation = (id: string) => {
+    setError(false);
+    const keepTherapist = draft.therapistId && therapistsFor(catalog.therapists, { serviceId, mode, locationId: id }).some((x) => x.id === draft.therapistId);
+    update({ locationId: id, therapistId: keepTherapist ? draft.therapistId : null, slot: null });
+  };
+
+  const submit = () => {
+    if (!locationId) {
+      setError(true);
+      document.getElementById(`location-${locations[0]?.id ?? ""}`)?.focus();
+      return;
+    }
+    update({ locationId });
+    props.onNext();
+  };
+
+  return (
+    <StepFrame language={language} step={3} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
+      {locations.length === 0 ? (
+        <p role="alert" className="rounded-xl border border-amber-600 bg-amber-50 p-4 text-slate-900">
+          {t.noLocations}
+        </p>
+      ) : (
+        <fieldset aria-describedby={error ? "location-error" : undefined} className="space-y-3">
+          <legend className="mb-3 text-lg font-semibold text-slate-900">{mode === "HOME" ? t.homeLegend : t.clinicLegend}</legend>
+          <FieldError id="location-error" message={error ? t.locationError : undefined} />
+          {locations.map((location) => (
+            <RadioCard
+              key={location.id}
+              id={`location-${location.id}`}
+              name="location"
+              value={location.id}
+              checked={location.id === locationId}
+              onChange={() => chooseLocation(location.id)}
+              label={location.name}
+              hint={<LocationAddress location={location} />}
+            />
+          ))}
+        </fieldset>
+      )}
+
+      {locationId && therapists.length > 0 ? (
+        <fieldset className="space-y-3">
+          <legend className="mb-3 text-lg font-semibold text-slate-900">{t.therapistLegend}</legend>
+          <RadioCard
+            id="therapist-first-available"
+            name="therapist"
+            value={FIRST_AVAILABLE}
+            checked={draft.therapistId === null}
+            onChange={() => update({ therapistId: null, slot: null })}
+            label={t.firstAvailable}
+            hint={t.firstAvailableHint}
+          />
+          {therapists.map((therapist) => (
+            <RadioCard
+              key={therapist.id}
+              id={`therapist-${therapist.id}`}
+              name="therapist"
+              value={therapist.id}
+              checked={draft.therapistId === therapist.id}
+              onChange={() => update({ therapistId: therapist.id, slot: null })}
+              label={`${therapistFullName(therapist)}${therapist.credentials ? `, ${therapist.credentials}` : ""}`}
+              hint={
+                <>
+                  {therapist.languages.length > 0 ? <span className="block">{t.speaks(spokenLanguages(therapist, language))}</span> : null}
+                  {therapist.bio[language] ? <span className="mt-1 block">{therapist.bio[language]}</span> : null}
+                </>
+              }
+            />
+          ))}
+        </fieldset>
+      ) : null}
+    </StepFrame>
+  );
+}

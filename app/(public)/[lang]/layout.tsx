@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import { notFound } from "next/navigation";
+import "../../globals.css";
+import { QueryProvider } from "@/components/query-provider";
+import { SiteFooter } from "@/components/site/site-footer";
+import { SiteHeader } from "@/components/site/site-header";
+import { SkipLink } from "@/components/site/skip-link";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { isLanguage, languages } from "@/lib/i18n/languages";
+
+export function generateStaticParams() {
+  return languages.map((lang) => ({ lang }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<"/[lang]">): Promise<Metadata> {
+  const { lang } = await params;
+  if (!isLanguage(lang)) return {};
+  const t = getDictionary(lang).meta;
+  return {
+    title: { default: t.title, template: `%s · ${t.title}` },
+    description: t.description,
+    alternates: { languages: { en: "/en", es: "/es" } },
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: "#0f766e",
+};
+
+export default async function PublicRootLayout({ children, params }: LayoutProps<"/[lang]">) {
+  const { lang } = await params;
+  if (!isLanguage(lang)) notFound();
+  const t = getDictionary(lang).layout;
+  return (
+    <html lang={lang}>
+      <body className="flex min-h-dvh flex-col font-sans">
+        <SkipLink label={t.skipToContent} />
+        <SiteHeader language={lang} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:py-10">
+          <QueryProvider>{children}</QueryProvider>
+        </main>
+        <SiteFooter language={lang} />
+      </body>
+    </html>
+  );
+}

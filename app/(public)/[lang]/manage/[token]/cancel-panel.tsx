@@ -1,0 +1,89 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { BookingDto } from "@/lib/booking/api-types";
+import { cancelBooking } from "@/components/booking/api-client";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import type { Language } from "@/lib/i18n/languages";
+import { changeFailureMessage, isStaleBooking } from "./change-failure";
+
+interface CancelPanelProps {
+  token: string;
+  language: Language;
+  onDone: (booking: BookingDto) => void;
+  onClose: () => void;
+}
+
+export function CancelPanel({ token, language, onDone, onClose }: CancelPanelProps) {
+  const dict = getDictionary(language);
+  const t = dict.manage.cancel;
+  const queryClient = useQueryClient();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // The button that opened the panel is gone; start the patient at the panel's heading.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const [reason, setReason] = useState("");
+  const [failure, setFailure] = useState<string | null>(null);
+  const mutation = useMutation({ mutationFn: () => cancelBooking(token, reason.trim() || undefined) });
+
+  const cancel = () => {
+    setFailure(null);
+    mutation.mutate(undefined, {
+      onSuccess: onDone,
+      onError: (error) => {
+        if (isStaleBooking(error)) void queryClient.invalidateQueries({ queryKey: ["booking", token] });
+        setFailure(changeFailureMessage(error, dict.manage));
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="cancel-heading" className="space-y-4 rounded-xl border border-slate-300 p-4">
+      <h3 id="cancel-heading" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-slate-900">
+        {t.heading}
+      </h3>
+      {failure ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 p-3 font-semibold text-red-800">
+          {failure}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor="cancel-reason" className="block font-medium text-slate-900">
+          {t.reasonLabel}
+        </label>
+        <p id="cancel-reason-hint" className="mt-0.5 text-sm text-slate-600">
+          {t.reasonHint}
+        </p>
+        <textarea
+          id="cancel-reason"
+          aria-describedby="cancel-reason-hint"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          maxLength={500}
+          rows={3}
+          className="mt-1.5 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-slate-900"
+        />
+      </div>
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <button
+          type="button"
+          onClick={cancel}
+          disabled={mutation.isPending}
+          className="inline-flex min-h-12 items-center justify-center rounded-xl bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:bg-slate-500"
+        >
+          {mutation.isPending ? t.saving : t.confirm}
+        </button>
+        <button
+          type="button"
+          onClick={onClose}
+          className="inline-flex min-h-12 items-center justify-center rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50"
+        >
+          {t.keep}
+        </button>
+      </div>
+    </section>
+  );
+}

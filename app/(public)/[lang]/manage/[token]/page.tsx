@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { isLanguage } from "@/lib/i18n/languages";
+import { ManageBooking } from "./manage-booking";
+
+export async function generateMetadata({ params }: PageProps<"/[lang]/manage/[token]">): Promise<Metadata> {
+  const { lang } = await params;
+  // The address holds a private token: keep it out of search engines.
+  return { title: isLanguage(lang) ? getDictionary(lang).manage.title : undefined, robots: { index: false, follow: false } };
+}
+
+export default async function ManageBookingPage({ params, searchParams }: PageProps<"/[lang]/manage/[token]">) {
+  const [{ lang, token }, query] = await Promise.all([params, searchParams]);
+  if (!isLanguage(lang)) notFound();
+  return <ManageBooking language={lang} token={token} justBooked={query.booked === "1"} />;
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { isLanguage } from "@/lib/i18n/languages";
+
+export default async function WelcomePage({ params }: PageProps<"/[lang]">) {
+  const { lang } = await params;
+  if (!isLanguage(lang)) notFound();
+  const t = getDictionary(lang).home;
+  return (
+    <div className="space-y-8">
+      <section className="space-y-4">
+        <h1 className="text-3xl font-bold tracking-tight text-balance text-brand-900 sm:text-4xl">{t.title}</h1>
+        <p className="text-lg text-slate-700">{t.intro}</p>
+      </section>
+
+      <section aria-labelledby="how-we-help" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="how-we-help" className="text-lg font-semibold text-slate-900">
+          {t.pointsHeading}
+        </h2>
+        <ul className="mt-3 space-y-3">
+          {t.points.map((point) => (
+            <li key={point} className="flex gap-3 text-slate-700">
+              <span aria-hidden="true" className="mt-2 size-2 shrink-0 rounded-full bg-brand-600" />
+              <span>{point}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="space-y-3">
+        <Link
+          href={`/${lang}/book`}
+          className="inline-flex w-full items-center justify-center rounded-xl bg-brand-700 px-6 py-4 text-lg font-semibold text-white shadow-sm hover:bg-brand-800 sm:w-auto"
+        >
+          {t.bookCta}
+        </Link>
+        <p className="text-sm text-slate-600">{t.bookNote}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type {
+  AvailabilityDto,
+  BookingCreatedDto,
+  BookingDto,
+  ErrorDto,
+  LocationDto,
+  ReasonDto,
+  ServiceDto,
+  TherapistDto,
+  VisitModeDto,
+} from "@/lib/booking/api-types";
+import type { CreateBookingInput, RescheduleBookingInput } from "@/lib/booking/schema";
+
+/** A failed call to the public API; status 0 means no answer at all (offline, server down). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorDto | null,
+  ) {
+    super(body?.error.message ?? (status === 0 ? "The server could not be reached." : `The server answered ${status}.`));
+    this.name = "ApiError";
+  }
+}
+
+function isErrorDto(value: unknown): value is ErrorDto {
+  return typeof value === "object" && value !== null && "error" in value && typeof value.error === "object" && value.error !== null;
+}
+
+async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set("Accept", "application/json");
+  if (init.body) headers.set("Content-Type", "application/json");
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, cache: "no-store" });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, null);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, isErrorDto(body) ? body : null);
+  return body as T;
+}
+
+// The list endpoints wrap their arrays in a named field, e.g. { services: [...] }.
+
+export async function fetchReasons(signal?: AbortSignal) {
+  return (await requestJson<{ reasons: ReasonDto[] }>("/api/reasons", { signal })).reasons;
+}
+
+export async function fetchServices(signal?: AbortSignal) {
+  return (await requestJson<{ services: ServiceDto[] }>("/api/services", { signal })).services;
+}
+
+export async function fetchLocations(signal?: AbortSignal) {
+  return (await requestJson<{ locations: LocationDto[] }>("/api/locations", { signal })).locations;
+}
+
+export async function fetchTherapists(signal?: AbortSignal) {
+  return (await requestJson<{ therapists: TherapistDto[] }>("/api/therapists", { signal })).therapists;
+}
+
+export interface AvailabilityParams {
+  serviceId: string;
+  locationId: string;
+  mode: VisitModeDto;
+  postalCode?: string;
+  therapistId?: string;
+  /** Local dates (YYYY-MM-DD) in the location's zone, inclusive. */
+  from: string;
+  to: string;
+}
+
+export function fetchAvailability(params: AvailabilityParams, signal?: AbortSignal) {
+  const query = new URLSearchParams({
+    service: params.serviceId,
+    from: params.from,
+    to: params.to,
+    location: params.locationId,
+    mode: params.mode,
+  });
+  if (params.therapistId) query.set("therapist", params.therapistId);
+  if (params.postalCode) query.set("postalCode", params.postalCode);
+  return requestJson<AvailabilityDto>(`/api/availability?${query}`, { signal });
+}
+
+export function createBooking(input: CreateBookingInput) {
+  return requestJson<BookingCreatedDto>("/api/bookings", { method: "POST", body: JSON.stringify(input) });
+}
+
+function bookingPath(token: string) {
+  return `/api/bookings/${encodeURIComponent(token)}`;
+}
+
+export function fetchBooking(token: string, signal?: AbortSignal) {
+  return requestJson<BookingDto>(bookingPath(token), { signal });
+}
+
+export function rescheduleBooking(token: string, input: RescheduleBookingInput) {
+  return requestJson<BookingDto>(bookingPath(token), { method: "PATCH", body: JSON.stringify(input) });
+}
+
+export function cancelBooking(token: string, reason: string | undefined) {
+  return requestJson<BookingDto>(bookingPath(token), { method: "DELETE", body: JSON.stringify({ reason }) });
+}
+
+export function calendarFilePath(token: string) {
+  return `${bookingPath(token)}/ics`;
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import type { SlotDto } from "@/lib/booking/api-types";
+import { formatDay, formatTime } from "@/lib/i18n/format-date-time";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import type { Language } from "@/lib/i18n/languages";
+import { slotKey, type SlotDay } from "./slot-week";
+
+interface SlotRadioGroupProps {
+  /** Shared by every radio, so the whole list is one group for the keyboard. */
+  name: string;
+  legend: string;
+  /** Hide the legend when a visible heading above already says the same. */
+  legendHidden?: boolean;
+  days: SlotDay[];
+  timeZone: string;
+  language: Language;
+  therapistName: (therapistId: string) => string | null;
+  selected: SlotDto | null;
+  onSelect: (slot: SlotDto) => void;
+  describedBy?: string;
+}
+
+export function SlotRadioGroup(props: SlotRadioGroupProps) {
+  const { name, legend, days, timeZone, language, therapistName, selected, onSelect } = props;
+  const t = getDictionary(language).slots;
+  const selectedKey = selected ? slotKey(selected) : null;
+  return (
+    <fieldset aria-describedby={props.describedBy} className="space-y-5">
+      <legend className={props.legendHidden ? "sr-only" : "mb-2 font-semibold text-slate-900"}>{legend}</legend>
+      {days.map((day) => {
+        const first = day.slots[0];
+        if (!first) return null;
+        const dayLabel = formatDay(first.start, timeZone, language);
+        const headingId = `${name}-${day.date}`;
+        return (
+          <div key={day.date} role="group" aria-labelledby={headingId}>
+            <h3 id={headingId} className="mb-2 text-sm font-semibold tracking-wide text-slate-700 uppercase">
+              {dayLabel}
+            </h3>
+            <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
+              {day.slots.map((slot) => {
+                const key = slotKey(slot);
+                const time = formatTime(slot.start, timeZone, language);
+                return (
+                  <li key={key}>
+                    <label className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-slate-300 bg-white px-1.5 py-2 text-sm font-medium whitespace-nowrap tabular-nums text-slate-800 hover:border-brand-700 has-checked:border-brand-700 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus">
+                      <input
+                        type="radio"
+                        name={name}
+                        value={key}
+                        checked={key === selectedKey}
+                        onChange={() => onSelect(slot)}
+                        aria-label={t.slotName(dayLabel, time, therapistName(slot.therapistId))}
+                        className="size-3.5 shrink-0 checked:accent-white focus-visible:outline-none"
+                      />
+                      <span>{time}</span>
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { LocationDto, ReasonDto, ServiceDto, TherapistDto } from "@/lib/booking/api-types";
+import { fetchLocations, fetchReasons, fetchServices, fetchTherapists } from "./api-client";
+
+export interface Catalog {
+  reasons: ReasonDto[];
+  services: ServiceDto[];
+  locations: LocationDto[];
+  therapists: TherapistDto[];
+}
+
+// The clinic's catalog changes rarely; five minutes without refetching is plenty.
+const catalogStaleTime = 5 * 60_000;
+
+export function useTherapists() {
+  return useQuery({ queryKey: ["therapists"], queryFn: ({ signal }) => fetchTherapists(signal), staleTime: catalogStaleTime });
+}
+
+export function useCatalog() {
+  const reasons = useQuery({ queryKey: ["reasons"], queryFn: ({ signal }) => fetchReasons(signal), staleTime: catalogStaleTime });
+  const services = useQuery({ queryKey: ["services"], queryFn: ({ signal }) => fetchServices(signal), staleTime: catalogStaleTime });
+  const locations = useQuery({ queryKey: ["locations"], queryFn: ({ signal }) => fetchLocations(signal), staleTime: catalogStaleTime });
+  const therapists = useTherapists();
+  const all = [reasons, services, locations, therapists];
+  const data: Catalog | undefined =
+    reasons.data && services.data && locations.data && therapists.data
+      ? { reasons: reasons.data, services: services.data, locations: locations.data, therapists: therapists.data }
+      : undefined;
+  return {
+    data,
+    isError: all.some((query) => query.isError),
+    retry: () => all.filter((query) => query.isError).forEach((query) => void query.refetch()),
+  };
+}
