@@ -113,6 +113,21 @@ describe("createBooking", () => {
     );
   });
 
+  it("gives simultaneous visits at one location a room each while rooms are free", async () => {
+    const rooms = [1, 2, 3].map((n) => ({ name: `Room ${n}`, capacity: 1 }));
+    const practice = await createPractice({ therapists: 4, rooms });
+    const attempts = await Promise.allSettled(
+      practice.therapists.map((t) => createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), therapistId: t.id }, ctx)),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(3);
+    const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toBeInstanceOf(AppError);
+    expect((lost[0]!.reason as AppError).code).toBe("SLOT_TAKEN");
+    const used = await getPrisma().appointment.findMany({ where: { locationId: practice.location.id }, select: { roomId: true } });
+    expect(new Set(used.map((u) => u.roomId)).size).toBe(3);
+  });
+
   it("books a re-submitted form once", async () => {
     const practice = await createPractice();
     const input = bookingInput(practice, "2026-11-24T09:00:00-06:00", { idempotencyKey: uniq("form-submission-key") });

@@ -15,7 +15,6 @@ import type { BookingCreatedDto, BookingDto, SlotDto } from "./api-types";
 import {
   ACTIVE_STATUSES,
   findService,
-  loadRoomLoads,
   resolveLocations,
   resolveMode,
   searchSlots,
@@ -128,6 +127,10 @@ async function assertEligible(tx: Prisma.TransactionClient, service: Service, pa
 
 /** Maps a lost race at the database to the error the patient should see. */
 async function raceError(error: unknown, retry: () => Promise<SlotDto[]>): Promise<never> {
+  if (error instanceof AppError) {
+    if (error.code === "SLOT_TAKEN" && !error.alternatives) throw new AppError(error.code, error.message, { alternatives: await retry() });
+    throw error;
+  }
   const constraint = violatedConstraint(error);
   if (constraint === "Appointment_patient_no_overlap") {
     throw new AppError("PATIENT_BUSY", "You already have a visit booked at that time. Please choose another time.", {
@@ -173,13 +176,11 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
   const language = input.language ?? "en";
   const reason = input.reason?.trim() || null;
 
-  // Chosen before the transaction opens: the room trigger settles any race.
-  const roomId = mode === "CLINIC" ? await chooseRoom(location.id, range) : null;
-
   try {
     const appointment = await prisma.$transaction(async (tx) => {
       const patientId = await upsertPatient(tx, input);
       await assertEligible(tx, service, patientId);
+      const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
       const created = await tx.appointment.create({
         data: {
           patientId,
@@ -231,15 +232,25 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
 }
 
 /**
- * Picks a room with space, reading the rooms' current load just before the
- * write. Never call it inside an open transaction: it takes its own pool
- * connection.
+ * Picks a room with space for the visit. The location's rooms are locked
+ * first, so two bookings at the same time cannot both take the last place;
+ * runs inside the booking's transaction and sees its own earlier writes
+ * (a reschedule's released row no longer counts).
  */
-async function chooseRoom(locationId: string, range: { start: number; end: number }, excludeAppointmentId?: string): Promise<string | null> {
-  const window = { gte: new Date(range.start - DAY_MS), lt: new Date(range.end + DAY_MS) };
-  const rooms = (await loadRoomLoads([locationId], window, excludeAppointmentId)).get(locationId) ?? [];
+async function chooseRoom(tx: Prisma.TransactionClient, locationId: string, range: { start: number; end: number }): Promise<string | null> {
+  const rooms = await tx.$queryRaw<{ id: string; capacity: number }[]>`
+    SELECT "id", "capacity" FROM "Room" WHERE "locationId" = ${locationId}::uuid AND "active" ORDER BY "id" FOR UPDATE`;
   if (rooms.length === 0) return null;
-  const roomId = pickRoom(rooms, { start: range.start, end: range.end });
+  const busy = await tx.$queryRaw<{ roomId: string; start: number; end: number }[]>`
+    SELECT "roomId"::text AS "roomId",
+           (extract(epoch FROM "startsAt") * 1000)::float8 AS "start",
+           (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
+      FROM "Appointment"
+     WHERE "roomId" = ANY(${rooms.map((r) => r.id)}::uuid[])
+       AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+       AND "startsAt" < ${new Date(range.end)} AND "endsAt" > ${new Date(range.start)}`;
+  const loads = rooms.map((r) => ({ roomId: r.id, capacity: r.capacity, busy: busy.filter((b) => b.roomId === r.id) }));
+  const roomId = pickRoom(loads, range);
   if (!roomId) throw new AppError("SLOT_TAKEN", "Sorry, every treatment room is in use at that time. Please choose another time.");
   return roomId;
 }
@@ -350,8 +361,6 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
   }
   const range = blockedRangeFor(slot.start, { ...old.service, mode: old.mode, travelMinutes: old.location.homeTravelMinutes });
 
-  const roomId = old.mode === "CLINIC" ? await chooseRoom(old.locationId, range, old.id) : null;
-
   try {
     const moved = await getPrisma().$transaction(async (tx) => {
       const released = await tx.appointment.updateMany({
@@ -364,6 +373,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
         },
       });
       if (released.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit was changed a moment ago. Please reload the page.");
+      const roomId = old.mode === "CLINIC" ? await chooseRoom(tx, old.locationId, range) : null;
       const created = await tx.appointment.create({
         data: {
           patientId: old.patientId,
@@ -403,7 +413,6 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
     }, TX_OPTIONS);
     return toBookingDto(moved, token, ctx.now);
   } catch (error) {
-    if (error instanceof AppError) throw error;
     return raceError(error, () =>
       alternativesNear(start, { service: old.service, mode: old.mode, location: old.location, now: ctx.now, excludeAppointmentId: old.id }),
     );

@@ -308,7 +308,7 @@ BEGIN
        AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
        AND tstzrange("startsAt", "endsAt", '[)') && tstzrange(NEW."startsAt", NEW."endsAt", '[)');
     IF overlapping >= room_capacity THEN
-        RAISE EXCEPTION 'room % is full at that time', NEW."roomId"
+        RAISE EXCEPTION 'Appointment_room_capacity: room % is full at that time', NEW."roomId"
             USING ERRCODE = '23P01', CONSTRAINT = 'Appointment_room_capacity';
     END IF;
     RETURN NEW;

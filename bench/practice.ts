@@ -1,0 +1,207 @@
+// The busy three-city practice the benchmark runs against. Names and
+// addresses are made up; hours and services mirror the demo clinic.
+
+import type { VisitMode } from "../lib/db/generated/enums";
+
+export interface LocationSpec {
+  slug: string;
+  name: string;
+  addressLine1: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  timeZone: string;
+}
+
+export interface RoomSpec {
+  name: string;
+  capacity: number;
+}
+
+export interface ServiceSpec {
+  slug: string;
+  nameEn: string;
+  nameEs: string;
+  durationMinutes: number;
+  priceCents: number;
+  visitModes: VisitMode[];
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  cancelCutoffMinutes: number;
+  newPatientsOnly: boolean;
+  sortOrder: number;
+}
+
+/** A recurring block of working hours, whole local hours. */
+export interface ShiftSpec {
+  weekdays: number[];
+  startHour: number;
+  endHour: number;
+}
+
+export interface TherapistPattern {
+  shifts: ShiftSpec[];
+  services: string[];
+}
+
+export const LOCATIONS: LocationSpec[] = [
+  {
+    slug: "denver-highlands",
+    name: "Stride PT: Denver Highlands",
+    addressLine1: "3300 W 32nd Ave",
+    city: "Denver",
+    region: "CO",
+    postalCode: "80211",
+    timeZone: "America/Denver",
+  },
+  {
+    slug: "chicago-west-loop",
+    name: "Stride PT: Chicago West Loop",
+    addressLine1: "1000 W Randolph St",
+    city: "Chicago",
+    region: "IL",
+    postalCode: "60607",
+    timeZone: "America/Chicago",
+  },
+  {
+    slug: "brooklyn-heights",
+    name: "Stride PT: Brooklyn Heights",
+    addressLine1: "150 Court St",
+    city: "Brooklyn",
+    region: "NY",
+    postalCode: "11201",
+    timeZone: "America/New_York",
+  },
+];
+
+// Total capacity (6) exceeds the 4 therapists per location, so rooms never
+// limit the seeded schedule; therapist k always uses room k.
+export const ROOMS: RoomSpec[] = [
+  { name: "Treatment room 1", capacity: 1 },
+  { name: "Treatment room 2", capacity: 1 },
+  { name: "Treatment room 3", capacity: 1 },
+  { name: "Exercise floor", capacity: 3 },
+];
+
+export const SERVICES: ServiceSpec[] = [
+  {
+    slug: "free-screening",
+    nameEn: "Free screening",
+    nameEs: "Evaluación gratuita",
+    durationMinutes: 20,
+    priceCents: 0,
+    visitModes: ["CLINIC", "HOME"],
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+    minNoticeMinutes: 120,
+    horizonDays: 45,
+    cancelCutoffMinutes: 120,
+    newPatientsOnly: true,
+    sortOrder: 1,
+  },
+  {
+    slug: "therapy-session",
+    nameEn: "Physical therapy session",
+    nameEs: "Sesión de fisioterapia",
+    durationMinutes: 45,
+    priceCents: 11000,
+    visitModes: ["CLINIC", "HOME", "VIDEO"],
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 15,
+    minNoticeMinutes: 240,
+    horizonDays: 60,
+    cancelCutoffMinutes: 1440,
+    newPatientsOnly: false,
+    sortOrder: 2,
+  },
+  {
+    slug: "graston-technique",
+    nameEn: "Graston Technique® session",
+    nameEs: "Sesión de técnica Graston®",
+    durationMinutes: 30,
+    priceCents: 8500,
+    visitModes: ["CLINIC"],
+    bufferBeforeMinutes: 5,
+    bufferAfterMinutes: 10,
+    minNoticeMinutes: 240,
+    horizonDays: 60,
+    cancelCutoffMinutes: 1440,
+    newPatientsOnly: false,
+    sortOrder: 3,
+  },
+  {
+    slug: "exercise-program-review",
+    nameEn: "Home exercise program review",
+    nameEs: "Revisión del programa de ejercicios en casa",
+    durationMinutes: 30,
+    priceCents: 6000,
+    visitModes: ["CLINIC", "VIDEO"],
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 5,
+    minNoticeMinutes: 120,
+    horizonDays: 60,
+    cancelCutoffMinutes: 720,
+    newPatientsOnly: false,
+    sortOrder: 4,
+  },
+];
+
+export const THERAPY_SESSION_SLUG = "therapy-session";
+
+/** Share of seeded visits that use each service. */
+export const SEED_WEIGHTS: Record<string, number> = {
+  "free-screening": 0.1,
+  "therapy-session": 0.6,
+  "graston-technique": 0.15,
+  "exercise-program-review": 0.15,
+};
+
+const WEEKDAYS = [1, 2, 3, 4, 5];
+const ALL_SERVICES = SERVICES.map((s) => s.slug);
+
+/** Therapist k at every location follows pattern k. */
+export const THERAPIST_PATTERNS: TherapistPattern[] = [
+  {
+    shifts: [
+      { weekdays: WEEKDAYS, startHour: 8, endHour: 12 },
+      { weekdays: WEEKDAYS, startHour: 13, endHour: 17 },
+      { weekdays: [6], startHour: 8, endHour: 12 },
+    ],
+    services: ALL_SERVICES,
+  },
+  {
+    shifts: [
+      { weekdays: WEEKDAYS, startHour: 8, endHour: 12 },
+      { weekdays: WEEKDAYS, startHour: 13, endHour: 17 },
+    ],
+    services: ALL_SERVICES,
+  },
+  {
+    shifts: [
+      { weekdays: WEEKDAYS, startHour: 8, endHour: 12 },
+      { weekdays: WEEKDAYS, startHour: 13, endHour: 17 },
+      { weekdays: [6], startHour: 9, endHour: 12 },
+    ],
+    services: ALL_SERVICES,
+  },
+  {
+    // Not Graston-certified, and off on Friday afternoons.
+    shifts: [
+      { weekdays: WEEKDAYS, startHour: 8, endHour: 12 },
+      { weekdays: [1, 2, 3, 4], startHour: 13, endHour: 17 },
+    ],
+    services: ALL_SERVICES.filter((s) => s !== "graston-technique"),
+  },
+];
+
+export const FIRST_NAMES = [
+  "Jordan", "Sofía", "Priya", "Marcus", "Elena", "Tom", "Aisha", "Diego", "Hannah", "Kenji",
+  "Lucía", "Noah", "Olivia", "Rafael", "Grace", "Samuel", "Mei", "Andrés", "Chloe", "Isaac",
+];
+
+export const LAST_NAMES = [
+  "Mills", "Herrera", "Nair", "Lee", "Vargas", "Brennan", "Okafor", "Ramírez", "Schmidt", "Tanaka",
+  "García", "Kowalski", "Nguyen", "Silva", "O'Brien", "Cohen", "Chen", "Morales", "Dubois", "Patel",
+];

@@ -1,0 +1,231 @@
+// `npm run bench`: seeds a busy three-location practice into its own
+// embedded PostgreSQL, serves the production build against it, and measures
+// availability reads, booking writes and a 200-way race for one slot, all on
+// loopback. Progress goes to stderr; stdout carries one JSON summary, also
+// written to bench/results/latest.json. Missed targets are reported, not
+// fatal: only a broken harness exits non-zero.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { recreateDatabase, startEmbeddedPostgres } from "../lib/db/embedded";
+import { PrismaClient } from "../lib/db/generated/client";
+import { applyMigrations } from "../lib/db/migrate";
+import { startApp, type AppServer } from "./app-server";
+import {
+  collectBookableSlots,
+  getAvailability,
+  localDay,
+  runBookingPhase,
+  runRace,
+  warmBookings,
+  type BookingPhaseResult,
+  type BookingTarget,
+  type RaceResult,
+} from "./bookings";
+import { Cleanup } from "./cleanup";
+import { runLoad, type LoadResult } from "./load";
+import { SERVICES, THERAPY_SESSION_SLUG } from "./practice";
+import { seedBusyPractice, type SeededPractice } from "./seed";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
+const PG = { dataDir: path.join(ROOT, ".data", "bench", "pg"), port: 54332, database: "stride_bench" };
+const APP_PORT = 3200;
+const APP_READY_TIMEOUT_MS = 5 * 60_000;
+
+const AVAILABILITY = { connections: 10, durationS: 15, warmupS: 3 };
+const BOOKINGS = { connections: 10, amount: 300, maxSeconds: 90, window: { fromDay: 28, toDay: 49 }, warmups: 5 };
+const RACE = { requests: 200, window: { fromDay: 50, toDay: 52 } };
+const TARGET_AVAILABILITY_P95_MS = 50;
+const ACTIVE = ["BOOKED", "CHECKED_IN", "COMPLETED"];
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+interface AvailabilityPhase extends LoadResult {
+  path: string;
+  slotsPerResponse: number;
+}
+
+interface RaceSummary extends RaceResult {
+  /** Active rows starting exactly at the raced slot for its therapist. */
+  activeRowsAtSlot: number;
+  /** Active rows of that therapist whose blocked time overlaps the raced visit. */
+  activeRowsOverlapping: number;
+}
+
+function gitCommit(): string | null {
+  const result = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function busiestLocation(practice: SeededPractice) {
+  const visits = practice.report.visitsInFirstTwoWeeks;
+  return [...practice.locations].sort((a, b) => (visits[b.slug] ?? 0) - (visits[a.slug] ?? 0))[0]!;
+}
+
+async function measureAvailability(baseUrl: string, params: Record<string, string>, label: string): Promise<AvailabilityPhase> {
+  const query = `/api/availability?${new URLSearchParams(params)}`;
+  const sample = await getAvailability(baseUrl, params);
+  log(`${label}: ${sample.slots.length} slots per response; warming up ${AVAILABILITY.warmupS} s`);
+  await runLoad({ url: baseUrl + query, connections: 4, durationS: AVAILABILITY.warmupS, maxSeconds: AVAILABILITY.warmupS + 10 });
+  log(`${label}: measuring ${AVAILABILITY.durationS} s with ${AVAILABILITY.connections} connections`);
+  const result = await runLoad({
+    url: baseUrl + query,
+    connections: AVAILABILITY.connections,
+    durationS: AVAILABILITY.durationS,
+    maxSeconds: AVAILABILITY.durationS + 15,
+  });
+  log(`${label}: ${result.requestsPerSec} req/s, p95 ${result.latencyMs.p95} ms`);
+  return { path: query, slotsPerResponse: sample.slots.length, ...result };
+}
+
+async function measureBookings(
+  baseUrl: string,
+  practice: SeededPractice,
+  serviceId: string,
+  prisma: PrismaClient,
+): Promise<BookingPhaseResult & { persisted: number }> {
+  const targets = await collectBookableSlots(baseUrl, serviceId, practice.locations, practice.therapists, BOOKINGS.window);
+  const warm = targets.splice(0, BOOKINGS.warmups);
+  log(`bookings: ${targets.length} non-colliding free slots on days ${BOOKINGS.window.fromDay}–${BOOKINGS.window.toDay}; warm-up answers ${(await warmBookings(baseUrl, serviceId, warm)).join(",")}`);
+  // autocannon builds one request per connection that it never sends.
+  const amount = Math.min(BOOKINGS.amount, targets.length - 2 * BOOKINGS.connections);
+  if (amount < BOOKINGS.connections) throw new Error(`Only ${targets.length} free slots to book; the seed leaves too little room`);
+  log(`bookings: ${amount} POSTs with ${BOOKINGS.connections} connections`);
+  const result = await runBookingPhase(baseUrl, serviceId, targets, { amount, connections: BOOKINGS.connections, maxSeconds: BOOKINGS.maxSeconds });
+  log(`bookings: ${result.requestsPerSec} req/s, p95 ${result.latencyMs.p95} ms, codes ${JSON.stringify(result.status.byCode)}`);
+  // Every 201 must be a row: a lost write would pass the status counts.
+  return { ...result, persisted: await countPersistedLoadBookings(prisma) };
+}
+
+async function raceTarget(baseUrl: string, practice: SeededPractice, serviceId: string): Promise<BookingTarget> {
+  const location = busiestLocation(practice);
+  const therapist = practice.therapists.find((t) => t.locationId === location.id)!;
+  const { slots } = await getAvailability(baseUrl, {
+    service: serviceId,
+    from: localDay(location.timeZone, RACE.window.fromDay),
+    to: localDay(location.timeZone, RACE.window.toDay),
+    location: location.id,
+    therapist: therapist.id,
+  });
+  const slot = slots[0];
+  if (!slot) throw new Error("No free slot to race for");
+  return { start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId };
+}
+
+async function measureRace(baseUrl: string, practice: SeededPractice, serviceId: string, prisma: PrismaClient): Promise<RaceSummary> {
+  const target = await raceTarget(baseUrl, practice, serviceId);
+  log(`race: ${RACE.requests} concurrent POSTs for ${target.start} with therapist ${target.therapistId}`);
+  const result = await runRace(baseUrl, serviceId, target, RACE.requests);
+  const start = new Date(Date.parse(target.start));
+  const therapy = SERVICES.find((s) => s.slug === THERAPY_SESSION_SLUG)!;
+  const end = new Date(start.getTime() + therapy.durationMinutes * 60_000);
+  const [row] = await prisma.$queryRaw<{ exact: number; overlapping: number }[]>`
+    SELECT count(*) FILTER (WHERE "startsAt" = ${start})::int AS exact,
+           count(*)::int AS overlapping
+      FROM "Appointment"
+     WHERE "therapistId" = ${target.therapistId}::uuid
+       AND "status"::text = ANY(${ACTIVE})
+       AND tstzrange("blockedFrom", "blockedUntil", '[)') && tstzrange(${start}, ${end}, '[)')`;
+  log(`race: codes ${JSON.stringify(result.status.byCode)}; active rows at the slot: ${row?.exact}`);
+  return { ...result, activeRowsAtSlot: row?.exact ?? 0, activeRowsOverlapping: row?.overlapping ?? 0 };
+}
+
+async function countPersistedLoadBookings(prisma: PrismaClient): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Appointment" a JOIN "Patient" p ON p.id = a."patientId"
+     WHERE p.email LIKE 'bench.load.%' AND a."status"::text = ANY(${ACTIVE})`;
+  return row?.n ?? 0;
+}
+
+function targets(availability: AvailabilityPhase, phases: LoadResult[], race: RaceSummary) {
+  const all = [...phases, race];
+  const fiveXx = all.reduce((sum, p) => sum + p.status["5xx"], 0);
+  const noResponse = all.reduce((sum, p) => sum + p.status.other, 0);
+  const created = race.status.byCode["201"] ?? 0;
+  return {
+    availabilityP95Ms: {
+      measuredMs: availability.latencyMs.p95,
+      limitMs: TARGET_AVAILABILITY_P95_MS,
+      pass: availability.latencyMs.p95 <= TARGET_AVAILABILITY_P95_MS,
+    },
+    raceExactlyOne201: { created, activeRowsAtSlot: race.activeRowsAtSlot, pass: created === 1 && race.activeRowsAtSlot === 1 },
+    // A request that got no answer at all fails this too.
+    no5xx: { fiveXx, noResponse, pass: fiveXx === 0 && noResponse === 0 },
+  };
+}
+
+async function startDatabase(cleanup: Cleanup): Promise<{ url: string; prisma: PrismaClient }> {
+  log(`starting PostgreSQL in ${path.relative(ROOT, PG.dataDir)} on 127.0.0.1:${PG.port}`);
+  const db = await startEmbeddedPostgres(PG);
+  cleanup.add("PostgreSQL", () => db.stop());
+  await recreateDatabase(db.url);
+  await applyMigrations(db.url, log);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 4 }) });
+  cleanup.add("Prisma", () => prisma.$disconnect());
+  return { url: db.url, prisma };
+}
+
+async function startServer(cleanup: Cleanup, databaseUrl: string): Promise<AppServer> {
+  log(`starting the app on port ${APP_PORT} (builds first if the build is stale)`);
+  const started = performance.now();
+  const app = await startApp({ root: ROOT, databaseUrl, port: APP_PORT, readyTimeoutMs: APP_READY_TIMEOUT_MS, log });
+  cleanup.add("app", () => app.stop(), () => app.signal());
+  log(`app ready after ${Math.round((performance.now() - started) / 1000)} s`);
+  return app;
+}
+
+async function main(): Promise<void> {
+  const cleanup = new Cleanup(log);
+  cleanup.exitOnSignals();
+  const runStarted = performance.now();
+  const loadAtStart = os.loadavg().map((n) => Number(n.toFixed(2)));
+  try {
+    const { url, prisma } = await startDatabase(cleanup);
+    const practice = await seedBusyPractice(prisma);
+    log(`seeded in ${practice.report.ms} ms: ${JSON.stringify(practice.report.counts)}`);
+    const app = await startServer(cleanup, url);
+
+    const serviceId = practice.serviceIds[THERAPY_SESSION_SLUG]!;
+    const busiest = busiestLocation(practice);
+    const window = { service: serviceId, from: localDay(busiest.timeZone, 1), to: localDay(busiest.timeZone, 14) };
+    const availability = await measureAvailability(app.baseUrl, { ...window, location: busiest.id }, `availability ${busiest.slug}`);
+    const availabilityAll = await measureAvailability(app.baseUrl, window, "availability all locations");
+    const bookings = await measureBookings(app.baseUrl, practice, serviceId, prisma);
+    const race = await measureRace(app.baseUrl, practice, serviceId, prisma);
+
+    const summary = {
+      finishedAt: new Date().toISOString(),
+      commit: gitCommit(),
+      environment: {
+        node: process.version,
+        cpus: os.cpus().length,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        // Anything else busy on the machine skews every figure; this shows whether it was.
+        loadAverageAtStart: loadAtStart,
+      },
+      totalSeconds: Math.round((performance.now() - runStarted) / 1000),
+      seed: { ...practice.report, busiestLocation: busiest.slug },
+      phases: { availability, availabilityAllLocations: availabilityAll, bookings },
+      race,
+      targets: targets(availability, [availability, availabilityAll, bookings], race),
+    };
+    const text = JSON.stringify(summary, null, 2);
+    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    writeFileSync(RESULTS_FILE, `${text}\n`);
+    process.stdout.write(`${text}\n`);
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`harness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
