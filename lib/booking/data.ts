@@ -179,7 +179,6 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   // Buffers and travel reach a few hours past a day's edges; a day's margin covers them.
   const windowStart = Math.min(...locations.map((l) => zonedDayBounds(search.from, l.timeZone).start)) - DAY_MS;
   const windowEnd = Math.max(...locations.map((l) => zonedDayBounds(search.to, l.timeZone).end)) + DAY_MS;
-  const window = { gte: new Date(windowStart), lt: new Date(windowEnd) };
 
   const therapists = await prisma.therapist.findMany({
     where: {
@@ -194,29 +193,18 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   const therapistIds = therapists.map((t) => t.id);
   if (therapistIds.length === 0) return { timeZone, slots: [], zones };
 
-  const [hours, timeOff, busy, rooms] = await Promise.all([
+  const [hours, intervals, rooms] = await Promise.all([
     prisma.weeklyHours.findMany({ where: { therapistId: { in: therapistIds }, locationId: { in: locationIds } } }),
-    prisma.timeOff.findMany({
-      where: { therapistId: { in: therapistIds }, startsAt: { lt: window.lt }, endsAt: { gt: window.gte } },
-      select: { therapistId: true, startsAt: true, endsAt: true },
-    }),
-    search.ignoreBookings
-      ? Promise.resolve([])
-      : prisma.appointment.findMany({
-      where: {
-        therapistId: { in: therapistIds },
-        status: { in: [...ACTIVE_STATUSES] },
-        blockedFrom: { lt: window.lt },
-        blockedUntil: { gt: window.gte },
-        ...(search.excludeAppointmentId ? { id: { not: search.excludeAppointmentId } } : {}),
-      },
-      select: { therapistId: true, blockedFrom: true, blockedUntil: true },
-    }),
-    mode === "CLINIC" && !search.ignoreBookings ? loadRoomLoads(locationIds, window, search.excludeAppointmentId) : Promise.resolve(null),
+    loadIntervals({ therapistIds, locationIds, windowStart, windowEnd, withBookings: !search.ignoreBookings, withRooms: mode === "CLINIC", excludeAppointmentId: search.excludeAppointmentId }),
+    mode === "CLINIC" && !search.ignoreBookings
+      ? prisma.room.findMany({ where: { locationId: { in: locationIds }, active: true }, select: { id: true, locationId: true, capacity: true } })
+      : Promise.resolve([]),
   ]);
 
-  const timeOffBy = groupBy(timeOff, (t) => t.therapistId, (t) => ({ start: t.startsAt.getTime(), end: t.endsAt.getTime() }));
-  const busyBy = groupBy(busy, (a) => a.therapistId, (a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
+  const timeOffBy = groupBy(intervals.filter((r) => r.kind === "off"), (r) => r.owner, toInterval);
+  const busyBy = groupBy(intervals.filter((r) => r.kind === "busy"), (r) => r.owner, toInterval);
+  const roomBusyBy = groupBy(intervals.filter((r) => r.kind === "room"), (r) => r.owner, toInterval);
+  const roomsBy = groupBy(rooms, (r) => r.locationId, (r): RoomLoad => ({ roomId: r.id, capacity: r.capacity, busy: roomBusyBy.get(r.id) ?? [] }));
 
   const slots: Slot[] = [];
   for (const location of locations) {
@@ -254,7 +242,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
       to: search.to,
       now: search.now.getTime(),
       // A location with no rooms on record books by therapist alone.
-      rooms: rooms?.get(location.id)?.length ? rooms.get(location.id) : undefined,
+      rooms: roomsBy.get(location.id),
     };
     slots.push(...(search.therapistId ? findAllSlots(schedules, query) : findFirstAvailable(schedules, query)));
   }
@@ -262,33 +250,63 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   return { timeZone, slots, zones };
 }
 
-/** Each location's rooms with the visits already in them, for the capacity check. */
-export async function loadRoomLoads(
-  locationIds: string[],
-  window: { gte: Date; lt: Date },
-  excludeAppointmentId?: string,
-): Promise<Map<string, RoomLoad[]>> {
-  const prisma = getPrisma();
-  const rooms = await prisma.room.findMany({
-    where: { locationId: { in: locationIds }, active: true },
-    select: { id: true, locationId: true, capacity: true },
-  });
-  const inRooms = await prisma.appointment.findMany({
-    where: {
-      roomId: { in: rooms.map((r) => r.id) },
-      status: { in: [...ACTIVE_STATUSES] },
-      startsAt: { lt: window.lt },
-      endsAt: { gt: window.gte },
-      ...(excludeAppointmentId ? { id: { not: excludeAppointmentId } } : {}),
-    },
-    select: { roomId: true, startsAt: true, endsAt: true },
-  });
-  const busyBy = groupBy(inRooms, (a) => a.roomId!, (a) => ({ start: a.startsAt.getTime(), end: a.endsAt.getTime() }));
-  const byLocation = new Map<string, RoomLoad[]>(locationIds.map((id) => [id, []]));
-  for (const room of rooms) {
-    byLocation.get(room.locationId)!.push({ roomId: room.id, capacity: room.capacity, busy: busyBy.get(room.id) ?? [] });
-  }
-  return byLocation;
+interface IntervalRow {
+  kind: "busy" | "off" | "room";
+  /** Therapist id for busy and off, room id for room. */
+  owner: string;
+  start: number;
+  end: number;
+}
+
+const toInterval = (r: { start: number; end: number }) => ({ start: r.start, end: r.end });
+
+/**
+ * Everything that fills time in the window, in one round trip: therapists'
+ * blocked ranges, their time off, and the visits in the locations' rooms.
+ * Epochs come back as float8 so no Date or Decimal is built per row. The
+ * redundant "startsAt" bounds (a visit is shorter than the window's one-day
+ * margin) let the (therapistId, startsAt) and (locationId, startsAt) indexes
+ * do the work.
+ */
+async function loadIntervals(args: {
+  therapistIds: string[];
+  locationIds: string[];
+  windowStart: number;
+  windowEnd: number;
+  withBookings: boolean;
+  withRooms: boolean;
+  excludeAppointmentId?: string;
+}): Promise<IntervalRow[]> {
+  const from = new Date(args.windowStart);
+  const until = new Date(args.windowEnd);
+  const startsAfter = new Date(args.windowStart - DAY_MS);
+  const startsBefore = new Date(args.windowEnd + DAY_MS);
+  const exclude = args.excludeAppointmentId ?? null;
+  return getPrisma().$queryRaw<IntervalRow[]>`
+    SELECT 'off' AS "kind", "therapistId"::text AS "owner",
+           (extract(epoch FROM "startsAt") * 1000)::float8 AS "start", (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
+      FROM "TimeOff"
+     WHERE "therapistId" = ANY(${args.therapistIds}::uuid[]) AND "startsAt" < ${until} AND "endsAt" > ${from}
+    UNION ALL
+    SELECT 'busy', "therapistId"::text,
+           (extract(epoch FROM "blockedFrom") * 1000)::float8, (extract(epoch FROM "blockedUntil") * 1000)::float8
+      FROM "Appointment"
+     WHERE ${args.withBookings}::boolean
+       AND "therapistId" = ANY(${args.therapistIds}::uuid[])
+       AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+       AND "startsAt" > ${startsAfter} AND "startsAt" < ${startsBefore}
+       AND "blockedFrom" < ${until} AND "blockedUntil" > ${from}
+       AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)
+    UNION ALL
+    SELECT 'room', "roomId"::text,
+           (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
+      FROM "Appointment"
+     WHERE ${args.withBookings}::boolean AND ${args.withRooms}::boolean
+       AND "locationId" = ANY(${args.locationIds}::uuid[])
+       AND "roomId" IS NOT NULL
+       AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+       AND "startsAt" > ${startsAfter} AND "startsAt" < ${until} AND "endsAt" > ${from}
+       AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)`;
 }
 
 function groupBy<T, V>(items: T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {

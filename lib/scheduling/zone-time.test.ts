@@ -156,3 +156,19 @@ describe("formatInstantWithOffset", () => {
     expect(formatInstantWithOffset(at("2026-11-23T15:00:59.999Z"), "America/Chicago")).toBe("2026-11-23T09:00:59-06:00");
   });
 });
+
+describe("formatInstantWithOffset across whole years", () => {
+  it("matches luxon's formatting at every quarter hour around both 2026 transitions in Chicago and Lord Howe", async () => {
+    const { DateTime } = await import("luxon");
+    const zones = ["America/Chicago", "Australia/Lord_Howe", "Asia/Kathmandu"];
+    const windows = [Date.UTC(2026, 2, 7), Date.UTC(2026, 9, 3), Date.UTC(2026, 9, 31), Date.UTC(2026, 3, 4)];
+    for (const zone of zones) {
+      for (const from of windows) {
+        for (let t = from; t < from + 3 * 86_400_000; t += 7 * 60_000) {
+          const expected = DateTime.fromMillis(t, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+          expect(formatInstantWithOffset(t, zone)).toBe(expected);
+        }
+      }
+    }
+  });
+});

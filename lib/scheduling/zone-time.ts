@@ -3,7 +3,7 @@
 // calendar arithmetic runs on UTC-based numbers and zone offsets come from
 // luxon's IANAZone, which asks Intl for the named zone.
 
-import { DateTime, IANAZone } from "luxon";
+import { IANAZone } from "luxon";
 import type { Interval } from "./types";
 
 const MINUTE_MS = 60_000;
@@ -101,8 +101,40 @@ function buildWallClock(date: string, zone: string): WallClock {
 /** ISO 8601 with the zone's offset at that instant, e.g. 2026-11-23T09:00:00-06:00 (milliseconds dropped). */
 export function formatInstantWithOffset(instant: number, zone: string): string {
   if (!Number.isFinite(instant)) throw new RangeError(`Invalid instant ${instant}`);
+  const offset = offsetMinutesAt(instant, zone);
+  const wall = new Date(Math.floor(instant / 1000) * 1000 + offset * MINUTE_MS);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return (
+    `${String(wall.getUTCFullYear()).padStart(4, "0")}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+// Formatting hundreds of slots per answer made the Intl offset look-up the
+// hottest code in the API. Offsets change only at transitions, which fall on
+// quarter-hour instants, so one look-up serves a whole quarter hour; a
+// quarter whose two ends disagree is never cached and is asked per instant.
+const QUARTER_MS = 15 * MINUTE_MS;
+const OFFSET_CACHE_LIMIT = 65_536;
+const offsetCache = new Map<string, number>();
+
+function offsetMinutesAt(instant: number, zone: string): number {
+  const quarter = Math.floor(instant / QUARTER_MS) * QUARTER_MS;
+  const key = `${zone}\n${quarter}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
   const z = requireZone(zone);
-  return DateTime.fromMillis(instant, { zone: z }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+  const atStart = z.offset(quarter);
+  if (z.offset(quarter + QUARTER_MS - 1) !== atStart) return z.offset(instant);
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, atStart);
+  return atStart;
 }
 
 /** `wall` is the wall-clock reading encoded as if it were a UTC instant. */
