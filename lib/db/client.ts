@@ -10,7 +10,13 @@ function createClient(): PrismaClient {
   if (!url) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides a database, or set it in .env.");
   }
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // The pg adapter reads timestamptz values as UTC: a session in any other
+    // zone would shift every visit by that zone's offset.
+    options: "-c TimeZone=UTC",
+  });
   return new PrismaClient({ adapter });
 }
 

