@@ -2,6 +2,7 @@
 // addresses are made up; hours and services mirror the demo clinic.
 
 import type { VisitMode } from "../lib/db/generated/enums";
+import { DEMO_SERVICES } from "../lib/db/seed-demo";
 
 export interface LocationSpec {
   slug: string;
@@ -85,68 +86,7 @@ export const ROOMS: RoomSpec[] = [
   { name: "Exercise floor", capacity: 3 },
 ];
 
-export const SERVICES: ServiceSpec[] = [
-  {
-    slug: "free-screening",
-    nameEn: "Free screening",
-    nameEs: "Evaluación gratuita",
-    durationMinutes: 20,
-    priceCents: 0,
-    visitModes: ["CLINIC", "HOME"],
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 10,
-    minNoticeMinutes: 120,
-    horizonDays: 45,
-    cancelCutoffMinutes: 120,
-    newPatientsOnly: true,
-    sortOrder: 1,
-  },
-  {
-    slug: "therapy-session",
-    nameEn: "Physical therapy session",
-    nameEs: "Sesión de fisioterapia",
-    durationMinutes: 45,
-    priceCents: 11000,
-    visitModes: ["CLINIC", "HOME", "VIDEO"],
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 15,
-    minNoticeMinutes: 240,
-    horizonDays: 60,
-    cancelCutoffMinutes: 1440,
-    newPatientsOnly: false,
-    sortOrder: 2,
-  },
-  {
-    slug: "graston-technique",
-    nameEn: "Graston Technique® session",
-    nameEs: "Sesión de técnica Graston®",
-    durationMinutes: 30,
-    priceCents: 8500,
-    visitModes: ["CLINIC"],
-    bufferBeforeMinutes: 5,
-    bufferAfterMinutes: 10,
-    minNoticeMinutes: 240,
-    horizonDays: 60,
-    cancelCutoffMinutes: 1440,
-    newPatientsOnly: false,
-    sortOrder: 3,
-  },
-  {
-    slug: "exercise-program-review",
-    nameEn: "Home exercise program review",
-    nameEs: "Revisión del programa de ejercicios en casa",
-    durationMinutes: 30,
-    priceCents: 6000,
-    visitModes: ["CLINIC", "VIDEO"],
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 5,
-    minNoticeMinutes: 120,
-    horizonDays: 60,
-    cancelCutoffMinutes: 720,
-    newPatientsOnly: false,
-    sortOrder: 4,
-  },
-];
+export const SERVICES: ServiceSpec[] = DEMO_SERVICES.map((service) => ({ bufferBeforeMinutes: 0, ...service }));
 
 export const THERAPY_SESSION_SLUG = "therapy-session";
 

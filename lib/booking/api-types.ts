@@ -117,6 +117,6 @@ export type ErrorCode =
 
 export interface ErrorDto {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> };
-  /** With SLOT_TAKEN and PATIENT_BUSY: the nearest free times. */
+  /** With SLOT_TAKEN, SLOT_UNAVAILABLE and PATIENT_BUSY: the nearest free times. */
   alternatives?: SlotDto[];
 }

@@ -6,7 +6,6 @@ const CONSTRAINTS = [
   "Appointment_patient_no_overlap",
   "Appointment_room_capacity",
   "Appointment_idempotencyKey_key",
-  "Patient_identity_key",
 ] as const;
 export type KnownConstraint = (typeof CONSTRAINTS)[number];
 

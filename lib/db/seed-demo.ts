@@ -44,7 +44,8 @@ const LOCATIONS = [
   },
 ] as const;
 
-const SERVICES = [
+/** The demo clinic's services; the benchmark seeds the same ones. */
+export const DEMO_SERVICES = [
   {
     slug: "free-screening",
     nameEn: "Free screening",
@@ -252,7 +253,7 @@ export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Dat
         locationIds.set(l.slug, loc.id);
       }
       const serviceIds = new Map<string, string>();
-      for (const s of SERVICES) serviceIds.set(s.slug, (await tx.service.create({ data: s })).id);
+      for (const s of DEMO_SERVICES) serviceIds.set(s.slug, (await tx.service.create({ data: s })).id);
       await tx.visitReason.createMany({
         data: REASONS.map(([slug, labelEn, labelEs], i) => ({ slug, labelEn, labelEs, sortOrder: i })),
       });
@@ -299,7 +300,7 @@ export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Dat
 
       // A few visits in the coming days, all at 10:00 local on days the chosen
       // therapist works at that hour, so none of them collide.
-      const therapy = SERVICES[1]!;
+      const therapy = DEMO_SERVICES[1]!;
       const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
       const plan: [string, string, number][] = [
         ["dana-whitfield", "el-paso-westside", 1],
