@@ -29,18 +29,36 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "npx tsx scripts/serve.ts",
-    url: "http://localhost:3100/api/services",
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      PORT: "3100",
-      STRIDE_DATA_DIR: ".data/e2e",
-      STRIDE_PG_PORT: "54331",
-      STRIDE_RESET_DB: "1",
-      RATE_LIMIT_BOOKINGS_MAX: "1000",
+  webServer: [
+    {
+      command: "npx tsx scripts/serve.ts",
+      url: "http://localhost:3100/api/services",
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PORT: "3100",
+        STRIDE_DATA_DIR: ".data/e2e",
+        STRIDE_PG_PORT: "54331",
+        STRIDE_RESET_DB: "1",
+        RATE_LIMIT_BOOKINGS_MAX: "1000",
+      },
     },
-  },
+    {
+      // A second clinic whose staff sessions end after 8 idle seconds, so the
+      // idle sign-out is seen in seconds rather than 15 minutes.
+      command: "npx tsx scripts/serve.ts",
+      url: "http://localhost:3101/api/services",
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PORT: "3101",
+        STRIDE_DATA_DIR: ".data/e2e-idle",
+        STRIDE_PG_PORT: "54334",
+        STRIDE_RESET_DB: "1",
+        STAFF_IDLE_SECONDS: "8",
+      },
+    },
+  ],
 });

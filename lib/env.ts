@@ -20,6 +20,13 @@ const envSchema = z.object({
   /** Days a patient's manage link stays valid after the visit. */
   MANAGE_TOKEN_DAYS_AFTER_VISIT: z.coerce.number().int().min(1).default(30),
   STRIDE_RESET_DB: boolish,
+  /** Staff sessions end after this long without activity… */
+  STAFF_IDLE_SECONDS: z.coerce.number().int().min(5).default(900),
+  /** …and this long after sign-in in any case. */
+  STAFF_SESSION_HOURS: z.coerce.number().min(0.01).max(24).default(12),
+  /** Failed sign-ins allowed per account, and per client address, in a 15-minute window. */
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

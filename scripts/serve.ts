@@ -4,11 +4,12 @@
 // the app when the build is missing or stale, then runs Next.js.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate";
 import { disconnectPrisma, getPrisma } from "../lib/db/client";
-import { hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
 import { getEnv } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
 import { provideDatabase } from "./local-database";
@@ -17,6 +18,7 @@ const log = (line: string) => console.log(`[stride] ${line}`);
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const root = path.resolve(import.meta.dirname, "..");
+let showDemoSignIn = false;
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry);
@@ -51,7 +53,10 @@ async function main() {
       log("seeding the demo practice");
       await seedDemoPractice(getPrisma());
     }
+    const demoStaff = await getPrisma().staffUser.count({ where: { email: { in: DEMO_STAFF.map((s) => s.email) } } });
     await disconnectPrisma();
+    provideAuthSecret(Boolean(embedded));
+    showDemoSignIn = demoStaff > 0;
 
     if (!dev && buildIsStale()) {
       log("building the app (first start or changed sources)");
@@ -67,6 +72,26 @@ async function main() {
   }
 
   await serveNext(url, stopDatabase);
+}
+
+/**
+ * next-auth signs staff cookies with AUTH_SECRET. A local demo gets one made
+ * and kept under the data folder; anywhere else it must be configured.
+ */
+function provideAuthSecret(local: boolean) {
+  if (process.env.AUTH_SECRET) return;
+  if (!local) throw new Error("Set AUTH_SECRET (e.g. `openssl rand -base64 32`) before serving with your own DATABASE_URL.");
+  const file = path.resolve(process.env.STRIDE_DATA_DIR ?? ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+function printDemoSignIn() {
+  log(`staff sign-in: http://localhost:${port}/staff/sign-in, password "${DEMO_STAFF_PASSWORD}" for every demo account:`);
+  for (const member of DEMO_STAFF) log(`  ${member.email.padEnd(28)} ${member.role.toLowerCase().replace("_", " ")}`);
 }
 
 /**
@@ -93,7 +118,10 @@ async function serveNext(url: string, stopDatabase: () => Promise<void>) {
     }
     void handle(req, res);
   });
-  server.listen(Number(port), () => log(`serving on http://localhost:${port}`));
+  server.listen(Number(port), () => {
+    log(`serving on http://localhost:${port}`);
+    if (showDemoSignIn) printDemoSignIn();
+  });
 
   let stopping = false;
   const shutdown = () => {

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { hashPassword } from "../auth/password";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
 import type { PrismaClient } from "./generated/client";
 import type { VisitMode } from "./generated/enums";
@@ -233,6 +234,15 @@ const PATIENTS = [
   ["Tom", "Brennan", "tom.brennan@example.com", "+1 915-555-0106", "2001-07-19", "en"],
 ] as const;
 
+/** Demo-only staff accounts: they exist in the demo seed and nowhere else. */
+export const DEMO_STAFF_PASSWORD = "stride-demo-2026";
+export const DEMO_STAFF = [
+  { email: "admin@demo.stride.test", name: "Alex Moreno", role: "ADMIN", therapistSlug: null },
+  { email: "frontdesk@demo.stride.test", name: "Jamie Ortiz", role: "FRONT_DESK", therapistSlug: null },
+  { email: "dana@demo.stride.test", name: "Dana Whitfield", role: "THERAPIST", therapistSlug: "dana-whitfield" },
+  { email: "luis@demo.stride.test", name: "Luis Carrillo", role: "THERAPIST", therapistSlug: "luis-carrillo" },
+] as const;
+
 /** True when the database already holds a practice (seeding is a first-run step). */
 export async function hasPractice(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.location.count()) > 0;
@@ -243,6 +253,7 @@ export async function hasPractice(prisma: PrismaClient): Promise<boolean> {
  * calendar always has something on it, at hours every therapist works.
  */
 export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
   await prisma.$transaction(
     async (tx) => {
       const locationIds = new Map<string, string>();
@@ -287,6 +298,18 @@ export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Dat
           },
         });
         therapistIds.set(t.slug, created.id);
+      }
+
+      for (const member of DEMO_STAFF) {
+        await tx.staffUser.create({
+          data: {
+            email: member.email,
+            name: member.name,
+            role: member.role,
+            passwordHash,
+            therapistId: member.therapistSlug ? therapistIds.get(member.therapistSlug)! : null,
+          },
+        });
       }
 
       const patients = [];

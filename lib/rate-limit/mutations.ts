@@ -2,14 +2,15 @@ import "server-only";
 import { AppError } from "../errors/app-error";
 import { getPrisma } from "../db/client";
 
-/**
- * Counts one hit against `key` in a fixed window and refuses past `max`.
- * The counter lives in PostgreSQL so every app instance shares it.
- */
-export async function consumeRateLimit(key: string, max: number, windowSeconds: number, now: Date): Promise<void> {
+function windowOf(now: Date, windowSeconds: number) {
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const expiresAt = new Date(windowStart.getTime() + windowMs);
+  return { windowStart, expiresAt: new Date(windowStart.getTime() + windowMs) };
+}
+
+/** Adds one hit to `key` in the current fixed window and answers the window's count. */
+export async function recordHit(key: string, windowSeconds: number, now: Date): Promise<{ count: number; retryAfterSeconds: number }> {
+  const { windowStart, expiresAt } = windowOf(now, windowSeconds);
   const prisma = getPrisma();
   const rows = await prisma.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
@@ -20,9 +21,27 @@ export async function consumeRateLimit(key: string, max: number, windowSeconds: 
   if (Math.random() < 0.01) {
     await prisma.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "expiresAt" < ${now}`;
   }
-  const count = rows[0]?.count ?? 0;
+  return { count: rows[0]?.count ?? 0, retryAfterSeconds: retryAfter(expiresAt, now) };
+}
+
+/** The current window's count for `key`, without adding to it. */
+export async function countHits(key: string, windowSeconds: number, now: Date): Promise<{ count: number; retryAfterSeconds: number }> {
+  const { windowStart, expiresAt } = windowOf(now, windowSeconds);
+  const bucket = await getPrisma().rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart } }, select: { count: true } });
+  return { count: bucket?.count ?? 0, retryAfterSeconds: retryAfter(expiresAt, now) };
+}
+
+function retryAfter(expiresAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
+}
+
+/**
+ * Counts one hit against `key` in a fixed window and refuses past `max`.
+ * The counter lives in PostgreSQL so every app instance shares it.
+ */
+export async function consumeRateLimit(key: string, max: number, windowSeconds: number, now: Date): Promise<void> {
+  const { count, retryAfterSeconds } = await recordHit(key, windowSeconds, now);
   if (count > max) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
     throw new AppError("RATE_LIMITED", `Too many booking changes from your connection. Please try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
       retryAfterSeconds,
     });

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { staffIdleSeconds } from "@/lib/auth/config";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { signOutAction } from "./actions";
+import { IdleWarning } from "./idle-warning";
+
+const ROLE_LABEL = { ADMIN: "Administrator", FRONT_DESK: "Front desk", THERAPIST: "Therapist" } as const;
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requireStaff();
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/staff" className="font-bold text-teal-900">
+            Stride staff
+          </Link>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              {staff.name} · {ROLE_LABEL[staff.role]}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 hover:bg-slate-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+      <IdleWarning idleSeconds={staffIdleSeconds()} />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import type { StaffRole } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { auth } from "./config";
+import { resumeSession, type StaffMember } from "./mutations";
+
+export type { StaffMember };
+
+type Resumed = { staff: StaffMember } | { ended: string };
+
+/** The signed-in staff member for this request, checked once per request against the session row. */
+export const currentStaff = cache(async (): Promise<Resumed> => {
+  const session = await auth();
+  const sessionId = session?.sessionId;
+  if (!sessionId) return { ended: "signed-out" };
+  return resumeSession(sessionId, new Date());
+});
+
+/**
+ * For pages: the staff member, or a redirect to sign-in saying why. A role
+ * that may not see the page gets a plain 404, revealing nothing about it.
+ */
+export async function requireStaff(...roles: StaffRole[]): Promise<StaffMember> {
+  const resumed = await currentStaff();
+  if (!("staff" in resumed)) redirect(`/staff/sign-in?reason=${resumed.ended}`);
+  if (roles.length > 0 && !roles.includes(resumed.staff.role)) notFound();
+  return resumed.staff;
+}
+
+/** For route handlers and server actions: the staff member, or a 401/403 AppError. */
+export async function authorizeStaff(...roles: StaffRole[]): Promise<StaffMember> {
+  const resumed = await currentStaff();
+  if (!("staff" in resumed)) throw new AppError("UNAUTHORIZED", "Please sign in again.");
+  if (roles.length > 0 && !roles.includes(resumed.staff.role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  return resumed.staff;
+}
