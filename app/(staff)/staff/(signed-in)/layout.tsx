@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { staffIdleSeconds } from "@/lib/auth/config";
 import { requireStaff } from "@/lib/auth/require-staff";
+import { pagesFor } from "@/lib/staff/navigation";
 import { signOutAction } from "./actions";
 import { IdleWarning } from "./idle-warning";
 
@@ -15,6 +16,17 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <Link href="/staff" className="font-bold text-teal-900">
             Stride staff
           </Link>
+          <nav aria-label="Staff pages" className="order-3 w-full sm:order-none sm:w-auto">
+            <ul className="flex flex-wrap gap-1 text-sm">
+              {pagesFor(staff.role).map((page) => (
+                <li key={page.href}>
+                  <Link href={page.href} className="rounded-md px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100">
+                    {page.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>
               {staff.name} · {ROLE_LABEL[staff.role]}
