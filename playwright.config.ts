@@ -1,5 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 
+// E2E_SLOT gives a run its own ports and data folders, so that several runs
+// (with their own NEXT_DIST_DIR builds) can share one checkout.
+const slot = Number(process.env.E2E_SLOT ?? 0);
+const appPort = 3100 + slot * 10;
+const idlePort = appPort + 1;
+const pgPort = 55000 + slot * 10;
+
 // The app must be built first: `npm run test:e2e` runs `next build`, then this.
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +20,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     // localhost, not 127.0.0.1: cookies are set for the name the app is served under.
-    baseURL: "http://localhost:3100",
+    baseURL: `http://localhost:${appPort}`,
     trace: "on-first-retry",
     timezoneId: "Asia/Kathmandu",
   },
@@ -32,14 +39,14 @@ export default defineConfig({
   webServer: [
     {
       command: "npx tsx scripts/serve.ts",
-      url: "http://localhost:3100/api/services",
+      url: `http://localhost:${appPort}/api/services`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       env: {
-        PORT: "3100",
-        STRIDE_DATA_DIR: ".data/e2e",
-        STRIDE_PG_PORT: "54331",
+        PORT: String(appPort),
+        STRIDE_DATA_DIR: `.data/e2e-${slot}`,
+        STRIDE_PG_PORT: String(pgPort),
         STRIDE_RESET_DB: "1",
         RATE_LIMIT_BOOKINGS_MAX: "1000",
       },
@@ -48,14 +55,14 @@ export default defineConfig({
       // A second clinic whose staff sessions end after 8 idle seconds, so the
       // idle sign-out is seen in seconds rather than 15 minutes.
       command: "npx tsx scripts/serve.ts",
-      url: "http://localhost:3101/api/services",
+      url: `http://localhost:${idlePort}/api/services`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       env: {
-        PORT: "3101",
-        STRIDE_DATA_DIR: ".data/e2e-idle",
-        STRIDE_PG_PORT: "54334",
+        PORT: String(idlePort),
+        STRIDE_DATA_DIR: `.data/e2e-idle-${slot}`,
+        STRIDE_PG_PORT: String(pgPort + 1),
         STRIDE_RESET_DB: "1",
         STAFF_IDLE_SECONDS: "8",
       },

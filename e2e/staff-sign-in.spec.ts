@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
-import { FRONT_DESK, expectSignedInAs, signIn } from "./fixtures/staff";
+import { FRONT_DESK, SHORT_IDLE_BASE, expectSignedInAs, signIn } from "./fixtures/staff";
 
 test("staff pages send a visitor to sign-in, and a wrong password says nothing about the account", async ({ page }) => {
   await page.goto("/staff");
@@ -33,7 +33,7 @@ test("the front desk signs in, and signing out ends the session for good", async
 });
 
 test("an idle session warns, can be kept, and then ends", async ({ page }) => {
-  const base = "http://localhost:3101";
+  const base = SHORT_IDLE_BASE;
   await signIn(page, FRONT_DESK, undefined, base);
   await expect(page).toHaveURL(`${base}/staff`);
 

@@ -34,7 +34,7 @@ function newestMtime(entry: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return ["app", "components", "lib", "next.config.js", "package.json", "postcss.config.mjs"].some((e) => newestMtime(e) > built);
