@@ -99,3 +99,12 @@ export function patientInput(overrides: Partial<{ firstName: string; email: stri
     ...(overrides.address ? { address: overrides.address } : {}),
   };
 }
+
+/** A staff member as lib/auth hands it to domain code, backed by a real StaffUser row. */
+export async function createStaffMember(role: "ADMIN" | "FRONT_DESK" | "THERAPIST", therapistId: string | null = null) {
+  const email = `${uniq(role.toLowerCase())}@clinic.test`;
+  const user = await getPrisma().staffUser.create({
+    data: { email, name: `${role} Tester`, role, passwordHash: "not-used-in-tests", therapistId },
+  });
+  return { id: user.id, name: user.name, email, role, therapistId, sessionId: "00000000-0000-4000-8000-000000000000" } as const;
+}
