@@ -1,10 +1,27 @@
 import "server-only";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
+import { resolveLocations, resolveMode } from "../booking/data";
+import { createManageToken, hashManageToken } from "../booking/manage-token";
+import { alternativesNear, assertEligible, chooseRoom, raceError, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { blockedRangeFor } from "../scheduling/blocked-range";
+import { formatInstantWithOffset } from "../scheduling/zone-time";
 import { assertMayHandleAppointment } from "./access";
+import type { BookForCallerInput, MoveAppointmentInput } from "./schema";
 import { checkTransition, type StatusAction } from "./status";
+
+// Staff writes go through the same engine, the same room lock and the same
+// database constraints as online booking. One difference, on purpose: the
+// minimum notice is a promise to online patients, not a limit for a desk
+// booking someone standing at the counter.
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+function assertDesk(staff: StaffMember) {
+  if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "Only the front desk and administrators change the calendar.");
+}
 
 export interface StaffRequestContext {
   now: Date;
@@ -58,4 +75,131 @@ export async function changeAppointmentStatus(staff: StaffMember, change: Status
     });
     return updated;
   });
+}
+
+/**
+ * Moves a visit to another time and/or therapist, in place: the row keeps its
+ * id (and the patient's link), the old time is freed by the same UPDATE.
+ */
+export async function moveAppointment(staff: StaffMember, appointmentId: string, input: MoveAppointmentInput, ctx: StaffRequestContext) {
+  assertDesk(staff);
+  const prisma = getPrisma();
+  const current = await prisma.appointment.findUnique({ where: { id: appointmentId }, include: { service: true, location: true } });
+  if (!current) throw new AppError("NOT_FOUND", "No such appointment.");
+  if (current.status !== "BOOKED") throw new AppError("INVALID_TRANSITION", "Only booked visits can be moved; this one is " + current.status.toLowerCase().replace("_", " ") + ".");
+  if (input.expectedUpdatedAt && current.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
+    throw new AppError("STALE", "Someone else changed this visit a moment ago. The calendar shows it as it is now.");
+  }
+  const start = Date.parse(input.start);
+  const base = { service: current.service, mode: current.mode, location: current.location, now: ctx.now, excludeAppointmentId: current.id, ignoreNotice: true };
+  const slot = await requireSlot({ ...base, start, therapistId: input.therapistId });
+  const range = blockedRangeFor(slot.start, { ...current.service, mode: current.mode, travelMinutes: current.location.homeTravelMinutes });
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ updatedAt: Date; status: string }[]>`
+        SELECT "updatedAt", "status"::text AS "status" FROM "Appointment" WHERE "id" = ${current.id}::uuid FOR UPDATE`;
+      if (locked[0]?.status !== "BOOKED" || locked[0].updatedAt.getTime() !== current.updatedAt.getTime()) {
+        throw new AppError("STALE", "Someone else changed this visit a moment ago. The calendar shows it as it is now.");
+      }
+      const roomId = current.mode === "CLINIC" ? await chooseRoom(tx, current.locationId, range, current.id) : null;
+      const moved = await tx.appointment.update({
+        where: { id: current.id },
+        data: {
+          therapistId: slot.therapistId,
+          startsAt: new Date(range.start),
+          endsAt: new Date(range.end),
+          blockedFrom: new Date(range.blockedFrom),
+          blockedUntil: new Date(range.blockedUntil),
+          roomId,
+          manageTokenExpiresAt: tokenExpiry(range.end),
+        },
+      });
+      await recordAudit(tx, {
+        staffUserId: staff.id,
+        actor: staff.email,
+        action: "appointment.move",
+        entity: "Appointment",
+        entityId: current.id,
+        patientId: current.patientId,
+        ipAddress: ctx.ipAddress,
+        detail: {
+          from: { start: current.startsAt.toISOString(), therapistId: current.therapistId },
+          to: { start: moved.startsAt.toISOString(), therapistId: moved.therapistId },
+        },
+      });
+      return moved;
+    }, TX_OPTIONS);
+  } catch (error) {
+    return raceError(error, () => alternativesNear(start, { ...base, therapistId: input.therapistId }));
+  }
+}
+
+/** Books a phone caller or a walk-in, for an existing patient or a new one. */
+export async function bookForCaller(staff: StaffMember, input: BookForCallerInput, ctx: StaffRequestContext) {
+  assertDesk(staff);
+  const prisma = getPrisma();
+  const service = await prisma.service.findFirst({ where: { id: input.serviceId, active: true } });
+  if (!service) throw new AppError("NOT_FOUND", "That service is not offered.");
+  const mode = resolveMode(service, input.mode);
+  let postalCode = input.newPatient?.address?.postalCode;
+  if (input.patientId) {
+    const existing = await prisma.patient.findUnique({ where: { id: input.patientId } });
+    if (!existing) throw new AppError("NOT_FOUND", "No such patient.");
+    postalCode ??= existing.postalCode ?? undefined;
+  }
+  const [location] = await resolveLocations(input.locationId, mode, postalCode);
+  if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
+  const start = Date.parse(input.start);
+  const base = { service, mode, location, now: ctx.now, ignoreNotice: true };
+  const slot = await requireSlot({ ...base, start, therapistId: input.therapistId });
+  const range = blockedRangeFor(slot.start, { ...service, mode, travelMinutes: location.homeTravelMinutes });
+  const token = createManageToken();
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const patientId = input.patientId ?? (await upsertPatient(tx, input.newPatient!, input.language ?? "en"));
+      const patient = await tx.patient.findUniqueOrThrow({ where: { id: patientId } });
+      await assertEligible(tx, service, patientId);
+      if (mode === "HOME" && (!patient.addressLine1 || !patient.postalCode)) {
+        throw new AppError("VALIDATION_FAILED", "A home visit needs the patient's address on file.", { fields: { patientId: "Add the patient's address first." } });
+      }
+      const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
+      const created = await tx.appointment.create({
+        data: {
+          patientId,
+          therapistId: slot.therapistId,
+          serviceId: service.id,
+          locationId: location.id,
+          roomId,
+          mode,
+          startsAt: new Date(range.start),
+          endsAt: new Date(range.end),
+          blockedFrom: new Date(range.blockedFrom),
+          blockedUntil: new Date(range.blockedUntil),
+          source: "STAFF",
+          language: input.language ?? patient.preferredLanguage,
+          reasonText: input.reason?.trim() || null,
+          ...(mode === "HOME"
+            ? { visitAddressLine1: patient.addressLine1, visitAddressLine2: patient.addressLine2, visitCity: patient.city, visitPostalCode: patient.postalCode }
+            : {}),
+          manageTokenHash: hashManageToken(token),
+          manageTokenExpiresAt: tokenExpiry(range.end),
+        },
+      });
+      await recordAudit(tx, {
+        staffUserId: staff.id,
+        actor: staff.email,
+        action: "appointment.create",
+        entity: "Appointment",
+        entityId: created.id,
+        patientId,
+        ipAddress: ctx.ipAddress,
+        detail: { start: formatInstantWithOffset(range.start, location.timeZone), therapistId: slot.therapistId, mode, source: "STAFF" },
+      });
+      return { appointment: created, manageToken: token };
+    }, TX_OPTIONS);
+  } catch (error) {
+    return raceError(error, () => alternativesNear(start, { ...base, therapistId: input.therapistId }));
+  }
 }

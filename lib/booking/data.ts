@@ -154,6 +154,8 @@ export interface SlotSearch {
   excludeAppointmentId?: string;
   /** Pretend nothing is booked: tells "taken" apart from "never offered". */
   ignoreBookings?: boolean;
+  /** Staff booking a caller or a walk-in: the patient-facing minimum notice does not apply. */
+  ignoreNotice?: boolean;
 }
 
 export interface SlotSearchResult {
@@ -236,7 +238,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
       bufferBeforeMinutes: service.bufferBeforeMinutes,
       bufferAfterMinutes: service.bufferAfterMinutes,
       travelMinutes: location.homeTravelMinutes,
-      minNoticeMinutes: service.minNoticeMinutes,
+      minNoticeMinutes: search.ignoreNotice ? 0 : service.minNoticeMinutes,
       horizonDays: service.horizonDays,
       from: search.from,
       to: search.to,

@@ -42,7 +42,7 @@ function manageUrl(token: string, language: string): string {
   return `${publicBaseUrl()}/${language}/manage/${token}`;
 }
 
-function tokenExpiry(endsAt: number): Date {
+export function tokenExpiry(endsAt: number): Date {
   return new Date(endsAt + getEnv().MANAGE_TOKEN_DAYS_AFTER_VISIT * DAY_MS);
 }
 
@@ -51,9 +51,9 @@ function shiftDate(date: string, days: number): string {
 }
 
 /** The free times nearest to `target`, for a patient whose choice was just taken. */
-async function alternativesNear(
+export async function alternativesNear(
   target: number,
-  args: { service: Service; mode: VisitMode; location: Location; therapistId?: string; now: Date; excludeAppointmentId?: string },
+  args: { service: Service; mode: VisitMode; location: Location; therapistId?: string; now: Date; excludeAppointmentId?: string; ignoreNotice?: boolean },
 ): Promise<SlotDto[]> {
   const day = localDateOf(target, args.location.timeZone);
   const { slots } = await searchSlots({
@@ -65,6 +65,7 @@ async function alternativesNear(
     to: shiftDate(day, 5),
     now: args.now,
     excludeAppointmentId: args.excludeAppointmentId,
+    ignoreNotice: args.ignoreNotice,
   });
   return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone));
 }
@@ -73,7 +74,7 @@ async function alternativesNear(
  * Finds the open slot at exactly `start`, or explains why there is none: taken
  * by someone else (409) or never offered at that time (422), with alternatives.
  */
-async function requireSlot(args: {
+export async function requireSlot(args: {
   service: Service;
   mode: VisitMode;
   location: Location;
@@ -81,6 +82,7 @@ async function requireSlot(args: {
   therapistId?: string;
   now: Date;
   excludeAppointmentId?: string;
+  ignoreNotice?: boolean;
 }): Promise<Slot> {
   const day = localDateOf(args.start, args.location.timeZone);
   const search = { ...args, locations: [args.location], from: day, to: day };
@@ -96,9 +98,7 @@ async function requireSlot(args: {
   throw new AppError("SLOT_UNAVAILABLE", "That time is not open for booking. Please choose one of the offered times.", { alternatives });
 }
 
-async function upsertPatient(tx: Prisma.TransactionClient, input: CreateBookingInput): Promise<string> {
-  const p = input.patient;
-  const language = input.language ?? "en";
+export async function upsertPatient(tx: Prisma.TransactionClient, p: CreateBookingInput["patient"], language: "en" | "es"): Promise<string> {
   // One row per person, found by the identity index; an online form never
   // overwrites the contact details the clinic already holds.
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -111,7 +111,7 @@ async function upsertPatient(tx: Prisma.TransactionClient, input: CreateBookingI
   return rows[0]!.id;
 }
 
-async function assertEligible(tx: Prisma.TransactionClient, service: Service, patientId: string, excludeAppointmentId?: string) {
+export async function assertEligible(tx: Prisma.TransactionClient, service: Service, patientId: string, excludeAppointmentId?: string) {
   if (!service.newPatientsOnly) return;
   const previous = await tx.appointment.count({
     where: {
@@ -126,7 +126,7 @@ async function assertEligible(tx: Prisma.TransactionClient, service: Service, pa
 }
 
 /** Maps a lost race at the database to the error the patient should see. */
-async function raceError(error: unknown, retry: () => Promise<SlotDto[]>): Promise<never> {
+export async function raceError(error: unknown, retry: () => Promise<SlotDto[]>): Promise<never> {
   if (error instanceof AppError) {
     if (error.code === "SLOT_TAKEN" && !error.alternatives) throw new AppError(error.code, error.message, { alternatives: await retry() });
     throw error;
@@ -178,7 +178,7 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
 
   try {
     const appointment = await prisma.$transaction(async (tx) => {
-      const patientId = await upsertPatient(tx, input);
+      const patientId = await upsertPatient(tx, input.patient, language);
       await assertEligible(tx, service, patientId);
       const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
       const created = await tx.appointment.create({
@@ -237,7 +237,12 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
  * runs inside the booking's transaction and sees its own earlier writes
  * (a reschedule's released row no longer counts).
  */
-async function chooseRoom(tx: Prisma.TransactionClient, locationId: string, range: { start: number; end: number }): Promise<string | null> {
+export async function chooseRoom(
+  tx: Prisma.TransactionClient,
+  locationId: string,
+  range: { start: number; end: number },
+  excludeAppointmentId: string | null = null,
+): Promise<string | null> {
   const rooms = await tx.$queryRaw<{ id: string; capacity: number }[]>`
     SELECT "id", "capacity" FROM "Room" WHERE "locationId" = ${locationId}::uuid AND "active" ORDER BY "id" FOR UPDATE`;
   if (rooms.length === 0) return null;
@@ -248,7 +253,8 @@ async function chooseRoom(tx: Prisma.TransactionClient, locationId: string, rang
       FROM "Appointment"
      WHERE "roomId" = ANY(${rooms.map((r) => r.id)}::uuid[])
        AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
-       AND "startsAt" < ${new Date(range.end)} AND "endsAt" > ${new Date(range.start)}`;
+       AND "startsAt" < ${new Date(range.end)} AND "endsAt" > ${new Date(range.start)}
+       AND (${excludeAppointmentId}::uuid IS NULL OR "id" <> ${excludeAppointmentId}::uuid)`;
   const loads = rooms.map((r) => ({ roomId: r.id, capacity: r.capacity, busy: busy.filter((b) => b.roomId === r.id) }));
   const roomId = pickRoom(loads, range);
   if (!roomId) throw new AppError("SLOT_TAKEN", "Sorry, every treatment room is in use at that time. Please choose another time.");

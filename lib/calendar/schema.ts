@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export const calendarQuerySchema = z.object({
+  location: z.uuid({ error: "Choose a location." }),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD."),
+  view: z.enum(["day", "week"]).default("day"),
+});
+export type CalendarQuery = z.infer<typeof calendarQuerySchema>;
+
+export interface CalendarAppointmentDto {
+  id: string;
+  therapistId: string;
+  /** ISO 8601 with the location's offset; the wall-clock time is the text before the offset. */
+  start: string;
+  end: string;
+  status: "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+  mode: "CLINIC" | "HOME" | "VIDEO";
+  source: "ONLINE" | "STAFF";
+  service: { id: string; name: string };
+  patient: { id: string; name: string; phone: string };
+  room: string | null;
+  /** At another location than the one shown. */
+  elsewhere: boolean;
+  updatedAt: string;
+}
+
+export interface CalendarDto {
+  location: { id: string; name: string; timeZone: string };
+  locations: { id: string; name: string }[];
+  view: "day" | "week";
+  dates: string[];
+  therapists: { id: string; name: string; credentials: string; visitModes: ("CLINIC" | "HOME" | "VIDEO")[] }[];
+  /** Working blocks per therapist and local date, in minutes after local midnight. */
+  hours: { therapistId: string; date: string; startMinute: number; endMinute: number; visitModes: ("CLINIC" | "HOME" | "VIDEO")[] }[];
+  timeOff: { therapistId: string; start: string; end: string; kind: "TIME_OFF" | "BLOCKED" }[];
+  appointments: CalendarAppointmentDto[];
+  services: { id: string; name: string; durationMinutes: number; visitModes: ("CLINIC" | "HOME" | "VIDEO")[] }[];
+}
