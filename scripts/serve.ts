@@ -58,7 +58,9 @@ async function main() {
     provideAuthSecret(Boolean(embedded));
     showDemoSignIn = demoStaff > 0;
 
-    if (!dev && buildIsStale()) {
+    // STRIDE_NO_BUILD: the caller built already (npm run test:e2e) and the
+    // sources may be changing under it; serve what was built.
+    if (!dev && process.env.STRIDE_NO_BUILD !== "1" && buildIsStale()) {
       log("building the app (first start or changed sources)");
       const built = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
         stdio: "inherit",

@@ -1,0 +1,59 @@
+"use client";
+
+import type { CalendarAppointmentDto } from "@/lib/calendar/schema";
+import { formatMinutes, localMinutes } from "./wall-clock";
+
+export const STATUS_LABEL = { BOOKED: "Booked", CHECKED_IN: "Checked in", COMPLETED: "Completed", CANCELLED: "Cancelled", NO_SHOW: "No-show" } as const;
+export const MODE_LABEL = { CLINIC: "In clinic", HOME: "Home visit", VIDEO: "Video" } as const;
+
+const STATUS_STYLE: Record<CalendarAppointmentDto["status"], string> = {
+  BOOKED: "border-teal-700 bg-teal-50",
+  CHECKED_IN: "border-amber-600 bg-amber-50",
+  COMPLETED: "border-slate-500 bg-slate-100",
+  CANCELLED: "border-slate-400 bg-white line-through",
+  NO_SHOW: "border-red-700 bg-red-50",
+};
+
+export function appointmentLabel(a: CalendarAppointmentDto, therapistName?: string): string {
+  const time = `${formatMinutes(localMinutes(a.start))}–${formatMinutes(localMinutes(a.end))}`;
+  return [time, a.patient.name, a.service.name, MODE_LABEL[a.mode], STATUS_LABEL[a.status], therapistName].filter(Boolean).join(", ");
+}
+
+export function AppointmentCard({
+  appointment: a,
+  therapistName,
+  style,
+  onOpen,
+  draggable,
+}: {
+  appointment: CalendarAppointmentDto;
+  therapistName?: string;
+  style?: React.CSSProperties;
+  onOpen: () => void;
+  draggable: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={onOpen}
+      draggable={draggable}
+      onDragStart={(event) => {
+        event.dataTransfer.setData("text/x-stride-appointment", a.id);
+        event.dataTransfer.effectAllowed = "move";
+      }}
+      aria-label={appointmentLabel(a, therapistName)}
+      data-appointment-id={a.id}
+      style={style}
+      className={`block w-full overflow-hidden rounded-md border-l-4 px-2 py-1 text-left text-xs shadow-sm hover:ring-2 hover:ring-teal-600 focus-visible:ring-2 focus-visible:ring-teal-700 ${STATUS_STYLE[a.status]} ${a.elsewhere ? "opacity-60" : ""}`}
+    >
+      <span className="block font-semibold text-slate-900">
+        {formatMinutes(localMinutes(a.start))} {a.patient.name}
+      </span>
+      <span className="block text-slate-700">
+        {a.service.name} · {MODE_LABEL[a.mode]}
+        {a.room ? ` · ${a.room}` : ""}
+      </span>
+      <span className="block font-medium text-slate-800">{a.elsewhere ? "At another location" : STATUS_LABEL[a.status]}</span>
+    </button>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
+import { MODE_LABEL, STATUS_LABEL } from "./appointment-card";
+import { TIME_OPTIONS } from "./time-options";
+import { formatDate, formatMinutes, localDate, localMinutes } from "./wall-clock";
+
+type Action = "check-in" | "complete" | "no-show" | "cancel";
+
+const ACTIONS: { action: Exclude<Action, "cancel">; label: string; from: CalendarAppointmentDto["status"][] }[] = [
+  { action: "check-in", label: "Check in", from: ["BOOKED"] },
+  { action: "complete", label: "Complete", from: ["BOOKED", "CHECKED_IN"] },
+  { action: "no-show", label: "No-show", from: ["BOOKED"] },
+];
+
+/** An appointment's details with every action the board offers by mouse, as plain controls. */
+export function AppointmentPanel({
+  appointment: a,
+  data,
+  onClose,
+  onStatus,
+  onMove,
+}: {
+  appointment: CalendarAppointmentDto;
+  data: CalendarDto;
+  onClose: () => void;
+  onStatus: (action: Action, reason?: string) => void;
+  onMove: (date: string, minutes: number, therapistId: string) => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [reason, setReason] = useState("");
+  const [moveDate, setMoveDate] = useState(localDate(a.start));
+  const [moveTime, setMoveTime] = useState(localMinutes(a.start));
+  const [moveTherapist, setMoveTherapist] = useState(a.therapistId);
+  useEffect(() => headingRef.current?.focus(), [a.id]);
+  const therapist = data.therapists.find((t) => t.id === a.therapistId);
+  const changeable = a.status === "BOOKED" || a.status === "CHECKED_IN";
+
+  return (
+    <aside aria-labelledby="panel-title" className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+      <div className="flex items-start justify-between gap-2">
+        <h2 id="panel-title" ref={headingRef} tabIndex={-1} className="text-lg font-bold">
+          {a.patient.name}
+        </h2>
+        <button type="button" onClick={onClose} className="rounded-md border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100">
+          Close
+        </button>
+      </div>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-600">When</dt>
+        <dd>
+          {formatDate(localDate(a.start))}, {formatMinutes(localMinutes(a.start))}–{formatMinutes(localMinutes(a.end))}
+        </dd>
+        <dt className="text-slate-600">Service</dt>
+        <dd>{a.service.name}</dd>
+        <dt className="text-slate-600">Where</dt>
+        <dd>
+          {MODE_LABEL[a.mode]}
+          {a.room ? `, ${a.room}` : ""}
+          {a.elsewhere ? " (another location)" : ""}
+        </dd>
+        <dt className="text-slate-600">Therapist</dt>
+        <dd>{therapist?.name ?? "—"}</dd>
+        <dt className="text-slate-600">Status</dt>
+        <dd>{STATUS_LABEL[a.status]}</dd>
+        <dt className="text-slate-600">Phone</dt>
+        <dd>
+          <a className="underline" href={`tel:${a.patient.phone.replace(/[^0-9+]/g, "")}`}>
+            {a.patient.phone}
+          </a>
+        </dd>
+        <dt className="text-slate-600">Booked</dt>
+        <dd>{a.source === "ONLINE" ? "Online by the patient" : "By staff"}</dd>
+      </dl>
+      <p className="mt-2 text-sm">
+        <Link href={`/staff/patients/${a.patient.id}`} className="font-medium text-teal-800 underline">
+          Open patient profile
+        </Link>
+      </p>
+
+      {changeable ? (
+        <>
+          <div className="mt-4 flex flex-wrap gap-2">
+            {ACTIONS.filter((x) => x.from.includes(a.status)).map((x) => (
+              <button key={x.action} type="button" onClick={() => onStatus(x.action)} className="rounded-md bg-teal-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-900">
+                {x.label}
+              </button>
+            ))}
+          </div>
+
+          <form
+            className="mt-4 space-y-2 border-t border-slate-200 pt-3"
+            onSubmit={(event) => {
+              event.preventDefault();
+              onStatus("cancel", reason);
+            }}
+          >
+            <label htmlFor="cancel-reason" className="block text-sm font-medium">
+              Reason for cancelling
+            </label>
+            <input id="cancel-reason" required value={reason} onChange={(e) => setReason(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm" />
+            <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50">
+              Cancel visit
+            </button>
+          </form>
+        </>
+      ) : null}
+
+      {a.status === "BOOKED" && !a.elsewhere ? (
+        <form
+          className="mt-4 space-y-2 border-t border-slate-200 pt-3"
+          aria-labelledby="move-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onMove(moveDate, moveTime, moveTherapist);
+          }}
+        >
+          <h3 id="move-title" className="text-sm font-semibold">
+            Move to
+          </h3>
+          <div className="grid grid-cols-2 gap-2">
+            <div>
+              <label htmlFor="move-date" className="block text-xs font-medium">
+                Date
+              </label>
+              <input id="move-date" type="date" value={moveDate} onChange={(e) => setMoveDate(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm" />
+            </div>
+            <div>
+              <label htmlFor="move-time" className="block text-xs font-medium">
+                Time
+              </label>
+              <select id="move-time" value={moveTime} onChange={(e) => setMoveTime(Number(e.target.value))} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm">
+                {TIME_OPTIONS.map((o) => (
+                  <option key={o.minutes} value={o.minutes}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <label htmlFor="move-therapist" className="block text-xs font-medium">
+            Therapist
+          </label>
+          <select id="move-therapist" value={moveTherapist} onChange={(e) => setMoveTherapist(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm">
+            {data.therapists.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-900">
+            Move visit
+          </button>
+        </form>
+      ) : null}
+    </aside>
+  );
+}

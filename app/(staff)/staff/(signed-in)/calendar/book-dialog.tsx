@@ -1,0 +1,190 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { CalendarDto } from "@/lib/calendar/schema";
+import { searchPatients, type BookCallerBody } from "./calendar-api";
+import { TIME_OPTIONS } from "./time-options";
+
+export interface BookingDraft {
+  therapistId: string;
+  date: string;
+  minutes: number;
+}
+
+const input = "w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm";
+
+/**
+ * Books a caller: choose or register the patient in the same dialog. What was
+ * typed stays if the server refuses the time, so the desk only changes the time.
+ */
+export function BookDialog({
+  data,
+  draft,
+  pending,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  data: CalendarDto;
+  draft: BookingDraft;
+  pending: boolean;
+  error: { message: string; fields: Record<string, string> } | null;
+  onSubmit: (body: Omit<BookCallerBody, "start" | "locationId">, date: string, minutes: number) => void;
+  onClose: () => void;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const [therapistId, setTherapistId] = useState(draft.therapistId);
+  const [date, setDate] = useState(draft.date);
+  const [minutes, setMinutes] = useState(draft.minutes);
+  const [serviceId, setServiceId] = useState(data.services[0]?.id ?? "");
+  const [mode, setMode] = useState<"CLINIC" | "HOME">("CLINIC");
+  const [who, setWho] = useState<"existing" | "new">("existing");
+  const [query, setQuery] = useState("");
+  const [patientId, setPatientId] = useState("");
+  const [newPatient, setNewPatient] = useState({ firstName: "", lastName: "", email: "", phone: "", dateOfBirth: "" });
+  const [reason, setReason] = useState("");
+
+  useEffect(() => {
+    dialogRef.current?.showModal();
+  }, []);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const matches = useQuery({
+    queryKey: ["patient-search", query],
+    queryFn: () => searchPatients(query),
+    enabled: who === "existing" && query.trim().length >= 2,
+    staleTime: 10_000,
+  });
+
+  const field = (name: string) => error?.fields[name] ?? error?.fields[`newPatient.${name}`];
+
+  return (
+    <dialog ref={dialogRef} aria-labelledby="book-title" onClose={onClose} className="m-auto w-full max-w-lg rounded-lg p-0 backdrop:bg-slate-900/50">
+      <form
+        className="space-y-3 p-5"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit(
+            { serviceId, therapistId, mode, reason: reason || undefined, ...(who === "existing" ? { patientId } : { newPatient }) },
+            date,
+            minutes,
+          );
+        }}
+      >
+        <h2 id="book-title" className="text-lg font-bold">
+          Book a caller
+        </h2>
+        {error ? (
+          <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+            {error.message}
+          </p>
+        ) : null}
+        <div className="grid grid-cols-2 gap-2">
+          <div>
+            <label htmlFor="book-date" className="block text-xs font-medium">Date</label>
+            <input id="book-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} className={input} />
+          </div>
+          <div>
+            <label htmlFor="book-time" className="block text-xs font-medium">Time</label>
+            <select id="book-time" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} className={input}>
+              {TIME_OPTIONS.map((o) => (
+                <option key={o.minutes} value={o.minutes}>{o.label}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="book-therapist" className="block text-xs font-medium">Therapist</label>
+            <select id="book-therapist" value={therapistId} onChange={(e) => setTherapistId(e.target.value)} className={input}>
+              {data.therapists.map((t) => (
+                <option key={t.id} value={t.id}>{t.name}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="book-service" className="block text-xs font-medium">Service</label>
+            <select id="book-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)} className={input}>
+              {data.services.map((s) => (
+                <option key={s.id} value={s.id}>{s.name} ({s.durationMinutes} min)</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset>
+          <legend className="text-xs font-medium">Kind of visit</legend>
+          <div className="mt-1 flex gap-4 text-sm">
+            <label className="flex items-center gap-1"><input type="radio" name="mode" checked={mode === "CLINIC"} onChange={() => setMode("CLINIC")} /> In the clinic</label>
+            <label className="flex items-center gap-1"><input type="radio" name="mode" checked={mode === "HOME"} onChange={() => setMode("HOME")} /> At home</label>
+          </div>
+        </fieldset>
+        <fieldset className="rounded-md border border-slate-300 p-3">
+          <legend className="px-1 text-xs font-medium">Patient</legend>
+          <div className="flex gap-4 text-sm">
+            <label className="flex items-center gap-1"><input type="radio" name="who" checked={who === "existing"} onChange={() => setWho("existing")} /> Existing patient</label>
+            <label className="flex items-center gap-1"><input type="radio" name="who" checked={who === "new"} onChange={() => setWho("new")} /> New patient</label>
+          </div>
+          {who === "existing" ? (
+            <div className="mt-2">
+              <label htmlFor="patient-search" className="block text-xs font-medium">Find by name, phone, email or date of birth</label>
+              <input id="patient-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={input} aria-describedby={field("patientId") ? "patient-error" : undefined} />
+              {field("patientId") ? <p id="patient-error" className="mt-1 text-xs font-semibold text-red-700">{field("patientId")}</p> : null}
+              <div role="status" className="mt-1 text-xs text-slate-600">
+                {matches.isFetching ? "Searching…" : matches.data ? `${matches.data.patients.length} found` : ""}
+              </div>
+              <ul className="mt-1 max-h-40 space-y-1 overflow-y-auto">
+                {(matches.data?.patients ?? []).map((p) => (
+                  <li key={p.id}>
+                    <label className="flex items-center gap-2 text-sm">
+                      <input type="radio" name="patientId" value={p.id} checked={patientId === p.id} onChange={() => setPatientId(p.id)} />
+                      {p.name} · born {p.dateOfBirth} · {p.phone}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <div className="mt-2 grid grid-cols-2 gap-2">
+              {(
+                [
+                  ["firstName", "First name", "text", "given-name"],
+                  ["lastName", "Last name", "text", "family-name"],
+                  ["phone", "Phone", "tel", "tel"],
+                  ["email", "Email", "email", "email"],
+                  ["dateOfBirth", "Date of birth", "date", "bday"],
+                ] as const
+              ).map(([name, label, type, autoComplete]) => (
+                <div key={name}>
+                  <label htmlFor={`new-${name}`} className="block text-xs font-medium">{label}</label>
+                  <input
+                    id={`new-${name}`}
+                    type={type}
+                    autoComplete={autoComplete}
+                    value={newPatient[name]}
+                    onChange={(e) => setNewPatient({ ...newPatient, [name]: e.target.value })}
+                    aria-invalid={field(name) ? true : undefined}
+                    aria-describedby={field(name) ? `new-${name}-error` : undefined}
+                    className={input}
+                  />
+                  {field(name) ? <p id={`new-${name}-error`} className="mt-0.5 text-xs font-semibold text-red-700">{field(name)}</p> : null}
+                </div>
+              ))}
+            </div>
+          )}
+        </fieldset>
+        <div>
+          <label htmlFor="book-reason" className="block text-xs font-medium">Reason for the visit</label>
+          <input id="book-reason" value={reason} onChange={(e) => setReason(e.target.value)} className={input} />
+        </div>
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-slate-400 px-3 py-1.5 text-sm">Close</button>
+          <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+            {pending ? "Booking…" : "Book"}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

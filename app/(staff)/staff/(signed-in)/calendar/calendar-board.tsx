@@ -1,0 +1,180 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
+import { AppointmentPanel } from "./appointment-panel";
+import { BookDialog, type BookingDraft } from "./book-dialog";
+import { bookCaller, CalendarRequestError, type BookCallerBody, type CalendarKey } from "./calendar-api";
+import { DayGrid } from "./day-grid";
+import { calendarQueryKey, useCalendar, useChangeStatus, useMoveAppointment } from "./use-calendar";
+import { formatDate, formatMinutes, isoAt, localMinutes, offsetForDate, shiftDate } from "./wall-clock";
+import { WeekList } from "./week-list";
+
+function zoneName(timeZone: string): string {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value;
+  return name ? `${name} (${timeZone})` : timeZone;
+}
+
+function refusal(error: CalendarRequestError): string {
+  const nearest = error.alternatives.slice(0, 3).map((a) => formatMinutes(localMinutes(a.start)));
+  return nearest.length ? `${error.message} Nearest free times: ${nearest.join(", ")}.` : error.message;
+}
+
+export function CalendarBoard({ initial, today }: { initial: CalendarDto; today: string }) {
+  const [key, setKey] = useState<CalendarKey>({ location: initial.location.id, date: initial.dates[0] === today || initial.view === "day" ? initial.dates[0]! : today, view: initial.view });
+  const query = useCalendar(key, key.location === initial.location.id && key.view === initial.view && initial.dates.includes(key.date) ? initial : undefined);
+  const data = query.data;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const [bookError, setBookError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const client = useQueryClient();
+  const router = useRouter();
+  // A session that ended (idle, signed out elsewhere) sends the desk to sign in.
+  const signedOut = query.error instanceof CalendarRequestError && query.error.status === 401;
+  useEffect(() => {
+    if (signedOut) router.replace("/staff/sign-in?reason=signed-out");
+  }, [signedOut, router]);
+
+  const move = useMoveAppointment(key, (error) => setMessage({ tone: "error", text: `Not moved. ${refusal(error)}` }));
+  const status = useChangeStatus(key, (error) => setMessage({ tone: "error", text: `Not changed. ${error.message}` }));
+  const book = useMutation({
+    mutationFn: (body: BookCallerBody) => bookCaller(body),
+    onSuccess: () => {
+      setDraft(null);
+      setBookError(null);
+      setMessage({ tone: "ok", text: "Booked." });
+      void client.invalidateQueries({ queryKey: calendarQueryKey(key) });
+    },
+    onError: (error) => {
+      const e = error instanceof CalendarRequestError ? error : new CalendarRequestError("The booking could not be saved.", 0, "INTERNAL");
+      setBookError({ message: refusal(e), fields: e.fields });
+    },
+  });
+
+  const navigate = (next: Partial<CalendarKey>) => {
+    const merged = { ...key, ...next };
+    setKey(merged);
+    setSelectedId(null);
+    const params = new URLSearchParams({ location: merged.location, date: merged.date, view: merged.view });
+    window.history.replaceState(null, "", `/staff/calendar?${params}`);
+  };
+
+  if (!data) return <p role="status">Loading the calendar…</p>;
+  const zone = data.location.timeZone;
+  const selected = data.appointments.find((a) => a.id === selectedId) ?? null;
+  const startIso = (date: string, minutes: number) => isoAt(date, minutes, offsetForDate(date, zone));
+
+  const moveTo = (a: CalendarAppointmentDto, date: string, minutes: number, therapistId: string) => {
+    setMessage(null);
+    move.mutate(
+      { appointment: a, start: startIso(date, minutes), therapistId },
+      { onSuccess: () => setMessage({ tone: "ok", text: `Moved ${a.patient.name} to ${formatDate(date)}, ${formatMinutes(minutes)}.` }) },
+    );
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Calendar</h1>
+          <p className="text-sm text-slate-700">
+            {data.view === "day" ? formatDate(key.date) : `Week of ${formatDate(data.dates[0]!)}`} · Times in {zoneName(zone)}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-2 text-sm">
+          <div>
+            <label htmlFor="calendar-location" className="block text-xs font-medium">
+              Location
+            </label>
+            <select id="calendar-location" value={key.location} onChange={(e) => navigate({ location: e.target.value })} className="rounded-md border border-slate-400 px-2 py-1.5">
+              {data.locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div role="group" aria-label="View" className="flex">
+            {(["day", "week"] as const).map((view) => (
+              <button key={view} type="button" aria-pressed={key.view === view} onClick={() => navigate({ view })} className="border border-slate-400 px-3 py-1.5 first:rounded-l-md last:rounded-r-md aria-pressed:bg-slate-800 aria-pressed:text-white">
+                {view === "day" ? "Day" : "Week"}
+              </button>
+            ))}
+          </div>
+          <div role="group" aria-label="Date" className="flex">
+            <button type="button" onClick={() => navigate({ date: shiftDate(key.date, key.view === "day" ? -1 : -7) })} className="rounded-l-md border border-slate-400 px-3 py-1.5">
+              Previous
+            </button>
+            <button type="button" onClick={() => navigate({ date: today })} className="border-y border-slate-400 px-3 py-1.5">
+              Today
+            </button>
+            <button type="button" onClick={() => navigate({ date: shiftDate(key.date, key.view === "day" ? 1 : 7) })} className="rounded-r-md border border-slate-400 px-3 py-1.5">
+              Next
+            </button>
+          </div>
+          <button type="button" onClick={() => { setBookError(null); setDraft({ therapistId: data.therapists[0]?.id ?? "", date: key.date, minutes: 9 * 60 }); }} className="rounded-md bg-teal-800 px-3 py-1.5 font-semibold text-white hover:bg-teal-900">
+            Book a caller
+          </button>
+        </div>
+      </div>
+
+      <div aria-live="polite" className="min-h-6">
+        {message ? (
+          <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800" : "text-sm text-teal-900"}>
+            {message.text}
+          </p>
+        ) : null}
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+        <div>
+          {data.view === "day" ? (
+            <DayGrid
+              data={data}
+              date={key.date}
+              onOpen={(a) => setSelectedId(a.id)}
+              onPickEmpty={(therapistId, minutes) => { setBookError(null); setDraft({ therapistId, date: key.date, minutes }); }}
+              onDropAppointment={(id, therapistId, minutes) => {
+                const a = data.appointments.find((x) => x.id === id);
+                if (a && a.status === "BOOKED") moveTo(a, key.date, minutes, therapistId);
+              }}
+            />
+          ) : (
+            <WeekList data={data} onOpen={(a) => setSelectedId(a.id)} onOpenDay={(date) => navigate({ date, view: "day" })} />
+          )}
+          <p className="mt-2 text-xs text-slate-600">
+            Drag a booked visit to another time or therapist, or open it to use the move form. Updates from other desks appear within a few seconds.
+          </p>
+        </div>
+        {selected ? (
+          <AppointmentPanel
+            key={selected.id}
+            appointment={selected}
+            data={data}
+            onClose={() => setSelectedId(null)}
+            onStatus={(action, reason) => {
+              setMessage(null);
+              status.mutate({ appointment: selected, action, reason }, { onSuccess: () => setMessage({ tone: "ok", text: `${selected.patient.name}: ${action.replace("-", " ")} saved.` }) });
+              if (action === "cancel") setSelectedId(null);
+            }}
+            onMove={(date, minutes, therapistId) => moveTo(selected, date, minutes, therapistId)}
+          />
+        ) : null}
+      </div>
+
+      {draft ? (
+        <BookDialog
+          data={data}
+          draft={draft}
+          pending={book.isPending}
+          error={bookError}
+          onClose={() => setDraft(null)}
+          onSubmit={(body, date, minutes) => book.mutate({ ...body, locationId: data.location.id, start: startIso(date, minutes) })}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { loadCalendar } from "@/lib/calendar/data";
+import { getPrisma } from "@/lib/db/client";
+import { todayAt } from "@/lib/calendar/today";
+import { QueryProvider } from "@/components/query-provider";
+import { CalendarBoard } from "./calendar-board";
+
+export const metadata: Metadata = { title: "Calendar" };
+
+export default async function CalendarPage({ searchParams }: PageProps<"/staff/calendar">) {
+  const staff = await requireStaff("ADMIN", "FRONT_DESK");
+  const params = await searchParams;
+  const requested = typeof params.location === "string" ? params.location : undefined;
+  const locations = await getPrisma().location.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, timeZone: true } });
+  const location = locations.find((l) => l.id === requested) ?? locations[0];
+  if (!location) return <p>No locations are set up yet.</p>;
+  const today = todayAt(location.timeZone);
+  const date = typeof params.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : today;
+  const view = params.view === "week" ? "week" : "day";
+  const initial = await loadCalendar(staff, { location: location.id, date, view });
+  return (
+    <QueryProvider>
+      <CalendarBoard initial={initial} today={today} />
+    </QueryProvider>
+  );
+}

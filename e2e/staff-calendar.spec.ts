@@ -1,0 +1,120 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures/axe";
+import { FRONT_DESK, signIn } from "./fixtures/staff";
+
+// Las Cruces on a Monday or Wednesday: Kevin Osei works 7–11 and 12–4 in the
+// clinic and Ana Ruiz 10–2 (lib/db/seed-demo.ts), so both columns have room.
+function nextMondayOrWednesday(): string {
+  const day = new Date(Date.now() + 86_400_000);
+  while (![1, 3].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+async function openDay(page: Page) {
+  const { locations } = (await (await page.request.get("/api/locations")).json()) as { locations: { id: string; slug: string }[] };
+  const location = locations.find((l) => l.slug === "las-cruces")!;
+  const date = nextMondayOrWednesday();
+  await page.goto(`/staff/calendar?location=${location.id}&date=${date}&view=day`);
+  await expect(page.getByRole("heading", { name: "Calendar" })).toBeVisible();
+  await expect(page.getByText("Times in Mountain")).toBeVisible();
+  const { therapists } = (await (await page.request.get(`/api/therapists?location=${location.id}`)).json()) as { therapists: { id: string; slug: string }[] };
+  const id = (slug: string) => therapists.find((t) => t.slug === slug)!.id;
+  return { locationId: location.id, date, kevin: id("kevin-osei"), ana: id("ana-ruiz") };
+}
+
+async function dragTo(page: Page, card: ReturnType<Page["locator"]>, therapistId: string, minute: number) {
+  const column = page.locator(`[data-therapist-column="${therapistId}"]`);
+  const cell = column.locator(`[data-slot-minute="${minute}"]`);
+  const [columnBox, cellBox] = [await column.boundingBox(), await cell.boundingBox()];
+  await card.dragTo(column, { targetPosition: { x: 30, y: cellBox!.y - columnBox!.y + 4 } });
+}
+
+test("the front desk books a caller, drags the visit to another therapist, and meets a conflict that rolls back", async ({ page }) => {
+  await signIn(page, FRONT_DESK);
+  await expect(page).toHaveURL(/\/staff$/);
+  const day = await openDay(page);
+  await expectNoAxeViolations(page, "calendar day view");
+
+  const surname = `Caller${Date.now()}`;
+  await page.getByRole("button", { name: "Book a caller" }).click();
+  const dialog = page.getByRole("dialog", { name: "Book a caller" });
+  await dialog.getByLabel("Time").selectOption({ label: "9:00 AM" });
+  await dialog.getByLabel("Therapist").selectOption({ label: "Kevin Osei" });
+  await dialog.getByLabel("Service").selectOption({ label: "Physical therapy session (45 min)" });
+  await dialog.getByLabel("New patient").check();
+  await dialog.getByLabel("First name").fill("Rosa");
+  await dialog.getByLabel("Last name").fill(surname);
+  await dialog.getByLabel("Phone").fill("+1 575 555 0177");
+  await dialog.getByLabel("Email").fill(`rosa.${surname.toLowerCase()}@example.com`);
+  await dialog.getByLabel("Date of birth").fill("1986-06-15");
+  await dialog.getByLabel("Reason for the visit").fill("Inner knee pain after long runs");
+  await expectNoAxeViolations(page, "book-a-caller dialog");
+  await dialog.getByRole("button", { name: "Book", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Booked." })).toBeVisible();
+
+  const card = page.locator(`[data-therapist-column="${day.kevin}"] [data-appointment-id]`, { hasText: surname });
+  await expect(card).toBeVisible();
+
+  // Drag to Ana at 11:00.
+  await dragTo(page, card, day.ana, 11 * 60);
+  await expect(page.getByRole("status").filter({ hasText: `Moved Rosa ${surname}` })).toBeVisible();
+  const moved = page.locator(`[data-therapist-column="${day.ana}"] [data-appointment-id]`, { hasText: surname });
+  await expect(moved).toBeVisible();
+  await expect(moved).toContainText("11:00 AM");
+
+  // Another desk books Kevin at 9:00 meanwhile; the board learns of it by itself.
+  const booked = await page.request.post("/api/staff/appointments", {
+    data: {
+      serviceId: (await (await page.request.get("/api/services")).json()).services.find((s: { slug: string }) => s.slug === "therapy-session").id,
+      locationId: day.locationId,
+      therapistId: day.kevin,
+      mode: "CLINIC",
+      start: `${day.date}T09:00:00-07:00`,
+      newPatient: { firstName: "Other", lastName: `Desk${Date.now()}`, email: `other.${Date.now()}@example.com`, phone: "+1 575 555 0188", dateOfBirth: "1990-01-01" },
+    },
+  });
+  expect(booked.status()).toBe(201);
+  await expect(page.locator(`[data-therapist-column="${day.kevin}"] [data-appointment-id]`, { hasText: "Other Desk" })).toBeVisible({ timeout: 10_000 });
+
+  // Dropping Rosa onto Kevin at 9:00 is refused and the board puts her back.
+  await dragTo(page, moved, day.kevin, 9 * 60);
+  const refusal = page.getByRole("alert").filter({ hasText: "Not moved." });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText("Nearest free times");
+  await expect(page.locator(`[data-therapist-column="${day.ana}"] [data-appointment-id]`, { hasText: surname })).toBeVisible();
+  await expect(page.locator(`[data-therapist-column="${day.kevin}"] [data-appointment-id]`, { hasText: surname })).toHaveCount(0);
+});
+
+test("the move form and status actions work without a mouse", async ({ page }) => {
+  await signIn(page, FRONT_DESK);
+  await expect(page).toHaveURL(/\/staff$/);
+  const day = await openDay(page);
+  const services = (await (await page.request.get("/api/services")).json()).services as { id: string; slug: string }[];
+  const surname = `Keys${Date.now()}`;
+  const created = await page.request.post("/api/staff/appointments", {
+    data: {
+      serviceId: services.find((s) => s.slug === "therapy-session")!.id,
+      locationId: day.locationId,
+      therapistId: day.ana,
+      mode: "CLINIC",
+      start: `${day.date}T12:00:00-07:00`,
+      newPatient: { firstName: "Kim", lastName: surname, email: `kim.${surname.toLowerCase()}@example.com`, phone: "+1 575 555 0199", dateOfBirth: "1979-09-09" },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const card = page.locator("[data-appointment-id]", { hasText: surname });
+  await card.focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("complementary", { name: `Kim ${surname}` });
+  await expect(panel).toBeVisible();
+  await panel.getByLabel("Time").selectOption({ label: "1:00 PM" });
+  await panel.getByRole("button", { name: "Move visit" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Moved Kim" })).toBeVisible();
+  await expect(card).toContainText("1:00 PM");
+
+  await panel.getByRole("button", { name: "Check in" }).click();
+  await expect(card).toContainText("Checked in");
+  await panel.getByLabel("Reason for cancelling").fill("Called to cancel");
+  await panel.getByRole("button", { name: "Cancel visit" }).click();
+  await expect(card).toHaveCount(0);
+});
