@@ -14,11 +14,6 @@ const STATUS_STYLE: Record<CalendarAppointmentDto["status"], string> = {
   NO_SHOW: "border-red-700 bg-red-50",
 };
 
-export function appointmentLabel(a: CalendarAppointmentDto, therapistName?: string): string {
-  const time = `${formatMinutes(localMinutes(a.start))}–${formatMinutes(localMinutes(a.end))}`;
-  return [time, a.patient.name, a.service.name, MODE_LABEL[a.mode], STATUS_LABEL[a.status], therapistName].filter(Boolean).join(", ");
-}
-
 export function AppointmentCard({
   appointment: a,
   therapistName,
@@ -41,13 +36,17 @@ export function AppointmentCard({
         event.dataTransfer.setData("text/x-stride-appointment", a.id);
         event.dataTransfer.effectAllowed = "move";
       }}
-      aria-label={appointmentLabel(a, therapistName)}
       data-appointment-id={a.id}
       style={style}
-      className={`block w-full overflow-hidden rounded-md border-l-4 px-2 py-1 text-left text-xs shadow-sm hover:ring-2 hover:ring-teal-600 focus-visible:ring-2 focus-visible:ring-teal-700 ${STATUS_STYLE[a.status]} ${a.elsewhere ? "opacity-60" : ""}`}
+      className={`block w-full overflow-hidden rounded-md border-l-4 px-2 py-1 text-left text-xs shadow-sm hover:ring-2 hover:ring-teal-600 focus-visible:ring-2 focus-visible:ring-teal-700 ${STATUS_STYLE[a.status]} ${a.elsewhere ? "border-dashed bg-white italic" : ""}`}
     >
       <span className="block font-semibold text-slate-900">
         {formatMinutes(localMinutes(a.start))} {a.patient.name}
+        <span className="sr-only">
+          {" "}
+          until {formatMinutes(localMinutes(a.end))}
+          {therapistName ? ` with ${therapistName}` : ""}
+        </span>
       </span>
       <span className="block text-slate-700">
         {a.service.name} · {MODE_LABEL[a.mode]}
