@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import { hashPassword } from "../auth/password";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
-import type { PrismaClient } from "./generated/client";
+import { blockedRangeFor } from "../scheduling/blocked-range";
+import type { Patient, Prisma, PrismaClient } from "./generated/client";
 import type { VisitMode } from "./generated/enums";
 
 // The demo practice: a physical-therapy clinic on the border that sees a lot
@@ -362,7 +363,92 @@ export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Dat
           },
         });
       }
+
+      await seedDanasTwoDays(tx, {
+        now,
+        therapistId: therapistIds.get("dana-whitfield")!,
+        locationId: locationIds.get("el-paso-westside")!,
+        serviceIds,
+        patients,
+      });
     },
     { timeout: 60_000 },
   );
+}
+
+interface DayVisitSeed {
+  /** 0 = today, 1 = tomorrow, in the demo zone. */
+  day: 0 | 1;
+  hour: number;
+  minute: number;
+  service: string;
+  mode: VisitMode;
+  patient: number;
+  reasonSlug: string;
+  reasonText: string;
+  room?: string;
+  cancellationReason?: string;
+}
+
+/**
+ * Dana's visits today and tomorrow, so "My day" is never empty for the demo
+ * therapist: mornings in the clinic or on video, one home visit on a Tuesday
+ * or Thursday afternoon (her home-visit time) when today or tomorrow is one.
+ * They keep clear of the 10:00 visits above. Dana does not work weekends, so
+ * on a Saturday or Sunday (or a Friday, for the home visit) these sit at her
+ * weekday times anyway: a demo run any day of the week must have a day to show.
+ */
+async function seedDanasTwoDays(
+  tx: Prisma.TransactionClient,
+  ids: { now: Date; therapistId: string; locationId: string; serviceIds: Map<string, string>; patients: Patient[] },
+): Promise<void> {
+  const today = DateTime.fromJSDate(ids.now, { zone: ZONE }).startOf("day");
+  const homeDay = ([0, 1] as const).find((d) => [2, 4].includes(today.plus({ days: d }).weekday)) ?? 0;
+  const visits: DayVisitSeed[] = [
+    { day: 0, hour: 8, minute: 30, service: "therapy-session", mode: "CLINIC", room: "Treatment room 2", patient: 3, reasonSlug: "knee-pain-running", reasonText: "Inner knee aches after 10 km; half marathon in March." },
+    { day: 0, hour: 11, minute: 0, service: "exercise-program-review", mode: "VIDEO", patient: 2, reasonSlug: "back-neck-pain", reasonText: "Check the new core routine while travelling for work." },
+    { day: homeDay, hour: 14, minute: 0, service: "therapy-session", mode: "HOME", patient: 4, reasonSlug: "post-surgery", reasonText: "Six weeks after a knee replacement; the stairs at home are still hard." },
+    { day: 0, hour: 15, minute: 45, service: "graston-technique", mode: "CLINIC", room: "Treatment room 1", patient: 5, reasonSlug: "sports-injury", reasonText: "Tight IT band after weekend soccer.", cancellationReason: "Patient called in sick." },
+    { day: 1, hour: 8, minute: 30, service: "graston-technique", mode: "CLINIC", room: "Treatment room 1", patient: 1, reasonSlug: "mcl-injury", reasonText: "MCL sprain from a fall while hiking; wants to run again by spring." },
+    { day: 1, hour: 11, minute: 15, service: "exercise-program-review", mode: "CLINIC", room: "Treatment room 3", patient: 5, reasonSlug: "sports-injury", reasonText: "Review the hip-strength program before the season starts." },
+  ];
+  const rooms = new Map((await tx.room.findMany({ where: { locationId: ids.locationId } })).map((r) => [r.name, r.id]));
+  const location = await tx.location.findUniqueOrThrow({ where: { id: ids.locationId } });
+  for (const v of visits) {
+    const service = DEMO_SERVICES.find((s) => s.slug === v.service)!;
+    const patient = ids.patients[v.patient]!;
+    const start = today.plus({ days: v.day }).set({ hour: v.hour, minute: v.minute });
+    const range = blockedRangeFor(start.toMillis(), {
+      mode: v.mode,
+      durationMinutes: service.durationMinutes,
+      bufferBeforeMinutes: service.bufferBeforeMinutes ?? 0,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+      travelMinutes: location.homeTravelMinutes,
+    });
+    const home = v.mode === "HOME";
+    await tx.appointment.create({
+      data: {
+        patientId: patient.id,
+        therapistId: ids.therapistId,
+        serviceId: ids.serviceIds.get(v.service)!,
+        locationId: ids.locationId,
+        roomId: v.room ? rooms.get(v.room)! : null,
+        mode: v.mode,
+        startsAt: new Date(range.start),
+        endsAt: new Date(range.end),
+        blockedFrom: new Date(range.blockedFrom),
+        blockedUntil: new Date(range.blockedUntil),
+        source: "STAFF",
+        language: patient.preferredLanguage,
+        reasonSlug: v.reasonSlug,
+        reasonText: v.reasonText,
+        visitAddressLine1: home ? "4410 Loma Del Norte Dr" : null,
+        visitCity: home ? "El Paso" : null,
+        visitPostalCode: home ? "79912" : null,
+        ...(v.cancellationReason ? { status: "CANCELLED", cancelledAt: ids.now, cancellationReason: v.cancellationReason } : {}),
+        manageTokenHash: hashManageToken(createManageToken()),
+        manageTokenExpiresAt: new Date(range.end + 30 * 86_400_000),
+      },
+    });
+  }
 }

@@ -1,0 +1,59 @@
+import type { TherapistDayVisit } from "@/lib/visits/data";
+import type { RelativeDay } from "@/lib/visits/agenda-days";
+import { formatTimeRange } from "@/lib/i18n/format-date-time";
+import { Heading, type HeadingLevel } from "./heading";
+import { StatusBadge } from "./status-badge";
+import { VisitForm } from "./visit-form";
+import { VisitPlaceText } from "./visit-place";
+
+interface VisitCardProps {
+  visit: TherapistDayVisit;
+  zone: string;
+  day: RelativeDay;
+  level: HeadingLevel;
+}
+
+export function VisitCard({ visit, zone, day, level }: VisitCardProps) {
+  const cancelled = visit.status === "CANCELLED";
+  const headingId = `visit-${visit.id}`;
+  const time = formatTimeRange(visit.startsAt.toISOString(), visit.endsAt.toISOString(), zone, "en");
+  // Completing is for the day itself; tomorrow's visits are for reading ahead and notes.
+  const canComplete = day === "today" && (visit.status === "BOOKED" || visit.status === "CHECKED_IN");
+
+  return (
+    <article aria-labelledby={headingId} className={`rounded-lg border p-4 sm:p-5 ${cancelled ? "border-slate-200 bg-slate-50 text-slate-700" : "border-slate-300 bg-white"}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <Heading level={level} id={headingId} className={cancelled ? "line-through decoration-slate-500" : undefined}>
+          <span className="block text-lg font-semibold tabular-nums text-teal-900">{time}</span>
+          <span className="block text-xl font-bold">
+            {visit.patient.name} <span className="font-normal text-slate-700">· age {visit.patient.age}</span>
+          </span>
+        </Heading>
+        <StatusBadge status={visit.status} />
+      </div>
+      <dl className="mt-3 grid gap-x-4 gap-y-1.5 sm:grid-cols-[8rem_1fr]">
+        <dt className="font-medium text-slate-700">Service</dt>
+        <dd>{visit.serviceName}</dd>
+        <dt className="font-medium text-slate-700">Reason</dt>
+        <dd>
+          {visit.reason.label ?? (visit.reason.text ? null : "Not given")}
+          {visit.reason.label && visit.reason.text ? <br /> : null}
+          {visit.reason.text ? <q className="italic">{visit.reason.text}</q> : null}
+        </dd>
+        <dt className="font-medium text-slate-700">Where</dt>
+        <dd>
+          <VisitPlaceText place={visit.place} />
+        </dd>
+      </dl>
+      {cancelled ? (
+        visit.note ? (
+          <p className="mt-3 text-sm">
+            <span className="font-medium">Note:</span> {visit.note.body}
+          </p>
+        ) : null
+      ) : (
+        <VisitForm appointmentId={visit.id} expectedUpdatedAt={visit.updatedAt.toISOString()} note={visit.note?.body ?? ""} canComplete={canComplete} />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import { createPractice, createStaffMember, patientInput } from "../../test/fixtures";
+import { changeAppointmentStatus } from "../appointments/mutations";
+import { createBooking } from "../booking/mutations";
+import { getPrisma } from "../db/client";
+import type { VisitMode } from "../db/generated/enums";
+import { AppError } from "../errors/app-error";
+import { listTherapistDay } from "./data";
+
+// 05:30 UTC on 23 November is 23:30 on the 22nd in Chicago: "today" is the
+// 22nd there, although UTC has moved on, so a UTC reading would be a day off.
+const NOW = new Date("2026-11-23T05:30:00Z");
+// Bookings are made a week ahead, so none of them is refused for short notice.
+const BOOKED_AT = { now: new Date("2026-11-15T12:00:00Z"), ipAddress: "127.0.0.1" };
+const ALL_DAY = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 0, endMinute: 1440, visitModes: ["CLINIC", "HOME", "VIDEO"] as VisitMode[] }];
+
+const codeOf = (e: unknown) => (e instanceof AppError ? e.code : String(e));
+
+async function practiceInChicago(therapists = 2, timeZone = "America/Chicago") {
+  return createPractice({
+    timeZone,
+    therapists,
+    rooms: [
+      { name: "Room 1", capacity: 1 },
+      { name: "Room 2", capacity: 1 },
+    ],
+    hours: ALL_DAY,
+    service: { durationMinutes: 30, bufferAfterMinutes: 0, visitModes: ["CLINIC", "HOME", "VIDEO"] },
+  });
+}
+
+type Practice = Awaited<ReturnType<typeof practiceInChicago>>;
+
+async function book(
+  practice: Practice,
+  start: string,
+  options: { therapist?: number; mode?: VisitMode; patient?: ReturnType<typeof patientInput>; reason?: string } = {},
+) {
+  const mode = options.mode ?? "CLINIC";
+  const patient = options.patient ?? patientInput(mode === "HOME" ? { address: { line1: "12 Sunset Rd", city: "El Paso", postalCode: "79912" } } : {});
+  const booked = await createBooking(
+    {
+      service: practice.service.id,
+      start,
+      // Video visits are booked by the clinic, not online: booked as clinic, then turned into one.
+      mode: mode === "VIDEO" ? "CLINIC" : mode,
+      locationId: practice.location.id,
+      therapistId: practice.therapists[options.therapist ?? 0]!.id,
+      patient,
+      reason: options.reason,
+    },
+    BOOKED_AT,
+  );
+  if (mode === "VIDEO") await getPrisma().appointment.update({ where: { id: booked.id }, data: { mode: "VIDEO", roomId: null } });
+  return booked.id;
+}
+
+describe("listTherapistDay", () => {
+  it("lists exactly the therapist's own visits today and tomorrow as the location's zone reads them", async () => {
+    const practice = await practiceInChicago();
+    const birthdayTomorrow = patientInput({ dateOfBirth: "1990-11-23" });
+    const yesterdayLate = await book(practice, "2026-11-21T23:30:00-06:00");
+    const todayMorning = await book(practice, "2026-11-22T09:00:00-06:00", { patient: birthdayTomorrow, reason: "Knee hurts on stairs" });
+    const todayLate = await book(practice, "2026-11-22T23:30:00-06:00", { mode: "VIDEO" });
+    const tomorrowHome = await book(practice, "2026-11-23T08:00:00-06:00", { mode: "HOME" });
+    const tomorrowLate = await book(practice, "2026-11-23T23:30:00-06:00", { patient: birthdayTomorrow });
+    const dayAfterMidnight = await book(practice, "2026-11-24T00:00:00-06:00");
+    const dayAfterLate = await book(practice, "2026-11-24T23:30:00-06:00");
+    const colleagues = await book(practice, "2026-11-22T10:00:00-06:00", { therapist: 1 });
+    const therapist = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
+
+    const groups = await listTherapistDay(therapist, { now: NOW });
+
+    expect(groups).toHaveLength(1);
+    const [group] = groups;
+    expect(group!.zone).toBe("America/Chicago");
+    expect(group!.days.map((d) => [d.relative, d.date, d.visits.map((v) => v.id)])).toEqual([
+      ["today", "2026-11-22", [todayMorning, todayLate]],
+      ["tomorrow", "2026-11-23", [tomorrowHome, tomorrowLate]],
+    ]);
+    const listed = group!.days.flatMap((d) => d.visits.map((v) => v.id));
+    for (const hidden of [yesterdayLate, dayAfterMidnight, dayAfterLate, colleagues]) expect(listed).not.toContain(hidden);
+
+    const [morning, late] = group!.days[0]!.visits;
+    const [home, tomorrowVisit] = group!.days[1]!.visits;
+    // Same patient: 35 on the day before the birthday, 36 on it.
+    expect(morning!.patient.age).toBe(35);
+    expect(tomorrowVisit!.patient.age).toBe(36);
+    expect(morning).toMatchObject({ status: "BOOKED", serviceName: "Therapy", reason: { label: null, text: "Knee hurts on stairs" } });
+    const room = await getPrisma().appointment.findUniqueOrThrow({ where: { id: todayMorning } }).room();
+    expect(morning!.place).toEqual({ mode: "CLINIC", locationName: practice.location.name, roomName: room!.name });
+    expect(late!.place).toEqual({ mode: "VIDEO" });
+    expect(home!.place).toEqual({
+      mode: "HOME",
+      address: "12 Sunset Rd, El Paso, TX 79912",
+      mapUrl: "https://www.openstreetmap.org/search?query=12%20Sunset%20Rd%2C%20El%20Paso%2C%20TX%2079912",
+    });
+  });
+
+  it("never shows a colleague's visits, and shows the colleague only theirs", async () => {
+    const practice = await practiceInChicago();
+    const mine = await book(practice, "2026-11-22T09:00:00-06:00");
+    const theirs = await book(practice, "2026-11-22T09:00:00-06:00", { therapist: 1 });
+    const me = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
+    const colleague = await createStaffMember("THERAPIST", practice.therapists[1]!.id);
+
+    const ids = async (staff: typeof me) => (await listTherapistDay(staff, { now: NOW })).flatMap((g) => g.days.flatMap((d) => d.visits.map((v) => v.id)));
+    expect(await ids(me)).toEqual([mine]);
+    expect(await ids(colleague)).toEqual([theirs]);
+  });
+
+  it("puts a cancelled visit after the day's other visits, with its status", async () => {
+    const practice = await practiceInChicago(1);
+    const early = await book(practice, "2026-11-22T08:00:00-06:00");
+    const later = await book(practice, "2026-11-22T11:00:00-06:00");
+    const desk = await createStaffMember("FRONT_DESK");
+    await changeAppointmentStatus(desk, { appointmentId: early, action: "cancel", reason: "Patient is ill" }, { now: NOW, ipAddress: null });
+    const therapist = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
+
+    const [group] = await listTherapistDay(therapist, { now: NOW });
+    expect(group!.days[0]!.visits.map((v) => [v.id, v.status])).toEqual([
+      [later, "BOOKED"],
+      [early, "CANCELLED"],
+    ]);
+  });
+
+  it("splits the agenda per location when the therapist works in two zones, each with its own today", async () => {
+    const chicago = await practiceInChicago(1);
+    const denver = await practiceInChicago(1, "America/Denver");
+    const therapistId = chicago.therapists[0]!.id;
+    await getPrisma().therapistLocation.create({ data: { therapistId, locationId: denver.location.id } });
+    const therapist = await createStaffMember("THERAPIST", therapistId);
+    // 06:30 UTC on the 23rd: already the 23rd in Chicago, still the 22nd in Denver.
+    const now = new Date("2026-11-23T06:30:00Z");
+
+    const groups = await listTherapistDay(therapist, { now });
+    const byLocation = new Map(groups.map((g) => [g.location?.id, g]));
+    expect(groups).toHaveLength(2);
+    expect(byLocation.get(chicago.location.id)?.days.map((d) => d.date)).toEqual(["2026-11-23", "2026-11-24"]);
+    expect(byLocation.get(denver.location.id)?.days.map((d) => d.date)).toEqual(["2026-11-22", "2026-11-23"]);
+    expect(byLocation.get(denver.location.id)?.zone).toBe("America/Denver");
+  });
+
+  it("writes one audit row per view, naming the patients shown", async () => {
+    const practice = await practiceInChicago(1);
+    const first = await book(practice, "2026-11-22T09:00:00-06:00");
+    const second = await book(practice, "2026-11-23T09:00:00-06:00");
+    const therapist = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
+    const patientIds = (await getPrisma().appointment.findMany({ where: { id: { in: [first, second] } }, select: { patientId: true } })).map((a) => a.patientId);
+
+    await listTherapistDay(therapist, { now: NOW, ipAddress: "10.0.0.7" });
+    await listTherapistDay(therapist, { now: NOW });
+
+    const rows = await getPrisma().auditLog.findMany({ where: { staffUserId: therapist.id, action: "therapist-day.view" }, orderBy: { at: "asc" } });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ entity: "Therapist", entityId: practice.therapists[0]!.id, actor: therapist.email, ipAddress: "10.0.0.7" });
+    const detail = rows[0]!.detail as { patientIds: string[]; appointmentIds: string[]; dates: string[] };
+    expect([...detail.patientIds].sort()).toEqual([...patientIds].sort());
+    expect(detail.appointmentIds).toEqual([first, second]);
+    expect(detail.dates).toEqual(["2026-11-22", "2026-11-23"]);
+  });
+
+  it("refuses anyone but a therapist with a linked therapist record", async () => {
+    for (const staff of [await createStaffMember("ADMIN"), await createStaffMember("FRONT_DESK"), await createStaffMember("THERAPIST", null)]) {
+      expect(codeOf(await listTherapistDay(staff, { now: NOW }).catch((e) => e))).toBe("FORBIDDEN");
+    }
+  });
+});
