@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
-import type { StaffRole } from "../db/generated/client";
+import type { Prisma, StaffRole } from "../db/generated/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import { countHits, recordHit } from "../rate-limit/mutations";
@@ -34,10 +34,19 @@ export interface StaffMember {
  * attempt is refused until the window ends, known email or not, and the
  * answer never says whether the email exists.
  */
+function accountFailureKey(email: string): string {
+  return `sign-in-failure:account:${email.trim().toLowerCase()}`;
+}
+
+/** An administrator's reset lifts the account's sign-in lockout along with the old password. */
+export async function clearSignInFailures(tx: Prisma.TransactionClient, email: string): Promise<void> {
+  await tx.rateLimitBucket.deleteMany({ where: { key: accountFailureKey(email) } });
+}
+
 export async function signInWithPassword(emailInput: string, password: string, ctx: SignInContext): Promise<StaffMember | null> {
   const env = getEnv();
   const email = emailInput.trim().toLowerCase();
-  const accountKey = `sign-in-failure:account:${email}`;
+  const accountKey = accountFailureKey(email);
   const addressKey = `sign-in-failure:address:${ctx.ipAddress ?? "unknown"}`;
   const [account, address] = await Promise.all([
     countHits(accountKey, FAILURE_WINDOW_SECONDS, ctx.now),

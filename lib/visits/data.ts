@@ -5,7 +5,7 @@ import { getPrisma } from "../db/client";
 import type { AppointmentStatus } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
 import { assertMayHandleVisitNote, assertMayUseVisitNotes, therapistIdForAgenda } from "./access";
-import { ageOn } from "./age";
+import { ageOn } from "../patients/age";
 import { groupAgenda, type AgendaGroup, type AgendaLocation } from "./group-agenda";
 import { visitNoteSchema } from "./schema";
 import { describeVisitPlace, type VisitPlace } from "./visit-place";

@@ -1,0 +1,104 @@
+import Link from "next/link";
+
+// Actions the application writes; the field accepts any other too.
+const KNOWN_ACTIONS = [
+  "patient.view",
+  "patient.update",
+  "appointment.view",
+  "appointment.check-in",
+  "appointment.complete",
+  "appointment.no-show",
+  "appointment.cancel",
+  "staff.sign-in",
+  "staff.create",
+  "staff.reset-access",
+  "staff.deactivate",
+  "staff.reactivate",
+];
+
+interface Props {
+  values: Record<"staff" | "action" | "patient" | "from" | "to", string>;
+  errors: Record<string, string>;
+  staff: { id: string; name: string; email: string }[];
+}
+
+export function AuditFilters({ values, errors, staff }: Props) {
+  const input = "mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
+  const field = (name: keyof Props["values"]) =>
+    errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
+  const error = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} className="mt-1 text-sm text-red-800">
+        {errors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <form action="/staff/audit" method="get" className="mt-6 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="text-lg font-semibold">
+        Filters
+      </h2>
+      <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div>
+          <label htmlFor="staff" className="block text-sm font-medium">
+            Staff member
+          </label>
+          <select id="staff" name="staff" defaultValue={values.staff} className={input} {...field("staff")}>
+            <option value="">Anyone</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.email})
+              </option>
+            ))}
+          </select>
+          {error("staff")}
+        </div>
+        <div>
+          <label htmlFor="action" className="block text-sm font-medium">
+            Action
+          </label>
+          <input id="action" name="action" type="text" list="known-actions" defaultValue={values.action} autoComplete="off" className={input} {...field("action")} />
+          <datalist id="known-actions">
+            {KNOWN_ACTIONS.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
+          {error("action")}
+        </div>
+        <div>
+          <label htmlFor="patient" className="block text-sm font-medium">
+            Patient id
+          </label>
+          <input id="patient" name="patient" type="text" defaultValue={values.patient} autoComplete="off" spellCheck={false} className={input} {...field("patient")} />
+          {error("patient")}
+        </div>
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium">
+            From (UTC date)
+          </label>
+          <input id="from" name="from" type="date" defaultValue={values.from} className={input} aria-describedby={errors.from ? "from-error utc-note" : "utc-note"} aria-invalid={errors.from ? true : undefined} />
+          {error("from")}
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-medium">
+            To (UTC date, inclusive)
+          </label>
+          <input id="to" name="to" type="date" defaultValue={values.to} className={input} aria-describedby={errors.to ? "to-error utc-note" : "utc-note"} aria-invalid={errors.to ? true : undefined} />
+          {error("to")}
+        </div>
+      </div>
+      <p id="utc-note" className="mt-3 text-sm text-slate-700">
+        Dates and times on this page are in UTC: a day runs from 00:00 to 24:00 UTC, whatever the clinic&apos;s time zone.
+      </p>
+      {error("after")}
+      <div className="mt-4 flex items-center gap-3">
+        <button type="submit" className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900">
+          Apply filters
+        </button>
+        <Link href="/staff/audit" className="text-teal-900 underline">
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { AuditEntry } from "@/lib/audit/data";
+
+const UTC = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC", hourCycle: "h23" });
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Audit log entries, newest first, times in UTC</caption>
+        <thead className="bg-slate-100 text-slate-800">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-semibold">When (UTC)</th>
+            <th scope="col" className="px-4 py-2 font-semibold">Who</th>
+            <th scope="col" className="px-4 py-2 font-semibold">Action</th>
+            <th scope="col" className="px-4 py-2 font-semibold">Entity</th>
+            <th scope="col" className="px-4 py-2 font-semibold">Address</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} className="border-t border-slate-200 align-top">
+              <td className="px-4 py-2 whitespace-nowrap">
+                <time dateTime={e.at.toISOString()}>{UTC.format(e.at)}</time>
+              </td>
+              <td className="px-4 py-2">{e.who}</td>
+              <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
+              <td className="px-4 py-2">
+                {e.entity} <span className="font-mono text-xs text-slate-600">{e.entityId}</span>
+                {e.patientId ? (
+                  <span className="block text-xs">
+                    <Link href={`/staff/patients/${e.patientId}`} className="text-teal-900 underline">
+                      Patient record
+                    </Link>
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-4 py-2 font-mono text-xs">{e.ipAddress ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { staffContext } from "@/lib/http/staff-context";
+import { openPatientProfile } from "@/lib/patients/data";
+import { ContactDetails } from "./contact-details";
+import { openOrNotFound } from "./open-or-not-found";
+import { VisitsTable } from "./visits-table";
+
+// No patient name in the title: it would sit in browser history and tab lists.
+export const metadata: Metadata = { title: "Patient" };
+
+export default async function PatientProfilePage({ params, searchParams }: PageProps<"/staff/patients/[id]">) {
+  const staff = await requireStaff("ADMIN", "FRONT_DESK", "THERAPIST");
+  const [{ id }, { saved }] = await Promise.all([params, searchParams]);
+  const profile = await openOrNotFound(openPatientProfile(staff, id, await staffContext()));
+  const { patient } = profile;
+  const mayEdit = staff.role === "ADMIN" || staff.role === "FRONT_DESK";
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/staff/patients" className="text-teal-900 underline">
+          Patients
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold">
+        {patient.firstName} {patient.lastName}
+      </h1>
+      {saved === "1" ? (
+        <p role="status" className="mt-4 rounded-md border border-teal-300 bg-teal-50 p-3 text-sm text-teal-900">
+          Contact details saved.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="contact-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="contact-heading" className="text-lg font-semibold">
+            Contact details
+          </h2>
+          {mayEdit ? (
+            <Link href={`/staff/patients/${patient.id}/edit`} className="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium hover:bg-slate-100">
+              Edit contact details
+            </Link>
+          ) : null}
+        </div>
+        <div className="mt-4">
+          <ContactDetails patient={patient} />
+        </div>
+      </section>
+
+      <section aria-labelledby="upcoming-heading" className="mt-8">
+        <h2 id="upcoming-heading" className="text-lg font-semibold">
+          Upcoming appointments
+        </h2>
+        <VisitsTable caption="Upcoming appointments" visits={profile.upcoming} empty="No appointments to come." />
+      </section>
+
+      <section aria-labelledby="past-heading" className="mt-8">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="past-heading" className="text-lg font-semibold">
+            Past appointments
+          </h2>
+          <p className="text-sm text-slate-700">
+            No-shows: <strong>{profile.noShowCount}</strong>
+          </p>
+        </div>
+        <VisitsTable caption="Past appointments, newest first" visits={profile.past} empty="No past appointments." />
+        {profile.morePast ? <p className="mt-2 text-sm text-slate-700">Showing the {profile.past.length} most recent.</p> : null}
+      </section>
+    </>
+  );
+}
