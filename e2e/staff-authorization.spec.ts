@@ -1,0 +1,132 @@
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { findService, listLocations, openSlots } from "./fixtures/api";
+import { DEMO_PASSWORD } from "./fixtures/staff";
+
+// Who may open what, asked over HTTP as each kind of visitor: nobody signed
+// in, a patient holding their manage link, a therapist, the front desk and an
+// administrator. Pages answer 200, 404 (a role that may not see them) or send
+// to sign-in; staff API routes answer 401, 403 or get past the gate (a 422
+// for an empty body shows the request reached validation).
+
+type Who = "anonymous" | "patient" | "therapist" | "frontDesk" | "admin";
+const ACCOUNTS: Record<Exclude<Who, "anonymous" | "patient">, string> = {
+  therapist: "dana@demo.stride.test",
+  frontDesk: "frontdesk@demo.stride.test",
+  admin: "admin@demo.stride.test",
+};
+
+async function contextFor(browser: Browser, who: Who, baseURL: string) {
+  const context = await browser.newContext({ baseURL });
+  if (who in ACCOUNTS) {
+    const page = await context.newPage();
+    await page.goto("/staff/sign-in");
+    await page.getByLabel("Email").fill(ACCOUNTS[who as keyof typeof ACCOUNTS]);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/staff$/);
+    await page.close();
+  }
+  return context;
+}
+
+const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][] = [
+  ["/staff", { therapist: 200, frontDesk: 200, admin: 200 }],
+  ["/staff/calendar", { therapist: 404, frontDesk: 200, admin: 200 }],
+  ["/staff/today", { therapist: 200, frontDesk: 404, admin: 404 }],
+  ["/staff/patients", { therapist: 200, frontDesk: 200, admin: 200 }],
+  ["/staff/audit", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/admin/staff", { therapist: 404, frontDesk: 404, admin: 200 }],
+];
+
+/** A patient of Luis Carrillo's only, booked through the public API, with the manage token. */
+async function luisPatient(request: APIRequestContext) {
+  const service = await findService(request, "therapy-session");
+  const westside = (await listLocations(request)).find((l) => l.slug === "el-paso-westside")!;
+  const { therapists } = (await (await request.get(`/api/therapists?location=${westside.id}`)).json()) as { therapists: { id: string; slug: string }[] };
+  const luis = therapists.find((t) => t.slug === "luis-carrillo")!.id;
+  const slot = (await openSlots(request, { service, location: westside, daysAhead: 9 })).find((s) => s.therapistId === luis) ?? (await openSlots(request, { service, location: westside, daysAhead: 16 }))[0]!;
+  const email = `matrix.${Date.now()}@example.com`;
+  const response = await request.post("/api/bookings", {
+    data: { service: service.id, start: slot.start, mode: "CLINIC", locationId: westside.id, therapistId: slot.therapistId, patient: { firstName: "Matrix", lastName: "Patient", email, phone: "+1 915 555 0142", dateOfBirth: "1992-03-04" } },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const booking = (await response.json()) as { id: string; manageToken: string; therapistId: string };
+  return { ...booking, email, locationId: westside.id };
+}
+
+test("every staff page and staff API route lets in exactly the roles it should", async ({ browser, baseURL, request }) => {
+  const booking = await luisPatient(request);
+  const contexts = Object.fromEntries(
+    await Promise.all((["anonymous", "patient", "therapist", "frontDesk", "admin"] as Who[]).map(async (who) => [who, await contextFor(browser, who, baseURL!)] as const)),
+  ) as Record<Who, Awaited<ReturnType<typeof contextFor>>>;
+
+  // The admin looks the patient up to learn the id the others will reach for.
+  const found = await contexts.admin.request.get(`/api/staff/patients/search?q=${encodeURIComponent(booking.email)}`);
+  expect(found.status()).toBe(200);
+  const patientId = ((await found.json()) as { patients: { id: string }[] }).patients[0]!.id;
+
+  for (const who of ["anonymous", "patient"] as const) {
+    const page = await contexts[who].newPage();
+    if (who === "patient") {
+      // Holding a manage link opens that booking and nothing of the staff area.
+      expect((await contexts.patient.request.get(`/api/bookings/${booking.manageToken}`)).status()).toBe(200);
+    }
+    for (const [path] of [...PAGES, [`/staff/patients/${patientId}`]]) {
+      await page.goto(path as string);
+      await expect(page, `${who} at ${path}`).toHaveURL(/\/staff\/sign-in\?reason=signed-out/);
+    }
+    await page.close();
+  }
+
+  for (const who of ["therapist", "frontDesk", "admin"] as const) {
+    const page = await contexts[who].newPage();
+    for (const [path, expected] of PAGES) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${who} at ${path}`).toBe(expected[who]);
+    }
+    const profile = await page.goto(`/staff/patients/${patientId}`);
+    // Dana has never seen Luis's patient: the profile does not exist for her.
+    expect(profile?.status(), `${who} at the profile`).toBe(who === "therapist" ? 404 : 200);
+    await page.close();
+  }
+
+  const api: { name: string; call: (r: APIRequestContext) => ReturnType<APIRequestContext["get"]>; expect: Record<Who, number> }[] = [
+    {
+      name: "GET calendar",
+      call: (r) => r.get(`/api/staff/calendar?location=${booking.locationId}&date=2026-12-01&view=day`),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 200, admin: 200 },
+    },
+    {
+      name: "POST appointment",
+      call: (r) => r.post("/api/staff/appointments", { data: {} }),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 422, admin: 422 },
+    },
+    {
+      name: "PATCH appointment",
+      call: (r) => r.patch(`/api/staff/appointments/${booking.id}`, { data: {} }),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 422, admin: 422 },
+    },
+    {
+      name: "POST status of a colleague's visit",
+      call: (r) => r.post(`/api/staff/appointments/${booking.id}/status`, { data: { action: "no-show" } }),
+      // The desk reaches it (and is told a future visit is no no-show); Dana is told it does not exist.
+      expect: { anonymous: 401, patient: 401, therapist: 404, frontDesk: 409, admin: 409 },
+    },
+    {
+      name: "GET patient search",
+      call: (r) => r.get(`/api/staff/patients/search?q=${encodeURIComponent(booking.email)}`),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 200, admin: 200 },
+    },
+  ];
+  for (const route of api) {
+    for (const who of Object.keys(contexts) as Who[]) {
+      const response = await route.call(contexts[who].request);
+      expect(response.status(), `${who}: ${route.name}`).toBe(route.expect[who]);
+    }
+  }
+  // A manage token is no staff credential, whatever header it comes in.
+  const asBearer = await request.get(`/api/staff/calendar?location=${booking.locationId}&date=2026-12-01&view=day`, { headers: { authorization: `Bearer ${booking.manageToken}` } });
+  expect(asBearer.status()).toBe(401);
+
+  await Promise.all(Object.values(contexts).map((c) => c.close()));
+});
