@@ -1,0 +1,79 @@
+"use client";
+
+import { useId, useState } from "react";
+import { TextField } from "@/components/form/text-field";
+import { formErrors, homeAreaSchema } from "@/lib/schedules/schema";
+import type { ScheduleLocation } from "@/lib/schedules/types";
+import { saveHomeArea } from "./actions";
+import { FormErrors } from "./form-errors";
+import { useScheduleNotice } from "./schedule-notice";
+import { useScheduleChange } from "./use-schedule-change";
+
+/** The postal codes a location visits at home and the drive kept free around each visit. */
+export function HomeAreaForm({ location }: { location: ScheduleLocation }) {
+  const idBase = useId();
+  const ids = { postalCodes: `${idBase}-postal-codes`, travelMinutes: `${idBase}-travel` };
+  const us = location.country.toUpperCase() === "US";
+  const [draft, setDraft] = useState({ postalCodes: location.homePostalCodes.join(", "), travelMinutes: String(location.homeTravelMinutes) });
+  const input = { ...draft, locationId: location.id };
+  const notify = useScheduleNotice();
+  const change = useScheduleChange(saveHomeArea, () => {
+    const parsed = homeAreaSchema(location.country).safeParse(input);
+    const count = parsed.success ? parsed.data.postalCodes.length : 0;
+    notify(`Saved the home-visit area of ${location.name}: ${count} postal ${count === 1 ? "code" : "codes"}, ${draft.travelMinutes} minutes' travel.`);
+  });
+
+  function save(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = homeAreaSchema(location.country).safeParse(input);
+    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    change.submit(input);
+  }
+
+  return (
+    <form onSubmit={save} noValidate className="space-y-4">
+      <FormErrors fields={change.fields} message={change.message} attempt={change.attempt} controlIds={ids} />
+      <div>
+        <label htmlFor={ids.postalCodes} className="block font-medium">
+          Postal codes visited at home
+        </label>
+        <p id={`${ids.postalCodes}-hint`} className="mt-0.5 text-sm text-slate-600">
+          {us ? "5-digit ZIP codes, separated by commas or spaces." : "Separated by commas or new lines."} Applies to every therapist working from{" "}
+          {location.name}.
+        </p>
+        {change.fields.postalCodes ? (
+          <p id={`${ids.postalCodes}-error`} className="mt-1 text-sm font-semibold text-red-700">
+            {change.fields.postalCodes}
+          </p>
+        ) : null}
+        <textarea
+          id={ids.postalCodes}
+          rows={3}
+          value={draft.postalCodes}
+          onChange={(e) => setDraft((d) => ({ ...d, postalCodes: e.target.value }))}
+          aria-invalid={change.fields.postalCodes ? true : undefined}
+          aria-describedby={[`${ids.postalCodes}-hint`, change.fields.postalCodes ? `${ids.postalCodes}-error` : ""].filter(Boolean).join(" ")}
+          className="mt-1.5 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-2 aria-invalid:border-red-700"
+        />
+      </div>
+      <TextField
+        id={ids.travelMinutes}
+        label="Travel time (minutes)"
+        hint="Kept free before and after each home visit for the drive."
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={240}
+        step={5}
+        value={draft.travelMinutes}
+        onChange={(e) => setDraft((d) => ({ ...d, travelMinutes: e.target.value }))}
+        error={change.fields.travelMinutes}
+        className="max-w-xs"
+      />
+      <button type="submit" disabled={change.pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+        {change.pending ? "Saving…" : "Save home-visit area"}
+        <span className="sr-only"> of {location.name}</span>
+      </button>
+    </form>
+  );
+}

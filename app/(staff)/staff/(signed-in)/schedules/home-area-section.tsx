@@ -1,0 +1,49 @@
+import { weekdayName } from "@/lib/schedules/labels";
+import type { ScheduleLocation, WeeklyHoursRow } from "@/lib/schedules/types";
+import { formatClockRange } from "@/lib/schedules/wall-time";
+import { HomeAreaForm } from "./home-area-form";
+import type { TherapistRef } from "./schedule-props";
+
+interface HomeAreaSectionProps {
+  therapist: TherapistRef;
+  locations: ScheduleLocation[];
+  hours: WeeklyHoursRow[];
+}
+
+/** Home-visit days are weekly hours that allow home visits; the area they cover belongs to the location. */
+export function HomeAreaSection({ therapist, locations, hours }: HomeAreaSectionProps) {
+  if (locations.length === 0) return null;
+  const offersHome = therapist.visitModes.includes("HOME");
+  return (
+    <section aria-labelledby="home-visits-title" className="mt-10">
+      <h2 id="home-visits-title" className="text-xl font-bold">
+        Home visits
+      </h2>
+      <p className="mt-1 text-slate-700">
+        {offersHome
+          ? `${therapist.firstName}'s home-visit days are the weekly hours marked “Home visits”. To change them, change those hours above.`
+          : `${therapist.firstName} does not make home visits. The home-visit area below is shared by everyone at the location.`}
+      </p>
+      {locations.map((location) => {
+        const homeHours = hours.filter((h) => h.locationId === location.id && h.visitModes.includes("HOME"));
+        return (
+          <div key={location.id} className="mt-4 rounded-xl border border-slate-200 bg-white p-4">
+            <h3 className="text-lg font-semibold">{location.name}</h3>
+            {offersHome ? (
+              <p className="mt-1">
+                <span className="font-medium">Home-visit days: </span>
+                {homeHours.length > 0
+                  ? homeHours.map((h) => `${weekdayName(h.weekday)} ${formatClockRange(h.startMinute, h.endMinute)}`).join("; ")
+                  : "none here yet. Add hours with “Home visits” ticked."}
+              </p>
+            ) : null}
+            <div className="mt-3">
+              {/* Keyed by the saved values, so after saving the form shows them as stored (normalised, de-duplicated). */}
+              <HomeAreaForm key={`${location.homePostalCodes.join(",")}|${location.homeTravelMinutes}`} location={location} />
+            </div>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

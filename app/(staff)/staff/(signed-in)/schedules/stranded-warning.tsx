@@ -1,0 +1,46 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { StrandedList } from "./stranded-list";
+import type { StrandedQuestion } from "./use-schedule-change";
+
+interface StrandedWarningProps {
+  question: StrandedQuestion;
+  therapistFirstName: string;
+  pending: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+}
+
+/** Lists the booked visits a change would strand and asks before saving. */
+export function StrandedWarning({ question, therapistFirstName, pending, onConfirm, onBack }: StrandedWarningProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const count = question.stranded.length;
+  const visits = count === 1 ? "1 booked visit" : `${count} booked visits`;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [question]);
+
+  return (
+    <section aria-labelledby={headingId} className="mt-4 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="font-bold text-amber-950">
+        {question.changed ? `The bookings changed: ${visits} would now be affected` : `${visits} would be left without ${therapistFirstName}`}
+      </h3>
+      <p className="mt-1 text-sm text-slate-800">
+        Saving does not cancel or move {count === 1 ? "it" : "them"}. If you save anyway, the front desk should contact{" "}
+        {count === 1 ? "the patient" : "these patients"} and move {count === 1 ? "the visit" : "their visits"}.
+      </p>
+      <StrandedList stranded={question.stranded} />
+      <div className="mt-4 flex flex-wrap gap-2">
+        <button type="button" onClick={onConfirm} disabled={pending} className="rounded-md bg-amber-800 px-4 py-2 font-semibold text-white hover:bg-amber-900 disabled:opacity-60">
+          {pending ? "Saving…" : "Save anyway"}
+        </button>
+        <button type="button" onClick={onBack} disabled={pending} className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+          Go back
+        </button>
+      </div>
+    </section>
+  );
+}

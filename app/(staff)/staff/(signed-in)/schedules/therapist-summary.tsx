@@ -1,0 +1,34 @@
+import type { TherapistScheduleView } from "@/lib/schedules/types";
+import { ModeBadges } from "./mode-badges";
+import type { LocationOption } from "./schedule-props";
+
+export function TherapistSummary({ schedule, locations }: { schedule: TherapistScheduleView; locations: LocationOption[] }) {
+  const { therapist } = schedule;
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 className="text-2xl font-bold">
+        {therapist.firstName} {therapist.lastName}, <span className="font-normal">{therapist.credentials}</span>
+      </h2>
+      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium">Offers</dt>
+        <dd>
+          <ModeBadges modes={therapist.visitModes} />
+        </dd>
+        <dt className="font-medium">Works at</dt>
+        <dd>
+          {locations.length === 0 ? (
+            "No location yet"
+          ) : (
+            <ul>
+              {locations.map((l) => (
+                <li key={l.id}>
+                  {l.name} <span className="text-slate-700">· {l.zoneLabel}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </div>
+  );
+}

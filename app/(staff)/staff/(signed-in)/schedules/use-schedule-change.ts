@@ -1,0 +1,58 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { StrandedAppointment } from "@/lib/schedules/types";
+import type { ScheduleActionResult } from "./action-result";
+
+export interface StrandedQuestion {
+  stranded: StrandedAppointment[];
+  /** True when the staff member had confirmed a list and the server found a different one. */
+  changed: boolean;
+}
+
+/**
+ * The submit cycle every schedule form shares: send, show field errors, or
+ * stop on the stranded-visits question and re-send with the list the staff
+ * member saw, so the server can tell whether it changed meanwhile.
+ */
+export function useScheduleChange<I extends object>(
+  action: (input: I & { confirmStranded?: string[] }) => Promise<ScheduleActionResult>,
+  onSaved: (stranded: StrandedAppointment[]) => void,
+) {
+  const [pending, startTransition] = useTransition();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [question, setQuestion] = useState<StrandedQuestion | null>(null);
+  // Bumped on every refusal, so the error summary takes focus each time.
+  const [attempt, setAttempt] = useState(0);
+
+  function showErrors(next: Record<string, string>, nextMessage: string | null = null) {
+    setQuestion(null);
+    setFields(next);
+    setMessage(nextMessage);
+    setAttempt((n) => n + 1);
+  }
+
+  function submit(input: I, confirmStranded?: string[]) {
+    startTransition(async () => {
+      let result: ScheduleActionResult;
+      try {
+        result = await action({ ...input, confirmStranded });
+      } catch {
+        showErrors({}, "The change could not be saved. Check the connection and try again.");
+        return;
+      }
+      if (result.status === "saved") {
+        onSaved(result.stranded);
+      } else if (result.status === "needs-confirmation") {
+        setFields({});
+        setMessage(null);
+        setQuestion({ stranded: result.stranded, changed: confirmStranded !== undefined });
+      } else {
+        showErrors(result.fields, Object.keys(result.fields).length === 0 ? result.message : null);
+      }
+    });
+  }
+
+  return { pending, fields, message, question, attempt, submit, showErrors, dismissQuestion: () => setQuestion(null) };
+}

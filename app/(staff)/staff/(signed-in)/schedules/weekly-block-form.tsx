@@ -1,0 +1,160 @@
+"use client";
+
+import { useState } from "react";
+import { TextField } from "@/components/form/text-field";
+import { VISIT_MODE_LABELS, VISIT_MODES, WEEKDAY_NAMES, weekdayName } from "@/lib/schedules/labels";
+import { formErrors, weeklyHoursInputSchema } from "@/lib/schedules/schema";
+import type { StrandedAppointment, VisitMode, WeeklyHoursRow } from "@/lib/schedules/types";
+import { formatClockRange, formatWallTime } from "@/lib/schedules/wall-time";
+import { addWeeklyHours, changeWeeklyHours } from "./actions";
+import { FormErrors } from "./form-errors";
+import type { LocationOption, TherapistRef } from "./schedule-props";
+import { SelectField } from "./select-field";
+import { StrandedWarning } from "./stranded-warning";
+import { useScheduleChange } from "./use-schedule-change";
+
+interface WeeklyBlockFormProps {
+  therapist: TherapistRef;
+  locations: LocationOption[];
+  /** The block being changed; absent when adding. */
+  block?: WeeklyHoursRow;
+  defaultLocationId: string;
+  onSaved: (message: string, stranded: StrandedAppointment[]) => void;
+  onCancel: () => void;
+}
+
+const MODE_HINTS: Record<VisitMode, string> = {
+  CLINIC: "Visits at this location.",
+  HOME: "Visits at patients' homes in this location's home-visit area.",
+  VIDEO: "Video visits.",
+};
+
+const CONTROL_IDS = {
+  locationId: "block-location",
+  weekday: "block-weekday",
+  start: "block-start",
+  end: "block-end",
+  visitModes: "block-mode-CLINIC",
+  validFrom: "block-valid-from",
+  validUntil: "block-valid-until",
+};
+
+export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId, onSaved, onCancel }: WeeklyBlockFormProps) {
+  const [draft, setDraft] = useState(() => ({
+    locationId: block?.locationId ?? defaultLocationId,
+    weekday: String(block?.weekday ?? 1),
+    start: block ? formatWallTime(block.startMinute) : "",
+    end: block ? formatWallTime(block.endMinute) : "",
+    visitModes: block?.visitModes ?? (therapist.visitModes.includes("CLINIC") ? ["CLINIC" as const] : []),
+    validFrom: block?.validFrom ?? "",
+    validUntil: block?.validUntil ?? "",
+  }));
+  const input = { ...draft, therapistId: therapist.id };
+  const location = locations.find((l) => l.id === draft.locationId);
+  const change = useScheduleChange(
+    (values: typeof input & { confirmStranded?: string[] }) => (block ? changeWeeklyHours({ ...values, id: block.id }) : addWeeklyHours(values)),
+    (stranded) => {
+      const parsed = weeklyHoursInputSchema.safeParse(input);
+      const when = parsed.success ? `${weekdayName(parsed.data.weekday)} ${formatClockRange(parsed.data.startMinute, parsed.data.endMinute)}` : "the hours";
+      onSaved(`${block ? "Changed" : "Added"} ${therapist.firstName}'s hours: ${when} at ${location?.name ?? "the location"}.`, stranded);
+    },
+  );
+  // Modes the therapist offers, plus any this block already has, so they can be taken off.
+  const modeChoices = VISIT_MODES.filter((mode) => therapist.visitModes.includes(mode) || draft.visitModes.includes(mode));
+  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  function save(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = weeklyHoursInputSchema.safeParse(input);
+    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    change.submit(input);
+  }
+
+  if (change.question) {
+    return (
+      <StrandedWarning
+        question={change.question}
+        therapistFirstName={therapist.firstName}
+        pending={change.pending}
+        onConfirm={() => change.submit(input, change.question?.stranded.map((s) => s.id))}
+        onBack={change.dismissQuestion}
+      />
+    );
+  }
+
+  const { fields } = change;
+  return (
+    <form onSubmit={save} noValidate className="mt-2 space-y-4">
+      <FormErrors fields={fields} message={change.message} attempt={change.attempt} controlIds={CONTROL_IDS} />
+      <SelectField
+        id={CONTROL_IDS.locationId}
+        label="Location"
+        value={draft.locationId}
+        onChange={(e) => set("locationId", e.target.value)}
+        error={fields.locationId}
+        options={locations.map((l) => ({ value: l.id, label: l.name }))}
+        data-initial-focus
+      />
+      <SelectField
+        id={CONTROL_IDS.weekday}
+        label="Day"
+        value={draft.weekday}
+        onChange={(e) => set("weekday", e.target.value)}
+        error={fields.weekday}
+        options={WEEKDAY_NAMES.map((name, i) => ({ value: String(i + 1), label: name }))}
+      />
+      <p className="text-sm text-slate-700">Times are on the location&apos;s clock: {location?.zoneLabel ?? "choose a location"}. Use quarter hours.</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id={CONTROL_IDS.start} label="Start" type="time" step={900} value={draft.start} onChange={(e) => set("start", e.target.value)} error={fields.start} />
+        <TextField id={CONTROL_IDS.end} label="End" type="time" step={900} value={draft.end} onChange={(e) => set("end", e.target.value)} error={fields.end} />
+      </div>
+      <fieldset aria-describedby={fields.visitModes ? "block-modes-error" : undefined}>
+        <legend className="font-medium">Kinds of visit in these hours</legend>
+        {fields.visitModes ? (
+          <p id="block-modes-error" className="mt-1 text-sm font-semibold text-red-700">
+            {fields.visitModes}
+          </p>
+        ) : null}
+        <div className="mt-2 space-y-2">
+          {modeChoices.map((mode) => (
+            <div key={mode} className={`flex gap-3 rounded-lg border p-3 ${mode === "HOME" ? "border-amber-300 bg-amber-50" : "border-slate-300"}`}>
+              <input
+                type="checkbox"
+                id={`block-mode-${mode}`}
+                checked={draft.visitModes.includes(mode)}
+                onChange={(e) => set("visitModes", e.target.checked ? [...draft.visitModes, mode] : draft.visitModes.filter((m) => m !== mode))}
+                aria-describedby={`block-mode-${mode}-hint`}
+                className="mt-1 size-5 shrink-0"
+              />
+              <div>
+                <label htmlFor={`block-mode-${mode}`} className="font-semibold">
+                  {VISIT_MODE_LABELS[mode]}
+                </label>
+                <p id={`block-mode-${mode}-hint`} className="text-sm text-slate-700">
+                  {MODE_HINTS[mode]}
+                  {therapist.visitModes.includes(mode) ? "" : ` ${therapist.firstName} does not offer these.`}
+                </p>
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="font-medium">Only for some weeks (optional)</legend>
+        <p className="text-sm text-slate-700">Leave empty for every week.</p>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2">
+          <TextField id={CONTROL_IDS.validFrom} label="From" type="date" value={draft.validFrom} onChange={(e) => set("validFrom", e.target.value)} error={fields.validFrom} />
+          <TextField id={CONTROL_IDS.validUntil} label="Until" type="date" value={draft.validUntil} onChange={(e) => set("validUntil", e.target.value)} error={fields.validUntil} />
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap gap-2 pt-2">
+        <button type="submit" disabled={change.pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+          {change.pending ? "Saving…" : "Save hours"}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+// Plain shapes the schedules page, its server actions and the data layer
+// share. Instants travel as ISO strings with the location's offset, so they
+// survive the trip to the browser and read correctly there.
+
+import type { VisitMode } from "../scheduling/types";
+
+export type { VisitMode };
+export type TimeOffKind = "TIME_OFF" | "BLOCKED";
+
+export interface TherapistChoice {
+  id: string;
+  firstName: string;
+  lastName: string;
+  credentials: string;
+}
+
+export interface ScheduleLocation {
+  id: string;
+  name: string;
+  timeZone: string;
+  country: string;
+  homePostalCodes: string[];
+  homeTravelMinutes: number;
+}
+
+export interface WeeklyHoursRow {
+  id: string;
+  locationId: string;
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+  visitModes: VisitMode[];
+  /** Local dates (YYYY-MM-DD), inclusive; null = open-ended. */
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+export interface TimeOffRow {
+  id: string;
+  kind: TimeOffKind;
+  startsAt: string;
+  endsAt: string;
+  note: string | null;
+}
+
+export interface TherapistScheduleView {
+  therapist: TherapistChoice & { visitModes: VisitMode[] };
+  /** Sorted by name. */
+  locations: ScheduleLocation[];
+  /** The zone time off is shown in: the first location's (a practice's locations share one). */
+  timeZone: string;
+  weeklyHours: WeeklyHoursRow[];
+  /** Time off that has not ended yet, soonest first. */
+  timeOff: TimeOffRow[];
+}
+
+/** Why a booked visit no longer fits the therapist's working time after a change. */
+export type StrandReason = "outside-hours" | "time-off";
+
+export interface StrandedAppointment {
+  id: string;
+  /** ISO 8601 with the location's offset. */
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  locationName: string;
+  patientName: string;
+  serviceName: string;
+  mode: VisitMode;
+  reason: StrandReason;
+}
+
+/**
+ * A schedule change either saves, or stops to ask because booked visits
+ * would be stranded. Saving never cancels them: the list says who to move.
+ */
+export type ScheduleChangeResult =
+  | { status: "saved"; id: string; stranded: StrandedAppointment[] }
+  | { status: "needs-confirmation"; stranded: StrandedAppointment[] };
