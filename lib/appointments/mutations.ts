@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { resolveLocations, resolveMode } from "../booking/data";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
+import { confirmSlotUnderLock } from "../booking/confirm-slot";
 import { alternativesNear, assertEligible, chooseRoom, raceError, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -102,6 +103,16 @@ export async function moveAppointment(staff: StaffMember, appointmentId: string,
       if (locked[0]?.status !== "BOOKED" || locked[0].updatedAt.getTime() !== current.updatedAt.getTime()) {
         throw new AppError("STALE", "Someone else changed this visit a moment ago. The calendar shows it as it is now.");
       }
+      await confirmSlotUnderLock(tx, {
+        therapistId: slot.therapistId,
+        location: current.location,
+        service: current.service,
+        mode: current.mode,
+        start: slot.start,
+        now: ctx.now,
+        ignoreNotice: true,
+        postalCode: current.visitPostalCode,
+      });
       const roomId = current.mode === "CLINIC" ? await chooseRoom(tx, current.locationId, range, current.id) : null;
       const moved = await tx.appointment.update({
         where: { id: current.id },
@@ -160,6 +171,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
     return await prisma.$transaction(async (tx) => {
       const patientId = input.patientId ?? (await upsertPatient(tx, input.newPatient!, input.language ?? "en"));
       const patient = await tx.patient.findUniqueOrThrow({ where: { id: patientId } });
+      await confirmSlotUnderLock(tx, { therapistId: slot.therapistId, location, service, mode, start: slot.start, now: ctx.now, ignoreNotice: true, postalCode: patient.postalCode });
       await assertEligible(tx, service, patientId);
       if (mode === "HOME" && (!patient.addressLine1 || !patient.postalCode)) {
         throw new AppError("VALIDATION_FAILED", "A home visit needs the patient's address on file.", { fields: { patientId: "Add the patient's address first." } });

@@ -1,11 +1,11 @@
 import "server-only";
 import { getPrisma } from "../db/client";
-import type { Location, Service, VisitMode } from "../db/generated/client";
+import type { Location, Service, VisitMode, WeeklyHours } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { findAllSlots } from "../scheduling/find-all-slots";
 import { findFirstAvailable } from "../scheduling/first-available";
 import { formatInstantWithOffset, zonedDayBounds } from "../scheduling/zone-time";
-import type { RoomLoad, Slot, TherapistSchedule } from "../scheduling/types";
+import type { RoomLoad, Slot, SlotQuery, TherapistSchedule, WeeklyBlock } from "../scheduling/types";
 import type { LocationDto, ReasonDto, ServiceDto, SlotDto, TherapistDto } from "./api-types";
 
 /** Statuses that hold a therapist's, a patient's and a room's time. Mirrors the migration's constraints. */
@@ -158,6 +158,38 @@ export interface SlotSearch {
   ignoreNotice?: boolean;
 }
 
+export function toWeeklyBlock(h: WeeklyHours): WeeklyBlock {
+  return {
+    weekday: h.weekday,
+    startMinute: h.startMinute,
+    endMinute: h.endMinute,
+    visitModes: h.visitModes,
+    validFrom: h.validFrom?.toISOString().slice(0, 10) ?? null,
+    validUntil: h.validUntil?.toISOString().slice(0, 10) ?? null,
+  };
+}
+
+/** The engine's query for a service at a location: one place, so every caller applies the same rules. */
+export function slotQueryFor(
+  service: Service,
+  location: Pick<Location, "homeTravelMinutes">,
+  mode: VisitMode,
+  search: { from: string; to: string; now: Date; ignoreNotice?: boolean },
+): SlotQuery {
+  return {
+    mode,
+    durationMinutes: service.durationMinutes,
+    bufferBeforeMinutes: service.bufferBeforeMinutes,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    travelMinutes: location.homeTravelMinutes,
+    minNoticeMinutes: search.ignoreNotice ? 0 : service.minNoticeMinutes,
+    horizonDays: service.horizonDays,
+    from: search.from,
+    to: search.to,
+    now: search.now.getTime(),
+  };
+}
+
 export interface SlotSearchResult {
   timeZone: string;
   slots: Slot[];
@@ -212,16 +244,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   for (const location of locations) {
     const schedules: TherapistSchedule[] = [];
     for (const therapistId of therapistIds) {
-      const weeklyHours = hours
-        .filter((h) => h.therapistId === therapistId && h.locationId === location.id)
-        .map((h) => ({
-          weekday: h.weekday,
-          startMinute: h.startMinute,
-          endMinute: h.endMinute,
-          visitModes: h.visitModes,
-          validFrom: h.validFrom?.toISOString().slice(0, 10) ?? null,
-          validUntil: h.validUntil?.toISOString().slice(0, 10) ?? null,
-        }));
+      const weeklyHours = hours.filter((h) => h.therapistId === therapistId && h.locationId === location.id).map(toWeeklyBlock);
       if (weeklyHours.length === 0) continue;
       schedules.push({
         therapistId,
@@ -233,16 +256,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
       });
     }
     const query = {
-      mode,
-      durationMinutes: service.durationMinutes,
-      bufferBeforeMinutes: service.bufferBeforeMinutes,
-      bufferAfterMinutes: service.bufferAfterMinutes,
-      travelMinutes: location.homeTravelMinutes,
-      minNoticeMinutes: search.ignoreNotice ? 0 : service.minNoticeMinutes,
-      horizonDays: service.horizonDays,
-      from: search.from,
-      to: search.to,
-      now: search.now.getTime(),
+      ...slotQueryFor(service, location, mode, search),
       // A location with no rooms on record books by therapist alone.
       rooms: roomsBy.get(location.id),
     };

@@ -21,6 +21,7 @@ import {
   toLocationDto,
   toSlotDto,
 } from "./data";
+import { confirmSlotUnderLock } from "./confirm-slot";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
 
@@ -178,6 +179,7 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
 
   try {
     const appointment = await prisma.$transaction(async (tx) => {
+      await confirmSlotUnderLock(tx, { therapistId: slot.therapistId, location, service, mode, start: slot.start, now: ctx.now, postalCode: input.patient.address?.postalCode });
       const patientId = await upsertPatient(tx, input.patient, language);
       await assertEligible(tx, service, patientId);
       const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
@@ -379,6 +381,15 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
         },
       });
       if (released.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit was changed a moment ago. Please reload the page.");
+      await confirmSlotUnderLock(tx, {
+        therapistId: slot.therapistId,
+        location: old.location,
+        service: old.service,
+        mode: old.mode,
+        start: slot.start,
+        now: ctx.now,
+        postalCode: old.visitPostalCode,
+      });
       const roomId = old.mode === "CLINIC" ? await chooseRoom(tx, old.locationId, range) : null;
       const created = await tx.appointment.create({
         data: {

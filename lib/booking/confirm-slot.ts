@@ -1,0 +1,52 @@
+import "server-only";
+import type { Location, Prisma, Service, VisitMode } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { findOpenSlots } from "../scheduling/find-open-slots";
+import { localDateOf, zonedDayBounds } from "../scheduling/zone-time";
+import { normalisePostalCode, slotQueryFor, toWeeklyBlock } from "./data";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Inside a booking's transaction: holds the therapist's row (and the
+ * location's) against schedule changes, which lock them FOR UPDATE, and
+ * re-checks the time against the hours, time off and home-visit area seen
+ * now. Without it, a booking whose search ran just before a schedule change
+ * committed could land in hours that no longer exist. Other bookings are
+ * not checked here: the exclusion constraints decide those races.
+ */
+export async function confirmSlotUnderLock(
+  tx: Prisma.TransactionClient,
+  args: { therapistId: string; location: Location; service: Service; mode: VisitMode; start: number; now: Date; ignoreNotice?: boolean; postalCode?: string | null },
+): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Therapist" WHERE "id" = ${args.therapistId}::uuid FOR SHARE`;
+  const [location] = await tx.$queryRaw<{ homePostalCodes: string[]; homeTravelMinutes: number }[]>`
+    SELECT "homePostalCodes", "homeTravelMinutes" FROM "Location" WHERE "id" = ${args.location.id}::uuid FOR SHARE`;
+  if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
+  if (args.mode === "HOME" && !location.homePostalCodes.map(normalisePostalCode).includes(normalisePostalCode(args.postalCode ?? ""))) {
+    throw new AppError("OUTSIDE_AREA", "Home visits to that postal code stopped a moment ago. You can book a visit in the clinic instead.");
+  }
+
+  const zone = args.location.timeZone;
+  const day = localDateOf(args.start, zone);
+  const bounds = zonedDayBounds(day, zone);
+  const hours = await tx.weeklyHours.findMany({ where: { therapistId: args.therapistId, locationId: args.location.id } });
+  const timeOff = await tx.timeOff.findMany({
+    where: { therapistId: args.therapistId, startsAt: { lt: new Date(bounds.end + DAY_MS) }, endsAt: { gt: new Date(bounds.start - DAY_MS) } },
+    select: { startsAt: true, endsAt: true },
+  });
+  const open = findOpenSlots(
+    {
+      therapistId: args.therapistId,
+      locationId: args.location.id,
+      timeZone: zone,
+      weeklyHours: hours.map(toWeeklyBlock),
+      timeOff: timeOff.map((t) => ({ start: t.startsAt.getTime(), end: t.endsAt.getTime() })),
+      busy: [],
+    },
+    slotQueryFor(args.service, location, args.mode, { from: day, to: day, now: args.now, ignoreNotice: args.ignoreNotice }),
+  );
+  if (!open.some((slot) => slot.start === args.start)) {
+    throw new AppError("SLOT_UNAVAILABLE", "The therapist's hours changed a moment ago and that time is no longer offered. Please choose another time.");
+  }
+}
