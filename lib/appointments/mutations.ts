@@ -4,7 +4,7 @@ import type { StaffMember } from "../auth/mutations";
 import { resolveLocations, resolveMode } from "../booking/data";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
 import { confirmSlotUnderLock } from "../booking/confirm-slot";
-import { alternativesNear, assertEligible, chooseRoom, raceError, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
+import { alternativesNear, assertEligible, chooseRoom, raceError, rangeColumns, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { blockedRangeFor } from "../scheduling/blocked-range";
@@ -118,10 +118,7 @@ export async function moveAppointment(staff: StaffMember, appointmentId: string,
         where: { id: current.id },
         data: {
           therapistId: slot.therapistId,
-          startsAt: new Date(range.start),
-          endsAt: new Date(range.end),
-          blockedFrom: new Date(range.blockedFrom),
-          blockedUntil: new Date(range.blockedUntil),
+          ...rangeColumns(range),
           roomId,
           manageTokenExpiresAt: tokenExpiry(range.end),
         },
@@ -185,10 +182,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
           locationId: location.id,
           roomId,
           mode,
-          startsAt: new Date(range.start),
-          endsAt: new Date(range.end),
-          blockedFrom: new Date(range.blockedFrom),
-          blockedUntil: new Date(range.blockedUntil),
+          ...rangeColumns(range),
           source: "STAFF",
           language: input.language ?? patient.preferredLanguage,
           reasonText: input.reason?.trim() || null,

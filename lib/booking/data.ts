@@ -158,7 +158,7 @@ export interface SlotSearch {
   ignoreNotice?: boolean;
 }
 
-export function toWeeklyBlock(h: WeeklyHours): WeeklyBlock {
+export function toWeeklyBlock(h: WeeklyHours): WeeklyBlock & { validFrom: string | null; validUntil: string | null } {
   return {
     weekday: h.weekday,
     startMinute: h.startMinute,

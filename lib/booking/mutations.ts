@@ -43,6 +43,16 @@ function manageUrl(token: string, language: string): string {
   return `${publicBaseUrl()}/${language}/manage/${token}`;
 }
 
+/** The four time columns of an appointment row, from the engine's blocked range. */
+export function rangeColumns(range: { start: number; end: number; blockedFrom: number; blockedUntil: number }) {
+  return {
+    startsAt: new Date(range.start),
+    endsAt: new Date(range.end),
+    blockedFrom: new Date(range.blockedFrom),
+    blockedUntil: new Date(range.blockedUntil),
+  };
+}
+
 export function tokenExpiry(endsAt: number): Date {
   return new Date(endsAt + getEnv().MANAGE_TOKEN_DAYS_AFTER_VISIT * DAY_MS);
 }
@@ -191,10 +201,7 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
           locationId: location.id,
           roomId,
           mode,
-          startsAt: new Date(range.start),
-          endsAt: new Date(range.end),
-          blockedFrom: new Date(range.blockedFrom),
-          blockedUntil: new Date(range.blockedUntil),
+          ...rangeColumns(range),
           source: "ONLINE",
           language,
           reasonText: reason,
@@ -399,10 +406,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           locationId: old.locationId,
           roomId,
           mode: old.mode,
-          startsAt: new Date(range.start),
-          endsAt: new Date(range.end),
-          blockedFrom: new Date(range.blockedFrom),
-          blockedUntil: new Date(range.blockedUntil),
+          ...rangeColumns(range),
           source: old.source,
           language: old.language,
           reasonSlug: old.reasonSlug,

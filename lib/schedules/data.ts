@@ -5,6 +5,7 @@ import { getPrisma } from "../db/client";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
 import { assertMayManageSchedules } from "./access";
 import type { ScheduleLocation, TherapistChoice, TherapistScheduleView } from "./types";
+import { toWeeklyBlock } from "../booking/data";
 
 const LOCATION_FIELDS = { id: true, name: true, timeZone: true, country: true, homePostalCodes: true, homeTravelMinutes: true } as const;
 
@@ -61,16 +62,7 @@ export async function loadTherapistSchedule(staff: StaffMember, therapistId: str
     },
     locations,
     timeZone,
-    weeklyHours: therapist.weeklyHours.map((h) => ({
-      id: h.id,
-      locationId: h.locationId,
-      weekday: h.weekday,
-      startMinute: h.startMinute,
-      endMinute: h.endMinute,
-      visitModes: h.visitModes,
-      validFrom: h.validFrom?.toISOString().slice(0, 10) ?? null,
-      validUntil: h.validUntil?.toISOString().slice(0, 10) ?? null,
-    })),
+    weeklyHours: therapist.weeklyHours.map((h) => ({ id: h.id, locationId: h.locationId, ...toWeeklyBlock(h) })),
     timeOff: therapist.timeOff.map((t) => ({
       id: t.id,
       kind: t.kind,

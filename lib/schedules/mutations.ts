@@ -31,6 +31,7 @@ import {
 import { timeOffInterval } from "./time-off-range";
 import type { ScheduleChangeResult, StrandedAppointment } from "./types";
 import { formatClockRange, formatWallTime } from "./wall-time";
+import { toWeeklyBlock } from "../booking/data";
 
 type Tx = Prisma.TransactionClient;
 type SavedBlock = LocatedBlock & { id: string; locationName: string };
@@ -243,17 +244,7 @@ async function loadWorkingTime(tx: Tx, therapistId: string, now: Date): Promise<
   const hours = await tx.weeklyHours.findMany({ where: { therapistId }, include: { location: { select: { name: true } } } });
   const timeOff = await tx.timeOff.findMany({ where: { therapistId, endsAt: { gt: now } }, select: { startsAt: true, endsAt: true } });
   return {
-    blocks: hours.map((h) => ({
-      id: h.id,
-      locationId: h.locationId,
-      locationName: h.location.name,
-      weekday: h.weekday,
-      startMinute: h.startMinute,
-      endMinute: h.endMinute,
-      visitModes: h.visitModes,
-      validFrom: h.validFrom?.toISOString().slice(0, 10) ?? null,
-      validUntil: h.validUntil?.toISOString().slice(0, 10) ?? null,
-    })),
+    blocks: hours.map((h) => ({ id: h.id, locationId: h.locationId, locationName: h.location.name, ...toWeeklyBlock(h) })),
     timeOff: timeOff.map((t): Interval => ({ start: t.startsAt.getTime(), end: t.endsAt.getTime() })),
   };
 }
