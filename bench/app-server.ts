@@ -19,6 +19,8 @@ interface Options {
   port: number;
   readyTimeoutMs: number;
   log: (line: string) => void;
+  /** More environment for the app, e.g. AUTH_SECRET. */
+  env?: Record<string, string>;
 }
 
 const POLL_MS = 500;
@@ -66,7 +68,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Starts the app the way `npm start` does (it builds first when the build is
  * stale) and resolves once GET /api/services answers.
  */
-export async function startApp({ root, databaseUrl, port, readyTimeoutMs, log }: Options): Promise<AppServer> {
+export async function startApp({ root, databaseUrl, port, readyTimeoutMs, log, env: extraEnv = {} }: Options): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // Otherwise the readiness probe could be answered by someone else's server.
   if (await answers(`${baseUrl}/api/services`)) throw new Error(`Port ${port} is already serving; stop that server first.`);
@@ -78,6 +80,7 @@ export async function startApp({ root, databaseUrl, port, readyTimeoutMs, log }:
     STRIDE_SEED: "none",
     RATE_LIMIT_BOOKINGS_MAX: "1000000",
     NODE_ENV: "production",
+    ...extraEnv,
   };
   delete env.STRIDE_RESET_DB;
   // `node --import tsx` keeps the app in one process, so SIGTERM reaches serve.ts itself.

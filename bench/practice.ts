@@ -77,6 +77,32 @@ export const LOCATIONS: LocationSpec[] = [
   },
 ];
 
+/**
+ * The location the staff week-view phases read: twelve therapists in one
+ * building, seeded for the current week only (bench/seed.ts says why).
+ * Arizona keeps no daylight saving time, so every run's week has seven
+ * 24-hour days.
+ *
+ * The public-API phases must not see it, or their figures would change with
+ * this phase's arrival and with the weekday: its therapists do not offer
+ * THERAPY_SESSION_SLUG, the only service those phases search, and it has no
+ * rooms, whose bookings the availability search would otherwise load.
+ */
+export const BUSY_LOCATION: LocationSpec = {
+  slug: "phoenix-camelback",
+  name: "Stride PT: Phoenix Camelback",
+  addressLine1: "2400 E Camelback Rd",
+  city: "Phoenix",
+  region: "AZ",
+  postalCode: "85016",
+  timeZone: "America/Phoenix",
+};
+
+export const BUSY_THERAPIST_COUNT = 12;
+
+/** Visits the busy location's week holds, about. */
+export const BUSY_WEEK_VISITS = 500;
+
 // Total capacity (6) exceeds the 4 therapists per location, so rooms never
 // limit the seeded schedule; therapist k always uses room k.
 export const ROOMS: RoomSpec[] = [
@@ -101,7 +127,7 @@ export const SEED_WEIGHTS: Record<string, number> = {
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const ALL_SERVICES = SERVICES.map((s) => s.slug);
 
-/** Therapist k at every location follows pattern k. */
+/** Therapist k at every location follows pattern k (k mod 4 at the busy location). */
 export const THERAPIST_PATTERNS: TherapistPattern[] = [
   {
     shifts: [

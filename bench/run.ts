@@ -1,11 +1,14 @@
-// `npm run bench`: seeds a busy three-location practice into its own
-// embedded PostgreSQL, serves the production build against it, and measures
-// availability reads, booking writes and a 200-way race for one slot, all on
-// loopback. Progress goes to stderr; stdout carries one JSON summary, also
-// written to bench/results/latest.json. Missed targets are reported, not
+// `npm run bench`: seeds a busy three-location practice (and a fourth
+// location with a full week for twelve therapists) into its own embedded
+// PostgreSQL, serves the production build against it, and measures
+// availability reads, booking writes, a 200-way race for one slot and,
+// signed in as a front desk, that week's calendar board: its API and the page
+// in Chromium, all on loopback. Progress goes to stderr; stdout carries one
+// JSON summary, also written to bench/results/latest.json. Missed targets are reported, not
 // fatal: only a broken harness exits non-zero.
 
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,7 +31,9 @@ import {
 import { Cleanup } from "./cleanup";
 import { runLoad, type LoadResult } from "./load";
 import { SERVICES, THERAPY_SESSION_SLUG } from "./practice";
-import { seedBusyPractice, type SeededPractice } from "./seed";
+import { seedBusyPractice, type BusyWeek, type SeededPractice } from "./seed";
+import { cookieHeader, createFrontDeskAccount, fetchWeekBoard, launchChromium, measureWeekApi, signIn, type StaffAccount } from "./staff";
+import { measureWeekPage } from "./week-page";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
@@ -39,7 +44,10 @@ const APP_READY_TIMEOUT_MS = 5 * 60_000;
 const AVAILABILITY = { connections: 10, durationS: 15, warmupS: 3 };
 const BOOKINGS = { connections: 10, amount: 300, maxSeconds: 90, window: { fromDay: 28, toDay: 49 }, warmups: 5 };
 const RACE = { requests: 200, window: { fromDay: 50, toDay: 52 } };
+const STAFF_WEEK = { connections: 10, durationS: 15, warmupS: 3 };
+const WEEK_PAGE_RUNS = 5;
 const TARGET_AVAILABILITY_P95_MS = 50;
+const TARGET_STAFF_WEEK_P95_MS = 100;
 const ACTIVE = ["BOOKED", "CHECKED_IN", "COMPLETED"];
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -141,7 +149,39 @@ async function countPersistedLoadBookings(prisma: PrismaClient): Promise<number>
   return row?.n ?? 0;
 }
 
-function targets(availability: AvailabilityPhase, phases: LoadResult[], race: RaceSummary) {
+async function measureStaffWeek(cleanup: Cleanup, baseUrl: string, week: BusyWeek, account: StaffAccount) {
+  const browser = await launchChromium();
+  cleanup.add("Chromium", () => browser.close());
+  try {
+    log(`staff: signing in as ${account.email} through the sign-in form`);
+    const cookies = await signIn(browser, baseUrl, account);
+    const cookie = cookieHeader(cookies);
+    const query = new URLSearchParams({ location: week.location.id, date: week.today, view: "week" });
+    const apiPath = `/api/staff/calendar?${query}`;
+    const board = await fetchWeekBoard(baseUrl + apiPath, cookie);
+    if (board.body.appointments.length !== week.visits) {
+      throw new Error(`The week board holds ${board.body.appointments.length} visits, the seed put ${week.visits} there`);
+    }
+    const api = await measureWeekApi(baseUrl, apiPath, cookie, board, STAFF_WEEK, log);
+    const pagePath = `/staff/calendar?${query}`;
+    log(`staff week page: ${WEEK_PAGE_RUNS} loads of ${pagePath} in Chromium`);
+    const ids = new Set(board.body.appointments.map((a) => a.id));
+    const page = await measureWeekPage(browser, baseUrl, pagePath, cookies, ids, WEEK_PAGE_RUNS, log);
+    return {
+      location: week.location.slug,
+      locationId: week.location.id,
+      week: { from: week.dates[0]!, to: week.dates[week.dates.length - 1]! },
+      therapists: board.body.therapists.length,
+      weekVisits: board.body.appointments.length,
+      api,
+      page,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+function targets(availability: AvailabilityPhase, staffWeek: LoadResult, phases: LoadResult[], race: RaceSummary) {
   const all = [...phases, race];
   const fiveXx = all.reduce((sum, p) => sum + p.status["5xx"], 0);
   const noResponse = all.reduce((sum, p) => sum + p.status.other, 0);
@@ -151,6 +191,11 @@ function targets(availability: AvailabilityPhase, phases: LoadResult[], race: Ra
       measuredMs: availability.latencyMs.p95,
       limitMs: TARGET_AVAILABILITY_P95_MS,
       pass: availability.latencyMs.p95 <= TARGET_AVAILABILITY_P95_MS,
+    },
+    staffWeekP95Ms: {
+      measuredMs: staffWeek.latencyMs.p95,
+      limitMs: TARGET_STAFF_WEEK_P95_MS,
+      pass: staffWeek.latencyMs.p95 <= TARGET_STAFF_WEEK_P95_MS,
     },
     raceExactlyOne201: { created, activeRowsAtSlot: race.activeRowsAtSlot, pass: created === 1 && race.activeRowsAtSlot === 1 },
     // A request that got no answer at all fails this too.
@@ -172,7 +217,13 @@ async function startDatabase(cleanup: Cleanup): Promise<{ url: string; prisma: P
 async function startServer(cleanup: Cleanup, databaseUrl: string): Promise<AppServer> {
   log(`starting the app on port ${APP_PORT} (builds first if the build is stale)`);
   const started = performance.now();
-  const app = await startApp({ root: ROOT, databaseUrl, port: APP_PORT, readyTimeoutMs: APP_READY_TIMEOUT_MS, log });
+  const env = {
+    // A fresh secret per run: no cookie from an earlier run can be valid.
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    // The staff phases reuse one sign-in for minutes; the default 15 idle minutes could end it between phases.
+    STAFF_IDLE_SECONDS: String(24 * 3600),
+  };
+  const app = await startApp({ root: ROOT, databaseUrl, port: APP_PORT, readyTimeoutMs: APP_READY_TIMEOUT_MS, log, env });
   cleanup.add("app", () => app.stop(), () => app.signal());
   log(`app ready after ${Math.round((performance.now() - started) / 1000)} s`);
   return app;
@@ -187,6 +238,8 @@ async function main(): Promise<void> {
     const { url, prisma } = await startDatabase(cleanup);
     const practice = await seedBusyPractice(prisma);
     log(`seeded in ${practice.report.ms} ms: ${JSON.stringify(practice.report.counts)}`);
+    log(`busy week: ${practice.busyWeek.visits} visits at ${practice.busyWeek.location.slug}, ${practice.busyWeek.dates[0]} to ${practice.busyWeek.dates[6]}`);
+    const account = await createFrontDeskAccount(prisma);
     const app = await startServer(cleanup, url);
 
     const serviceId = practice.serviceIds[THERAPY_SESSION_SLUG]!;
@@ -194,6 +247,7 @@ async function main(): Promise<void> {
     const window = { service: serviceId, from: localDay(busiest.timeZone, 1), to: localDay(busiest.timeZone, 14) };
     const availability = await measureAvailability(app.baseUrl, { ...window, location: busiest.id }, `availability ${busiest.slug}`);
     const availabilityAll = await measureAvailability(app.baseUrl, window, "availability all locations");
+    const staffWeek = await measureStaffWeek(cleanup, app.baseUrl, practice.busyWeek, account);
     const bookings = await measureBookings(app.baseUrl, practice, serviceId, prisma);
     const race = await measureRace(app.baseUrl, practice, serviceId, prisma);
 
@@ -211,7 +265,8 @@ async function main(): Promise<void> {
       seed: { ...practice.report, busiestLocation: busiest.slug },
       phases: { availability, availabilityAllLocations: availabilityAll, bookings },
       race,
-      targets: targets(availability, [availability, availabilityAll, bookings], race),
+      staffWeek,
+      targets: targets(availability, staffWeek.api, [availability, availabilityAll, staffWeek.api, bookings], race),
     };
     const text = JSON.stringify(summary, null, 2);
     mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

@@ -1,8 +1,10 @@
 // Seeds the benchmark practice with bulk inserts: a schedule that is full in
 // the coming days and thins out towards the booking horizon, as real
-// calendars do. Every visit is placed on the engine's 15-minute grid inside
-// working hours, so the exclusion constraints accept all of it; an insert
-// failure means this generator is wrong and stops the run.
+// calendars do, plus a fourth location whose twelve therapists have a full
+// current week for the staff calendar phases. Every visit is placed on the
+// engine's 15-minute grid inside working hours, so the exclusion constraints
+// accept all of it; an insert failure means this generator is wrong and
+// stops the run.
 
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
@@ -11,6 +13,9 @@ import type { PrismaClient } from "../lib/db/generated/client";
 import { blockedRangeFor, type BlockedRange } from "../lib/scheduling/blocked-range";
 import type { Interval } from "../lib/scheduling/types";
 import {
+  BUSY_LOCATION,
+  BUSY_THERAPIST_COUNT,
+  BUSY_WEEK_VISITS,
   FIRST_NAMES,
   LAST_NAMES,
   LOCATIONS,
@@ -18,8 +23,12 @@ import {
   SEED_WEIGHTS,
   SERVICES,
   THERAPIST_PATTERNS,
+  THERAPY_SESSION_SLUG,
+  type LocationSpec,
+  type RoomSpec,
   type ServiceSpec,
   type ShiftSpec,
+  type TherapistPattern,
 } from "./practice";
 import { createRandom, type Random } from "./random";
 
@@ -31,6 +40,8 @@ const PATIENT_COUNT = 2000;
 const TARGET_APPOINTMENTS = 3000;
 const RANDOM_SEED = 20261122;
 const INSERT_CHUNK = 500;
+/** Index of the busy location in every per-location id list. */
+const BUSY = LOCATIONS.length;
 
 export interface SeededLocation {
   id: string;
@@ -50,20 +61,39 @@ export interface SeedReport {
   visitsInFirstTwoWeeks: Record<string, number>;
 }
 
+export interface BusyWeek {
+  location: SeededLocation;
+  therapistIds: string[];
+  /** Monday to Sunday, local dates, of the week holding the seed's "today". */
+  dates: string[];
+  /** The seed's "today" there: the date the week page links to (bench/week-page.ts says why). */
+  today: string;
+  visits: number;
+}
+
 export interface SeededPractice {
+  /** The three locations the public-API phases use; the busy location is apart, in `busyWeek`. */
   locations: SeededLocation[];
   therapists: SeededTherapist[];
   serviceIds: Record<string, string>;
+  busyWeek: BusyWeek;
   report: SeedReport;
 }
 
 interface PlannedVisit {
+  /** Index into the per-location id lists; BUSY for the busy location. */
   location: number;
   therapist: number;
   service: number;
   range: BlockedRange;
-  /** Days after today (local) the visit falls on, 1-based. */
+  /** Days after today (local) the visit falls on, 1-based; the busy week also has today and earlier. */
   day: number;
+}
+
+interface BusyPlan {
+  visits: PlannedVisit[];
+  monday: DateTime;
+  today: DateTime;
 }
 
 interface Ids {
@@ -169,6 +199,57 @@ function calibratedPlan(now: DateTime): PlannedVisit[] {
   return best;
 }
 
+/** Pattern k mod 4, less the therapy session (BUSY_LOCATION says why). */
+function busyPattern(therapist: number): TherapistPattern {
+  const pattern = THERAPIST_PATTERNS[therapist % THERAPIST_PATTERNS.length]!;
+  return { ...pattern, services: pattern.services.filter((slug) => slug !== THERAPY_SESSION_SLUG) };
+}
+
+/**
+ * The busy location's current week (Monday to Sunday around `now`), every
+ * therapist's blocks filled with probability `fill`. It is the current week
+ * because the calendar board only shows the week a link asks for when that
+ * week holds today (bench/week-page.ts).
+ */
+function planBusyWeek(now: DateTime, fill: number): BusyPlan {
+  const random = createRandom(RANDOM_SEED + 2);
+  const local = now.setZone(BUSY_LOCATION.timeZone);
+  const today = local.startOf("day");
+  const monday = local.startOf("week");
+  const visits: PlannedVisit[] = [];
+  for (let therapist = 0; therapist < BUSY_THERAPIST_COUNT; therapist++) {
+    const pattern = busyPattern(therapist);
+    const allowed = pattern.services.map((slug) => SERVICES.findIndex((s) => s.slug === slug));
+    let blockedUntil = -Infinity;
+    for (let d = 0; d < 7; d++) {
+      const date = monday.plus({ days: d });
+      const day = Math.round(date.diff(today, "days").days);
+      for (const shift of shiftsOn(pattern.shifts, date.weekday)) {
+        const block = { start: date.set({ hour: shift.startHour }).toMillis(), end: date.set({ hour: shift.endHour }).toMillis() };
+        blockedUntil = fillBlock(block, fill, allowed, blockedUntil, random, (service, range) =>
+          visits.push({ location: BUSY, therapist, service, range, day }),
+        );
+      }
+    }
+  }
+  return { visits, monday, today };
+}
+
+/** Scales the busy week's fill until it holds about BUSY_WEEK_VISITS visits. */
+function calibratedBusyWeek(now: DateTime): BusyPlan {
+  let low = 0.3;
+  let high = 1;
+  let best = planBusyWeek(now, high);
+  for (let i = 0; i < 12; i++) {
+    const fill = (low + high) / 2;
+    const plan = planBusyWeek(now, fill);
+    if (Math.abs(plan.visits.length - BUSY_WEEK_VISITS) < Math.abs(best.visits.length - BUSY_WEEK_VISITS)) best = plan;
+    if (plan.visits.length < BUSY_WEEK_VISITS) low = fill;
+    else high = fill;
+  }
+  return best;
+}
+
 /** A patient per visit, cycling through all of them, never one who is already in a visit then. */
 function assignPatients(visits: PlannedVisit[]): number[] {
   const freeFrom = new Array<number>(PATIENT_COUNT).fill(-Infinity);
@@ -186,12 +267,17 @@ function assignPatients(visits: PlannedVisit[]): number[] {
   });
 }
 
+/** Every location the seed creates, the busy one last (at index BUSY). */
+const ALL_LOCATIONS: LocationSpec[] = [...LOCATIONS, BUSY_LOCATION];
+const roomsAt = (l: number): RoomSpec[] => (l === BUSY ? [] : ROOMS);
+const therapistsAt = (l: number): number => (l === BUSY ? BUSY_THERAPIST_COUNT : THERAPIST_PATTERNS.length);
+
 function newIds(): Ids {
   const many = (n: number) => Array.from({ length: n }, () => randomUUID());
   return {
-    locations: many(LOCATIONS.length),
-    rooms: LOCATIONS.map(() => many(ROOMS.length)),
-    therapists: LOCATIONS.map(() => many(THERAPIST_PATTERNS.length)),
+    locations: many(ALL_LOCATIONS.length),
+    rooms: ALL_LOCATIONS.map((_, l) => many(roomsAt(l).length)),
+    therapists: ALL_LOCATIONS.map((_, l) => many(therapistsAt(l))),
     services: many(SERVICES.length),
     patients: many(PATIENT_COUNT),
   };
@@ -199,10 +285,10 @@ function newIds(): Ids {
 
 async function insertPractice(prisma: PrismaClient, ids: Ids): Promise<void> {
   await prisma.location.createMany({
-    data: LOCATIONS.map((l, i) => ({ ...l, id: ids.locations[i]!, phone: `+1 555-010-${String(i).padStart(4, "0")}` })),
+    data: ALL_LOCATIONS.map((l, i) => ({ ...l, id: ids.locations[i]!, phone: `+1 555-010-${String(i).padStart(4, "0")}` })),
   });
   await prisma.room.createMany({
-    data: LOCATIONS.flatMap((_, l) => ROOMS.map((r, k) => ({ ...r, id: ids.rooms[l]![k]!, locationId: ids.locations[l]! }))),
+    data: ALL_LOCATIONS.flatMap((_, l) => roomsAt(l).map((r, k) => ({ ...r, id: ids.rooms[l]![k]!, locationId: ids.locations[l]! }))),
   });
   await prisma.service.createMany({
     data: SERVICES.map((s, i) => ({ ...s, id: ids.services[i]! })),
@@ -211,14 +297,22 @@ async function insertPractice(prisma: PrismaClient, ids: Ids): Promise<void> {
 }
 
 async function insertTherapists(prisma: PrismaClient, ids: Ids): Promise<void> {
-  const rows = LOCATIONS.flatMap((loc, l) => THERAPIST_PATTERNS.map((pattern, t) => ({ loc, l, t, pattern, id: ids.therapists[l]![t]! })));
+  const rows = ALL_LOCATIONS.flatMap((loc, l) =>
+    Array.from({ length: therapistsAt(l) }, (_, t) => ({
+      loc,
+      l,
+      t,
+      pattern: l === BUSY ? busyPattern(t) : THERAPIST_PATTERNS[t]!,
+      id: ids.therapists[l]![t]!,
+    })),
+  );
   await prisma.therapist.createMany({
     data: rows.map(({ loc, l, t, id }) => ({
       id,
       slug: `${loc.slug}-therapist-${t + 1}`,
       firstName: FIRST_NAMES[(l * 4 + t) % FIRST_NAMES.length]!,
       lastName: LAST_NAMES[(l * 7 + t * 3) % LAST_NAMES.length]!,
-      credentials: t === 3 ? "PTA" : "PT, DPT",
+      credentials: t % THERAPIST_PATTERNS.length === 3 ? "PTA" : "PT, DPT",
       languages: t % 2 === 0 ? ["en", "es"] : ["en"],
       visitModes: ["CLINIC", "VIDEO"],
     })),
@@ -265,13 +359,15 @@ async function insertAppointments(prisma: PrismaClient, ids: Ids, visits: Planne
     therapistId: ids.therapists[v.location]![v.therapist]!,
     serviceId: ids.services[v.service]!,
     locationId: ids.locations[v.location]!,
-    // Therapist k works in room k: the seed never needs the room trigger to say no.
-    roomId: ids.rooms[v.location]![v.therapist]!,
+    // Therapist k works in room k: the seed never needs the room trigger to
+    // say no. The busy location has no rooms.
+    roomId: v.location === BUSY ? null : ids.rooms[v.location]![v.therapist]!,
     mode: "CLINIC" as const,
     startsAt: new Date(v.range.start),
     endsAt: new Date(v.range.end),
     blockedFrom: new Date(v.range.blockedFrom),
     blockedUntil: new Date(v.range.blockedUntil),
+    // Booked even where the week is past: every run then shows the same board, whatever the weekday.
     status: "BOOKED" as const,
     source: random() < 0.6 ? ("ONLINE" as const) : ("STAFF" as const),
     language: random() < 0.25 ? ("es" as const) : ("en" as const),
@@ -297,11 +393,13 @@ async function countRows(prisma: PrismaClient): Promise<Record<string, number>> 
 export async function seedBusyPractice(prisma: PrismaClient, now: Date = new Date()): Promise<SeededPractice> {
   const started = performance.now();
   const visits = calibratedPlan(DateTime.fromJSDate(now));
+  const busy = calibratedBusyWeek(DateTime.fromJSDate(now));
   const ids = newIds();
   const random = createRandom(RANDOM_SEED + 1);
   await insertPractice(prisma, ids);
   await insertPatients(prisma, ids, random);
-  await insertAppointments(prisma, ids, visits, random);
+  // One patient pool for both, so no patient is in two places at once.
+  await insertAppointments(prisma, ids, [...visits, ...busy.visits].sort((a, b) => a.range.start - b.range.start), random);
   // Fresh statistics, as a long-running database would have.
   await prisma.$executeRawUnsafe("ANALYZE");
   const ms = Math.round(performance.now() - started);
@@ -313,6 +411,13 @@ export async function seedBusyPractice(prisma: PrismaClient, now: Date = new Dat
     locations: LOCATIONS.map((l, i) => ({ id: ids.locations[i]!, slug: l.slug, timeZone: l.timeZone })),
     therapists: LOCATIONS.flatMap((_, l) => ids.therapists[l]!.map((id) => ({ id, locationId: ids.locations[l]! }))),
     serviceIds: Object.fromEntries(SERVICES.map((s, i) => [s.slug, ids.services[i]!])),
+    busyWeek: {
+      location: { id: ids.locations[BUSY]!, slug: BUSY_LOCATION.slug, timeZone: BUSY_LOCATION.timeZone },
+      therapistIds: ids.therapists[BUSY]!,
+      dates: Array.from({ length: 7 }, (_, d) => busy.monday.plus({ days: d }).toISODate()!),
+      today: busy.today.toISODate()!,
+      visits: busy.visits.length,
+    },
     report: { ms, counts: await countRows(prisma), visitsInFirstTwoWeeks },
   };
 }

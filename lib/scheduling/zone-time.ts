@@ -102,14 +102,30 @@ function buildWallClock(date: string, zone: string): WallClock {
 export function formatInstantWithOffset(instant: number, zone: string): string {
   if (!Number.isFinite(instant)) throw new RangeError(`Invalid instant ${instant}`);
   const offset = offsetMinutesAt(instant, zone);
-  const wall = new Date(Math.floor(instant / 1000) * 1000 + offset * MINUTE_MS);
+  // Plain arithmetic rather than a Date per call: a week's board formats a
+  // thousand instants per request.
+  const wallSeconds = Math.floor(instant / 1000) + offset * 60;
+  const day = Math.floor(wallSeconds / 86_400);
+  const secondOfDay = wallSeconds - day * 86_400;
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   return (
-    `${String(wall.getUTCFullYear()).padStart(4, "0")}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
-    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+    `${dateOfDay(day)}T${pad(Math.floor(secondOfDay / 3600))}:${pad(Math.floor(secondOfDay / 60) % 60)}:${pad(secondOfDay % 60)}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
+}
+
+const DATE_CACHE_LIMIT = 4096;
+const dateCache = new Map<number, string>();
+
+/** YYYY-MM-DD of a day counted from 1970-01-01, cached: a request formats few distinct days. */
+function dateOfDay(day: number): string {
+  const cached = dateCache.get(day);
+  if (cached !== undefined) return cached;
+  const text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (dateCache.size >= DATE_CACHE_LIMIT) dateCache.clear();
+  dateCache.set(day, text);
+  return text;
 }
 
 function pad(n: number): string {

@@ -23,7 +23,12 @@ function refusal(error: CalendarRequestError): string {
 }
 
 export function CalendarBoard({ initial, today }: { initial: CalendarDto; today: string }) {
-  const [key, setKey] = useState<CalendarKey>({ location: initial.location.id, date: initial.dates[0] === today || initial.view === "day" ? initial.dates[0]! : today, view: initial.view });
+  // A week is keyed by its requested date: today when the week holds it, else its Monday.
+  const [key, setKey] = useState<CalendarKey>({
+    location: initial.location.id,
+    date: initial.view === "day" || !initial.dates.includes(today) ? initial.dates[0]! : today,
+    view: initial.view,
+  });
   const query = useCalendar(key, key.location === initial.location.id && key.view === initial.view && initial.dates.includes(key.date) ? initial : undefined);
   const data = query.data;
   const [selectedId, setSelectedId] = useState<string | null>(null);
