@@ -15,8 +15,3 @@ export type StaffPage = (typeof STAFF_PAGES)[number];
 export function pagesFor(role: StaffRole): StaffPage[] {
   return STAFF_PAGES.filter((p) => (p.roles as readonly StaffRole[]).includes(role));
 }
-
-/** Where a role lands after signing in. */
-export function homeFor(role: StaffRole): string {
-  return role === "THERAPIST" ? "/staff/today" : "/staff/calendar";
-}

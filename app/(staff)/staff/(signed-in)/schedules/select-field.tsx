@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
+import { describedBy, FieldFrame } from "@/components/form/field-frame";
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "aria-invalid" | "aria-describedby"> {
   id: string;
@@ -10,27 +11,12 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 
 /** A labelled select whose error text is `${id}-error`, like TextField, so the error summary can link to it. */
 export function SelectField({ id, label, hint, error, options, className, ...select }: SelectFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm font-semibold text-red-700">
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         className="mt-1.5 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-2 aria-invalid:border-red-700"
         {...select}
       >
@@ -40,6 +26,6 @@ export function SelectField({ id, label, hint, error, options, className, ...sel
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
