@@ -169,11 +169,24 @@ function visitAddress(input: CreateBookingInput, mode: VisitMode) {
  * for a friendly answer; the exclusion constraints decide any race.
  */
 export async function createBooking(input: CreateBookingInput, ctx: RequestContext): Promise<BookingCreatedDto> {
-  const prisma = getPrisma();
-  if (input.idempotencyKey) {
-    const replay = await replayBooking(input.idempotencyKey, input.patient.email);
+  const key = input.idempotencyKey;
+  if (!key) return bookOnce(input, ctx);
+  const earlier = await replayBooking(key, input.patient.email);
+  if (earlier) return earlier;
+  try {
+    return await bookOnce(input, ctx);
+  } catch (error) {
+    // A re-submit that raced the first request loses wherever it is (the
+    // slot check sees the time taken, or the unique key refuses the row):
+    // answer with the booking the first request made.
+    const replay = await replayBooking(key, input.patient.email);
     if (replay) return replay;
+    throw error;
   }
+}
+
+async function bookOnce(input: CreateBookingInput, ctx: RequestContext): Promise<BookingCreatedDto> {
+  const prisma = getPrisma();
 
   const service = await findService(input.service);
   const mode = resolveMode(service, input.mode);
@@ -231,11 +244,6 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
       manageToken: token,
     };
   } catch (error) {
-    if (input.idempotencyKey && violatedConstraint(error) === "Appointment_idempotencyKey_key") {
-      // A re-submit raced the first request and lost: answer with that booking.
-      const replay = await replayBooking(input.idempotencyKey, input.patient.email);
-      if (replay) return replay;
-    }
     return raceError(error, () => alternativesNear(start, { service, mode, location, therapistId: input.therapistId, now: ctx.now }));
   }
 }
