@@ -7,6 +7,16 @@ const boolish = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+const iceServersSchema = z
+  .array(
+    z.object({
+      urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/), z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1)]),
+      username: z.string().optional(),
+      credential: z.string().optional(),
+    }),
+  )
+  .max(10);
+
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -27,6 +37,36 @@ const envSchema = z.object({
   /** Failed sign-ins allowed per account, and per client address, in a 15-minute window. */
   SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /**
+   * STUN and TURN servers for video visits, as the JSON array RTCPeerConnection
+   * takes: [{"urls":"turn:turn.example.org:3478","username":"…","credential":"…"}].
+   * Empty: peers connect only where they can reach each other directly.
+   */
+  VIDEO_ICE_SERVERS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw?.trim()) return [];
+      try {
+        const parsed = iceServersSchema.safeParse(JSON.parse(raw));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: "custom", message: "must be a JSON array of {urls, username?, credential?}" });
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+      }
+      return z.NEVER;
+    }),
+  /**
+   * Send video visits to another meeting service instead of the built-in
+   * room, e.g. https://meet.example.org/clinic-{room}. {room} becomes a name
+   * unique to the visit that reveals nothing about it.
+   */
+  VIDEO_MEETING_URL_TEMPLATE: z
+    .string()
+    .url()
+    .refine((v) => v.includes("{room}"), "must contain {room}")
+    .refine((v) => /^https:\/\//.test(v), "must be an https:// address")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

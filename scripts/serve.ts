@@ -19,6 +19,8 @@ const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const root = path.resolve(import.meta.dirname, "..");
 let showDemoSignIn = false;
+/** Printed once, right after seeding: only a hash of the link is stored. */
+let demoVideoLink: string | null = null;
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry);
@@ -51,7 +53,8 @@ async function main() {
     const seed = process.env.STRIDE_SEED ?? (embedded ? "demo" : "none");
     if (seed === "demo" && !(await hasPractice(getPrisma()))) {
       log("seeding the demo practice");
-      await seedDemoPractice(getPrisma());
+      const { videoJoinToken } = await seedDemoPractice(getPrisma());
+      demoVideoLink = `/visit/${videoJoinToken}`;
     }
     const demoStaff = await getPrisma().staffUser.count({ where: { email: { in: DEMO_STAFF.map((s) => s.email) } } });
     await disconnectPrisma();
@@ -94,6 +97,10 @@ function provideAuthSecret(local: boolean) {
 function printDemoSignIn() {
   log(`staff sign-in: http://localhost:${port}/staff/sign-in, password "${DEMO_STAFF_PASSWORD}" for every demo account:`);
   for (const member of DEMO_STAFF) log(`  ${member.email.padEnd(28)} ${member.role.toLowerCase().replace("_", " ")}`);
+  if (demoVideoLink) {
+    log(`the patient's link to Dana's video visit today (shown once; the room opens 15 minutes before):`);
+    log(`  http://localhost:${port}${demoVideoLink}`);
+  }
 }
 
 /**

@@ -2,9 +2,9 @@ import "server-only";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { resolveLocations, resolveMode } from "../booking/data";
-import { createManageToken, hashManageToken } from "../booking/manage-token";
+import { createManageToken } from "../booking/manage-token";
 import { confirmSlotUnderLock } from "../booking/confirm-slot";
-import { alternativesNear, assertEligible, chooseRoom, raceError, rangeColumns, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
+import { alternativesNear, assertEligible, chooseRoom, linkHashes, raceError, rangeColumns, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { blockedRangeFor } from "../scheduling/blocked-range";
@@ -189,7 +189,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
           ...(mode === "HOME"
             ? { visitAddressLine1: patient.addressLine1, visitAddressLine2: patient.addressLine2, visitCity: patient.city, visitPostalCode: patient.postalCode }
             : {}),
-          manageTokenHash: hashManageToken(token),
+          ...linkHashes(token),
           manageTokenExpiresAt: tokenExpiry(range.end),
         },
       });

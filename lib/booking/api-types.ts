@@ -75,6 +75,8 @@ export interface BookingCreatedDto {
   manageUrl: string;
   /** The raw manage token (also the last path segment of manageUrl). */
   manageToken: string;
+  /** For video visits, the patient's link into the video room; otherwise null. */
+  joinUrl: string | null;
 }
 
 export interface BookingDto {
@@ -97,6 +99,8 @@ export interface BookingDto {
   changeDeadline: string;
   cancellationReason: string | null;
   manageUrl: string;
+  /** For video visits, the patient's link into the video room; otherwise null. */
+  joinUrl: string | null;
 }
 
 export type ErrorCode =
@@ -113,6 +117,8 @@ export type ErrorCode =
   | "STALE"
   | "INVALID_TRANSITION"
   | "RATE_LIMITED"
+  | "ROOM_NOT_OPEN"
+  | "ROOM_IN_USE"
   | "FORBIDDEN"
   | "UNAUTHORIZED"
   | "INTERNAL";

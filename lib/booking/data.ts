@@ -114,11 +114,6 @@ export function resolveMode(service: Service, requested: VisitMode | undefined):
       fields: { mode: `Choose one of: ${service.visitModes.join(", ")}.` },
     });
   }
-  if (mode === "VIDEO") {
-    throw new AppError("VALIDATION_FAILED", "Video visits cannot be booked online yet; please call the clinic.", {
-      fields: { mode: "Choose CLINIC or HOME." },
-    });
-  }
   return mode;
 }
 

@@ -28,6 +28,7 @@ const booking: BookingDto = {
   changeDeadline: "2026-03-07T09:00:00-06:00",
   cancellationReason: null,
   manageUrl: "http://localhost:3000/es/manage/" + "x".repeat(43),
+  joinUrl: null,
 };
 
 describe("buildIcs", () => {
@@ -47,5 +48,14 @@ describe("buildIcs", () => {
   it("folds lines at 75 octets", () => {
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     expect(ics).toContain("\r\n ");
+  });
+
+  it("puts a video visit's join link where the visit takes place", () => {
+    const joinUrl = "http://localhost:3000/visit/" + "j".repeat(43);
+    const video = buildIcs({ ...booking, mode: "VIDEO", language: "en", joinUrl }, { uid: "a2@stride", stamp: new Date(), updatedAt: new Date() });
+    const unfolded = video.replace(/\r\n /g, "");
+    expect(unfolded).toContain(`LOCATION:Video visit: ${joinUrl}\r\n`);
+    expect(unfolded).toContain(`SUMMARY:Therapy session · video visit\r\n`);
+    expect(unfolded).toContain(`Join the video visit (opens 15 minutes before): ${joinUrl}`);
   });
 });

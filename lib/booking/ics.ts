@@ -32,12 +32,17 @@ export function buildIcs(b: BookingDto, meta: { uid: string; stamp: Date; update
   const lang = b.language;
   const therapist = `${b.therapist.firstName} ${b.therapist.lastName}, ${b.therapist.credentials}`;
   const where =
-    b.mode === "HOME" && b.visitAddress
+    b.mode === "VIDEO" && b.joinUrl
+      ? (lang === "es" ? `Videoconsulta: ${b.joinUrl}` : `Video visit: ${b.joinUrl}`)
+      : b.mode === "HOME" && b.visitAddress
       ? [b.visitAddress.line1, b.visitAddress.line2, b.visitAddress.city, b.visitAddress.postalCode].filter(Boolean).join(", ")
       : [b.location.name, b.location.address.line1, b.location.address.city, b.location.address.region, b.location.address.postalCode].join(", ");
-  const summary = `${b.service.name[lang]} · ${b.location.name}`;
+  const summary = b.mode === "VIDEO" ? `${b.service.name[lang]} · ${lang === "es" ? "videoconsulta" : "video visit"}` : `${b.service.name[lang]} · ${b.location.name}`;
   const description = [
     lang === "es" ? `Con ${therapist}` : `With ${therapist}`,
+    ...(b.mode === "VIDEO" && b.joinUrl
+      ? [lang === "es" ? `Entrar a la videoconsulta (abre 15 minutos antes): ${b.joinUrl}` : `Join the video visit (opens 15 minutes before): ${b.joinUrl}`]
+      : []),
     lang === "es" ? `Cambiar o cancelar: ${b.manageUrl}` : `Change or cancel: ${b.manageUrl}`,
   ].join("\n");
   const lines = [

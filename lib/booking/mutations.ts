@@ -22,6 +22,7 @@ import {
   toSlotDto,
 } from "./data";
 import { confirmSlotUnderLock } from "./confirm-slot";
+import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
 
@@ -51,6 +52,19 @@ export function rangeColumns(range: { start: number; end: number; blockedFrom: n
     blockedFrom: new Date(range.blockedFrom),
     blockedUntil: new Date(range.blockedUntil),
   };
+}
+
+/**
+ * The stored hashes of a visit's private links: the manage link and the
+ * video room's join link, which derives from it.
+ */
+export function linkHashes(manageToken: string) {
+  return { manageTokenHash: hashManageToken(manageToken), videoJoinTokenHash: videoJoinTokenHashFor(manageToken) };
+}
+
+/** The patient's link into the video room, for video visits only. */
+export function joinUrlFor(mode: VisitMode, manageToken: string): string | null {
+  return mode === "VIDEO" ? `${publicBaseUrl()}/visit/${videoJoinTokenFor(manageToken)}` : null;
 }
 
 export function tokenExpiry(endsAt: number): Date {
@@ -219,7 +233,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext): Promise
           language,
           reasonText: reason,
           ...visitAddress(input, mode),
-          manageTokenHash: hashManageToken(token),
+          ...linkHashes(token),
           manageTokenExpiresAt: tokenExpiry(range.end),
           idempotencyKey: input.idempotencyKey ?? null,
         },
@@ -242,6 +256,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext): Promise
       therapistId: appointment.therapistId,
       manageUrl: manageUrl(token, language),
       manageToken: token,
+      joinUrl: joinUrlFor(mode, token),
     };
   } catch (error) {
     return raceError(error, () => alternativesNear(start, { service, mode, location, therapistId: input.therapistId, now: ctx.now }));
@@ -291,7 +306,7 @@ async function replayBooking(idempotencyKey: string, email: string): Promise<Boo
     throw new AppError("BAD_REQUEST", "This booking form was already used. Please reload the page and start again.");
   }
   const token = createManageToken();
-  await prisma.appointment.update({ where: { id: existing.id }, data: { manageTokenHash: hashManageToken(token) } });
+  await prisma.appointment.update({ where: { id: existing.id }, data: linkHashes(token) });
   return {
     id: existing.id,
     start: formatInstantWithOffset(existing.startsAt.getTime(), existing.location.timeZone),
@@ -299,6 +314,7 @@ async function replayBooking(idempotencyKey: string, email: string): Promise<Boo
     therapistId: existing.therapistId,
     manageUrl: manageUrl(token, existing.language),
     manageToken: token,
+    joinUrl: joinUrlFor(existing.mode, token),
   };
 }
 
@@ -345,6 +361,7 @@ export function toBookingDto(a: FullAppointment, token: string, now: Date): Book
     changeDeadline: formatInstantWithOffset(changeDeadline(a), zone),
     cancellationReason: a.cancellationReason,
     manageUrl: manageUrl(token, a.language),
+    joinUrl: joinUrlFor(a.mode, token),
   };
 }
 
@@ -393,6 +410,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           cancelledAt: ctx.now,
           cancellationReason: "Rescheduled by the patient",
           manageTokenHash: hashManageToken(randomBytes(32).toString("base64url")),
+          videoJoinTokenHash: null,
         },
       });
       if (released.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit was changed a moment ago. Please reload the page.");
@@ -423,7 +441,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           visitAddressLine2: old.visitAddressLine2,
           visitCity: old.visitCity,
           visitPostalCode: old.visitPostalCode,
-          manageTokenHash: hashManageToken(token),
+          ...linkHashes(token),
           manageTokenExpiresAt: tokenExpiry(range.end),
           rescheduledFromId: old.id,
         },

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { hashPassword } from "../auth/password";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
+import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
 import { blockedRangeFor } from "../scheduling/blocked-range";
 import type { Patient, Prisma, PrismaClient } from "./generated/client";
 import type { VisitMode } from "./generated/enums";
@@ -253,9 +254,9 @@ export async function hasPractice(prisma: PrismaClient): Promise<boolean> {
  * Writes the demo practice. Appointments are placed relative to `now` so the
  * calendar always has something on it, at hours every therapist works.
  */
-export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Date()): Promise<void> {
+export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Date()): Promise<{ videoJoinToken: string }> {
   const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
-  await prisma.$transaction(
+  return prisma.$transaction(
     async (tx) => {
       const locationIds = new Map<string, string>();
       for (const { rooms, ...l } of LOCATIONS) {
@@ -364,7 +365,7 @@ export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Dat
         });
       }
 
-      await seedDanasTwoDays(tx, {
+      return seedDanasTwoDays(tx, {
         now,
         therapistId: therapistIds.get("dana-whitfield")!,
         locationId: locationIds.get("el-paso-westside")!,
@@ -401,7 +402,8 @@ interface DayVisitSeed {
 async function seedDanasTwoDays(
   tx: Prisma.TransactionClient,
   ids: { now: Date; therapistId: string; locationId: string; serviceIds: Map<string, string>; patients: Patient[] },
-): Promise<void> {
+): Promise<{ videoJoinToken: string }> {
+  let videoJoinToken = "";
   const today = DateTime.fromJSDate(ids.now, { zone: ZONE }).startOf("day");
   const homeDay = ([0, 1] as const).find((d) => [2, 4].includes(today.plus({ days: d }).weekday)) ?? 0;
   const visits: DayVisitSeed[] = [
@@ -426,6 +428,7 @@ async function seedDanasTwoDays(
       travelMinutes: location.homeTravelMinutes,
     });
     const home = v.mode === "HOME";
+    const manageToken = createManageToken();
     await tx.appointment.create({
       data: {
         patientId: patient.id,
@@ -446,9 +449,12 @@ async function seedDanasTwoDays(
         visitCity: home ? "El Paso" : null,
         visitPostalCode: home ? "79912" : null,
         ...(v.cancellationReason ? { status: "CANCELLED", cancelledAt: ids.now, cancellationReason: v.cancellationReason } : {}),
-        manageTokenHash: hashManageToken(createManageToken()),
+        manageTokenHash: hashManageToken(manageToken),
+        videoJoinTokenHash: videoJoinTokenHashFor(manageToken),
         manageTokenExpiresAt: new Date(range.end + 30 * 86_400_000),
       },
     });
+    if (v.mode === "VIDEO") videoJoinToken = videoJoinTokenFor(manageToken);
   }
+  return { videoJoinToken };
 }
