@@ -62,7 +62,8 @@ export async function fetchTherapists(signal?: AbortSignal) {
 
 export interface AvailabilityParams {
   serviceId: string;
-  locationId: string;
+  /** Omitted: every location (video visits, where the patient does not travel). */
+  locationId?: string;
   mode: VisitModeDto;
   postalCode?: string;
   therapistId?: string;
@@ -76,9 +77,9 @@ export function fetchAvailability(params: AvailabilityParams, signal?: AbortSign
     service: params.serviceId,
     from: params.from,
     to: params.to,
-    location: params.locationId,
     mode: params.mode,
   });
+  if (params.locationId) query.set("location", params.locationId);
   if (params.therapistId) query.set("therapist", params.therapistId);
   if (params.postalCode) query.set("postalCode", params.postalCode);
   return requestJson<AvailabilityDto>(`/api/availability?${query}`, { signal });

@@ -19,6 +19,8 @@ interface ConflictAlternativesProps {
   onConfirm: (slot: SlotDto) => void;
   onPickAnother: () => void;
   pickAnotherLabel: string;
+  /** Video visits: each time also on the patient's own clock. */
+  showPatientTime?: boolean;
 }
 
 const button =
@@ -67,6 +69,7 @@ export function ConflictAlternatives(props: ConflictAlternativesProps) {
               setSelected(slot);
             }}
             describedBy={missingChoice ? "alternative-error" : undefined}
+            showPatientTime={props.showPatientTime}
           />
           {missingChoice ? (
             <p id="alternative-error" className="text-sm font-semibold text-red-700">

@@ -2,23 +2,27 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { SlotDto, VisitModeDto } from "@/lib/booking/api-types";
+import { readsSameClock } from "@/lib/booking/zone-pair";
 import { formatShortDate, formatZoneName } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { availabilityQuery } from "./availability-query";
 import { SlotRadioGroup } from "./slot-radio-group";
 import { addDays, groupSlotsByDay, WEEK_DAYS, weekEnd } from "./slot-week";
+import { usePatientTimeZone } from "./use-patient-time-zone";
+import { getVideoVisitText } from "./video-visit-text";
 
 interface WeekSlotPickerProps {
   language: Language;
   name: string;
   serviceId: string;
-  locationId: string;
+  /** Omitted: every location (a video visit, where the patient does not travel). */
+  locationId?: string;
   mode: VisitModeDto;
   postalCode?: string;
   /** Omitted: every therapist who can take the visit. */
   therapistId?: string;
-  /** The location's zone: days and times are shown in it. */
+  /** The location's zone (for a video search, the likely one until the API names it): days and times are shown in it. */
   timeZone: string;
   /** The first local date that may be shown (today in the location's zone). */
   today: string;
@@ -55,6 +59,16 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
   const zone = query.data?.timeZone ?? timeZone;
   const days = query.data ? groupSlotsByDay(query.data.slots, zone, !props.therapistId) : [];
   const count = days.reduce((sum, day) => sum + day.slots.length, 0);
+  const video = props.mode === "VIDEO";
+  const patientZone = usePatientTimeZone();
+  const videoText = getVideoVisitText(language).slots;
+  let patientZoneNote: string | null = null;
+  if (video && patientZone) {
+    // Said once for the week shown: either "the smaller time is yours" or "that is your zone too".
+    const instants = count > 0 ? days.flatMap((day) => day.slots.map((slot) => slot.start)) : [new Date().toISOString()];
+    const differs = instants.some((instant) => !readsSameClock(zone, patientZone, instant));
+    patientZoneNote = differs ? videoText.yourZone(formatZoneName(patientZone, language)) : videoText.sameZone;
+  }
 
   const showWeek = (start: string) => onWeekChange(start < today ? today : start);
 
@@ -65,7 +79,10 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
 
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-700">{t.timeZoneNote(formatZoneName(zone, language))}</p>
+      <div className="space-y-1 text-sm text-slate-700">
+        <p>{t.timeZoneNote(formatZoneName(zone, language))}</p>
+        {patientZoneNote ? <p>{patientZoneNote}</p> : null}
+      </div>
 
       <div className="space-y-2">
         <p className="text-center font-semibold text-slate-900">
@@ -117,6 +134,7 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
           selected={props.selected}
           onSelect={props.onSelect}
           describedBy={props.errorId}
+          showPatientTime={video}
         />
       ) : null}
     </div>

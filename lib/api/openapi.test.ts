@@ -22,4 +22,29 @@ describe("buildOpenApiDocument", () => {
     expect(required).toEqual(["from", "service", "to"]);
     expect(params.map((p) => p.name)).toEqual(expect.arrayContaining(["location", "therapist", "mode", "postalCode"]));
   });
+
+  it("accepts VIDEO on availability and bookings", () => {
+    const mode = doc.paths["/api/availability"].get.parameters.find((p) => p.name === "mode")?.schema as { enum: string[] };
+    expect(mode.enum).toContain("VIDEO");
+    const location = doc.paths["/api/availability"].get.parameters.find((p) => p.name === "location");
+    expect(location?.required).toBe(false);
+    const schema = doc.paths["/api/bookings"].post.requestBody.content["application/json"].schema as { properties: { mode: { enum: string[] } } };
+    expect(schema.properties.mode.enum).toContain("VIDEO");
+  });
+
+  it("documents the join link on a new booking and on a booking read back", () => {
+    type Shape = { required?: string[]; properties: Record<string, { type?: unknown }> };
+    const created = doc.paths["/api/bookings"].post.responses[201].content["application/json"].schema as Shape;
+    expect(created.required).toContain("joinUrl");
+    expect(created.properties.joinUrl?.type).toEqual(["string", "null"]);
+    const read = doc.paths["/api/bookings/{token}"].get.responses[200].content["application/json"].schema as Shape;
+    expect(read.properties.joinUrl?.type).toEqual(["string", "null"]);
+  });
+
+  it("lists the video room's error codes", () => {
+    const error = doc.paths["/api/bookings/{token}"].get.responses[404].content["application/json"].schema as {
+      properties: { error: { properties: { code: { enum: string[] } } } };
+    };
+    expect(error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(["ROOM_NOT_OPEN", "ROOM_IN_USE", "SLOT_TAKEN"]));
+  });
 });

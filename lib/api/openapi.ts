@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ErrorCode } from "../booking/api-types";
 import { availabilityQuerySchema, cancelBookingSchema, createBookingSchema, rescheduleBookingSchema } from "../booking/schema";
 
 // The public API's contract. Request bodies come from the same zod schemas
@@ -16,6 +17,22 @@ const slot = {
     therapistId: { type: "string", format: "uuid" },
     locationId: { type: "string", format: "uuid" },
   },
+};
+
+/** Every code an error body may carry; the check below fails the type-check when ErrorCode gains one not listed here. */
+const errorCodes = [
+  "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
+  "NOT_ELIGIBLE", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED",
+  "ROOM_NOT_OPEN", "ROOM_IN_USE", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
+] as const satisfies readonly ErrorCode[];
+const everyErrorCodeListed: Exclude<ErrorCode, (typeof errorCodes)[number]> extends never ? true : never = true;
+void everyErrorCodeListed;
+
+const joinUrl = {
+  type: ["string", "null"],
+  format: "uri",
+  description: "For a VIDEO visit, the patient's link into the video room (`/visit/<token>`); it opens 15 minutes before the start. Null for other visits.",
+  example: "https://clinic.example/visit/3q2-7wJ8yXo1vN0cKpZtQh5eLrUaBfGsDmIjWkTn4bE",
 };
 
 const localized = { type: "object", required: ["en", "es"], properties: { en: { type: "string" }, es: { type: "string" } } };
@@ -64,6 +81,7 @@ const booking = {
     changeDeadline: { type: "string", format: "date-time" },
     cancellationReason: { type: ["string", "null"] },
     manageUrl: { type: "string", format: "uri" },
+    joinUrl,
   },
 };
 
@@ -75,13 +93,7 @@ const error = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: {
-          type: "string",
-          enum: [
-            "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
-            "NOT_ELIGIBLE", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "RATE_LIMITED", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
-          ],
-        },
+        code: { type: "string", enum: [...errorCodes] },
         message: { type: "string", description: "A sentence a person can act on." },
         fields: { type: "object", additionalProperties: { type: "string" }, description: "Per-field messages, keyed by the field's path." },
       },
@@ -127,7 +139,8 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/availability": {
         get: {
           summary: "Open times for a service",
-          description: "Without `therapist`, one slot per start time (first available therapist). Days are read in each location's time zone.",
+          description:
+            "Without `therapist`, one slot per start time (first available therapist). Days are read in each location's time zone. Without `location`, every location is searched: use this for `mode=VIDEO`, where the patient does not travel, and book each slot with its own `locationId`.",
           parameters: queryParameters(availabilityQuerySchema),
           responses: {
             200: { description: "Open slots", ...json({ type: "object", required: ["timeZone", "slots"], properties: { timeZone: { type: "string" }, slots: { type: "array", items: slot } } }) },
@@ -140,20 +153,29 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/bookings": {
         post: {
           summary: "Book a visit",
+          description: "A VIDEO visit gets no room and no address; the answer carries its `joinUrl`.",
           requestBody: { required: true, ...json(body(createBookingSchema)) },
           responses: {
             201: {
               description: "Booked",
               ...json({
                 type: "object",
-                required: ["id", "start", "end", "therapistId", "manageUrl"],
-                properties: { id: { type: "string" }, start: { type: "string" }, end: { type: "string" }, therapistId: { type: "string" }, manageUrl: { type: "string" }, manageToken: { type: "string" } },
+                required: ["id", "start", "end", "therapistId", "manageUrl", "manageToken", "joinUrl"],
+                properties: {
+                  id: { type: "string" },
+                  start: { type: "string" },
+                  end: { type: "string" },
+                  therapistId: { type: "string" },
+                  manageUrl: { type: "string" },
+                  manageToken: { type: "string" },
+                  joinUrl,
+                },
               }),
             },
             400: errorResponse("The body is not JSON"),
             404: errorResponse("Unknown service or location"),
             409: errorResponse("SLOT_TAKEN or PATIENT_BUSY, with alternatives"),
-            422: errorResponse("VALIDATION_FAILED with fields, SLOT_UNAVAILABLE, OUTSIDE_AREA or NOT_ELIGIBLE"),
+            422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer), SLOT_UNAVAILABLE, OUTSIDE_AREA or NOT_ELIGIBLE"),
             429: errorResponse("Too many booking writes from this address"),
           },
         },

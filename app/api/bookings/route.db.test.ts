@@ -82,6 +82,7 @@ describe("the booking lifecycle over HTTP", () => {
     expect(created.status).toBe(201);
     const booking = await created.json();
     expect(booking.manageUrl).toContain(`/es/manage/${booking.manageToken}`);
+    expect(booking.joinUrl).toBeNull();
 
     const again = await POST(
       request("/api/bookings", {
@@ -119,5 +120,80 @@ describe("the booking lifecycle over HTTP", () => {
     expect((await bad.json()).error.fields.from).toBe("That is not a real date.");
     const unknown = await availability(request(`/api/availability?service=no-such-service&from=${daysFromNow(1)}&to=${daysFromNow(2)}`), noParams);
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe("video visits over HTTP", () => {
+  const joinPath = /\/visit\/[A-Za-z0-9_-]{43}$/;
+
+  it("finds video times across every location and books one: 201 with a join link, no room and no address", async () => {
+    const practice = await createPractice({
+      timeZone: "America/Denver",
+      therapists: 2,
+      rooms: [{ name: "Room 1", capacity: 1 }],
+      service: { visitModes: ["CLINIC", "VIDEO"] },
+      hours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 8 * 60, endMinute: 18 * 60, visitModes: ["CLINIC", "VIDEO"] }],
+    });
+    const from = daysFromNow(2);
+    // No location: a video patient does not travel, so every location is searched.
+    const avail = await availability(request(`/api/availability?service=${practice.service.slug}&from=${from}&to=${from}&mode=VIDEO`), noParams);
+    expect(avail.status).toBe(200);
+    const { slots } = await avail.json();
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots[0].locationId).toBe(practice.location.id);
+    expect(slots[0].start).toMatch(/^\d{4}-\d{2}-\d{2}T08:00:00-0[67]:00$/);
+
+    const created = await POST(
+      request("/api/bookings", {
+        method: "POST",
+        body: { service: practice.service.id, start: slots[0].start, mode: "VIDEO", locationId: slots[0].locationId, patient: patientInput() },
+      }),
+      noParams,
+    );
+    expect(created.status).toBe(201);
+    const booking = await created.json();
+    expect(booking.joinUrl).toMatch(joinPath);
+    expect(booking.joinUrl.startsWith("http://localhost:3000/visit/")).toBe(true);
+
+    const row = await getPrisma().appointment.findUniqueOrThrow({ where: { id: booking.id } });
+    expect(row).toMatchObject({ mode: "VIDEO", roomId: null, visitAddressLine1: null, visitPostalCode: null });
+    expect(row.videoJoinTokenHash).not.toBeNull();
+
+    const read = await GET(request(`/api/bookings/${booking.manageToken}`), tokenParams(booking.manageToken));
+    const dto = await read.json();
+    expect(dto).toMatchObject({ mode: "VIDEO", joinUrl: booking.joinUrl, visitAddress: null });
+
+    // The one room stays free: the other therapist can still see someone in the clinic at that time.
+    const clinic = await availability(
+      request(`/api/availability?service=${practice.service.slug}&from=${from}&to=${from}&location=${practice.location.id}&mode=CLINIC`),
+      noParams,
+    );
+    const clinicStarts = ((await clinic.json()).slots as { start: string }[]).map((slot) => slot.start);
+    expect(clinicStarts).toContain(slots[0].start);
+  });
+
+  it("refuses VIDEO for a clinic-only service with 422 and writes nothing", async () => {
+    const practice = await createPractice({ timeZone: "America/Denver", service: { visitModes: ["CLINIC"] } });
+    const from = daysFromNow(2);
+    const clinic = await availability(request(`/api/availability?service=${practice.service.slug}&from=${from}&to=${from}&location=${practice.location.id}`), noParams);
+    const [slot] = (await clinic.json()).slots;
+    expect(slot).toBeDefined();
+
+    const noVideo = await availability(request(`/api/availability?service=${practice.service.slug}&from=${from}&to=${from}&mode=VIDEO`), noParams);
+    expect(noVideo.status).toBe(422);
+
+    const before = await rowCounts();
+    const response = await POST(
+      request("/api/bookings", {
+        method: "POST",
+        body: { service: practice.service.slug, start: slot.start, mode: "VIDEO", locationId: practice.location.id, patient: patientInput() },
+      }),
+      noParams,
+    );
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error.code).toBe("VALIDATION_FAILED");
+    expect(body.error.fields.mode).toBe("Choose one of: CLINIC.");
+    expect(await rowCounts()).toEqual(before);
   });
 });

@@ -26,7 +26,7 @@ export const en = {
     points: [
       "Start with a free screening: we listen, look at how you move and tell you honestly whether therapy can help.",
       "Then have therapy in our clinic, or at your home if that suits you better.",
-      "Video visits are on their way; for now we see you in person.",
+      "Or see your therapist by video from home: the link comes with your confirmation, and there is nothing to install.",
     ],
     bookCta: "Book a visit",
     bookNote: "No account needed. Booking takes about three minutes.",

@@ -25,7 +25,7 @@ export const es: Dictionary = {
     points: [
       "Empiece con una evaluación gratuita: le escuchamos, observamos cómo se mueve y le decimos con franqueza si la terapia puede ayudarle.",
       "Después, reciba la terapia en nuestra clínica o, si le resulta más cómodo, en su casa.",
-      "Pronto ofreceremos consultas por video; por ahora le atendemos en persona.",
+      "O vea a su terapeuta por video desde casa: el enlace llega con su confirmación y no hay nada que instalar.",
     ],
     bookCta: "Reservar una cita",
     bookNote: "No necesita crear una cuenta. La reserva toma unos tres minutos.",

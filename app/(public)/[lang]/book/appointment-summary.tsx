@@ -1,21 +1,32 @@
-import type { LocationDto, ServiceDto, SlotDto } from "@/lib/booking/api-types";
+import { PatientTimeNote } from "@/components/booking/patient-time-note";
+import { getVideoVisitText } from "@/components/booking/video-visit-text";
+import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import { formatDay, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
-import type { OnlineVisitMode } from "./booking-draft";
 
 interface AppointmentSummaryProps {
   language: Language;
   service: ServiceDto;
-  mode: OnlineVisitMode;
+  mode: VisitModeDto;
+  /** For a video visit, the location of the chosen time: only its zone is shown. */
   location: LocationDto;
   slot: SlotDto;
   therapistName: string | null;
   postalCode: string;
 }
 
+function placeText(props: AppointmentSummaryProps): string {
+  const { language, mode, location, postalCode } = props;
+  const t = getDictionary(language).manage;
+  if (mode === "VIDEO") return getVideoVisitText(language).summaryWhere;
+  if (mode === "HOME") return `${t.atHome} (${postalCode.trim()})`;
+  return `${location.name}, ${location.address.line1}, ${location.address.city}`;
+}
+
 /** What the patient is about to book, so they can check it before giving their details. */
-export function AppointmentSummary({ language, service, mode, location, slot, therapistName, postalCode }: AppointmentSummaryProps) {
+export function AppointmentSummary(props: AppointmentSummaryProps) {
+  const { language, service, mode, location, slot, therapistName } = props;
   const dict = getDictionary(language);
   const t = dict.manage;
   const zone = location.timeZone;
@@ -31,6 +42,9 @@ export function AppointmentSummary({ language, service, mode, location, slot, th
         <dd className="font-medium text-slate-900">
           {formatDay(slot.start, zone, language)}, {formatTimeRange(slot.start, slot.end, zone, language)}
           <span className="block font-normal text-slate-700">{t.timeZoneNote(formatZoneName(zone, language))}</span>
+          {mode === "VIDEO" ? (
+            <PatientTimeNote start={slot.start} end={slot.end} clinicZone={zone} language={language} className="block font-normal text-slate-700" />
+          ) : null}
         </dd>
         {therapistName ? (
           <>
@@ -39,9 +53,7 @@ export function AppointmentSummary({ language, service, mode, location, slot, th
           </>
         ) : null}
         <dt className="text-slate-700">{t.where}</dt>
-        <dd className="font-medium text-slate-900">
-          {mode === "HOME" ? `${t.atHome} (${postalCode.trim()})` : `${location.name}, ${location.address.line1}, ${location.address.city}`}
-        </dd>
+        <dd className="font-medium text-slate-900">{placeText(props)}</dd>
       </dl>
     </section>
   );

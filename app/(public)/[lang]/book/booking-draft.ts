@@ -1,11 +1,11 @@
 import type { ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import type { Language } from "@/lib/i18n/languages";
 
-/** Video visits are not offered online yet, so the wizard only knows these two. */
-export type OnlineVisitMode = Exclude<VisitModeDto, "VIDEO">;
+/** The kinds of visit offered for a service, in the wizard's order: clinic, home, video. */
+const modeOrder: VisitModeDto[] = ["CLINIC", "HOME", "VIDEO"];
 
-export function onlineModes(service: ServiceDto): OnlineVisitMode[] {
-  return service.visitModes.filter((mode): mode is OnlineVisitMode => mode !== "VIDEO");
+export function onlineModes(service: ServiceDto): VisitModeDto[] {
+  return modeOrder.filter((mode) => service.visitModes.includes(mode));
 }
 
 /** The radio value of "Something else"; reason slugs come from the API and never start with "_". */
@@ -28,8 +28,9 @@ export interface BookingDraft {
   reasonChoice: string | null;
   otherReason: string;
   serviceId: string | null;
-  mode: OnlineVisitMode | null;
+  mode: VisitModeDto | null;
   postalCode: string;
+  /** Chosen for clinic and home visits; a video visit takes its location from the chosen slot. */
   locationId: string | null;
   /** null: the first available therapist. */
   therapistId: string | null;

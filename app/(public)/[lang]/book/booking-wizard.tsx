@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import { useCatalog, type Catalog } from "@/components/booking/use-catalog";
+import { videoSearchZone } from "@/lib/booking/video-therapists";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { emptyDraft, OTHER_REASON, type BookingDraft } from "./booking-draft";
@@ -67,8 +68,10 @@ export function BookingWizard({ language }: { language: Language }) {
   };
 
   const service = data.services.find((candidate) => candidate.id === draft.serviceId);
-  const location = data.locations.find((candidate) => candidate.id === draft.locationId);
   const { mode, slot } = draft;
+  // A video visit has no location to choose: it takes the location of the time the patient picks.
+  const video = mode === "VIDEO";
+  const location = data.locations.find((candidate) => candidate.id === (video ? slot?.locationId : draft.locationId));
   const common = { language, draft, update, focusHeading: hasMoved };
 
   // A step is shown only when every earlier choice is made, falling back to the first missing one.
@@ -76,12 +79,16 @@ export function BookingWizard({ language }: { language: Language }) {
   if (step === 2 || !service || !mode) {
     return <VisitKindStep key="kind" {...common} catalog={data} onBack={() => goTo(1)} onNext={() => goTo(3)} />;
   }
-  if (step === 3 || !location) {
+  if (step === 3 || (!video && !location)) {
     return (
       <PlaceStep key="place" {...common} catalog={data} serviceId={service.id} mode={mode} onBack={() => goTo(2)} onNext={() => goTo(4)} />
     );
   }
-  if (step === 4 || !slot) {
+  if (step === 4 || !slot || !location) {
+    const searchZone =
+      !video && location
+        ? location.timeZone
+        : videoSearchZone(data.locations, data.therapists, { serviceId: service.id, therapistId: draft.therapistId });
     return (
       <TimeStep
         key="time"
@@ -89,7 +96,8 @@ export function BookingWizard({ language }: { language: Language }) {
         catalog={data}
         serviceId={service.id}
         mode={mode}
-        location={location}
+        locationId={video ? undefined : location?.id}
+        timeZone={searchZone}
         onBack={() => goTo(3)}
         onNext={() => goTo(5)}
       />

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { LocationDto, ServiceDto, SlotDto } from "@/lib/booking/api-types";
+import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import { ApiError, createBooking } from "@/components/booking/api-client";
 import { ConflictAlternatives } from "@/components/booking/conflict-alternatives";
 import { slotConflict } from "@/components/booking/slot-conflict";
@@ -13,7 +13,7 @@ import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { languageNames, languages, type Language } from "@/lib/i18n/languages";
 import { AppointmentSummary } from "./appointment-summary";
 import { clearStoredDraft } from "./booking-draft-storage";
-import type { BookingDraft, OnlineVisitMode, PatientDraft } from "./booking-draft";
+import type { BookingDraft, PatientDraft } from "./booking-draft";
 import { detailFields, detailInputIds, serverFieldErrors, validateDetails, type DetailErrors } from "./patient-errors";
 import { StepFrame } from "./step-frame";
 
@@ -22,7 +22,8 @@ interface DetailsStepProps {
   draft: BookingDraft;
   update: (changes: Partial<BookingDraft>) => void;
   service: ServiceDto;
-  mode: OnlineVisitMode;
+  mode: VisitModeDto;
+  /** The chosen location; for a video visit, that of the chosen time. */
   location: LocationDto;
   slot: SlotDto;
   reason: string | undefined;
@@ -164,6 +165,7 @@ export function DetailsStep(props: DetailsStepProps) {
               }}
               onPickAnother={props.onPickAnotherTime}
               pickAnotherLabel={dict.book.conflict.pickAnotherTime}
+              showPatientTime={mode === "VIDEO"}
             />
           ) : (
             <AppointmentSummary

@@ -1,5 +1,4 @@
-import type { LocationDto, TherapistDto } from "@/lib/booking/api-types";
-import type { OnlineVisitMode } from "./booking-draft";
+import type { LocationDto, TherapistDto, VisitModeDto } from "@/lib/booking/api-types";
 
 // The catalog is small, so the wizard narrows it in the browser: the API's
 // availability check still has the final word on every booking.
@@ -16,7 +15,7 @@ export function servesPostalCode(location: LocationDto, postalCode: string): boo
 
 interface VisitChoice {
   serviceId: string;
-  mode: OnlineVisitMode;
+  mode: VisitModeDto;
 }
 
 export function therapistsFor(therapists: TherapistDto[], choice: VisitChoice & { locationId: string }): TherapistDto[] {
@@ -36,7 +35,7 @@ export function locationsFor(
 ): LocationDto[] {
   return locations.filter(
     (location) =>
-      (choice.mode === "CLINIC" || servesPostalCode(location, choice.postalCode)) &&
+      (choice.mode !== "HOME" || servesPostalCode(location, choice.postalCode)) &&
       therapistsFor(therapists, { ...choice, locationId: location.id }).length > 0,
   );
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { VisitModeDto } from "@/lib/booking/api-types";
 import { patientDetailsSchema } from "@/lib/booking/schema";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
@@ -50,7 +51,8 @@ function localize(field: DetailField, message: string, language: Language): stri
 
 export type PatientInput = z.input<typeof patientDetailsSchema>;
 
-export function patientInput(draft: BookingDraft, mode: "CLINIC" | "HOME"): PatientInput {
+/** Only a home visit sends an address: the clinic's is known, and a video visit has none. */
+export function patientInput(draft: BookingDraft, mode: VisitModeDto): PatientInput {
   const { patient } = draft;
   return {
     firstName: patient.firstName,
@@ -69,7 +71,7 @@ export type DetailsValidation =
   | { ok: true; patient: z.output<typeof patientDetailsSchema> }
   | { ok: false; errors: DetailErrors };
 
-export function validateDetails(draft: BookingDraft, mode: "CLINIC" | "HOME", language: Language): DetailsValidation {
+export function validateDetails(draft: BookingDraft, mode: VisitModeDto, language: Language): DetailsValidation {
   const parsed = patientDetailsSchema.safeParse(patientInput(draft, mode));
   const errors: DetailErrors = {};
   if (!parsed.success) {

@@ -1,14 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import type { LocationDto, TherapistDto } from "@/lib/booking/api-types";
+import type { LocationDto, TherapistDto, VisitModeDto } from "@/lib/booking/api-types";
 import { FieldError } from "@/components/form/field-error";
 import { RadioCard } from "@/components/form/radio-card";
 import { therapistFullName } from "@/components/booking/therapist-name";
 import type { Catalog } from "@/components/booking/use-catalog";
+import { getVideoVisitText } from "@/components/booking/video-visit-text";
+import { videoTherapistsFor } from "@/lib/booking/video-therapists";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { localeFor, type Language } from "@/lib/i18n/languages";
-import type { BookingDraft, OnlineVisitMode } from "./booking-draft";
+import type { BookingDraft } from "./booking-draft";
 import { locationsFor, therapistsFor } from "./eligibility";
 import { StepFrame } from "./step-frame";
 
@@ -17,7 +19,7 @@ interface PlaceStepProps {
   catalog: Catalog;
   draft: BookingDraft;
   serviceId: string;
-  mode: OnlineVisitMode;
+  mode: VisitModeDto;
   update: (changes: Partial<BookingDraft>) => void;
   focusHeading: boolean;
   onNext: () => void;
@@ -42,7 +44,85 @@ function LocationAddress({ location }: { location: LocationDto }) {
   );
 }
 
+interface TherapistChoiceProps {
+  language: Language;
+  therapists: TherapistDto[];
+  therapistId: string | null;
+  update: (changes: Partial<BookingDraft>) => void;
+}
+
+function TherapistChoice({ language, therapists, therapistId, update }: TherapistChoiceProps) {
+  const t = getDictionary(language).book.place;
+  return (
+    <fieldset className="space-y-3">
+      <legend className="mb-3 text-lg font-semibold text-slate-900">{t.therapistLegend}</legend>
+      <RadioCard
+        id="therapist-first-available"
+        name="therapist"
+        value={FIRST_AVAILABLE}
+        checked={therapistId === null}
+        onChange={() => update({ therapistId: null, slot: null })}
+        label={t.firstAvailable}
+        hint={t.firstAvailableHint}
+      />
+      {therapists.map((therapist) => (
+        <RadioCard
+          key={therapist.id}
+          id={`therapist-${therapist.id}`}
+          name="therapist"
+          value={therapist.id}
+          checked={therapistId === therapist.id}
+          onChange={() => update({ therapistId: therapist.id, slot: null })}
+          label={`${therapistFullName(therapist)}${therapist.credentials ? `, ${therapist.credentials}` : ""}`}
+          hint={
+            <>
+              {therapist.languages.length > 0 ? <span className="block">{t.speaks(spokenLanguages(therapist, language))}</span> : null}
+              {therapist.bio[language] ? <span className="mt-1 block">{therapist.bio[language]}</span> : null}
+            </>
+          }
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/** A video visit has no travel: the patient chooses whom to see, and the search covers every location. */
+function VideoPlaceStep(props: PlaceStepProps) {
+  const { language, catalog, draft, update, serviceId } = props;
+  const t = getVideoVisitText(language).place;
+  const therapists = videoTherapistsFor(catalog.locations, catalog.therapists, serviceId);
+  // A therapist chosen earlier who no longer sees patients by video is not kept.
+  const therapistId = therapists.some((therapist) => therapist.id === draft.therapistId) ? draft.therapistId : null;
+
+  const submit = () => {
+    // The alert above already says why there is nothing to continue to.
+    if (therapists.length === 0) return;
+    update({ locationId: null, therapistId });
+    props.onNext();
+  };
+
+  return (
+    <StepFrame language={language} step={3} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
+      {therapists.length === 0 ? (
+        <p role="alert" className="rounded-xl border border-amber-600 bg-amber-50 p-4 text-slate-900">
+          {t.noTherapists}
+        </p>
+      ) : (
+        <>
+          <p className="text-slate-700">{t.intro}</p>
+          <TherapistChoice language={language} therapists={therapists} therapistId={therapistId} update={update} />
+        </>
+      )}
+    </StepFrame>
+  );
+}
+
 export function PlaceStep(props: PlaceStepProps) {
+  if (props.mode === "VIDEO") return <VideoPlaceStep {...props} />;
+  return <InPersonPlaceStep {...props} />;
+}
+
+function InPersonPlaceStep(props: PlaceStepProps) {
   const { language, catalog, draft, update, serviceId, mode } = props;
   const t = getDictionary(language).book.place;
   const [error, setError] = useState(false);
@@ -94,35 +174,7 @@ export function PlaceStep(props: PlaceStepProps) {
       )}
 
       {locationId && therapists.length > 0 ? (
-        <fieldset className="space-y-3">
-          <legend className="mb-3 text-lg font-semibold text-slate-900">{t.therapistLegend}</legend>
-          <RadioCard
-            id="therapist-first-available"
-            name="therapist"
-            value={FIRST_AVAILABLE}
-            checked={draft.therapistId === null}
-            onChange={() => update({ therapistId: null, slot: null })}
-            label={t.firstAvailable}
-            hint={t.firstAvailableHint}
-          />
-          {therapists.map((therapist) => (
-            <RadioCard
-              key={therapist.id}
-              id={`therapist-${therapist.id}`}
-              name="therapist"
-              value={therapist.id}
-              checked={draft.therapistId === therapist.id}
-              onChange={() => update({ therapistId: therapist.id, slot: null })}
-              label={`${therapistFullName(therapist)}${therapist.credentials ? `, ${therapist.credentials}` : ""}`}
-              hint={
-                <>
-                  {therapist.languages.length > 0 ? <span className="block">{t.speaks(spokenLanguages(therapist, language))}</span> : null}
-                  {therapist.bio[language] ? <span className="mt-1 block">{therapist.bio[language]}</span> : null}
-                </>
-              }
-            />
-          ))}
-        </fieldset>
+        <TherapistChoice language={language} therapists={therapists} therapistId={draft.therapistId} update={update} />
       ) : null}
     </StepFrame>
   );

@@ -5,12 +5,15 @@ import { FieldError } from "@/components/form/field-error";
 import { todayIn } from "@/components/booking/slot-week";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import type { Catalog } from "@/components/booking/use-catalog";
+import { usePatientTimeZone } from "@/components/booking/use-patient-time-zone";
+import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { WeekSlotPicker } from "@/components/booking/week-slot-picker";
+import type { SlotDto, VisitModeDto } from "@/lib/booking/api-types";
+import { patientClock, zoneGenericName } from "@/lib/booking/zone-pair";
 import { formatDay, formatTime } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
-import type { LocationDto } from "@/lib/booking/api-types";
-import type { BookingDraft, OnlineVisitMode } from "./booking-draft";
+import type { BookingDraft } from "./booking-draft";
 import { StepFrame } from "./step-frame";
 
 interface TimeStepProps {
@@ -18,8 +21,11 @@ interface TimeStepProps {
   catalog: Catalog;
   draft: BookingDraft;
   serviceId: string;
-  mode: OnlineVisitMode;
-  location: LocationDto;
+  mode: VisitModeDto;
+  /** Omitted for a video visit: every location is searched. */
+  locationId: string | undefined;
+  /** The location's zone; for a video visit, the zone the search most likely answers in. */
+  timeZone: string;
   update: (changes: Partial<BookingDraft>) => void;
   focusHeading: boolean;
   onNext: () => void;
@@ -27,14 +33,31 @@ interface TimeStepProps {
 }
 
 export function TimeStep(props: TimeStepProps) {
-  const { language, catalog, draft, update, serviceId, mode, location } = props;
+  const { language, catalog, draft, update, serviceId, mode, timeZone } = props;
   const dict = getDictionary(language);
   const t = dict.book.time;
   const [error, setError] = useState(false);
-  const [today] = useState(() => todayIn(location.timeZone));
+  const [today] = useState(() => todayIn(timeZone));
+  const patientZone = usePatientTimeZone();
   const weekStart = draft.weekStart && draft.weekStart > today ? draft.weekStart : today;
   const therapistName = therapistNameLookup(catalog.therapists);
   const slot = draft.slot;
+
+  /** The chosen time in the slot's own location zone; for video, with the patient's clock beside it. */
+  const chosenTime = (chosen: SlotDto) => {
+    const zone = catalog.locations.find((location) => location.id === chosen.locationId)?.timeZone ?? timeZone;
+    const time = formatTime(chosen.start, zone, language);
+    const shown =
+      mode === "VIDEO"
+        ? getVideoVisitText(language).bothTimes(
+            time,
+            zoneGenericName(zone, language),
+            patientClock({ start: chosen.start }, zone, patientZone, language),
+            patientZone,
+          )
+        : time;
+    return dict.slots.when(formatDay(chosen.start, zone, language), shown, therapistName(chosen.therapistId));
+  };
 
   const submit = () => {
     if (!slot) {
@@ -52,11 +75,11 @@ export function TimeStep(props: TimeStepProps) {
         language={language}
         name="slot"
         serviceId={serviceId}
-        locationId={location.id}
+        locationId={props.locationId}
         mode={mode}
         postalCode={mode === "HOME" ? draft.postalCode.trim() : undefined}
         therapistId={draft.therapistId ?? undefined}
-        timeZone={location.timeZone}
+        timeZone={timeZone}
         today={today}
         weekStart={weekStart}
         onWeekChange={(next) => update({ weekStart: next })}
@@ -69,15 +92,7 @@ export function TimeStep(props: TimeStepProps) {
         errorId={error ? "slot-error" : undefined}
       />
       <p aria-live="polite" className="font-medium text-slate-900">
-        {slot
-          ? t.chosen(
-              dict.slots.when(
-                formatDay(slot.start, location.timeZone, language),
-                formatTime(slot.start, location.timeZone, language),
-                therapistName(slot.therapistId),
-              ),
-            )
-          : null}
+        {slot ? t.chosen(chosenTime(slot)) : null}
       </p>
     </StepFrame>
   );

@@ -1,15 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import type { ServiceDto } from "@/lib/booking/api-types";
+import type { ServiceDto, VisitModeDto } from "@/lib/booking/api-types";
 import { FieldError } from "@/components/form/field-error";
 import { RadioCard } from "@/components/form/radio-card";
 import { TextField } from "@/components/form/text-field";
 import type { Catalog } from "@/components/booking/use-catalog";
+import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { formatPrice } from "@/lib/i18n/format-price";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
-import { onlineModes, type BookingDraft, type OnlineVisitMode } from "./booking-draft";
+import { onlineModes, type BookingDraft } from "./booking-draft";
 import { locationsFor } from "./eligibility";
 import { secondaryButton, StepFrame } from "./step-frame";
 
@@ -30,6 +31,7 @@ const clearedLaterChoices = { locationId: null, therapistId: null, slot: null } 
 
 export function VisitKindStep({ language, catalog, draft, update, focusHeading, onNext, onBack }: VisitKindStepProps) {
   const t = getDictionary(language).book.kind;
+  const modeText = { ...t.modes, VIDEO: getVideoVisitText(language).kind };
   const [error, setError] = useState<KindError | null>(null);
   const services = catalog.services.filter((service) => onlineModes(service).length > 0);
   const service = services.find((candidate) => candidate.id === draft.serviceId);
@@ -42,7 +44,7 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
     update({ serviceId: next.id, mode, ...clearedLaterChoices });
   };
 
-  const chooseMode = (mode: OnlineVisitMode) => {
+  const chooseMode = (mode: VisitModeDto) => {
     setError(null);
     update({ mode, ...clearedLaterChoices });
   };
@@ -115,8 +117,8 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
               value={mode}
               checked={draft.mode === mode}
               onChange={() => chooseMode(mode)}
-              label={t.modes[mode].label}
-              hint={t.modes[mode].hint}
+              label={modeText[mode].label}
+              hint={modeText[mode].hint}
             />
           ))}
         </fieldset>

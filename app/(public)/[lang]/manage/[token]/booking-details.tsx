@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { PatientTimeNote } from "@/components/booking/patient-time-note";
+import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import type { BookingDto } from "@/lib/booking/api-types";
 import { formatLongDate, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
@@ -15,6 +17,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 export function BookingDetails({ booking, language }: { booking: BookingDto; language: Language }) {
   const t = getDictionary(language).manage;
+  const video = getVideoVisitText(language);
   const zone = booking.timeZone;
   const { location, visitAddress, therapist } = booking;
   const cancelled = booking.status === "CANCELLED";
@@ -37,13 +40,27 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
             {formatLongDate(booking.start, zone, language)}, {formatTimeRange(booking.start, booking.end, zone, language)}
           </span>
           <span className="block text-sm font-normal text-slate-700">{t.timeZoneNote(formatZoneName(zone, language))}</span>
+          {booking.mode === "VIDEO" && !cancelled ? (
+            <PatientTimeNote
+              start={booking.start}
+              end={booking.end}
+              clinicZone={zone}
+              language={language}
+              className="block text-sm font-normal text-slate-700"
+            />
+          ) : null}
         </Row>
         <Row term={t.therapist}>
           {therapist.firstName} {therapist.lastName}
           {therapist.credentials ? `, ${therapist.credentials}` : ""}
         </Row>
         <Row term={t.where}>
-          {booking.mode === "HOME" && visitAddress ? (
+          {booking.mode === "VIDEO" ? (
+            <>
+              <span className="block">{video.where}</span>
+              <span className="block text-sm font-normal text-slate-700">{video.whereHint}</span>
+            </>
+          ) : booking.mode === "HOME" && visitAddress ? (
             <address className="not-italic">
               <span className="block">{t.atHome}</span>
               <span className="block font-normal">

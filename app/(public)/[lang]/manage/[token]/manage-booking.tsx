@@ -5,12 +5,14 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { BookingDto } from "@/lib/booking/api-types";
 import { ApiError, calendarFilePath } from "@/components/booking/api-client";
+import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { formatLongDate, formatTime } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { BookingDetails } from "./booking-details";
 import { bookingQuery } from "./booking-query";
 import { CancelPanel } from "./cancel-panel";
+import { JoinLink } from "./join-link";
 import { PrivateLink } from "./private-link";
 import { ReschedulePanel } from "./reschedule-panel";
 
@@ -89,6 +91,12 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
   const booking = query.data;
   const cancelled = booking.status === "CANCELLED";
   const changeable = booking.status === "BOOKED";
+  const video = booking.mode === "VIDEO";
+  // The room is for a visit still to happen or under way; a finished or cancelled one keeps no way in.
+  const joinUrl = booking.status === "BOOKED" || booking.status === "CHECKED_IN" ? booking.joinUrl : null;
+  const bookedIntro = video
+    ? getVideoVisitText(language).bookedIntro(`${booking.therapist.firstName} ${booking.therapist.lastName}`)
+    : t.bookedIntro;
 
   const openPanel = (which: "reschedule" | "cancel") => {
     setNotice(null);
@@ -112,7 +120,7 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
         <h1 ref={headingRef} tabIndex={-1} className={title}>
           {cancelled ? t.cancelledTitle : justBooked ? t.bookedTitle : t.title}
         </h1>
-        {justBooked && !cancelled ? <p className="text-lg text-slate-700">{t.bookedIntro}</p> : null}
+        {justBooked && !cancelled ? <p className="text-lg text-slate-700">{bookedIntro}</p> : null}
       </div>
 
       <p
@@ -127,6 +135,8 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
       {cancelled ? <p className="rounded-xl border border-slate-300 bg-white p-4 text-slate-900">{t.cancelledNote}</p> : null}
 
       <BookingDetails booking={booking} language={language} />
+
+      {joinUrl ? <JoinLink url={joinUrl} language={language} /> : null}
 
       {cancelled ? null : (
         <div className="space-y-1">

@@ -105,6 +105,7 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
             setSelected(null);
           }}
           pickAnotherLabel={dict.book.conflict.pickAnotherTime}
+          showPatientTime={booking.mode === "VIDEO"}
         />
       ) : (
         <>
