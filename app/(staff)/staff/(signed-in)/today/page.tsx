@@ -3,7 +3,9 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { staffContext } from "@/lib/http/staff-context";
 import { formatZoneName } from "@/lib/i18n/format-date-time";
 import { listTherapistDay } from "@/lib/visits/data";
+import { QueryProvider } from "@/components/query-provider";
 import { DaySection } from "./day-section";
+import { WaitingPatients } from "./waiting-patients";
 
 export const metadata: Metadata = { title: "My day" };
 
@@ -23,6 +25,9 @@ export default async function MyDayPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">My day</h1>
+      <QueryProvider>
+        <WaitingPatients zone={groups[0]?.zone ?? "UTC"} />
+      </QueryProvider>
       {groups.length === 0 ? <p className="mt-4">You have no locations and no visits yet.</p> : null}
       {single ? (
         <>

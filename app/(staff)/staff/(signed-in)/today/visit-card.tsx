@@ -42,7 +42,7 @@ export function VisitCard({ visit, zone, day, level }: VisitCardProps) {
         </dd>
         <dt className="font-medium text-slate-700">Where</dt>
         <dd>
-          <VisitPlaceText place={visit.place} />
+          <VisitPlaceText place={visit.place} appointmentId={visit.id} />
         </dd>
       </dl>
       {cancelled ? (

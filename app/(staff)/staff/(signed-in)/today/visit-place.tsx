@@ -1,6 +1,6 @@
 import type { VisitPlace } from "@/lib/visits/visit-place";
 
-export function VisitPlaceText({ place }: { place: VisitPlace }) {
+export function VisitPlaceText({ place, appointmentId }: { place: VisitPlace; appointmentId: string }) {
   switch (place.mode) {
     case "CLINIC":
       return (
@@ -9,7 +9,14 @@ export function VisitPlaceText({ place }: { place: VisitPlace }) {
         </>
       );
     case "VIDEO":
-      return <>Video visit</>;
+      return (
+        <>
+          Video visit ·{" "}
+          <a href={`/staff/visit/${appointmentId}`} className="font-medium text-teal-900 underline hover:text-teal-700">
+            Open the video room
+          </a>
+        </>
+      );
     case "HOME":
       return (
         <>

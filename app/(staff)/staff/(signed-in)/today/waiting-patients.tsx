@@ -1,0 +1,62 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formatTime } from "@/lib/i18n/format-date-time";
+import type { WaitingPatientDto } from "@/lib/video/api-types";
+
+async function fetchWaiting(): Promise<WaitingPatientDto[]> {
+  const response = await fetch("/api/staff/visits/waiting", { cache: "no-store" });
+  if (!response.ok) throw new Error(`waiting ${response.status}`);
+  return ((await response.json()) as { waiting: WaitingPatientDto[] }).waiting;
+}
+
+/** Patients in the video waiting room, live on the therapist's day: let them in from here. */
+export function WaitingPatients({ zone }: { zone: string }) {
+  const router = useRouter();
+  const [problem, setProblem] = useState<string | null>(null);
+  const { data } = useQuery({ queryKey: ["video-waiting"], queryFn: fetchWaiting, refetchInterval: 3_000, staleTime: 1_000 });
+  const waiting = data ?? [];
+
+  async function admit(patient: WaitingPatientDto) {
+    setProblem(null);
+    performance.mark("stride:admit");
+    const response = await fetch(`/api/staff/visits/${patient.appointmentId}/admit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ participantId: patient.participantId }),
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setProblem(body?.error?.message ?? "The patient could not be let in. Please try again.");
+      return;
+    }
+    router.push(`/staff/visit/${patient.appointmentId}`);
+  }
+
+  return (
+    <section aria-labelledby="waiting-heading" aria-live="polite" className={waiting.length > 0 || problem ? "mt-6 rounded-lg border-2 border-teal-700 bg-teal-50 p-4" : "sr-only"}>
+      <h2 id="waiting-heading" className="text-lg font-bold">
+        Video waiting room
+      </h2>
+      {problem ? <p role="alert" className="mt-2 font-semibold text-red-800">{problem}</p> : null}
+      {waiting.length === 0 ? (
+        <p className="mt-1">Nobody is waiting.</p>
+      ) : (
+        <ul className="mt-2 space-y-3">
+          {waiting.map((patient) => (
+            <li key={patient.participantId} className="flex flex-wrap items-center gap-3">
+              <span>
+                <span className="font-semibold">{patient.patientName}</span> is waiting for their {formatTime(patient.start, zone, "en")} video visit ({patient.serviceName}).
+              </span>
+              <button type="button" onClick={() => void admit(patient)} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-teal-700">
+                Let {patient.patientName} in and join
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DateTime } from "luxon";
+import type { AvailabilityDto, BookingCreatedDto } from "@/lib/booking/api-types";
+import { expectNoAxeViolations } from "./fixtures/axe";
+import { uniquePatient } from "./fixtures/patient";
+import { signIn } from "./fixtures/staff";
+import { createVideoPractice, insertVideoVisit, readVisitTimes, type VideoPractice } from "./fixtures/video-practice";
+
+// Two real browsers hold a video visit: Chromium's fake camera and microphone
+// feed each side, and the call runs over WebRTC between them.
+
+test.use({
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+    ],
+  },
+  permissions: ["camera", "microphone"],
+});
+
+let practice: VideoPractice;
+
+test.beforeAll(async () => {
+  practice = await createVideoPractice();
+});
+
+/** Books the first open video time through the public API, as the booking pages do. */
+async function bookVideoVisit(page: Page, firstName: string): Promise<BookingCreatedDto> {
+  const today = DateTime.now().setZone("America/Denver");
+  const params = new URLSearchParams({ service: practice.serviceSlug, mode: "VIDEO", from: today.toISODate()!, to: today.plus({ days: 1 }).toISODate()! });
+  const availability = await page.request.get(`/api/availability?${params}`);
+  expect(availability.status(), await availability.text()).toBe(200);
+  const [slot] = ((await availability.json()) as AvailabilityDto).slots;
+  expect(slot, "the video therapist has an open time within minutes").toBeDefined();
+  const response = await page.request.post("/api/bookings", {
+    data: { service: practice.serviceSlug, start: slot!.start, mode: "VIDEO", locationId: slot!.locationId, patient: uniquePatient("video", firstName), language: "en" },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const booking = (await response.json()) as BookingCreatedDto;
+  expect(booking.joinUrl).toMatch(/\/visit\/[A-Za-z0-9_-]{43}$/);
+  return booking;
+}
+
+function joinPath(booking: BookingCreatedDto): string {
+  return new URL(booking.joinUrl!).pathname;
+}
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, permissions: ["camera", "microphone"], timezoneId: "America/Chicago" });
+  return { context, page: await context.newPage() };
+}
+
+/** The other side's video really plays: frames arrive, with the fake camera's size. */
+async function expectRemoteVideoPlaying(page: Page) {
+  const remote = page.getByTestId("remote-video");
+  await expect(remote).toBeVisible();
+  await expect
+    .poll(() => remote.evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight, playing: !v.paused && v.readyState >= 2 })), { timeout: 20_000 })
+    .toEqual({ width: 640, height: 480, playing: true });
+  const before = await remote.evaluate((v: HTMLVideoElement) => v.currentTime);
+  await expect.poll(() => remote.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(before);
+}
+
+async function expectStatus(page: Page, status: string) {
+  await expect(page.locator(`[data-room-status="${status}"]`)).toBeVisible({ timeout: 20_000 });
+}
+
+test("a patient waits, the therapist lets them in from the day view, and they see and hear each other", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const patient = await newPage(browser);
+  const booking = await bookVideoVisit(patient.page, "Marisol");
+
+  // The patient checks camera and microphone, then waits.
+  await patient.page.goto(joinPath(booking));
+  await expect(patient.page).toHaveURL(/\/en\/visit\//);
+  await expect(patient.page.getByRole("heading", { name: "Check your camera and microphone" })).toBeVisible();
+  await expect(patient.page.getByRole("combobox", { name: "Camera" })).toBeVisible();
+  await expect(patient.page.getByRole("combobox", { name: "Microphone" })).toBeVisible();
+  await expect.poll(() => patient.page.getByTestId("local-video").evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  await expectNoAxeViolations(patient.page, "the device check");
+  await patient.page.getByRole("button", { name: "Join the video visit" }).click();
+  await expect(patient.page.getByText(`${practice.therapistName} knows you are here`)).toBeVisible();
+  await expectNoAxeViolations(patient.page, "the waiting room");
+
+  // The therapist sees who is waiting on their day and lets them in.
+  const therapist = await newPage(browser);
+  await signIn(therapist.page, practice.staffEmail, practice.staffPassword);
+  await expect(therapist.page).toHaveURL(/\/staff$/);
+  await therapist.page.goto("/staff/today");
+  await expect(therapist.page.getByText(/Marisol Runner\s+is waiting for their/)).toBeVisible();
+  await therapist.page.getByRole("button", { name: "Let Marisol Runner in and join" }).click();
+  await expect(therapist.page).toHaveURL(/\/staff\/visit\//);
+  await therapist.page.getByRole("button", { name: "Join the video visit" }).click();
+
+  await expectStatus(therapist.page, "connected");
+  await expectStatus(patient.page, "connected");
+  await expectRemoteVideoPlaying(therapist.page);
+  await expectRemoteVideoPlaying(patient.page);
+  await expectNoAxeViolations(patient.page, "the call");
+
+  // Mute and camera off show on the other side.
+  await patient.page.getByRole("button", { name: "Mute microphone" }).click();
+  await expect(patient.page.getByRole("button", { name: "Mute microphone" })).toHaveAttribute("aria-pressed", "true");
+  await expect(therapist.page.getByText("Marisol Runner has muted their microphone.")).toBeVisible();
+  await therapist.page.getByRole("button", { name: "Turn camera off" }).click();
+  await expect(patient.page.getByText(`${practice.therapistName} has turned their camera off.`)).toBeVisible();
+  await patient.page.getByRole("button", { name: "Mute microphone" }).click();
+  await expect(therapist.page.getByText("Marisol Runner has muted their microphone.")).toBeHidden();
+
+  // Chat travels between the two browsers.
+  await therapist.page.getByLabel("Message").fill("Try ten slow heel slides for me.");
+  await therapist.page.getByRole("button", { name: "Send" }).click();
+  await expect(patient.page.getByTestId("chat-messages")).toContainText("Try ten slow heel slides for me.");
+
+  // A third browser with the patient's link cannot take over the call.
+  const intruder = await newPage(browser);
+  await intruder.page.goto(joinPath(booking));
+  await intruder.page.getByRole("button", { name: "Join the video visit" }).click();
+  await expect(intruder.page.getByRole("heading", { name: "You cannot join right now" })).toBeVisible();
+  await expect(intruder.page.getByText("already open in another window")).toBeVisible();
+  await expectStatus(patient.page, "connected");
+  await intruder.context.close();
+
+  // The patient's connection drops (the page reloads) and the call recovers by itself.
+  await patient.page.reload();
+  await expectStatus(patient.page, "connected");
+  await expectStatus(therapist.page, "connected");
+  await expectRemoteVideoPlaying(patient.page);
+  await expectRemoteVideoPlaying(therapist.page);
+
+  // Leaving ends the call on both sides; joining again means waiting to be let in.
+  await patient.page.getByRole("button", { name: "Leave" }).click();
+  await expect(patient.page.getByRole("heading", { name: "You left the video visit" })).toBeVisible();
+  await expect(therapist.page.getByText("Nobody else is in the call yet")).toBeVisible();
+  await patient.page.getByRole("button", { name: "Join again" }).click();
+  await expect(patient.page.getByText(`${practice.therapistName} knows you are here`)).toBeVisible();
+  await therapist.page.getByRole("button", { name: "Let them in" }).click();
+  await expectStatus(patient.page, "connected");
+  await expectRemoteVideoPlaying(therapist.page);
+
+  await therapist.page.getByRole("button", { name: "Leave" }).click();
+  await patient.page.getByRole("button", { name: "Leave" }).click();
+  const times = await readVisitTimes(booking.id);
+  expect(times.status).toBe("CHECKED_IN");
+  for (const moment of [times.patientJoinedAt, times.admittedAt, times.therapistJoinedAt, times.patientLeftAt]) expect(moment).toBeInstanceOf(Date);
+  expect(times.patientLeftAt!.getTime()).toBeGreaterThan(times.admittedAt!.getTime());
+  await patient.context.close();
+  await therapist.context.close();
+});
+
+test("the room refuses early, late and made-up links, saying when to come back", async ({ page }) => {
+  const early = await insertVideoVisit(practice, new Date(Date.now() + 3 * 3_600_000));
+  const late = await insertVideoVisit(practice, new Date(Date.now() - 3 * 3_600_000));
+
+  await page.goto(`/visit/${early.joinToken}`);
+  await expect(page.getByText(/The video room opens 15 minutes before your visit, at/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Join the video visit" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "an early room");
+  const earlyJoin = await page.request.post(`/api/visit/${early.joinToken}/join`, { data: {} });
+  expect(earlyJoin.status()).toBe(409);
+  expect((await earlyJoin.json()).error.code).toBe("ROOM_NOT_OPEN");
+
+  await page.goto(`/visit/${late.joinToken}`);
+  await expect(page.getByText("This visit's video room has closed.")).toBeVisible();
+  const lateJoin = await page.request.post(`/api/visit/${late.joinToken}/join`, { data: {} });
+  expect(lateJoin.status()).toBe(409);
+
+  const madeUp = "A".repeat(43);
+  await page.goto(`/visit/${madeUp}`);
+  await expect(page.getByText("This video link is not valid.")).toBeVisible();
+  expect((await page.request.post(`/api/visit/${madeUp}/join`, { data: {} })).status()).toBe(404);
+
+  // In Spanish, for a patient who booked in Spanish.
+  await page.goto(`/es/visit/${early.joinToken}`);
+  await expect(page.getByText(/La sala de video abre 15 minutos antes de su consulta/)).toBeVisible();
+});
