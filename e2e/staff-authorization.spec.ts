@@ -118,6 +118,22 @@ test("every staff page and staff API route lets in exactly the roles it should",
       call: (r) => r.get(`/api/staff/patients/search?q=${encodeURIComponent(booking.email)}`),
       expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 200, admin: 200 },
     },
+    {
+      name: "GET video waiting room",
+      call: (r) => r.get("/api/staff/visits/waiting"),
+      // Therapists and admins hold video visits; the desk books them but does not enter.
+      expect: { anonymous: 401, patient: 401, therapist: 200, frontDesk: 403, admin: 200 },
+    },
+    {
+      name: "POST join a colleague's clinic visit by video",
+      call: (r) => r.post(`/api/staff/visits/${booking.id}/join`, { data: {} }),
+      expect: { anonymous: 401, patient: 401, therapist: 404, frontDesk: 403, admin: 404 },
+    },
+    {
+      name: "POST admit",
+      call: (r) => r.post(`/api/staff/visits/${booking.id}/admit`, { data: {} }),
+      expect: { anonymous: 401, patient: 401, therapist: 422, frontDesk: 403, admin: 422 },
+    },
   ];
   for (const route of api) {
     for (const who of Object.keys(contexts) as Who[]) {

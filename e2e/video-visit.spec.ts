@@ -120,6 +120,14 @@ test("a patient waits, the therapist lets them in from the day view, and they se
   await therapist.page.getByRole("button", { name: "Send" }).click();
   await expect(patient.page.getByTestId("chat-messages")).toContainText("Try ten slow heel slides for me.");
 
+  // Stride's server out of the patient's reach: they are told, and the call carries on.
+  await patient.context.setOffline(true);
+  await expect(patient.page.getByText("Cannot reach the clinic's server")).toBeVisible({ timeout: 20_000 });
+  await patient.context.setOffline(false);
+  await expect(patient.page.getByText("Cannot reach the clinic's server")).toBeHidden({ timeout: 20_000 });
+  await expectStatus(patient.page, "connected");
+  await expectRemoteVideoPlaying(therapist.page);
+
   // A third browser with the patient's link cannot take over the call.
   const intruder = await newPage(browser);
   await intruder.page.goto(joinPath(booking));

@@ -247,7 +247,10 @@ export class RoomConnection {
       }
       this.update({ status: "connecting" });
     }
-    for (const signal of state.signals) await this.handleSignal(signal);
+    for (const signal of state.signals) {
+      performance.mark(`stride:signal:${signal.kind}`);
+      await this.handleSignal(signal);
+    }
     if (this.needsHello && this.entry?.role === "PATIENT" && this.pcPeerId) {
       this.needsHello = !(await this.send("hello", {}));
     }
@@ -290,6 +293,7 @@ export class RoomConnection {
     pc.onconnectionstatechange = () => {
       if (this.pc !== pc) return;
       const s = pc.connectionState;
+      performance.mark(`stride:connection:${s}`);
       if (s === "connected") {
         if (this.failedTimer) clearTimeout(this.failedTimer);
         this.failedTimer = null;

@@ -6,7 +6,7 @@ import { AppError } from "../errors/app-error";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
 import { assertMayHostVideoVisit } from "./access";
 import type { WaitingPatientDto } from "./api-types";
-import { externalRoomName, hashVideoJoinToken, looksLikeJoinToken } from "./join-token";
+import { fillMeetingTemplate, hashVideoJoinToken, looksLikeJoinToken } from "./join-token";
 import { roomPhase, roomWindow } from "./room-window";
 
 /** A tab that has not polled for this long is treated as gone. */
@@ -35,7 +35,7 @@ export interface VisitRoomSummary {
 export function externalMeetingUrl(joinTokenHash: string | null): string | null {
   const template = getEnv().VIDEO_MEETING_URL_TEMPLATE;
   if (!template || !joinTokenHash) return null;
-  return template.replaceAll("{room}", externalRoomName(joinTokenHash));
+  return fillMeetingTemplate(template, joinTokenHash);
 }
 
 type RoomAppointment = NonNullable<Awaited<ReturnType<typeof loadRoomAppointment>>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
-import { externalRoomName, hashVideoJoinToken, looksLikeJoinToken, videoJoinTokenFor, videoJoinTokenHashFor } from "./join-token";
+import { externalRoomName, fillMeetingTemplate, hashVideoJoinToken, looksLikeJoinToken, videoJoinTokenFor, videoJoinTokenHashFor } from "./join-token";
 
 describe("video join tokens", () => {
   it("derive the same 256-bit token from one manage token and differ between visits", () => {
@@ -24,5 +24,13 @@ describe("video join tokens", () => {
     const hash = videoJoinTokenHashFor(createManageToken());
     expect(externalRoomName(hash)).toMatch(/^[0-9a-f]{20}$/);
     expect(hash).not.toContain(externalRoomName(hash));
+  });
+
+  it("fill an external meeting template with the visit's room name, the same each time", () => {
+    const hash = videoJoinTokenHashFor(createManageToken());
+    const url = fillMeetingTemplate("https://meet.example.org/border-{room}", hash);
+    expect(url).toBe(`https://meet.example.org/border-${externalRoomName(hash)}`);
+    expect(fillMeetingTemplate("https://meet.example.org/border-{room}", hash)).toBe(url);
+    expect(fillMeetingTemplate("https://meet.example.org/border-{room}", videoJoinTokenHashFor(createManageToken()))).not.toBe(url);
   });
 });

@@ -22,6 +22,11 @@ export function looksLikeJoinToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
+/** The configured external meeting link for one visit: {room} filled in. */
+export function fillMeetingTemplate(template: string, joinTokenHash: string): string {
+  return template.replaceAll("{room}", externalRoomName(joinTokenHash));
+}
+
 /**
  * A name for the visit on an external meeting service: stable for the visit,
  * unguessable, and not the join token itself.

@@ -14,7 +14,7 @@ import { PRESENCE_TIMEOUT_MS, phaseOf } from "./data";
 import { hashVideoJoinToken, looksLikeJoinToken } from "./join-token";
 import { roomWindow } from "./room-window";
 import type { SignalInput } from "./schema";
-import { VIDEO_CHANNEL, waitForRoomChange } from "./wakeups";
+import { VIDEO_CHANNEL, watchRoom } from "./wakeups";
 
 /** How long a poll waits for news before answering "nothing new". */
 const POLL_HOLD_MS = 10_000;
@@ -304,46 +304,52 @@ export async function pollRoom(
     prisma.videoSignal.deleteMany({ where: { toParticipantId: first.id, id: { lte: BigInt(query.after) } } }),
   ]);
 
-  for (;;) {
-    const now = clock();
-    const [self, appointment] = await Promise.all([
-      prisma.videoParticipant.findUniqueOrThrow({ where: { id: first.id } }),
-      prisma.appointment.findUniqueOrThrow({ where: { id: appointmentId } }),
-    ]);
-    const phase = phaseOf(appointment, now) === "open" ? "open" : "closed";
-    if (phase === "closed" && self.state !== "LEFT") {
-      await prisma.$transaction(async (tx) => {
-        await lockAppointment(tx, appointmentId);
-        const current = await tx.videoParticipant.findUniqueOrThrow({ where: { id: self.id } });
-        if (current.state !== "LEFT") await retire(tx, current, now);
-        await tx.videoSignal.deleteMany({ where: { appointmentId } });
-        await notifyRoom(tx, appointmentId);
-      });
-      self.state = "LEFT";
+  // Subscribed before the first read, so no change slips between a read and the wait.
+  const watch = await watchRoom(appointmentId);
+  try {
+    for (;;) {
+      const now = clock();
+      const [self, appointment] = await Promise.all([
+        prisma.videoParticipant.findUniqueOrThrow({ where: { id: first.id } }),
+        prisma.appointment.findUniqueOrThrow({ where: { id: appointmentId } }),
+      ]);
+      const phase = phaseOf(appointment, now) === "open" ? "open" : "closed";
+      if (phase === "closed" && self.state !== "LEFT") {
+        await prisma.$transaction(async (tx) => {
+          await lockAppointment(tx, appointmentId);
+          const current = await tx.videoParticipant.findUniqueOrThrow({ where: { id: self.id } });
+          if (current.state !== "LEFT") await retire(tx, current, now);
+          await tx.videoSignal.deleteMany({ where: { appointmentId } });
+          await notifyRoom(tx, appointmentId);
+        });
+        self.state = "LEFT";
+      }
+      const peer = phase === "open" ? await findPeer(self, now) : null;
+      const rows =
+        self.state === "LEFT"
+          ? []
+          : await prisma.videoSignal.findMany({
+              where: { toParticipantId: self.id, id: { gt: BigInt(query.after) } },
+              orderBy: { id: "asc" },
+              take: 200,
+            });
+      const signals: RoomSignalDto[] = rows.map((r) => ({ id: Number(r.id), from: r.fromParticipantId, kind: r.kind as RoomSignalDto["kind"], payload: r.payload }));
+      const version = [phase, self.state, peer ? `${peer.id}:${peer.state}:${peer.online ? "on" : "off"}` : "-"].join("|");
+      const state: RoomStateDto = {
+        phase,
+        closesAt: formatInstantWithOffset(closesAt, first.appointment.location.timeZone),
+        self: { id: self.id, role: self.role, state: self.state },
+        peer,
+        signals,
+        cursor: signals.at(-1)?.id ?? query.after,
+        version,
+      };
+      const news = signals.length > 0 || version !== query.known;
+      if (news || query.wait === "0" || self.state === "LEFT" || abort?.aborted || Date.now() >= deadline) return state;
+      await watch.wait(Math.min(1_000, deadline - Date.now()), abort);
     }
-    const peer = phase === "open" ? await findPeer(self, now) : null;
-    const rows =
-      self.state === "LEFT"
-        ? []
-        : await prisma.videoSignal.findMany({
-            where: { toParticipantId: self.id, id: { gt: BigInt(query.after) } },
-            orderBy: { id: "asc" },
-            take: 200,
-          });
-    const signals: RoomSignalDto[] = rows.map((r) => ({ id: Number(r.id), from: r.fromParticipantId, kind: r.kind as RoomSignalDto["kind"], payload: r.payload }));
-    const version = [phase, self.state, peer ? `${peer.id}:${peer.state}:${peer.online ? "on" : "off"}` : "-"].join("|");
-    const state: RoomStateDto = {
-      phase,
-      closesAt: formatInstantWithOffset(closesAt, first.appointment.location.timeZone),
-      self: { id: self.id, role: self.role, state: self.state },
-      peer,
-      signals,
-      cursor: signals.at(-1)?.id ?? query.after,
-      version,
-    };
-    const news = signals.length > 0 || version !== query.known;
-    if (news || query.wait === "0" || self.state === "LEFT" || abort?.aborted || Date.now() >= deadline) return state;
-    await waitForRoomChange(appointmentId, Math.min(1_000, deadline - Date.now()), abort);
+  } finally {
+    watch.close();
   }
 }
 

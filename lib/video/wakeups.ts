@@ -57,24 +57,51 @@ async function ensureListening(w: Wakeups): Promise<void> {
   await w.connecting;
 }
 
-/** Resolves when the room changes, after `ms`, or when the request is abandoned. */
-export async function waitForRoomChange(appointmentId: string, ms: number, abort?: AbortSignal): Promise<void> {
+/** A poll's subscription to one room's changes, taken before it reads the room. */
+export interface RoomWatch {
+  /** Resolves at once if the room changed since the last wait, else on the next change, after `ms`, or on abort. */
+  wait(ms: number, abort?: AbortSignal): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Starts listening for a room's changes. Subscribing before reading the room
+ * means a change that lands between the read and the wait is not lost.
+ */
+export async function watchRoom(appointmentId: string): Promise<RoomWatch> {
   const w = state();
   await ensureListening(w);
-  await new Promise<void>((resolve) => {
-    let set = w.listeners.get(appointmentId);
-    if (!set) w.listeners.set(appointmentId, (set = new Set()));
-    const done = () => {
-      clearTimeout(timer);
-      abort?.removeEventListener("abort", done);
-      set.delete(done);
+  let changed = false;
+  let wake: (() => void) | null = null;
+  const listener = () => {
+    changed = true;
+    wake?.();
+  };
+  let set = w.listeners.get(appointmentId);
+  if (!set) w.listeners.set(appointmentId, (set = new Set()));
+  set.add(listener);
+  return {
+    async wait(ms, abort) {
+      if (!changed && !abort?.aborted) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            abort?.removeEventListener("abort", done);
+            wake = null;
+            resolve();
+          };
+          const timer = setTimeout(done, ms);
+          abort?.addEventListener("abort", done);
+          wake = done;
+        });
+      }
+      changed = false;
+    },
+    close() {
+      set.delete(listener);
       if (set.size === 0) w.listeners.delete(appointmentId);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    abort?.addEventListener("abort", done);
-    set.add(done);
-  });
+    },
+  };
 }
 
 /** Closes this instance's LISTEN connection (tests and shutdown). */
