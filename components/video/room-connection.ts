@@ -65,6 +65,8 @@ export class RoomRefusedError extends Error {
 
 const KEY_HEADER = "x-stride-room-key";
 const FAILED_GRACE_MS = 4_000;
+/** A new connection that is not up by then is started again. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 type DataMessage = { t: "chat"; id: string; text: string; at: number } | { t: "media"; audio: boolean; video: boolean; screen: boolean };
 
@@ -93,6 +95,7 @@ export class RoomConnection {
   private localMedia: PeerMedia = { audio: true, video: true, screen: false };
 
   private localStream: MediaStream | null = null;
+  private sendQueue: Promise<void> = Promise.resolve();
 
   constructor(private readonly joiner: RoomJoiner) {}
 
@@ -244,6 +247,7 @@ export class RoomConnection {
       if (this.entry?.role === "PATIENT") {
         this.openPeer(peer.id);
         this.needsHello = true;
+        this.scheduleRecovery(CONNECT_TIMEOUT_MS);
       }
       this.update({ status: "connecting" });
     }
@@ -256,14 +260,22 @@ export class RoomConnection {
     }
   }
 
-  private async send(kind: RoomSignalDto["kind"], payload: unknown): Promise<boolean> {
+  /** Sends one at a time, so the other side receives them in the order they were made. */
+  private send(kind: RoomSignalDto["kind"], payload: unknown): Promise<boolean> {
+    const to = this.pcPeerId;
+    const sent = this.sendQueue.then(() => this.post(to, kind, payload));
+    this.sendQueue = sent.then(() => undefined);
+    return sent;
+  }
+
+  private async post(to: string | null, kind: RoomSignalDto["kind"], payload: unknown): Promise<boolean> {
     const entry = this.entry;
-    if (!entry || !this.pcPeerId) return false;
+    if (!entry || !to) return false;
     try {
       const response = await fetch(`/api/video/participants/${entry.participantId}/signals`, {
         method: "POST",
         headers: { "content-type": "application/json", [KEY_HEADER]: entry.key },
-        body: JSON.stringify({ to: this.pcPeerId, kind, payload }),
+        body: JSON.stringify({ to, kind, payload }),
       });
       return response.ok;
     } catch {
@@ -309,7 +321,11 @@ export class RoomConnection {
 
   /** A connection that stays broken is rebuilt: the patient asks for a new one. */
   private scheduleRecovery(delay: number) {
-    if (this.failedTimer) return;
+    if (this.failedTimer) {
+      // A failure now outranks a check that was due later.
+      if (delay > 0) return;
+      clearTimeout(this.failedTimer);
+    }
     this.failedTimer = setTimeout(() => {
       this.failedTimer = null;
       const pc = this.pc;
@@ -319,6 +335,7 @@ export class RoomConnection {
         this.closePeer();
         this.openPeer(peerId);
         this.needsHello = true;
+        this.scheduleRecovery(CONNECT_TIMEOUT_MS);
         void this.send("hello", {}).then((ok) => {
           if (ok) this.needsHello = false;
         });

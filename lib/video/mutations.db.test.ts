@@ -254,3 +254,25 @@ describe("signalling", () => {
     await expectAppError(sendSignal(asStaff(host, v.host), { to: patient.participantId, kind: "hello", payload: {} }, at(45 + 60)), "ROOM_NOT_OPEN");
   });
 });
+
+describe("signalling under load", () => {
+  it("delivers every message of both sides sending at once, in each sender's order, without a deadlock", async () => {
+    const v = await videoVisit();
+    const patient = await joinAsPatient(v.joinToken, undefined, OPEN);
+    const host = await joinAsTherapist(v.host, v.appointment.id, OPEN);
+    await admitPatient(v.host, v.appointment.id, patient.participantId, OPEN);
+    const candidate = (n: number) => ({ candidate: `candidate:${n} 1 udp 2122260223 192.0.2.2 ${50000 + n} typ host`, sdpMid: "0", sdpMLineIndex: 0 });
+    const burst = (from: ParticipantCredentials, to: string) =>
+      Promise.all(Array.from({ length: 20 }, (_, n) => sendSignal(from, { to, kind: "candidate", payload: candidate(n) }, OPEN)));
+    await Promise.all([burst(asPatient(patient), host.participantId), burst(asStaff(host, v.host), patient.participantId)]);
+
+    for (const [reader, count] of [
+      [asPatient(patient), 20],
+      [asStaff(host, v.host), 20],
+    ] as const) {
+      const { signals } = await pollRoom(reader, { after: 0, wait: "0" }, OPEN);
+      expect(signals).toHaveLength(count);
+      expect(signals.map((s) => s.id)).toEqual([...signals.map((s) => s.id)].sort((a, b) => a - b));
+    }
+  });
+});

@@ -62,7 +62,7 @@ async function notifyRoom(tx: Tx, appointmentId: string): Promise<void> {
 
 /** Serialises joins, admissions and departures of one room. */
 async function lockAppointment(tx: Tx, appointmentId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Appointment" WHERE "id" = ${appointmentId}::uuid FOR UPDATE`;
+  await tx.$queryRaw`SELECT 1 FROM "Appointment" WHERE "id" = ${appointmentId}::uuid FOR NO KEY UPDATE`;
 }
 
 function isFresh(p: { lastSeenAt: Date }, now: Date): boolean {
@@ -366,6 +366,12 @@ export async function sendSignal(credentials: ParticipantCredentials, input: Sig
   }
   const prisma = getPrisma();
   await prisma.$transaction(async (tx) => {
+    // Messages to one tab commit in id order: the tab reads "everything after
+    // the last id I saw", so a lower id committing after a higher one would
+    // be skipped. Holding the recipient's row while inserting serialises them.
+    // NO KEY UPDATE, not UPDATE: the insert's foreign-key checks take KEY SHARE
+    // on both tabs' rows, and the two sides sending at once must not deadlock.
+    await tx.$queryRaw`SELECT 1 FROM "VideoParticipant" WHERE "id" = ${peer.id}::uuid FOR NO KEY UPDATE`;
     await tx.videoSignal.create({
       data: {
         appointmentId: self.appointmentId,
