@@ -9,13 +9,13 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type Cookie, type Page } from "@playwright/test";
 import { recreateDatabase, startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { createVideoPractice, insertVideoVisit, withDatabase } from "../test/video-practice";
 import { startApp } from "./app-server";
 import { Cleanup } from "./cleanup";
-import { CHROMIUM_LAUNCH } from "./staff";
+import { CHROMIUM_LAUNCH, signIn } from "./staff";
 import { summariseLatency } from "./stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,9 +34,10 @@ async function markAt(page: Page, name: string): Promise<number> {
   return page.evaluate((mark) => performance.timeOrigin + performance.getEntriesByName(mark)[0]!.startTime, name);
 }
 
-async function runOnce(browser: Browser, baseUrl: string, therapistState: string, visit: { appointmentId: string; joinToken: string }) {
+async function runOnce(browser: Browser, baseUrl: string, therapistCookies: Cookie[], visit: { appointmentId: string; joinToken: string }) {
   const patientContext = await browser.newContext({ baseURL: baseUrl, permissions: ["camera", "microphone"] });
-  const therapistContext = await browser.newContext({ baseURL: baseUrl, permissions: ["camera", "microphone"], storageState: therapistState });
+  const therapistContext = await browser.newContext({ baseURL: baseUrl, permissions: ["camera", "microphone"] });
+  await therapistContext.addCookies(therapistCookies);
   try {
     const patient = await patientContext.newPage();
     await patient.goto(`/visit/${visit.joinToken}`);
@@ -90,21 +91,12 @@ async function main() {
     cleanup.add("Chromium", () => browser.close());
 
     // Sign the therapist in once; every run reuses the session.
-    const signInContext = await browser.newContext({ baseURL: app.baseUrl });
-    const signInPage = await signInContext.newPage();
-    await signInPage.goto("/staff/sign-in");
-    await signInPage.getByLabel("Email").fill(practice.staffEmail);
-    await signInPage.getByLabel("Password").fill(practice.staffPassword);
-    await signInPage.getByRole("button", { name: "Sign in" }).click();
-    await signInPage.waitForURL(/\/staff$/, { timeout: STEP_TIMEOUT_MS });
-    const therapistState = path.join(os.tmpdir(), `stride-bench-video-${process.pid}.json`);
-    await signInContext.storageState({ path: therapistState });
-    await signInContext.close();
+    const therapistCookies = await signIn(browser, app.baseUrl, { email: practice.staffEmail, password: practice.staffPassword });
 
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const visit = await insertVideoVisit(embedded.url, practice, new Date(Date.now() + 5 * 60_000));
-      const run = await runOnce(browser, app.baseUrl, therapistState, visit);
+      const run = await runOnce(browser, app.baseUrl, therapistCookies, visit);
       // One visit at a time holds the therapist's hour; free it for the next run.
       await withDatabase(embedded.url, (db) => db.query(`UPDATE "Appointment" SET "status" = 'CANCELLED' WHERE "id" = $1`, [visit.appointmentId]));
       log(`run ${i + 1}/${RUNS}: therapist sees patient after ${run.therapistSeesPatientMs.toFixed(0)} ms, patient sees therapist after ${run.patientSeesTherapistMs.toFixed(0)} ms (${run.size})`);
