@@ -58,7 +58,7 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
   return { context, page: await context.newPage() };
 }
 
-/** The other side's video really plays: frames arrive, with the fake camera's size. */
+/** The other side's video really plays (frames arrive, with the fake camera's size) and its sound arrives. */
 async function expectRemoteVideoPlaying(page: Page) {
   const remote = page.getByTestId("remote-video");
   await expect(remote).toBeVisible();
@@ -67,6 +67,15 @@ async function expectRemoteVideoPlaying(page: Page) {
     .toEqual({ width: 640, height: 480, playing: true });
   const before = await remote.evaluate((v: HTMLVideoElement) => v.currentTime);
   await expect.poll(() => remote.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(before);
+  // And sound: a live audio track whose packets arrive (a track is "muted" while none do), on an element that is not silenced.
+  await expect
+    .poll(() =>
+      remote.evaluate((v: HTMLVideoElement) => {
+        const audio = (v.srcObject as MediaStream | null)?.getAudioTracks()[0];
+        return { audio: audio ? `${audio.readyState}${audio.muted ? " muted" : ""}` : "none", elementMuted: v.muted };
+      }),
+    )
+    .toEqual({ audio: "live", elementMuted: false });
 }
 
 async function expectStatus(page: Page, status: string) {

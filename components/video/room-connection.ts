@@ -104,10 +104,6 @@ export class RoomConnection {
     this.localStream = stream;
   }
 
-  private getLocalStream(): MediaStream | null {
-    return this.localStream;
-  }
-
   // ---- for React (useSyncExternalStore) ----
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -118,10 +114,6 @@ export class RoomConnection {
   private update(patch: Partial<RoomSnapshot>) {
     this.snapshot = { ...this.snapshot, ...patch };
     for (const l of this.listeners) l();
-  }
-
-  get role() {
-    return this.entry?.role ?? null;
   }
 
   // ---- lifecycle ----
@@ -363,7 +355,7 @@ export class RoomConnection {
   }
 
   private addLocalTracks(pc: RTCPeerConnection) {
-    const stream = this.getLocalStream();
+    const stream = this.localStream;
     for (const kind of ["audio", "video"] as const) {
       const track = stream?.getTracks().find((t) => t.kind === kind);
       if (track && stream) pc.addTrack(track, stream);
@@ -402,7 +394,7 @@ export class RoomConnection {
 
   /** The answering side puts its camera and microphone on the offer's transceivers. */
   private attachLocalToTransceivers(pc: RTCPeerConnection) {
-    const stream = this.getLocalStream();
+    const stream = this.localStream;
     for (const transceiver of pc.getTransceivers()) {
       const kind = transceiver.receiver.track.kind;
       const track = stream?.getTracks().find((t) => t.kind === kind);

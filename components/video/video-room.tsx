@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react"
 import type { Language } from "@/lib/i18n/languages";
 import { videoRoomText } from "@/lib/i18n/video-room";
 import type { RoomEntryDto } from "@/lib/video/api-types";
+import { admitPatient } from "./admit-patient";
 import { RoomConnection, RoomRefusedError, type RoomJoiner } from "./room-connection";
 import { MicrophoneMeter } from "./microphone-meter";
 import { RoomChat } from "./room-chat";
@@ -65,6 +66,7 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
   const room = useSyncExternalStore(connection.subscribe, connection.getSnapshot, connection.getSnapshot);
   const [entered, setEntered] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [admitProblem, setAdmitProblem] = useState<string | null>(null);
   const screenTrack = useRef<MediaStreamTrack | null>(null);
   const { open: openMedia } = media;
 
@@ -129,12 +131,7 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
 
   async function admit() {
     if (side.kind !== "therapist" || !room.peer) return;
-    performance.mark("stride:admit");
-    await fetch(`/api/staff/visits/${side.appointmentId}/admit`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ participantId: room.peer.id }),
-    });
+    setAdmitProblem(await admitPatient(side.appointmentId, room.peer.id));
   }
 
   async function rejoin() {
@@ -232,6 +229,11 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
           <button type="button" className={PRIMARY} onClick={() => void admit()}>
             {t.admit}
           </button>
+          {admitProblem ? (
+            <p role="alert" className="w-full font-semibold text-red-800">
+              {admitProblem}
+            </p>
+          ) : null}
         </div>
       ) : room.status === "alone" ? (
         <p>{t.aloneBody(otherName)}</p>

@@ -137,7 +137,7 @@ describe("the video room's door", () => {
       ["video.join", v.host.email],
       ["video.admit", v.host.email],
       ["video.leave", "patient via video link"],
-      ["video.leave", v.host.name],
+      ["video.leave", v.host.email],
     ]);
   });
 });

@@ -259,12 +259,13 @@ async function authenticate(credentials: ParticipantCredentials) {
   if (!participant || !sameHash(participant.secretHash, hashKey(credentials.key))) {
     throw new AppError("UNAUTHORIZED", "This room key is not valid. Reload the page to join again.");
   }
+  let staff: StaffMember | null = null;
   if (participant.role === "THERAPIST") {
     // Signing out (or being signed out) ends a therapist's tab too.
-    const staff = await credentials.staff();
+    staff = await credentials.staff();
     if (staff.id !== participant.staffUserId) throw new AppError("FORBIDDEN", "This room key belongs to someone else.");
   }
-  return participant;
+  return Object.assign(participant, { staff });
 }
 
 async function findPeer(self: VideoParticipant, now: Date): Promise<RoomPeerDto | null> {
@@ -395,7 +396,7 @@ export async function leaveRoom(credentials: ParticipantCredentials, ctx: Reques
     await retire(tx, current, ctx.now);
     await recordAudit(tx, {
       staffUserId: current.staffUserId,
-      actor: current.role === "PATIENT" ? PATIENT_ACTOR : current.displayName,
+      actor: self.staff?.email ?? PATIENT_ACTOR,
       action: "video.leave",
       entity: "Appointment",
       entityId: self.appointmentId,

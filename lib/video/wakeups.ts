@@ -103,11 +103,3 @@ export async function watchRoom(appointmentId: string): Promise<RoomWatch> {
     },
   };
 }
-
-/** Closes this instance's LISTEN connection (tests and shutdown). */
-export async function stopRoomWakeups(): Promise<void> {
-  const w = state();
-  const client = w.client;
-  w.client = null;
-  await client?.end().catch(() => {});
-}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatTime } from "@/lib/i18n/format-date-time";
+import { admitPatient } from "@/components/video/admit-patient";
 import type { WaitingPatientDto } from "@/lib/video/api-types";
 
 async function fetchWaiting(): Promise<WaitingPatientDto[]> {
@@ -21,15 +22,9 @@ export function WaitingPatients({ zone }: { zone: string }) {
 
   async function admit(patient: WaitingPatientDto) {
     setProblem(null);
-    performance.mark("stride:admit");
-    const response = await fetch(`/api/staff/visits/${patient.appointmentId}/admit`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ participantId: patient.participantId }),
-    });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setProblem(body?.error?.message ?? "The patient could not be let in. Please try again.");
+    const failure = await admitPatient(patient.appointmentId, patient.participantId);
+    if (failure) {
+      setProblem(failure);
       return;
     }
     router.push(`/staff/visit/${patient.appointmentId}`);
