@@ -4,6 +4,7 @@ import { createPractice, createStaffMember, uniq } from "../../test/fixtures";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { AUDIT_PAGE_SIZE, listAuditEntries, type AuditFilters } from "./data";
+import { recordAudit } from "./mutations";
 
 const codeOf = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 
@@ -58,7 +59,7 @@ describe("listAuditEntries", () => {
     const patient = await getPrisma().patient.create({
       data: { firstName: uniq("Audit"), lastName: "Filter", email: `${uniq("a")}@example.com`, phone: "+1 915 555 0100", dateOfBirth: new Date("1980-01-01") },
     });
-    const action = uniq("test.action");
+    const action = "staff.deactivate";
     const actor = await writeEntries(
       [new Date("2031-05-01T23:59:59.999Z"), new Date("2031-05-02T00:00:00Z"), new Date("2031-05-03T23:59:59.999Z"), new Date("2031-05-04T00:00:00Z")],
       { action, patientId: patient.id },
@@ -66,10 +67,32 @@ describe("listAuditEntries", () => {
     await writeEntries([new Date("2031-05-02T12:00:00Z")], { action: "patient.view", patientId: patient.id });
     const admin = await createStaffMember("ADMIN");
 
-    const inRange = await listAuditEntries(admin, { action, from: "2031-05-02", to: "2031-05-03" });
+    const inRange = await listAuditEntries(admin, { action, staffUserId: actor.id, from: "2031-05-02", to: "2031-05-03" });
     expect(inRange.entries.map((e) => e.at.toISOString())).toEqual(["2031-05-03T23:59:59.999Z", "2031-05-02T00:00:00.000Z"]);
     expect((await listAuditEntries(admin, { patientId: patient.id })).entries).toHaveLength(5);
     expect((await listAuditEntries(admin, { patientId: patient.id, staffUserId: actor.id })).entries).toHaveLength(4);
+  });
+
+  it("finds a patient in the lists that showed them, not only on rows that name them", async () => {
+    const [shown, other] = [randomUUID(), randomUUID()];
+    const desk = await createStaffMember("FRONT_DESK");
+    const rows = [
+      { action: "patient.search", patientIds: [shown, other] },
+      { action: "patient.search", patientIds: [other] },
+      { action: "patient.view", patientId: shown },
+    ] as const;
+    for (const row of rows) {
+      await recordAudit(getPrisma(), { staffUserId: desk.id, actor: desk.email, entity: "Patient", entityId: "x", ...row });
+    }
+    const admin = await createStaffMember("ADMIN");
+
+    const { entries } = await listAuditEntries(admin, { patientId: shown });
+    // Rows written in the same millisecond come in id order: compare as sets.
+    expect(entries.map((e) => [e.action, e.patientId, e.patientsListed]).sort()).toEqual([
+      ["patient.search", null, 2],
+      ["patient.view", shown, 0],
+    ]);
+    expect((await listAuditEntries(admin, { patientId: other, action: "patient.search" })).entries).toHaveLength(2);
   });
 
   it("names the actor when no staff member acted", async () => {

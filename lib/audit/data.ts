@@ -4,6 +4,7 @@ import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
+import type { AuditAction } from "./actions";
 
 export const AUDIT_PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
@@ -16,7 +17,7 @@ export interface AuditCursor {
 
 export interface AuditFilters {
   staffUserId?: string;
-  action?: string;
+  action?: AuditAction;
   patientId?: string;
   /** First day, YYYY-MM-DD, read in UTC. */
   from?: string;
@@ -35,6 +36,8 @@ export interface AuditEntry {
   entity: string;
   entityId: string;
   patientId: string | null;
+  /** How many patients a list showed (a search, a therapist's day); 0 for anything else. */
+  patientsListed: number;
   ipAddress: string | null;
 }
 
@@ -54,7 +57,9 @@ function whereOf(filters: AuditFilters): Prisma.AuditLogWhereInput {
     AND: [
       filters.staffUserId ? { staffUserId: filters.staffUserId } : {},
       filters.action ? { action: filters.action } : {},
-      filters.patientId ? { patientId: filters.patientId } : {},
+      // A read of one record names the patient on the row; a list (a search,
+      // a therapist's day) links every patient it showed.
+      filters.patientId ? { OR: [{ patientId: filters.patientId }, { patients: { some: { patientId: filters.patientId } } }] } : {},
       filters.from ? { at: { gte: utcDay(filters.from) } } : {},
       filters.to ? { at: { lt: utcDay(filters.to, 1) } } : {},
       // Keyset, not OFFSET: page 400 costs what page 1 does, and rows written
@@ -74,7 +79,7 @@ export async function listAuditEntries(staff: StaffMember, filters: AuditFilters
     where: whereOf(filters),
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: AUDIT_PAGE_SIZE + 1,
-    include: { staffUser: { select: { name: true } } },
+    include: { staffUser: { select: { name: true } }, _count: { select: { patients: true } } },
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   const last = page.at(-1);
@@ -88,6 +93,7 @@ export async function listAuditEntries(staff: StaffMember, filters: AuditFilters
       entity: r.entity,
       entityId: r.entityId,
       patientId: r.patientId,
+      patientsListed: r._count.patients,
       ipAddress: r.ipAddress,
     })),
     next: rows.length > AUDIT_PAGE_SIZE && last ? { at: last.at, id: last.id } : null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffRequestContext } from "../appointments/mutations";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
@@ -364,6 +365,6 @@ function describeBlock(block: LocatedBlock) {
   };
 }
 
-async function audit(tx: Tx, staff: StaffMember, ctx: StaffRequestContext, action: string, entity: string, entityId: string, detail: Prisma.InputJsonObject) {
+async function audit(tx: Tx, staff: StaffMember, ctx: StaffRequestContext, action: AuditAction, entity: string, entityId: string, detail: Prisma.InputJsonObject) {
   await recordAudit(tx, { staffUserId: staff.id, actor: staff.email, action, entity, entityId, ipAddress: ctx.ipAddress, detail });
 }

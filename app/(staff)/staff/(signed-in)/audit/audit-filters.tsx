@@ -1,20 +1,5 @@
 import Link from "next/link";
-
-// Actions the application writes; the field accepts any other too.
-const KNOWN_ACTIONS = [
-  "patient.view",
-  "patient.update",
-  "appointment.view",
-  "appointment.check-in",
-  "appointment.complete",
-  "appointment.no-show",
-  "appointment.cancel",
-  "staff.sign-in",
-  "staff.create",
-  "staff.reset-access",
-  "staff.deactivate",
-  "staff.reactivate",
-];
+import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES } from "@/lib/audit/actions";
 
 interface Props {
   values: Record<"staff" | "action" | "patient" | "from" | "to", string>;
@@ -57,12 +42,14 @@ export function AuditFilters({ values, errors, staff }: Props) {
           <label htmlFor="action" className="block text-sm font-medium">
             Action
           </label>
-          <input id="action" name="action" type="text" list="known-actions" defaultValue={values.action} autoComplete="off" className={input} {...field("action")} />
-          <datalist id="known-actions">
-            {KNOWN_ACTIONS.map((a) => (
-              <option key={a} value={a} />
+          <select id="action" name="action" defaultValue={values.action} className={input} {...field("action")}>
+            <option value="">Any action</option>
+            {AUDIT_ACTION_NAMES.map((a) => (
+              <option key={a} value={a}>
+                {AUDIT_ACTIONS[a]} ({a})
+              </option>
             ))}
-          </datalist>
+          </select>
           {error("action")}
         </div>
         <div>

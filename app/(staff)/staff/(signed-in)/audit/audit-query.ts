@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_ACTION_NAMES } from "@/lib/audit/actions";
 import type { AuditCursor, AuditFilters } from "@/lib/audit/data";
 
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -15,7 +16,7 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/
 export const auditQuerySchema = z
   .object({
     staff: optional(z.guid("Choose a staff member from the list.")),
-    action: optional(z.string().trim().max(100, "Use at most 100 characters.")),
+    action: optional(z.enum(AUDIT_ACTION_NAMES, "Choose an action from the list.")),
     patient: optional(z.guid("A patient id looks like 3f2b…-…; copy it from the patient's page address.")),
     from: optional(utcDate),
     to: optional(utcDate),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AUDIT_ACTIONS, isAuditAction } from "@/lib/audit/actions";
 import type { AuditEntry } from "@/lib/audit/data";
 
 const UTC = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC", hourCycle: "h23" });
@@ -24,7 +25,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <time dateTime={e.at.toISOString()}>{UTC.format(e.at)}</time>
               </td>
               <td className="px-4 py-2">{e.who}</td>
-              <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
+              <td className="px-4 py-2">
+                {isAuditAction(e.action) ? AUDIT_ACTIONS[e.action] : null}
+                <span className="block font-mono text-xs text-slate-600">{e.action}</span>
+              </td>
               <td className="px-4 py-2">
                 {e.entity} <span className="font-mono text-xs text-slate-600">{e.entityId}</span>
                 {e.patientId ? (
@@ -34,6 +38,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     </Link>
                   </span>
                 ) : null}
+                {e.patientsListed > 1 ? <span className="block text-xs">{e.patientsListed} patients listed</span> : null}
               </td>
               <td className="px-4 py-2 font-mono text-xs">{e.ipAddress ?? "—"}</td>
             </tr>
