@@ -5,6 +5,7 @@ import { createBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import type { VisitMode } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
+import { listAuditEntries } from "../audit/data";
 import { listTherapistDay } from "./data";
 
 // 05:30 UTC on 23 November is 23:30 on the 22nd in Chicago: "today" is the
@@ -141,7 +142,7 @@ describe("listTherapistDay", () => {
     expect(byLocation.get(denver.location.id)?.zone).toBe("America/Denver");
   });
 
-  it("writes one audit row per view, naming the patients shown", async () => {
+  it("writes one audit row per view, linked to every patient shown", async () => {
     const practice = await practiceInChicago(1);
     const first = await book(practice, "2026-11-22T09:00:00-06:00");
     const second = await book(practice, "2026-11-23T09:00:00-06:00");
@@ -151,13 +152,34 @@ describe("listTherapistDay", () => {
     await listTherapistDay(therapist, { now: NOW, ipAddress: "10.0.0.7" });
     await listTherapistDay(therapist, { now: NOW });
 
-    const rows = await getPrisma().auditLog.findMany({ where: { staffUserId: therapist.id, action: "therapist-day.view" }, orderBy: { at: "asc" } });
+    const rows = await getPrisma().auditLog.findMany({
+      where: { staffUserId: therapist.id, action: "therapist-day.view" },
+      orderBy: { at: "asc" },
+      include: { patients: true },
+    });
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ entity: "Therapist", entityId: practice.therapists[0]!.id, actor: therapist.email, ipAddress: "10.0.0.7" });
-    const detail = rows[0]!.detail as { patientIds: string[]; appointmentIds: string[]; dates: string[] };
-    expect([...detail.patientIds].sort()).toEqual([...patientIds].sort());
+    expect(rows[0]).toMatchObject({ entity: "Therapist", entityId: practice.therapists[0]!.id, actor: therapist.email, ipAddress: "10.0.0.7", patientId: null });
+    expect(rows[0]!.patients.map((p) => p.patientId).sort()).toEqual([...patientIds].sort());
+    const detail = rows[0]!.detail as { appointmentIds: string[]; dates: string[] };
     expect(detail.appointmentIds).toEqual([first, second]);
     expect(detail.dates).toEqual(["2026-11-22", "2026-11-23"]);
+
+    // An administrator filtering the log by one of these patients finds both views.
+    const admin = await createStaffMember("ADMIN");
+    const { entries } = await listAuditEntries(admin, { patientId: patientIds[0]!, action: "therapist-day.view" });
+    expect(entries.map((e) => e.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(entries[0]!.patientsListed).toBe(2);
+  });
+
+  it("names the patient on the row when the day shows exactly one", async () => {
+    const practice = await practiceInChicago(1);
+    const only = await book(practice, "2026-11-23T11:00:00-06:00");
+    const therapist = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
+    const { patientId } = await getPrisma().appointment.findUniqueOrThrow({ where: { id: only }, select: { patientId: true } });
+
+    await listTherapistDay(therapist, { now: NOW });
+    const row = await getPrisma().auditLog.findFirstOrThrow({ where: { staffUserId: therapist.id, action: "therapist-day.view" } });
+    expect(row.patientId).toBe(patientId);
   });
 
   it("refuses anyone but a therapist with a linked therapist record", async () => {

@@ -44,7 +44,7 @@ const DAY_MS = 86_400_000;
 /**
  * The signed-in therapist's visits today and tomorrow, each day read in its
  * location's zone; only their own visits, never a colleague's. Each call is a
- * page view and leaves one audit row naming the patients shown.
+ * page view and leaves one audit row linked to every patient shown.
  */
 export async function listTherapistDay(staff: StaffMember, { now, ipAddress = null }: ReadContext): Promise<TherapistDayGroup[]> {
   const therapistId = therapistIdForAgenda(staff);
@@ -83,10 +83,12 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
     entity: "Therapist",
     entityId: therapistId,
     ipAddress,
+    // Linked by id, not only listed in the detail: the log filtered by one of
+    // these patients then finds this view.
+    patientIds: shown.map((a) => a.patientId),
     detail: {
       dates: [...new Set(grouped.flatMap((g) => g.days.map((d) => d.date)))],
       appointmentIds: shown.map((a) => a.id),
-      patientIds: [...new Set(shown.map((a) => a.patientId))],
     },
   });
 
