@@ -62,7 +62,7 @@ test("every staff page and staff API route lets in exactly the roles it should",
   ) as Record<Who, Awaited<ReturnType<typeof contextFor>>>;
 
   // The admin looks the patient up to learn the id the others will reach for.
-  const found = await contexts.admin.request.get(`/api/staff/patients/search?q=${encodeURIComponent(booking.email)}`);
+  const found = await contexts.admin.request.post("/api/staff/patients/search", { data: { q: booking.email } });
   expect(found.status()).toBe(200);
   const patientId = ((await found.json()) as { patients: { id: string }[] }).patients[0]!.id;
 
@@ -114,9 +114,19 @@ test("every staff page and staff API route lets in exactly the roles it should",
       expect: { anonymous: 401, patient: 401, therapist: 404, frontDesk: 409, admin: 409 },
     },
     {
-      name: "GET patient search",
-      call: (r) => r.get(`/api/staff/patients/search?q=${encodeURIComponent(booking.email)}`),
+      name: "POST patient search",
+      call: (r) => r.post("/api/staff/patients/search", { data: { q: booking.email } }),
       expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 200, admin: 200 },
+    },
+    {
+      name: "POST patient search without a term",
+      call: (r) => r.post("/api/staff/patients/search", { data: { query: booking.email } }),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 422, admin: 422 },
+    },
+    {
+      name: "GET patient search (the term may not travel in the address)",
+      call: (r) => r.get(`/api/staff/patients/search?q=${encodeURIComponent(booking.email)}`),
+      expect: { anonymous: 405, patient: 405, therapist: 405, frontDesk: 405, admin: 405 },
     },
     {
       name: "GET video waiting room",

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import type { AvailabilityDto, LocationDto, TherapistDto } from "@/lib/booking/api-types";
 import { bookThroughApi, findService, listLocations } from "./fixtures/api";
@@ -6,6 +6,7 @@ import { expectNoAxeViolations } from "./fixtures/axe";
 import { uniquePatient } from "./fixtures/patient";
 import { FRONT_DESK, signIn } from "./fixtures/staff";
 
+const ADMIN = "admin@demo.stride.test";
 const DANA = "dana@demo.stride.test";
 
 /** Books a new patient with one demo therapist, through the public API; answers the patient as booked. */
@@ -22,6 +23,13 @@ async function bookWith(request: APIRequestContext, therapistSlug: string, lastN
   return patient;
 }
 
+/** Searches from the patients page, as a person would: the term goes in the form's body, never the address. */
+async function search(page: Page, text: string) {
+  if (!page.url().endsWith("/staff/patients")) await page.goto("/staff/patients");
+  await page.getByLabel("Find a patient").fill(text);
+  await page.getByRole("button", { name: "Search" }).click();
+}
+
 test("the front desk finds a patient by part of a phone number, opens the profile and changes the phone", async ({ page }) => {
   await signIn(page, FRONT_DESK);
   await expect(page).toHaveURL(/\/staff$/);
@@ -31,8 +39,10 @@ test("the front desk finds a patient by part of a phone number, opens the profil
   // Priya Nair's demo number is +1 575-555-0103; any formatting of a part of it finds her.
   await page.getByLabel("Find a patient").fill("555 0103");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page).toHaveURL(/\/staff\/patients\?q=555\+0103$/);
   await expect(page.getByRole("status")).toHaveText("1 patient matches “555 0103”.");
+  // The term stays out of the address (history, proxy logs) and stays in the box.
+  await expect(page).toHaveURL(/\/staff\/patients$/);
+  await expect(page.getByLabel("Find a patient")).toHaveValue("555 0103");
   const row = page.getByRole("row", { name: /Nair, Priya/ });
   await expect(row).toContainText("+1 575-555-0103");
   await expect(row).toContainText("priya.nair@example.com");
@@ -66,10 +76,14 @@ test("the front desk finds a patient by part of a phone number, opens the profil
   await expect(page.getByText("(575) 555-0199")).toBeVisible();
 
   // The new number is what the search finds now; the old one is gone.
-  await page.goto("/staff/patients?q=555-0199");
+  await search(page, "555-0199");
   await expect(page.getByRole("row", { name: /Nair, Priya/ })).toBeVisible();
-  await page.goto("/staff/patients?q=5550103");
+  await search(page, "5550103");
   await expect(page.getByRole("status")).toHaveText("No patients match “5550103”.");
+  await search(page, "7");
+  await expect(page.getByLabel("Find a patient")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter at least 3 digits of a phone number.")).toBeVisible();
+  await expect(page).toHaveURL(/\/staff\/patients$/);
 
   // Put the demo number back, so the demo (and a second run) reads as before.
   await page.goto(`${profileUrl}/edit`);
@@ -85,7 +99,7 @@ test("a therapist searching sees only patients she has a visit with", async ({ p
 
   await signIn(page, FRONT_DESK);
   await expect(page).toHaveURL(/\/staff$/);
-  await page.goto(`/staff/patients?q=${lastName}`);
+  await search(page, lastName);
   await expect(page.getByRole("status")).toHaveText(`2 patients match “${lastName}”.`);
   const luisRow = page.getByRole("row", { name: new RegExp(`${luiss.firstName}`) });
   const luisProfile = await luisRow.getByRole("link").getAttribute("href");
@@ -112,4 +126,47 @@ test("a therapist searching sees only patients she has a visit with", async ({ p
   await expect(page.getByRole("heading", { level: 1, name: "Patient not found" })).toBeVisible();
   const edit = await page.goto(`${luisProfile!}/edit`);
   expect(edit?.status()).toBe(404);
+});
+
+test("an administrator finds a search in the audit log by its action and by a patient it listed, without the term", async ({ page, request }) => {
+  const lastName = `Logged${Date.now().toString(36)}`;
+  await bookWith(request, "dana-whitfield", lastName, 4);
+
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/staff$/);
+  await search(page, lastName);
+  await expect(page.getByRole("status")).toHaveText(`1 patient matches “${lastName}”.`);
+  await expect(page).toHaveURL(/\/staff\/patients$/);
+  const profile = await page.getByRole("row", { name: new RegExp(lastName) }).getByRole("link").getAttribute("href");
+  const patientId = profile!.split("/").at(-1)!;
+
+  await page.goto("/staff/audit");
+  await page.getByLabel("Action").selectOption({ label: "Searched patients (patient.search)" });
+  await page.getByLabel("Patient id").fill(patientId);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const rows = page.getByRole("row").filter({ hasText: "patient.search" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("Searched patients");
+  await expect(rows).toContainText("PatientSearch name");
+  await expect(page.locator("body")).not.toContainText(lastName);
+  await expectNoAxeViolations(page, "audit log filtered to patient searches");
+});
+
+test("the calendar's patient finder searches without putting the term in any address", async ({ page, request }) => {
+  const lastName = `Finder${Date.now().toString(36)}`;
+  const patient = await bookWith(request, "luis-carrillo", lastName, 5);
+  await signIn(page, FRONT_DESK);
+  await expect(page).toHaveURL(/\/staff$/);
+  const searches: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/staff/patients/search")) searches.push(`${r.method()} ${r.url()} ${r.postData()}`);
+  });
+  await page.goto("/staff/calendar");
+  await page.getByRole("button", { name: "Book a caller" }).click();
+  const dialog = page.getByRole("dialog", { name: "Book a caller" });
+  await dialog.getByLabel("Find by name, phone, email or date of birth").fill(lastName);
+  await expect(dialog.getByRole("status")).toHaveText("1 found");
+  await expect(dialog.getByLabel(new RegExp(`${patient.firstName} ${lastName}`))).toBeVisible();
+  expect(searches.length).toBeGreaterThan(0);
+  for (const line of searches) expect(line).toMatch(/^POST \S+\/api\/staff\/patients\/search \{"q":"/);
 });

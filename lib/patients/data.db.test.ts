@@ -41,7 +41,7 @@ async function bookPatient(practice: Practice, details: Partial<ReturnType<typeo
 }
 
 async function searchIds(staff: Awaited<ReturnType<typeof createStaffMember>>, text: string): Promise<string[]> {
-  return (await searchPatients(staff, criterion(text), NOW)).patients.map((p) => p.id);
+  return (await searchPatients(staff, criterion(text), ctx)).patients.map((p) => p.id);
 }
 
 describe("searchPatients", () => {
@@ -90,7 +90,7 @@ describe("searchPatients", () => {
     const desk = await createStaffMember("FRONT_DESK");
 
     for (const text of [iso, `${month}/${day}/${year}`]) {
-      const found = await searchPatients(desk, criterion(text), NOW);
+      const found = await searchPatients(desk, criterion(text), ctx);
       expect(found.patients.map((p) => p.id)).toContain(patientId);
       expect(found.patients.every((p) => p.dateOfBirth === iso)).toBe(true);
     }
@@ -107,7 +107,7 @@ describe("searchPatients", () => {
     await getPrisma().appointment.update({ where: { id: first.appointmentId }, data: { status: "CANCELLED", cancelledAt: NOW } });
     const desk = await createStaffMember("FRONT_DESK");
 
-    const [row] = (await searchPatients(desk, criterion(lastName), NOW)).patients;
+    const [row] = (await searchPatients(desk, criterion(lastName), ctx)).patients;
     expect(row?.nextVisit?.startsAt.toISOString()).toBe("2026-11-26T16:00:00.000Z");
     expect(row?.nextVisit?.timeZone).toBe("America/Denver");
   });
@@ -133,7 +133,7 @@ describe("searchPatients", () => {
       SELECT 'P' || i, ${lastName}, ${lastName} || i || '@many.test', '+1 555 000 0000', date '1980-01-01', now()
       FROM generate_series(1, 60) AS i`;
     const desk = await createStaffMember("FRONT_DESK");
-    const found = await searchPatients(desk, criterion(lastName), NOW);
+    const found = await searchPatients(desk, criterion(lastName), ctx);
     expect(found.patients).toHaveLength(50);
     expect(found.more).toBe(true);
   });
@@ -177,9 +177,43 @@ describe("searchPatients", () => {
       expect(lines, `plan for ${text}`).toMatch(expected);
       expect(lines, `plan for ${text}`).not.toMatch(/Seq Scan on "Patient"/);
       if (process.env.SHOW_PLANS) console.info(`[explain] ${text}\n${lines}`);
-      const found = await searchPatients(admin, criterion(text), NOW);
+      const found = await searchPatients(admin, criterion(text), ctx);
       expect(found.patients.map((p) => p.email), `results for ${text}`).toContain(sample.email);
     }
+  });
+});
+
+describe("searchPatients audit", () => {
+  it("writes exactly one row per search: the kind of key and how many matched, never what was typed, linked to each patient listed", async () => {
+    const practice = await createPractice();
+    const lastName = `Audited${letters()}`;
+    const first = await bookPatient(practice, { lastName, firstName: "Robin" });
+    const second = await bookPatient(practice, { lastName, firstName: "Sam" }, 0, "2026-11-24T10:00:00-06:00");
+    const desk = await createStaffMember("FRONT_DESK");
+
+    await searchPatients(desk, criterion(lastName), ctx);
+    const rows = await getPrisma().auditLog.findMany({ where: { staffUserId: desk.id }, include: { patients: true } });
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row).toMatchObject({ action: "patient.search", actor: desk.email, ipAddress: "203.0.113.7", patientId: null, detail: { kind: "name", results: 2, more: false } });
+    expect(row!.patients.map((p) => p.patientId).sort()).toEqual([first.patientId, second.patientId].sort());
+    expect(JSON.stringify(row).toLowerCase()).not.toContain(lastName.toLowerCase());
+  });
+
+  it("names the patient on the row when the search found exactly one, and logs a search that found none", async () => {
+    const practice = await createPractice();
+    const phone = `+1 915 ${randomDigits(3)} ${randomDigits(4)}`;
+    const { patientId } = await bookPatient(practice, { phone });
+    const desk = await createStaffMember("FRONT_DESK");
+
+    await searchPatients(desk, criterion(phone), ctx);
+    await searchPatients(desk, criterion("1875-03-01"), ctx);
+    const rows = await getPrisma().auditLog.findMany({ where: { staffUserId: desk.id }, orderBy: { at: "asc" } });
+    expect(rows.map((r) => [r.action, r.patientId, r.detail])).toEqual([
+      ["patient.search", patientId, { kind: "phone", results: 1, more: false }],
+      ["patient.search", null, { kind: "dateOfBirth", results: 0, more: false }],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(phone.replace(/\D/g, "").slice(-10));
   });
 });
 
@@ -231,7 +265,7 @@ describe("patients: who may call what", () => {
   const calls: Record<string, { call: Call; allowed: Record<Role, boolean> }> = {
     searchPatients: {
       call: async (staff, patientId, lastName) => {
-        const found = await searchPatients(staff, criterion(lastName), NOW);
+        const found = await searchPatients(staff, criterion(lastName), ctx);
         if (!found.patients.some((p) => p.id === patientId)) throw new AppError("NOT_FOUND", "not listed");
       },
       allowed: { ADMIN: true, FRONT_DESK: true, "THERAPIST (own patient)": true, "THERAPIST (other's patient)": false },

@@ -98,12 +98,30 @@ export function patientSearchSql(staff: StaffMember, criterion: PatientCriterion
     ORDER BY lower(p."lastName"), lower(p."firstName"), p."id"`;
 }
 
-/** Patients matching one search key, as many as SEARCH_LIMIT, limited to those this staff member may read. */
-export async function searchPatients(staff: StaffMember, criterion: PatientCriterion, now: Date): Promise<PatientSearchResult> {
-  const rows = await getPrisma().$queryRaw<SearchRow[]>(patientSearchSql(staff, criterion, now));
+/**
+ * Patients matching one search key, as many as SEARCH_LIMIT, limited to those
+ * this staff member may read. Every search leaves one audit row before the
+ * list is returned: the kind of key and how many matched, never what was
+ * typed (a name or birth date in the log would be a second copy of it), with
+ * the patients listed linked by id.
+ */
+export async function searchPatients(staff: StaffMember, criterion: PatientCriterion, ctx: ReadContext): Promise<PatientSearchResult> {
+  const prisma = getPrisma();
+  const rows = await prisma.$queryRaw<SearchRow[]>(patientSearchSql(staff, criterion, ctx.now));
+  const listed = rows.slice(0, SEARCH_LIMIT);
+  await recordAudit(prisma, {
+    staffUserId: staff.id,
+    actor: staff.email,
+    action: "patient.search",
+    entity: "PatientSearch",
+    entityId: criterion.kind,
+    patientIds: listed.map((r) => r.id),
+    ipAddress: ctx.ipAddress,
+    detail: { kind: criterion.kind, results: listed.length, more: rows.length > SEARCH_LIMIT },
+  });
   return {
     more: rows.length > SEARCH_LIMIT,
-    patients: rows.slice(0, SEARCH_LIMIT).map((r) => ({
+    patients: listed.map((r) => ({
       id: r.id,
       firstName: r.firstName,
       lastName: r.lastName,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { homeAddressSchema, languageSchema, patientDetailsSchema } from "../booking/schema";
+import { MAX_QUERY_LENGTH } from "./search-query";
 
 // The staff form for a patient's contact details. Email, phone and date of
 // birth follow the booking form's rules, so the clinic never stores what a
@@ -39,3 +40,12 @@ export type PatientContactForm = z.input<typeof patientContactSchema>;
 export type PatientContact = z.output<typeof patientContactSchema>;
 
 export const PATIENT_CONTACT_FIELDS = Object.keys(patientContactSchema.shape) as (keyof PatientContact)[];
+
+/**
+ * A patient search as the staff pages and API receive it: in a POST body, so
+ * the names, phones and birth dates typed never sit in a URL (browser history,
+ * proxy and server logs).
+ */
+export const patientSearchSchema = z.object({
+  q: z.string({ error: "Send what to search for as the text field q." }).max(MAX_QUERY_LENGTH, `Search for at most ${MAX_QUERY_LENGTH} characters.`),
+});

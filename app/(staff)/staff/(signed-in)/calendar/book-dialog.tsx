@@ -132,7 +132,7 @@ export function BookDialog({
               <input id="patient-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={input} aria-describedby={field("patientId") ? "patient-error" : undefined} />
               {field("patientId") ? <p id="patient-error" className="mt-1 text-xs font-semibold text-red-700">{field("patientId")}</p> : null}
               <div role="status" className="mt-1 text-xs text-slate-600">
-                {matches.isFetching ? "Searching…" : matches.data ? `${matches.data.patients.length} found` : ""}
+                {matches.isFetching ? "Searching…" : matches.isError ? matches.error.message : matches.data ? `${matches.data.patients.length} found` : ""}
               </div>
               <ul className="mt-1 max-h-40 space-y-1 overflow-y-auto">
                 {(matches.data?.patients ?? []).map((p) => (

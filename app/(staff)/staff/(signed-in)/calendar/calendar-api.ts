@@ -66,6 +66,7 @@ export interface PatientMatch {
   phone: string;
 }
 
+// POST, so what the desk types (names, phones, birth dates) stays out of URLs and logs.
 export function searchPatients(q: string) {
-  return send<{ patients: PatientMatch[] }>(`/api/staff/patients/search?${new URLSearchParams({ q })}`);
+  return send<{ patients: PatientMatch[] }>("/api/staff/patients/search", { method: "POST", body: JSON.stringify({ q }) });
 }

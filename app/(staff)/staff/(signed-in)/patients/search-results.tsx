@@ -1,29 +1,33 @@
 import Link from "next/link";
-import type { PatientSearchRow } from "@/lib/patients/data";
+import type { PatientSearchResult } from "@/lib/patients/data";
 import { formatDateOfBirth } from "./format-date-of-birth";
 import { VisitTime } from "./visit-time";
 
 interface Props {
   query: string;
-  patients: PatientSearchRow[];
-  more: boolean;
+  result: PatientSearchResult | null;
+  pending: boolean;
   limit: number;
 }
 
-export function SearchResults({ query, patients, more, limit }: Props) {
-  const summary =
-    patients.length === 0
-      ? `No patients match “${query}”.`
-      : more
-        ? `Showing the first ${limit} patients matching “${query}”. Add more of the name, or search by phone or date of birth, to narrow it down.`
-        : `${patients.length} ${patients.length === 1 ? "patient matches" : "patients match"} “${query}”.`;
+function summaryOf(query: string, { patients, more }: PatientSearchResult, limit: number): string {
+  if (patients.length === 0) return `No patients match “${query}”.`;
+  if (more) return `Showing the first ${limit} patients matching “${query}”. Add more of the name, or search by phone or date of birth, to narrow it down.`;
+  return `${patients.length} ${patients.length === 1 ? "patient matches" : "patients match"} “${query}”.`;
+}
+
+/** The answer to a search. The status line is always there, empty before a search, so each answer is announced. */
+export function SearchResults({ query, result, pending, limit }: Props) {
+  const patients = result?.patients ?? [];
   return (
-    <section aria-labelledby="results-heading" className="mt-8">
-      <h2 id="results-heading" className="text-lg font-semibold">
-        Results
-      </h2>
+    <section aria-labelledby={result ? "results-heading" : undefined} className="mt-8">
+      {result ? (
+        <h2 id="results-heading" className="text-lg font-semibold">
+          Results
+        </h2>
+      ) : null}
       <p role="status" className="mt-1 text-slate-700">
-        {summary}
+        {pending ? "Searching…" : result ? summaryOf(query, result, limit) : ""}
       </p>
       {patients.length > 0 ? (
         <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { MAX_QUERY_LENGTH } from "@/lib/patients/search-query";
+import { searchPatientsAction, type PatientSearchState } from "./actions";
+import { SearchResults } from "./search-results";
+
+const NOTHING_YET: PatientSearchState = { query: "", problem: null, result: null };
+
+/**
+ * The search box and its results. The form posts to a server action, so the
+ * term stays out of the address bar; the summary sits in a status region that
+ * exists from the start, so screen readers announce each new answer.
+ */
+export function PatientSearch({ limit }: { limit: number }) {
+  const [state, formAction, pending] = useActionState(searchPatientsAction, NOTHING_YET);
+  const [text, setText] = useState(state.query);
+  const { problem, result } = state;
+
+  return (
+    <>
+      <form role="search" action={formAction} className="mt-6 max-w-2xl">
+        <label htmlFor="q" className="block font-medium">
+          Find a patient
+        </label>
+        <p id="q-hint" className="text-sm text-slate-700">
+          Part of a name, a phone number, an email, or a date of birth (YYYY-MM-DD or MM/DD/YYYY).
+        </p>
+        <div className="mt-2 flex gap-2">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            maxLength={MAX_QUERY_LENGTH}
+            autoComplete="off"
+            aria-describedby={problem ? "q-hint q-problem" : "q-hint"}
+            aria-invalid={problem ? true : undefined}
+            className="w-full rounded-md border border-slate-400 bg-white px-3 py-2"
+          />
+          <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-70">
+            Search
+          </button>
+        </div>
+        {problem ? (
+          <p id="q-problem" className="mt-2 text-sm text-red-800">
+            {problem}
+          </p>
+        ) : null}
+      </form>
+      <SearchResults query={state.query} result={result} pending={pending} limit={limit} />
+    </>
+  );
+}
