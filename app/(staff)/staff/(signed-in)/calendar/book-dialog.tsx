@@ -53,10 +53,18 @@ export function BookDialog({
     if (error) errorRef.current?.focus();
   }, [error]);
 
+  // Each search is a read of patient data and leaves an audit row: search
+  // when the typing pauses, not at every keystroke.
+  const [searchTerm, setSearchTerm] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setSearchTerm(query), 300);
+    return () => clearTimeout(timer);
+  }, [query]);
+
   const matches = useQuery({
-    queryKey: ["patient-search", query],
-    queryFn: () => searchPatients(query),
-    enabled: who === "existing" && query.trim().length >= 2,
+    queryKey: ["patient-search", searchTerm],
+    queryFn: () => searchPatients(searchTerm),
+    enabled: who === "existing" && searchTerm.trim().length >= 2,
     staleTime: 10_000,
   });
 
