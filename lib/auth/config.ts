@@ -24,6 +24,12 @@ declare module "@auth/core/jwt" {
 /** Too many failures: the form says so, without saying whether the email exists. */
 export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 const credentialsSchema = z.object({
@@ -52,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           });
           return staff ? { id: staff.id, name: staff.name, email: staff.email, sessionId: staff.sessionId } : null;
         } catch (error) {
-          if (error instanceof AppError && error.code === "RATE_LIMITED") throw new SignInThrottled();
+          if (error instanceof AppError && error.code === "RATE_LIMITED") throw new SignInThrottled(error.retryAfterSeconds ?? 15 * 60);
           throw error;
         }
       },
