@@ -88,10 +88,17 @@ async function reserveAttempt(limits: FailureLimit[], now: Date): Promise<() => 
   return giveBack;
 }
 
-async function isKnownAddress(staffUserId: string, address: string | null, now: Date): Promise<boolean> {
+// No account has this id; asking about it for an unknown email keeps that
+// answer as slow as one for a known email.
+const NO_ACCOUNT_ID = "00000000-0000-0000-0000-000000000000";
+
+async function isKnownAddress(staffUserId: string | null, address: string | null, now: Date): Promise<boolean> {
   if (!address) return false;
   const since = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 24 * 3_600_000);
-  const session = await getPrisma().staffSession.findFirst({ where: { staffUserId, ipAddress: address, createdAt: { gte: since } }, select: { id: true } });
+  const session = await getPrisma().staffSession.findFirst({
+    where: { staffUserId: staffUserId ?? NO_ACCOUNT_ID, ipAddress: address, createdAt: { gte: since } },
+    select: { id: true },
+  });
   return session !== null;
 }
 
@@ -107,7 +114,7 @@ export async function signInWithPassword(emailInput: string, password: string, c
   const email = emailInput.trim().toLowerCase();
   const prisma = getPrisma();
   const user = await prisma.staffUser.findFirst({ where: { email: { equals: email, mode: "insensitive" }, active: true } });
-  const knownAddress = user ? await isKnownAddress(user.id, ctx.ipAddress, ctx.now) : false;
+  const knownAddress = await isKnownAddress(user?.id ?? null, ctx.ipAddress, ctx.now);
   const giveBack = await reserveAttempt(failureLimits(email, ctx.ipAddress ?? "unknown", knownAddress), ctx.now);
 
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
