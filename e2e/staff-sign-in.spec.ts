@@ -32,6 +32,24 @@ test("the front desk signs in, and signing out ends the session for good", async
   await expect(page).toHaveURL(/\/staff\/sign-in\?reason=revoked/);
 });
 
+test("signing out through next-auth's own endpoint ends the server-side session too", async ({ page, context, playwright, baseURL }) => {
+  await signIn(page, "dana@demo.stride.test");
+  await expect(page).toHaveURL(/\/staff$/);
+  // A copy of the session cookie, as a stolen or left-behind one would be.
+  const copy = await playwright.request.newContext({ baseURL, storageState: await context.storageState() });
+  expect((await copy.get("/api/staff/visits/waiting")).status()).toBe(200);
+
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signOut = await page.request.post("/api/auth/signout", { form: { csrfToken }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  expect(signOut.status()).toBe(302);
+  expect((await context.cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
+
+  const afterSignOut = await copy.get("/api/staff/visits/waiting");
+  expect(afterSignOut.status()).toBe(401);
+  expect(await afterSignOut.json()).toMatchObject({ error: { code: "UNAUTHORIZED" } });
+  await copy.dispose();
+});
+
 test("an idle session warns, can be kept, and then ends", async ({ page }) => {
   const base = SHORT_IDLE_BASE;
   await signIn(page, FRONT_DESK, undefined, base);

@@ -34,9 +34,12 @@ const envSchema = z.object({
   STAFF_IDLE_SECONDS: z.coerce.number().int().min(5).default(900),
   /** …and this long after sign-in in any case. */
   STAFF_SESSION_HOURS: z.coerce.number().min(0.01).max(24).default(12),
-  /** Failed sign-ins allowed per account, and per client address, in a 15-minute window. */
+  /** Failed sign-ins allowed in a 15-minute window per account from one client address… */
   SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** …per client address across accounts… */
   SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** …and in an hour per account from every address it has not signed in from in 30 days (docs/security.md). */
+  SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /**
    * STUN and TURN servers for video visits, as the JSON array RTCPeerConnection
    * takes: [{"urls":"turn:turn.example.org:3478","username":"…","credential":"…"}].

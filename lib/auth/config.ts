@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
-import { signInWithPassword } from "./mutations";
+import { revokeSession, signInWithPassword } from "./mutations";
 
 declare module "next-auth" {
   interface User {
@@ -24,6 +24,12 @@ declare module "@auth/core/jwt" {
 /** Too many failures: the form says so, without saying whether the email exists. */
 export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 const credentialsSchema = z.object({
@@ -52,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           });
           return staff ? { id: staff.id, name: staff.name, email: staff.email, sessionId: staff.sessionId } : null;
         } catch (error) {
-          if (error instanceof AppError && error.code === "RATE_LIMITED") throw new SignInThrottled();
+          if (error instanceof AppError && error.code === "RATE_LIMITED") throw new SignInThrottled(error.retryAfterSeconds ?? 15 * 60);
           throw error;
         }
       },
@@ -66,6 +72,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Every way out ends the server-side session, next-auth's own
+    // /api/auth/signout included: clearing the cookie alone would leave any
+    // copy of it working until the session's limits end it.
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (sessionId) await revokeSession(sessionId, new Date());
     },
   },
   secret: process.env.AUTH_SECRET,

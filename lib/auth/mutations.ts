@@ -4,11 +4,15 @@ import { getPrisma } from "../db/client";
 import type { Prisma, StaffRole } from "../db/generated/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
-import { countHits, recordHit } from "../rate-limit/mutations";
+import { recordHit, releaseHit } from "../rate-limit/mutations";
 import { verifyPassword } from "./password";
 import { sessionState, type SessionState } from "./session-policy";
 
+// Limits on failed sign-ins, and why there are three, are explained in docs/security.md.
 const FAILURE_WINDOW_SECONDS = 15 * 60;
+const ACCOUNT_WINDOW_SECONDS = 60 * 60;
+// An address the account signed in from this recently is its own, e.g. the clinic's.
+const KNOWN_ADDRESS_DAYS = 30;
 // Writing lastSeenAt on every request would make each page view a write;
 // the idle limit is minutes, so a quarter-minute of slack is harmless.
 const TOUCH_EVERY_MS = 15_000;
@@ -28,42 +32,96 @@ export interface StaffMember {
   sessionId: string;
 }
 
-/**
- * Checks an email and password and opens a server-side session. Failures are
- * counted per account and per address in PostgreSQL; past the limit every
- * attempt is refused until the window ends, known email or not, and the
- * answer never says whether the email exists.
- */
 function accountFailureKey(email: string): string {
   return `sign-in-failure:account:${email.trim().toLowerCase()}`;
 }
 
-/** An administrator's reset lifts the account's sign-in lockout along with the old password. */
+/** An administrator's reset lifts every sign-in lockout of the account, from any address, along with the old password. */
 export async function clearSignInFailures(tx: Prisma.TransactionClient, email: string): Promise<void> {
-  await tx.rateLimitBucket.deleteMany({ where: { key: accountFailureKey(email) } });
+  const key = accountFailureKey(email);
+  await tx.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" = ${key} OR starts_with("key", ${`${key}:address:`})`;
 }
 
+interface FailureLimit {
+  key: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/**
+ * The limits an attempt must fit under: the account from this address
+ * (strict), the account from addresses it has not signed in from lately
+ * (larger and slower, against guessing spread over many addresses), and
+ * this address across accounts.
+ */
+function failureLimits(email: string, address: string, knownAddress: boolean): FailureLimit[] {
+  const env = getEnv();
+  const account = accountFailureKey(email);
+  return [
+    { key: `${account}:address:${address}`, max: env.SIGN_IN_FAILURES_PER_ACCOUNT, windowSeconds: FAILURE_WINDOW_SECONDS },
+    ...(knownAddress ? [] : [{ key: account, max: env.SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR, windowSeconds: ACCOUNT_WINDOW_SECONDS }]),
+    { key: `sign-in-failure:address:${address}`, max: env.SIGN_IN_FAILURES_PER_ADDRESS, windowSeconds: FAILURE_WINDOW_SECONDS },
+  ];
+}
+
+/**
+ * Takes a place under every limit before the password is checked, and
+ * answers how to give the places back. Each counter is raised and read in one
+ * statement, so however many attempts arrive at once, at most `max` of them
+ * hold a place: a count read first and raised after the check would let them
+ * all through. A refused attempt gives back what it took, so refusals never
+ * hold places that checks could use.
+ */
+async function reserveAttempt(limits: FailureLimit[], now: Date): Promise<() => Promise<void>> {
+  const taken: FailureLimit[] = [];
+  const giveBack = async () => {
+    await Promise.all(taken.map((limit) => releaseHit(limit.key, limit.windowSeconds, now)));
+  };
+  for (const limit of limits) {
+    const { count, retryAfterSeconds } = await recordHit(limit.key, limit.windowSeconds, now);
+    taken.push(limit);
+    if (count > limit.max) {
+      await giveBack();
+      throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Please wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again.`, { retryAfterSeconds });
+    }
+  }
+  return giveBack;
+}
+
+// No account has this id; asking about it for an unknown email keeps that
+// answer as slow as one for a known email.
+const NO_ACCOUNT_ID = "00000000-0000-0000-0000-000000000000";
+
+async function isKnownAddress(staffUserId: string | null, address: string | null, now: Date): Promise<boolean> {
+  if (!address) return false;
+  const since = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 24 * 3_600_000);
+  const session = await getPrisma().staffSession.findFirst({
+    where: { staffUserId: staffUserId ?? NO_ACCOUNT_ID, ipAddress: address, createdAt: { gte: since } },
+    select: { id: true },
+  });
+  return session !== null;
+}
+
+/**
+ * Checks an email and password and opens a server-side session. Every
+ * attempt takes its place under the failure limits in PostgreSQL before the
+ * password is checked; a wrong password keeps it until the window ends, a
+ * right one gives it back. Past a limit every attempt is refused unchecked,
+ * known email or not, and the answer never says whether the email exists.
+ */
 export async function signInWithPassword(emailInput: string, password: string, ctx: SignInContext): Promise<StaffMember | null> {
   const env = getEnv();
   const email = emailInput.trim().toLowerCase();
-  const accountKey = accountFailureKey(email);
-  const addressKey = `sign-in-failure:address:${ctx.ipAddress ?? "unknown"}`;
-  const [account, address] = await Promise.all([
-    countHits(accountKey, FAILURE_WINDOW_SECONDS, ctx.now),
-    countHits(addressKey, FAILURE_WINDOW_SECONDS, ctx.now),
-  ]);
-  if (account.count >= env.SIGN_IN_FAILURES_PER_ACCOUNT || address.count >= env.SIGN_IN_FAILURES_PER_ADDRESS) {
-    const wait = Math.max(account.retryAfterSeconds, address.retryAfterSeconds);
-    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Please wait ${Math.ceil(wait / 60)} minute(s) and try again.`, { retryAfterSeconds: wait });
-  }
-
   const prisma = getPrisma();
   const user = await prisma.staffUser.findFirst({ where: { email: { equals: email, mode: "insensitive" }, active: true } });
+  const knownAddress = await isKnownAddress(user?.id ?? null, ctx.ipAddress, ctx.now);
+  const giveBack = await reserveAttempt(failureLimits(email, ctx.ipAddress ?? "unknown", knownAddress), ctx.now);
+
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !ok) {
-    await Promise.all([recordHit(accountKey, FAILURE_WINDOW_SECONDS, ctx.now), recordHit(addressKey, FAILURE_WINDOW_SECONDS, ctx.now)]);
-    return null;
-  }
+  if (!user || !ok) return null;
+  // The right password proves nothing about the other attempts, so it
+  // returns only its own place rather than clearing the failures.
+  await giveBack();
 
   const session = await prisma.$transaction(async (tx) => {
     const created = await tx.staffSession.create({

@@ -24,11 +24,16 @@ export async function recordHit(key: string, windowSeconds: number, now: Date): 
   return { count: rows[0]?.count ?? 0, retryAfterSeconds: retryAfter(expiresAt, now) };
 }
 
-/** The current window's count for `key`, without adding to it. */
-export async function countHits(key: string, windowSeconds: number, now: Date): Promise<{ count: number; retryAfterSeconds: number }> {
-  const { windowStart, expiresAt } = windowOf(now, windowSeconds);
-  const bucket = await getPrisma().rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart } }, select: { count: true } });
-  return { count: bucket?.count ?? 0, retryAfterSeconds: retryAfter(expiresAt, now) };
+/**
+ * Takes back one hit that `recordHit` added at the same `now`, for an attempt
+ * that turned out not to count. Never below zero: an administrator may have
+ * cleared the counter in between.
+ */
+export async function releaseHit(key: string, windowSeconds: number, now: Date): Promise<void> {
+  const { windowStart } = windowOf(now, windowSeconds);
+  await getPrisma().$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0)
+    WHERE "key" = ${key} AND "windowStart" = ${windowStart}`;
 }
 
 function retryAfter(expiresAt: Date, now: Date): number {

@@ -22,7 +22,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/staff" });
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      return { error: "Too many failed sign-ins. Please wait 15 minutes and try again, or ask an administrator to reset your access.", email };
+      const minutes = Math.ceil(error.retryAfterSeconds / 60);
+      return { error: `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask an administrator to reset your access.`, email };
     }
     // The same words whether the email exists or not.
     if (error instanceof AuthError) return { error: "That email and password do not match an active staff account.", email };
