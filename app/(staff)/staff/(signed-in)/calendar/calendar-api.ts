@@ -16,7 +16,7 @@ export class CalendarRequestError extends Error {
 }
 
 async function send<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json" }, cache: "no-store" });
+  const response = await fetch(url, { cache: "no-store", ...init, headers: { "content-type": "application/json" } });
   const body = (await response.json().catch(() => null)) as (T & Partial<ErrorDto>) | null;
   if (!response.ok || !body) {
     const error = body?.error;
@@ -31,9 +31,15 @@ export interface CalendarKey {
   view: "day" | "week";
 }
 
+/**
+ * The board through the browser's HTTP cache: "no-cache" revalidates every
+ * poll with the stored ETag, an unchanged board comes back as a 304 that the
+ * browser answers from its copy (the same JSON, so the query's structural
+ * sharing keeps every card as it was), and a changed one as a fresh 200.
+ */
 export function fetchCalendar(key: CalendarKey): Promise<CalendarDto> {
   const query = new URLSearchParams({ location: key.location, date: key.date, view: key.view });
-  return send<CalendarDto>(`/api/staff/calendar?${query}`);
+  return send<CalendarDto>(`/api/staff/calendar?${query}`, { cache: "no-cache" });
 }
 
 export function moveAppointment(id: string, body: { start: string; therapistId: string; expectedUpdatedAt: string }) {
