@@ -69,6 +69,7 @@ interface Fetched {
   status: number;
   body: Buffer;
   contentEncoding: string | null;
+  etag: string | null;
 }
 
 // node:http rather than fetch: fetch decompresses, and the wire size is what a browser downloads.
@@ -78,7 +79,12 @@ function get(url: string, headers: Record<string, string>): Promise<Fetched> {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), contentEncoding: response.headers["content-encoding"] ?? null }),
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          contentEncoding: response.headers["content-encoding"] ?? null,
+          etag: response.headers.etag ?? null,
+        }),
       );
       response.on("error", reject);
     });
@@ -149,4 +155,28 @@ export async function measureWeekApi(
     contentEncoding: board.contentEncoding,
     ...result,
   };
+}
+
+/**
+ * The desk's poll of a board nobody changed: every request carries the ETag
+ * of a board fetched just before, and every answer must be a bodiless 304.
+ */
+export async function measureUnchangedWeekApi(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  options: { connections: number; durationS: number; warmupS: number },
+  log: (line: string) => void,
+): Promise<LoadResult & { path: string; etag: string }> {
+  const fresh = await get(baseUrl + path, { cookie });
+  if (fresh.status !== 200 || !fresh.etag) throw new Error(`GET ${path} answered ${fresh.status} with ETag ${fresh.etag ?? "none"}; the board needs a 200 with an ETag`);
+  const headers = { cookie, "if-none-match": fresh.etag };
+  log(`staff week API, unchanged board: If-None-Match ${fresh.etag}; warming up ${options.warmupS} s`);
+  await runLoad({ url: baseUrl + path, headers, connections: 4, durationS: options.warmupS, maxSeconds: options.warmupS + 10 });
+  log(`staff week API, unchanged board: measuring ${options.durationS} s with ${options.connections} connections`);
+  const result = await runLoad({ url: baseUrl + path, headers, connections: options.connections, durationS: options.durationS, maxSeconds: options.durationS + 15 });
+  log(`staff week API, unchanged board: ${result.requestsPerSec} req/s, p95 ${result.latencyMs.p95} ms, codes ${JSON.stringify(result.status.byCode)}`);
+  const notModified = Object.keys(result.status.byCode).filter((code) => code !== "304");
+  if (notModified.length > 0) throw new Error(`staff week API, unchanged board: every answer must be 304, got ${JSON.stringify(result.status.byCode)}`);
+  return { path, etag: fresh.etag, ...result };
 }

@@ -9,6 +9,8 @@ export interface LatencySummary {
 
 export interface StatusSummary {
   "2xx": number;
+  /** 304 Not Modified and other redirections; the unchanged board's poll answers these. */
+  "3xx": number;
   "409": number;
   /** 4xx other than 409. */
   "4xx": number;
@@ -47,10 +49,11 @@ export function summariseLatency(latenciesMs: number[]): LatencySummary {
 
 /** Status codes as counted per response; 0 stands for "no response". */
 export function summariseStatuses(codes: number[]): StatusSummary {
-  const summary: StatusSummary = { "2xx": 0, "409": 0, "4xx": 0, "5xx": 0, other: 0, byCode: {} };
+  const summary: StatusSummary = { "2xx": 0, "3xx": 0, "409": 0, "4xx": 0, "5xx": 0, other: 0, byCode: {} };
   for (const code of codes) {
     summary.byCode[String(code)] = (summary.byCode[String(code)] ?? 0) + 1;
     if (code >= 200 && code < 300) summary["2xx"]++;
+    else if (code >= 300 && code < 400) summary["3xx"]++;
     else if (code === 409) summary["409"]++;
     else if (code >= 400 && code < 500) summary["4xx"]++;
     else if (code >= 500 && code < 600) summary["5xx"]++;

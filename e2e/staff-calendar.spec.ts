@@ -118,3 +118,50 @@ test("the move form and status actions work without a mouse", async ({ page }) =
   await panel.getByRole("button", { name: "Cancel visit" }).click();
   await expect(card).toHaveCount(0);
 });
+
+test("the board's poll is answered 304 while nothing changes, and another desk's booking still shows within a poll", async ({ page }) => {
+  await signIn(page, FRONT_DESK);
+  await expect(page).toHaveURL(/\/staff$/);
+  const { locations } = (await (await page.request.get("/api/locations")).json()) as { locations: { id: string; slug: string }[] };
+  const locationId = locations.find((l) => l.slug === "las-cruces")!.id;
+  // Two weeks out, so the other tests' bookings on the nearest Monday or Wednesday do not touch this day.
+  const date = new Date(Date.parse(`${nextMondayOrWednesday()}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+  const api = `/api/staff/calendar?${new URLSearchParams({ location: locationId, date, view: "day" })}`;
+
+  const first = await page.request.get(api);
+  expect(first.status()).toBe(200);
+  const etag = first.headers()["etag"]!;
+  expect(etag).toMatch(/^"[^"]+"$/);
+  expect(first.headers()["cache-control"]).toBe("private, no-cache");
+  const unchanged = await page.request.get(api, { headers: { "If-None-Match": etag } });
+  expect(unchanged.status()).toBe(304);
+  expect(unchanged.headers()["etag"]).toBe(etag);
+  expect((await unchanged.body()).length).toBe(0);
+
+  // The desk's own poll revalidates through the browser's cache and keeps the board.
+  await page.goto(`/staff/calendar?location=${locationId}&date=${date}&view=day`);
+  await expect(page.getByRole("heading", { name: "Calendar" })).toBeVisible();
+  await page.waitForResponse((r) => r.url().includes("/api/staff/calendar?") && r.status() === 304, { timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: "Calendar" })).toBeVisible();
+
+  const { therapists } = (await (await page.request.get(`/api/therapists?location=${locationId}`)).json()) as { therapists: { id: string; slug: string }[] };
+  const services = (await (await page.request.get("/api/services")).json()).services as { id: string; slug: string }[];
+  const surname = `Poll${Date.now()}`;
+  const booked = await page.request.post("/api/staff/appointments", {
+    data: {
+      serviceId: services.find((s) => s.slug === "therapy-session")!.id,
+      locationId,
+      therapistId: therapists.find((t) => t.slug === "ana-ruiz")!.id,
+      mode: "CLINIC",
+      start: `${date}T10:00:00-07:00`,
+      newPatient: { firstName: "Paula", lastName: surname, email: `paula.${surname.toLowerCase()}@example.com`, phone: "+1 575 555 0166", dateOfBirth: "1982-03-04" },
+    },
+  });
+  expect(booked.status()).toBe(201);
+
+  const changed = await page.request.get(api, { headers: { "If-None-Match": etag } });
+  expect(changed.status()).toBe(200);
+  expect(changed.headers()["etag"]).not.toBe(etag);
+  expect(await changed.text()).toContain(surname);
+  await expect(page.locator("[data-appointment-id]", { hasText: surname })).toBeVisible({ timeout: 10_000 });
+});

@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -12,6 +14,54 @@ function weekDates(date: string): string[] {
   const monday = new Date(Date.parse(`${date}T00:00:00Z`) - (isoWeekday(date) - 1) * DAY_MS).toISOString().slice(0, 10);
   const sunday = new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * DAY_MS).toISOString().slice(0, 10);
   return localDateRange(monday, sunday);
+}
+
+function boardDates(query: CalendarQuery): string[] {
+  return query.view === "week" ? weekDates(query.date) : [query.date];
+}
+
+/** Changed whenever the board's JSON changes shape, so no build confirms a board cached from another. */
+const BOARD_FORMAT = 1;
+
+/**
+ * The board's ETag, from one small query and no board read: the location,
+ * the view and its first date (any date of a week names the same board), and
+ * the version stamps of everything the board shows (the "practice" counter
+ * and those of the therapists linked to the location; see the board_version
+ * migration). The body does not depend on who asks: administrators and the
+ * front desk see the same board, so the role is not part of it.
+ */
+export async function calendarETag(query: CalendarQuery): Promise<string> {
+  const [row] = await getPrisma().$queryRaw<{ stamps: string | null }[]>`
+    SELECT string_agg(bv."scope" || '=' || bv."version", ',' ORDER BY bv."scope") AS "stamps"
+      FROM "BoardVersion" bv
+     WHERE bv."scope" = 'practice'
+        OR bv."scope" IN (SELECT tl."therapistId"::text FROM "TherapistLocation" tl WHERE tl."locationId" = ${query.location}::uuid)`;
+  const key = JSON.stringify([BOARD_FORMAT, query.location, query.view, boardDates(query)[0], row?.stamps ?? ""]);
+  return `"${createHash("sha256").update(key).digest("base64url").slice(0, 32)}"`;
+}
+
+export interface CalendarReadContext {
+  ipAddress: string | null;
+}
+
+/**
+ * The board for a person at the desk: read, then written to the audit log
+ * (it shows patients' names and phones) before it is returned. The detail
+ * names the board, never a patient.
+ */
+export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx: CalendarReadContext): Promise<CalendarDto> {
+  const board = await loadCalendar(staff, query);
+  await recordAudit(getPrisma(), {
+    staffUserId: staff.id,
+    actor: staff.email,
+    action: "calendar.view",
+    entity: "Location",
+    entityId: board.location.id,
+    ipAddress: ctx.ipAddress,
+    detail: { location: board.location.id, view: board.view, date: query.date },
+  });
+  return board;
 }
 
 /**
@@ -36,7 +86,7 @@ export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Pr
   ]);
   if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
   const zone = location.timeZone;
-  const dates = query.view === "week" ? weekDates(query.date) : [query.date];
+  const dates = boardDates(query);
   const from = zonedDayBounds(dates[0]!, zone).start;
   const until = zonedDayBounds(dates[dates.length - 1]!, zone).end;
   const therapistIds = therapists.map((t) => t.id);

@@ -262,7 +262,7 @@ function findDrift(schema: PrismaSchema, catalog: Catalog): string[] {
 }
 
 const EXCLUSION_CONSTRAINTS = ["Appointment_therapist_no_overlap", "Appointment_patient_no_overlap"];
-const TRIGGERS = ["Appointment_room_capacity"];
+const TRIGGERS = ["Appointment_room_capacity", "Appointment_board_insert_delete", "Appointment_board_update"];
 
 /** The invariants only the migration's SQL can express, which Prisma would never notice missing. */
 async function findMissingInvariants(db: pg.ClientBase): Promise<string[]> {

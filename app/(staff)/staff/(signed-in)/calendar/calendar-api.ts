@@ -16,7 +16,10 @@ export class CalendarRequestError extends Error {
 }
 
 async function send<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json" }, cache: "no-store" });
+  return readBody<T>(await fetch(url, { ...init, headers: { "content-type": "application/json" }, cache: "no-store" }));
+}
+
+async function readBody<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => null)) as (T & Partial<ErrorDto>) | null;
   if (!response.ok || !body) {
     const error = body?.error;
@@ -31,9 +34,26 @@ export interface CalendarKey {
   view: "day" | "week";
 }
 
-export function fetchCalendar(key: CalendarKey): Promise<CalendarDto> {
-  const query = new URLSearchParams({ location: key.location, date: key.date, view: key.view });
-  return send<CalendarDto>(`/api/staff/calendar?${query}`);
+// The last board the server sent for each URL, with its ETag. A poll sends
+// the tag, and a 304 (nothing on the board changed) hands back that same
+// board object, so the query keeps every card as it was. This is done here
+// rather than left to the browser's HTTP cache so that every poll asks the
+// server, whatever the cache does with overlapping requests for one URL.
+const lastBoards = new Map<string, { etag: string; board: CalendarDto }>();
+/** A desk paging through weeks keeps only the boards it may come back to. */
+const BOARDS_KEPT = 12;
+
+export async function fetchCalendar(key: CalendarKey): Promise<CalendarDto> {
+  const url = `/api/staff/calendar?${new URLSearchParams({ location: key.location, date: key.date, view: key.view })}`;
+  const last = lastBoards.get(url);
+  const response = await fetch(url, { cache: "no-store", headers: last ? { "if-none-match": last.etag } : {} });
+  if (response.status === 304 && last) return last.board;
+  const board = await readBody<CalendarDto>(response);
+  const etag = response.headers.get("etag");
+  lastBoards.delete(url);
+  if (etag) lastBoards.set(url, { etag, board });
+  if (lastBoards.size > BOARDS_KEPT) lastBoards.delete(lastBoards.keys().next().value!);
+  return board;
 }
 
 export function moveAppointment(id: string, body: { start: string; therapistId: string; expectedUpdatedAt: string }) {

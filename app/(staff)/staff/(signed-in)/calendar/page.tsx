@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { loadCalendar } from "@/lib/calendar/data";
+import { openCalendar } from "@/lib/calendar/data";
 import { getPrisma } from "@/lib/db/client";
 import { todayAt } from "@/lib/calendar/today";
+import { staffContext } from "@/lib/http/staff-context";
 import { QueryProvider } from "@/components/query-provider";
 import { CalendarBoard } from "./calendar-board";
 
@@ -18,7 +19,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/staff/c
   const today = todayAt(location.timeZone);
   const date = typeof params.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : today;
   const view = params.view === "week" ? "week" : "day";
-  const initial = await loadCalendar(staff, { location: location.id, date, view });
+  const initial = await openCalendar(staff, { location: location.id, date, view }, await staffContext());
   return (
     <QueryProvider>
       <CalendarBoard initial={initial} today={today} />
