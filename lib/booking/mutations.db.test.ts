@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPractice, patientInput, uniq } from "../../test/fixtures";
+import { createPractice, createStaffMember, patientInput, uniq } from "../../test/fixtures";
+import { loadCalendar } from "../calendar/data";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { consumeRateLimit } from "../rate-limit/mutations";
@@ -250,6 +251,11 @@ describe("createBooking", () => {
     expect([flagged.get(first.id), flagged.get(again.id), flagged.get(newcomer.id)]).toEqual([false, true, false]);
     const created = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: again.id, action: "appointment.create" } });
     expect(created.detail).toMatchObject({ eligibilityFollowUp: expect.stringContaining("returning patient") });
+    // The desk sees it on the visit in the calendar.
+    const desk = await createStaffMember("FRONT_DESK");
+    const board = await loadCalendar(desk, { location: practice.location.id, date: "2026-11-26", view: "week" });
+    const shown = new Map(board.appointments.map((a) => [a.id, a.eligibilityFollowUp]));
+    expect([shown.get(first.id), shown.get(again.id), shown.get(newcomer.id)]).toEqual([false, true, false]);
   });
 });
 
