@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPractice, createStaffMember, patientInput, uniq } from "../../test/fixtures";
 import { loadCalendar } from "../calendar/data";
+import { findVisitRoom } from "../video/data";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { consumeRateLimit } from "../rate-limit/mutations";
@@ -217,6 +218,16 @@ describe("createBooking", () => {
     expect(dto.patient).toEqual({ firstName: patient.firstName, lastName: "Guess" });
     expect(appointment.patient.lastName).toBe("Ruiz");
     expect(JSON.stringify(dto)).not.toContain("Ruiz");
+  });
+
+  it("shows in the video room's waiting page the name this booking was made with", async () => {
+    const modes: ("CLINIC" | "VIDEO")[] = ["CLINIC", "VIDEO"];
+    const practice = await createPractice({ service: { visitModes: modes }, hours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 8 * 60, endMinute: 18 * 60, visitModes: modes }] });
+    const patient = { ...patientInput(), lastName: "Ruiz" };
+    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient }, ctx);
+    const stranger = await createBooking({ ...bookingInput(practice, "2026-11-26T09:00:00-06:00"), mode: "VIDEO", patient: { ...patient, lastName: "Guess" } }, ctx);
+    const room = await findVisitRoom(stranger.joinUrl!.split("/").pop()!, ctx.now);
+    expect(room?.patientName).toBe(`${patient.firstName} Guess`);
   });
 
   it("offers home visits only inside the location's area and keeps travel time around them", async () => {
