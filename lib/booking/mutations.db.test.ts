@@ -109,6 +109,12 @@ describe("createBooking", () => {
     // A taken time is never offered back; neither is this one.
     expect(busy.alternatives!.map((a) => a.start)).not.toContain("2026-11-24T09:15:00-06:00");
     expect(await getPrisma().appointment.count({ where: { therapistId: second!.id, startsAt: new Date("2026-11-24T15:15:00Z") } })).toBe(0);
+
+    // Moving a visit booked under the same details onto that time answers the same.
+    const other = await createBooking({ ...bookingInput(practice, "2026-11-26T11:00:00-06:00"), patient, therapistId: second!.id }, ctx);
+    const moved = await expectAppError(rescheduleBooking(other.manageToken, { start: "2026-11-24T09:15:00-06:00", therapistId: second!.id }, ctx), "SLOT_TAKEN");
+    expect(moved.message).toBe(taken.message);
+    expect(moved.alternatives!.map((a) => a.start)).not.toContain("2026-11-24T09:15:00-06:00");
   });
 
   it("finds the same patient again by email, birth date and first name", async () => {

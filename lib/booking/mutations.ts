@@ -292,15 +292,23 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
       joinUrl: joinUrlFor(mode, token),
     };
   } catch (error) {
-    const alternatives = () => alternativesNear(start, { service, mode, location, therapistId: input.therapistId, now: ctx.now });
-    if (violatedConstraint(error) === "Appointment_patient_no_overlap") {
-      // The person with these details already has a visit then. Saying so
-      // would tell whoever typed them that this person is a patient: answer
-      // as a taken time does, and do not offer the same time back.
-      throw new AppError("SLOT_TAKEN", SLOT_TAKEN_MESSAGE, { alternatives: (await alternatives()).filter((a) => Date.parse(a.start) !== start) });
-    }
-    return raceError(error, alternatives);
+    return patientRaceError(error, start, () => alternativesNear(start, { service, mode, location, therapistId: input.therapistId, now: ctx.now }));
   }
+}
+
+/**
+ * The race answer for the patient's own pages. A clash with another visit of
+ * the same patient is not named: whoever is at the form may not be that
+ * patient (a name, an email and a birth date are enough to match one), and
+ * "you already have a visit then" would tell them this person is a patient
+ * and when they are busy. It answers exactly as a taken time does, and the
+ * same time is not offered back.
+ */
+async function patientRaceError(error: unknown, start: number, retry: () => Promise<SlotDto[]>): Promise<never> {
+  if (violatedConstraint(error) === "Appointment_patient_no_overlap") {
+    throw new AppError("SLOT_TAKEN", SLOT_TAKEN_MESSAGE, { alternatives: (await retry()).filter((a) => Date.parse(a.start) !== start) });
+  }
+  return raceError(error, retry);
 }
 
 /**
@@ -519,7 +527,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
     }, TX_OPTIONS);
     return toBookingDto(moved, token, ctx.now);
   } catch (error) {
-    return raceError(error, () =>
+    return patientRaceError(error, start, () =>
       alternativesNear(start, { service: old.service, mode: old.mode, location: old.location, now: ctx.now, excludeAppointmentId: old.id }),
     );
   }
