@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { findService } from "./fixtures/api";
+import { findService, readBooking } from "./fixtures/api";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { uniquePatient } from "./fixtures/patient";
 
@@ -41,4 +41,42 @@ test("a lost connection and a rate limit both keep the form and say what to do",
   await expect(page.getByRole("alert").filter({ hasText: "Please wait a few minutes" })).toBeVisible();
   await expect(flow.submitButton()).toBeEnabled();
   expect(sent).toBe(2);
+});
+
+test("an answer lost on its way back is recovered by sending the form again: one visit, and the link it shows keeps working", async ({ page, request }) => {
+  const screening = await findService(request, "free-screening");
+  const patient = uniquePatient("lost-answer");
+  const flow = new BookingFlow(page, "en");
+
+  await flow.open();
+  await flow.chooseFirstReason();
+  await flow.continueTo(2);
+  await flow.chooseService(screening.name.en);
+  await flow.chooseMode("CLINIC");
+  await flow.continueTo(3);
+  await flow.choosePlace(null);
+  await flow.continueTo(4);
+  await flow.pickFirstSlot();
+  await flow.continueTo(5);
+  await flow.fillDetails(patient);
+
+  // The server books; the answer never reaches the browser.
+  let lost: { id: string; manageToken: string } | null = null;
+  await page.route("**/api/bookings", async (route) => {
+    if (lost) return route.continue();
+    const response = await route.fetch();
+    expect(response.status()).toBe(201);
+    lost = await response.json();
+    return route.abort("internetdisconnected");
+  });
+
+  await flow.submitButton().press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "We could not reach the booking system" })).toBeFocused();
+  const token = await flow.submitAndExpectBooked();
+
+  expect(lost).not.toBeNull();
+  expect(token).toBe(lost!.manageToken);
+  const booking = await readBooking(request, token);
+  expect(booking.id).toBe(lost!.id);
+  expect(booking.patient).toEqual({ firstName: patient.firstName, lastName: patient.lastName });
 });

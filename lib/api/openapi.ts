@@ -22,7 +22,7 @@ const slot = {
 /** Every code an error body may carry; the check below fails the type-check when ErrorCode gains one not listed here. */
 const errorCodes = [
   "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
-  "NOT_ELIGIBLE", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED",
+  "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED",
   "ROOM_NOT_OPEN", "ROOM_IN_USE", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
 ] as const satisfies readonly ErrorCode[];
 const everyErrorCodeListed: Exclude<ErrorCode, (typeof errorCodes)[number]> extends never ? true : never = true;
@@ -153,7 +153,8 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/bookings": {
         post: {
           summary: "Book a visit",
-          description: "A VIDEO visit gets no room and no address; the answer carries its `joinUrl`.",
+          description:
+            "A VIDEO visit gets no room and no address; the answer carries its `joinUrl`. The answer says nothing about whether the details match a known patient: a time the patient is already busy at is refused as SLOT_TAKEN, and a returning patient booking a new-patients-only service is booked and flagged for the clinic to follow up. Sending the identical body again with the same `idempotencyKey` within 24 hours answers 201 with the original booking and the same manage link, changing nothing; the same key with a different body, or after 24 hours, is refused with FORM_ALREADY_USED.",
           requestBody: { required: true, ...json(body(createBookingSchema)) },
           responses: {
             201: {
@@ -174,8 +175,8 @@ export function buildOpenApiDocument(serverUrl: string) {
             },
             400: errorResponse("The body is not JSON"),
             404: errorResponse("Unknown service or location"),
-            409: errorResponse("SLOT_TAKEN or PATIENT_BUSY, with alternatives"),
-            422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer), SLOT_UNAVAILABLE, OUTSIDE_AREA or NOT_ELIGIBLE"),
+            409: errorResponse("SLOT_TAKEN, with alternatives"),
+            422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer), SLOT_UNAVAILABLE, OUTSIDE_AREA or FORM_ALREADY_USED"),
             429: errorResponse("Too many booking writes from this address"),
           },
         },

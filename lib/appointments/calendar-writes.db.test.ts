@@ -83,6 +83,7 @@ describe("bookForCaller", () => {
     );
     expect(first.appointment.source).toBe("STAFF");
     expect(first.appointment.patientId).toBe(existing.id);
+    expect([first.appointment.patientFirstName, first.appointment.patientLastName]).toEqual(["Caller", "Known"]);
 
     const fresh = patientInput();
     const second = await bookForCaller(
@@ -92,6 +93,7 @@ describe("bookForCaller", () => {
     );
     const patient = await getPrisma().patient.findUniqueOrThrow({ where: { id: second.appointment.patientId } });
     expect(patient.email).toBe(fresh.email);
+    expect([second.appointment.patientFirstName, second.appointment.patientLastName]).toEqual([fresh.firstName, fresh.lastName]);
   });
 });
 

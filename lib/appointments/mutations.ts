@@ -186,6 +186,8 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
           source: "STAFF",
           language: input.language ?? patient.preferredLanguage,
           reasonText: input.reason?.trim() || null,
+          patientFirstName: input.newPatient?.firstName ?? patient.firstName,
+          patientLastName: input.newPatient?.lastName ?? patient.lastName,
           ...(mode === "HOME"
             ? { visitAddressLine1: patient.addressLine1, visitAddressLine2: patient.addressLine2, visitCity: patient.city, visitPostalCode: patient.postalCode }
             : {}),

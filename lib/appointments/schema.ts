@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { instantSchema, languageSchema, patientDetailsSchema, visitModeSchema } from "../booking/schema";
+import { visibleString } from "../booking/visible-text";
 
 // Inputs of the staff calendar's writes, shared by its forms and its API.
 
@@ -14,7 +15,7 @@ export type MoveAppointmentInput = z.infer<typeof moveAppointmentSchema>;
 
 export const statusChangeSchema = z.object({
   action: z.enum(["check-in", "complete", "no-show", "cancel"], { error: "Choose check in, complete, no-show or cancel." }),
-  reason: z.string().trim().max(500).optional(),
+  reason: visibleString().trim().max(500).optional(),
   expectedUpdatedAt: updatedAt.optional(),
 });
 
@@ -27,7 +28,7 @@ export const bookForCallerSchema = z.object({
   /** An existing patient, or the details of a new one. */
   patientId: z.uuid({ error: "Choose a patient." }).optional(),
   newPatient: patientDetailsSchema.optional(),
-  reason: z.string().trim().max(500).optional(),
+  reason: visibleString().trim().max(500).optional(),
   language: languageSchema.optional(),
 }).refine((v) => Boolean(v.patientId) !== Boolean(v.newPatient), {
   path: ["patientId"],

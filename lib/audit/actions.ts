@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   "visit-note.save": "Saved a visit note",
   "appointment.view": "Opened an appointment by manage link",
   "appointment.create": "Booked an appointment",
+  "appointment.replay": "Answered a re-sent booking form with its booking",
   "appointment.reschedule": "Rescheduled an appointment",
   "appointment.move": "Moved an appointment on the calendar",
   "appointment.cancel": "Cancelled an appointment",

@@ -112,6 +112,7 @@ export type ErrorCode =
   | "PATIENT_BUSY"
   | "OUTSIDE_AREA"
   | "NOT_ELIGIBLE"
+  | "FORM_ALREADY_USED"
   | "TOO_LATE_TO_CHANGE"
   | "ALREADY_CANCELLED"
   | "STALE"

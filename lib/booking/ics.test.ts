@@ -58,4 +58,14 @@ describe("buildIcs", () => {
     expect(unfolded).toContain(`SUMMARY:Therapy session · video visit\r\n`);
     expect(unfolded).toContain(`Join the video visit (opens 15 minutes before): ${joinUrl}`);
   });
+
+  it("escapes every kind of line break in text, so a bare CR cannot start a property of its own", () => {
+    const visitAddress = { line1: "12 Runner Rd\rX-INJECTED:1", line2: "Apt 4\r\nBack door\nGate", city: "El Paso", postalCode: "79912" };
+    const home = buildIcs({ ...booking, mode: "HOME", visitAddress }, { uid: "a3@stride", stamp: new Date(), updatedAt: new Date() });
+    const unfolded = home.replace(/\r\n /g, "");
+    expect(unfolded).toContain("LOCATION:12 Runner Rd\\nX-INJECTED:1\\, Apt 4\\nBack door\\nGate\\, El Paso\\, 79912\r\n");
+    // The only CRs left are those of the CRLF line endings.
+    expect(unfolded.replace(/\r\n/g, "")).not.toContain("\r");
+    expect(unfolded.split("\r\n").some((line) => line.startsWith("X-INJECTED"))).toBe(false);
+  });
 });

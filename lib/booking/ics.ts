@@ -7,8 +7,13 @@ function utc(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
+/**
+ * TEXT escaping (RFC 5545 §3.3.11). Every line break (CRLF, LF or a bare CR)
+ * becomes `\\n`: a raw CR would end the content line early in some readers and
+ * let the rest of a value pose as a property of its own.
+ */
 function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space (RFC 5545 §3.1). */

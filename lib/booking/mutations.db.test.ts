@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createPractice, patientInput, uniq } from "../../test/fixtures";
+import { createPractice, createStaffMember, patientInput, uniq } from "../../test/fixtures";
+import { loadCalendar } from "../calendar/data";
+import { findVisitRoom } from "../video/data";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { consumeRateLimit } from "../rate-limit/mutations";
 import { hashManageToken } from "./manage-token";
+import { hashIdempotencyKey } from "./replay-seal";
 import { cancelBooking, createBooking, openBooking, rescheduleBooking } from "./mutations";
 import type { CreateBookingInput } from "./schema";
 
@@ -85,14 +88,33 @@ describe("createBooking", () => {
     expect(error.alternatives?.[0]?.start).toBe("2026-11-24T08:00:00-06:00");
   });
 
-  it("keeps a patient from being in two places at once", async () => {
+  it("keeps a patient from being in two places at once, answering exactly as a taken time does", async () => {
     const practice = await createPractice({ therapists: 2 });
+    const [first, second] = practice.therapists;
     const patient = patientInput();
-    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient, therapistId: practice.therapists[0]!.id }, ctx);
-    await expectAppError(
-      createBooking({ ...bookingInput(practice, "2026-11-24T09:15:00-06:00"), patient, therapistId: practice.therapists[1]!.id }, ctx),
-      "PATIENT_BUSY",
+    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient, therapistId: first!.id }, ctx);
+    const busy = await expectAppError(
+      createBooking({ ...bookingInput(practice, "2026-11-24T09:15:00-06:00"), patient, therapistId: second!.id }, ctx),
+      "SLOT_TAKEN",
     );
+
+    // The same therapist's 09:15 taken by someone else: the answer a stranger must not tell apart.
+    await createBooking({ ...bookingInput(practice, "2026-11-25T09:15:00-06:00"), therapistId: second!.id }, ctx);
+    const taken = await expectAppError(createBooking({ ...bookingInput(practice, "2026-11-25T09:15:00-06:00"), therapistId: second!.id }, ctx), "SLOT_TAKEN");
+    expect(busy.status).toBe(taken.status);
+    expect(busy.message).toBe(taken.message);
+    expect(busy.fields).toEqual(taken.fields);
+    expect(busy.alternatives?.length).toBeGreaterThan(0);
+    expect(Object.keys(busy.alternatives![0]!).sort()).toEqual(Object.keys(taken.alternatives![0]!).sort());
+    // A taken time is never offered back; neither is this one.
+    expect(busy.alternatives!.map((a) => a.start)).not.toContain("2026-11-24T09:15:00-06:00");
+    expect(await getPrisma().appointment.count({ where: { therapistId: second!.id, startsAt: new Date("2026-11-24T15:15:00Z") } })).toBe(0);
+
+    // Moving a visit booked under the same details onto that time answers the same.
+    const other = await createBooking({ ...bookingInput(practice, "2026-11-26T11:00:00-06:00"), patient, therapistId: second!.id }, ctx);
+    const moved = await expectAppError(rescheduleBooking(other.manageToken, { start: "2026-11-24T09:15:00-06:00", therapistId: second!.id }, ctx), "SLOT_TAKEN");
+    expect(moved.message).toBe(taken.message);
+    expect(moved.alternatives!.map((a) => a.start)).not.toContain("2026-11-24T09:15:00-06:00");
   });
 
   it("finds the same patient again by email, birth date and first name", async () => {
@@ -128,15 +150,90 @@ describe("createBooking", () => {
     expect(new Set(used.map((u) => u.roomId)).size).toBe(3);
   });
 
-  it("books a re-submitted form once", async () => {
+  it("books a re-submitted form once, and both answers carry the same link", async () => {
     const practice = await createPractice();
     const input = bookingInput(practice, "2026-11-24T09:00:00-06:00", { idempotencyKey: uniq("form-submission-key") });
     const [first, second] = await Promise.all([createBooking(input, ctx), createBooking(input, ctx)]);
     expect(second.id).toBe(first.id);
-    expect(await getPrisma().appointment.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1);
-    // Whichever answer arrived last holds the live link.
-    const live = await Promise.allSettled([openBooking(first.manageToken, ctx), openBooking(second.manageToken, ctx)]);
-    expect(live.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(second.manageToken).toBe(first.manageToken);
+    expect(await getPrisma().appointment.count({ where: { idempotencyKeyHash: hashIdempotencyKey(input.idempotencyKey!) } })).toBe(1);
+    expect((await openBooking(first.manageToken, ctx)).dto.id).toBe(first.id);
+  });
+
+  it("answers a replayed form with the original booking and link, changing nothing", async () => {
+    const practice = await createPractice();
+    const input = bookingInput(practice, "2026-11-24T09:00:00-06:00", { idempotencyKey: uniq("form-submission-key") });
+    const first = await createBooking(input, ctx);
+    const before = await getPrisma().appointment.findUniqueOrThrow({ where: { id: first.id } });
+    // The key is not kept in the clear; the link is kept only sealed.
+    expect(before.idempotencyKeyHash).toBe(hashIdempotencyKey(input.idempotencyKey!));
+    expect(before.sealedManageToken).not.toContain(first.manageToken);
+
+    const replay = await createBooking(structuredClone(input), { ...ctx, now: new Date(NOW.getTime() + 23 * 3_600_000) });
+    expect(replay).toEqual(first);
+    const after = await getPrisma().appointment.findUniqueOrThrow({ where: { id: first.id } });
+    expect(after).toEqual(before);
+    expect(after.manageTokenHash).toBe(hashManageToken(first.manageToken));
+    expect((await openBooking(first.manageToken, ctx)).dto.id).toBe(first.id);
+    const log = await getPrisma().auditLog.findMany({ where: { entityId: first.id }, orderBy: { at: "asc" } });
+    expect(log.map((l) => l.action)).toEqual(["appointment.create", "appointment.replay", "appointment.view"]);
+  });
+
+  it("refuses the same form key with a different body and writes nothing", async () => {
+    const practice = await createPractice();
+    const input = bookingInput(practice, "2026-11-24T09:00:00-06:00", { idempotencyKey: uniq("form-submission-key") });
+    const first = await createBooking(input, ctx);
+    const before = await getPrisma().appointment.findUniqueOrThrow({ where: { id: first.id } });
+    const stranger = patientInput();
+    const changes: Partial<CreateBookingInput>[] = [
+      { patient: stranger },
+      { start: "2026-11-24T11:00:00-06:00" },
+      { patient: { ...input.patient, lastName: "Other" } },
+      { reason: "Something else" },
+    ];
+    for (const change of changes) {
+      const error = await expectAppError(createBooking({ ...input, ...change }, ctx), "FORM_ALREADY_USED");
+      expect(error.status).toBe(422);
+      expect(error.message).toMatch(/already used/);
+    }
+    expect(await getPrisma().appointment.findUniqueOrThrow({ where: { id: first.id } })).toEqual(before);
+    expect(await getPrisma().appointment.count({ where: { locationId: practice.location.id } })).toBe(1);
+    expect(await getPrisma().patient.count({ where: { email: stranger.email } })).toBe(0);
+    expect(await getPrisma().auditLog.count({ where: { entityId: first.id } })).toBe(1);
+  });
+
+  it("refuses a form key after 24 hours, even with the identical body, as already used", async () => {
+    const practice = await createPractice();
+    const input = bookingInput(practice, "2026-11-26T09:00:00-06:00", { idempotencyKey: uniq("form-submission-key") });
+    const first = await createBooking(input, ctx);
+    const before = await getPrisma().appointment.findUniqueOrThrow({ where: { id: first.id } });
+    const dayLater = { ...ctx, now: new Date(NOW.getTime() + 24 * 3_600_000) };
+    await expectAppError(createBooking(input, dayLater), "FORM_ALREADY_USED");
+    expect(await getPrisma().appointment.findUniqueOrThrow({ where: { id: first.id } })).toEqual(before);
+    expect(await getPrisma().appointment.count({ where: { locationId: practice.location.id } })).toBe(1);
+  });
+
+  it("shows on the manage page the name this booking was made with, never the matched record's", async () => {
+    const practice = await createPractice();
+    const patient = { ...patientInput(), lastName: "Ruiz" };
+    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient }, ctx);
+    // Someone who knows the first name, email and birth date, and guesses the rest.
+    const stranger = await createBooking({ ...bookingInput(practice, "2026-11-26T09:00:00-06:00"), patient: { ...patient, lastName: "Guess" } }, ctx);
+
+    const { dto, appointment } = await openBooking(stranger.manageToken, ctx);
+    expect(dto.patient).toEqual({ firstName: patient.firstName, lastName: "Guess" });
+    expect(appointment.patient.lastName).toBe("Ruiz");
+    expect(JSON.stringify(dto)).not.toContain("Ruiz");
+  });
+
+  it("shows in the video room's waiting page the name this booking was made with", async () => {
+    const modes: ("CLINIC" | "VIDEO")[] = ["CLINIC", "VIDEO"];
+    const practice = await createPractice({ service: { visitModes: modes }, hours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 8 * 60, endMinute: 18 * 60, visitModes: modes }] });
+    const patient = { ...patientInput(), lastName: "Ruiz" };
+    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient }, ctx);
+    const stranger = await createBooking({ ...bookingInput(practice, "2026-11-26T09:00:00-06:00"), mode: "VIDEO", patient: { ...patient, lastName: "Guess" } }, ctx);
+    const room = await findVisitRoom(stranger.joinUrl!.split("/").pop()!, ctx.now);
+    expect(room?.patientName).toBe(`${patient.firstName} Guess`);
   });
 
   it("offers home visits only inside the location's area and keeps travel time around them", async () => {
@@ -158,11 +255,24 @@ describe("createBooking", () => {
     await createBooking(bookingInput(practice, "2026-11-24T10:30:00-06:00"), ctx);
   });
 
-  it("keeps new-patient services for new patients", async () => {
+  it("books a returning patient into a new-patient service like anyone else, and flags it for the clinic", async () => {
     const practice = await createPractice({ service: { newPatientsOnly: true } });
     const patient = patientInput();
-    await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient }, ctx);
-    await expectAppError(createBooking({ ...bookingInput(practice, "2026-11-26T09:00:00-06:00"), patient }, ctx), "NOT_ELIGIBLE");
+    const first = await createBooking({ ...bookingInput(practice, "2026-11-24T09:00:00-06:00"), patient }, ctx);
+    const again = await createBooking({ ...bookingInput(practice, "2026-11-26T09:00:00-06:00"), patient }, ctx);
+    const newcomer = await createBooking(bookingInput(practice, "2026-11-27T09:00:00-06:00"), ctx);
+
+    expect(Object.keys(again).sort()).toEqual(Object.keys(newcomer).sort());
+    const rows = await getPrisma().appointment.findMany({ where: { id: { in: [first.id, again.id, newcomer.id] } } });
+    const flagged = new Map(rows.map((r) => [r.id, r.eligibilityFollowUp]));
+    expect([flagged.get(first.id), flagged.get(again.id), flagged.get(newcomer.id)]).toEqual([false, true, false]);
+    const created = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: again.id, action: "appointment.create" } });
+    expect(created.detail).toMatchObject({ eligibilityFollowUp: expect.stringContaining("returning patient") });
+    // The desk sees it on the visit in the calendar.
+    const desk = await createStaffMember("FRONT_DESK");
+    const board = await loadCalendar(desk, { location: practice.location.id, date: "2026-11-26", view: "week" });
+    const shown = new Map(board.appointments.map((a) => [a.id, a.eligibilityFollowUp]));
+    expect([shown.get(first.id), shown.get(again.id), shown.get(newcomer.id)]).toEqual([false, true, false]);
   });
 });
 
@@ -185,7 +295,7 @@ describe("the database itself", () => {
         blockedUntil: new Date("2026-11-24T16:30:00Z"),
         roomId: null,
         manageTokenHash: uniq("hash"),
-        idempotencyKey: null,
+        idempotencyKeyHash: null,
         rescheduledFromId: null,
         createdAt: undefined,
         updatedAt: undefined,

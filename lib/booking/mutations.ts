@@ -24,6 +24,7 @@ import {
 import { confirmSlotUnderLock } from "./confirm-slot";
 import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
+import { hashBookingBody, hashIdempotencyKey, openManageToken, REPLAY_WINDOW_MS, sealManageToken } from "./replay-seal";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
 
 export interface RequestContext {
@@ -32,6 +33,8 @@ export interface RequestContext {
 }
 
 const PATIENT_ACTOR = "patient via manage link";
+const ONLINE_ACTOR = "patient via online booking";
+const SLOT_TAKEN_MESSAGE = "Sorry, that time was just taken. Please choose another time.";
 // A burst of bookings queues for pool connections; waiting a little longer
 // than Prisma's 2 s default turns that queue into answers instead of errors.
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -118,7 +121,7 @@ export async function requireSlot(args: {
   const alternatives = await alternativesNear(args.start, args);
   const { slots: unbooked } = await searchSlots({ ...search, ignoreBookings: true });
   if (unbooked.some((s) => s.start === args.start)) {
-    throw new AppError("SLOT_TAKEN", "Sorry, that time was just taken. Please choose another time.", { alternatives });
+    throw new AppError("SLOT_TAKEN", SLOT_TAKEN_MESSAGE, { alternatives });
   }
   throw new AppError("SLOT_UNAVAILABLE", "That time is not open for booking. Please choose one of the offered times.", { alternatives });
 }
@@ -136,8 +139,9 @@ export async function upsertPatient(tx: Prisma.TransactionClient, p: CreateBooki
   return rows[0]!.id;
 }
 
-export async function assertEligible(tx: Prisma.TransactionClient, service: Service, patientId: string, excludeAppointmentId?: string) {
-  if (!service.newPatientsOnly) return;
+/** Whether a new-patients-only service would go to someone already booked or seen. */
+async function isReturningPatientFor(tx: Prisma.TransactionClient, service: Service, patientId: string, excludeAppointmentId?: string): Promise<boolean> {
+  if (!service.newPatientsOnly) return false;
   const previous = await tx.appointment.count({
     where: {
       patientId,
@@ -145,7 +149,12 @@ export async function assertEligible(tx: Prisma.TransactionClient, service: Serv
       ...(excludeAppointmentId ? { id: { not: excludeAppointmentId } } : {}),
     },
   });
-  if (previous > 0) {
+  return previous > 0;
+}
+
+/** For the desk, which may know who is a patient: refuses a new-patients-only service to a returning one. */
+export async function assertEligible(tx: Prisma.TransactionClient, service: Service, patientId: string, excludeAppointmentId?: string) {
+  if (await isReturningPatientFor(tx, service, patientId, excludeAppointmentId)) {
     throw new AppError("NOT_ELIGIBLE", `${service.nameEn} is for new patients. As you have been seen before, please book a therapy session.`);
   }
 }
@@ -163,7 +172,7 @@ export async function raceError(error: unknown, retry: () => Promise<SlotDto[]>)
     });
   }
   if (constraint === "Appointment_therapist_no_overlap" || constraint === "Appointment_room_capacity") {
-    throw new AppError("SLOT_TAKEN", "Sorry, that time was just taken. Please choose another time.", { alternatives: await retry() });
+    throw new AppError("SLOT_TAKEN", SLOT_TAKEN_MESSAGE, { alternatives: await retry() });
   }
   throw error;
 }
@@ -183,23 +192,30 @@ function visitAddress(input: CreateBookingInput, mode: VisitMode) {
  * for a friendly answer; the exclusion constraints decide any race.
  */
 export async function createBooking(input: CreateBookingInput, ctx: RequestContext): Promise<BookingCreatedDto> {
-  const key = input.idempotencyKey;
-  if (!key) return bookOnce(input, ctx);
-  const earlier = await replayBooking(key, input.patient.email);
+  if (!input.idempotencyKey) return bookOnce(input, ctx, null);
+  const form: FormKey = { key: input.idempotencyKey, keyHash: hashIdempotencyKey(input.idempotencyKey), bodyHash: hashBookingBody(input) };
+  const earlier = await replayBooking(form, ctx);
   if (earlier) return earlier;
   try {
-    return await bookOnce(input, ctx);
+    return await bookOnce(input, ctx, form);
   } catch (error) {
     // A re-submit that raced the first request loses wherever it is (the
     // slot check sees the time taken, or the unique key refuses the row):
     // answer with the booking the first request made.
-    const replay = await replayBooking(key, input.patient.email);
+    const replay = await replayBooking(form, ctx);
     if (replay) return replay;
     throw error;
   }
 }
 
-async function bookOnce(input: CreateBookingInput, ctx: RequestContext): Promise<BookingCreatedDto> {
+/** A booking form's idempotency key, its hash and the hash of the request it came with. */
+interface FormKey {
+  key: string;
+  keyHash: string;
+  bodyHash: string;
+}
+
+async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: FormKey | null): Promise<BookingCreatedDto> {
   const prisma = getPrisma();
 
   const service = await findService(input.service);
@@ -218,7 +234,9 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext): Promise
     const appointment = await prisma.$transaction(async (tx) => {
       await confirmSlotUnderLock(tx, { therapistId: slot.therapistId, location, service, mode, start: slot.start, now: ctx.now, postalCode: input.patient.address?.postalCode });
       const patientId = await upsertPatient(tx, input.patient, language);
-      await assertEligible(tx, service, patientId);
+      // Refusing here would tell whoever typed these details that this person
+      // has been seen before; the visit is booked and the clinic follows up.
+      const eligibilityFollowUp = await isReturningPatientFor(tx, service, patientId);
       const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
       const created = await tx.appointment.create({
         data: {
@@ -232,20 +250,35 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext): Promise
           source: "ONLINE",
           language,
           reasonText: reason,
+          patientFirstName: input.patient.firstName,
+          patientLastName: input.patient.lastName,
+          eligibilityFollowUp,
           ...visitAddress(input, mode),
           ...linkHashes(token),
           manageTokenExpiresAt: tokenExpiry(range.end),
-          idempotencyKey: input.idempotencyKey ?? null,
+          ...(form
+            ? {
+                idempotencyKeyHash: form.keyHash,
+                idempotencyBodyHash: form.bodyHash,
+                idempotencyExpiresAt: new Date(ctx.now.getTime() + REPLAY_WINDOW_MS),
+                sealedManageToken: sealManageToken(token, form.key, form.bodyHash),
+              }
+            : {}),
         },
       });
       await recordAudit(tx, {
-        actor: "patient via online booking",
+        actor: ONLINE_ACTOR,
         action: "appointment.create",
         entity: "Appointment",
         entityId: created.id,
         patientId,
         ipAddress: ctx.ipAddress,
-        detail: { start: formatInstantWithOffset(range.start, location.timeZone), therapistId: slot.therapistId, mode },
+        detail: {
+          start: formatInstantWithOffset(range.start, location.timeZone),
+          therapistId: slot.therapistId,
+          mode,
+          ...(eligibilityFollowUp ? { eligibilityFollowUp: "A returning patient booked a service for new patients." } : {}),
+        },
       });
       return created;
     }, TX_OPTIONS);
@@ -259,8 +292,23 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext): Promise
       joinUrl: joinUrlFor(mode, token),
     };
   } catch (error) {
-    return raceError(error, () => alternativesNear(start, { service, mode, location, therapistId: input.therapistId, now: ctx.now }));
+    return patientRaceError(error, start, () => alternativesNear(start, { service, mode, location, therapistId: input.therapistId, now: ctx.now }));
   }
+}
+
+/**
+ * The race answer for the patient's own pages. A clash with another visit of
+ * the same patient is not named: whoever is at the form may not be that
+ * patient (a name, an email and a birth date are enough to match one), and
+ * "you already have a visit then" would tell them this person is a patient
+ * and when they are busy. It answers exactly as a taken time does, and the
+ * same time is not offered back.
+ */
+async function patientRaceError(error: unknown, start: number, retry: () => Promise<SlotDto[]>): Promise<never> {
+  if (violatedConstraint(error) === "Appointment_patient_no_overlap") {
+    throw new AppError("SLOT_TAKEN", SLOT_TAKEN_MESSAGE, { alternatives: (await retry()).filter((a) => Date.parse(a.start) !== start) });
+  }
+  return raceError(error, retry);
 }
 
 /**
@@ -294,27 +342,42 @@ export async function chooseRoom(
 }
 
 /**
- * A form sent twice books once. The second answer carries a fresh manage
- * token (the first one is only ever known to whoever got the first answer),
- * and only when the email matches, so a guessed key reveals nothing.
+ * A form sent twice books once: the identical request with the same key,
+ * within 24 hours, answers with the first booking and the same manage link,
+ * changing nothing. Any other request with that key is refused, so a key seen
+ * in transit or guessed gives nothing away and cannot touch the booking.
  */
-async function replayBooking(idempotencyKey: string, email: string): Promise<BookingCreatedDto | null> {
+async function replayBooking(form: FormKey, ctx: RequestContext): Promise<BookingCreatedDto | null> {
   const prisma = getPrisma();
-  const existing = await prisma.appointment.findUnique({ where: { idempotencyKey }, include: { patient: true, location: true } });
+  const existing = await prisma.appointment.findUnique({ where: { idempotencyKeyHash: form.keyHash } });
   if (!existing) return null;
-  if (existing.patient.email.toLowerCase() !== email.toLowerCase()) {
-    throw new AppError("BAD_REQUEST", "This booking form was already used. Please reload the page and start again.");
-  }
-  const token = createManageToken();
-  await prisma.appointment.update({ where: { id: existing.id }, data: linkHashes(token) });
+  const used = new AppError(
+    "FORM_ALREADY_USED",
+    "This booking form was already used to book a visit. Nothing was changed. To book another visit, reload the page and start again.",
+  );
+  const live = existing.idempotencyExpiresAt !== null && existing.idempotencyExpiresAt.getTime() > ctx.now.getTime();
+  if (!live || existing.idempotencyBodyHash !== form.bodyHash || !existing.sealedManageToken) throw used;
+  const token = openManageToken(existing.sealedManageToken, form.key, form.bodyHash);
+  if (!token) throw used;
+  // A reschedule moves the link to the new visit: answer with the visit it opens now.
+  const current = await prisma.appointment.findUnique({ where: { manageTokenHash: hashManageToken(token) }, include: { location: true } });
+  if (!current) throw used;
+  await recordAudit(prisma, {
+    actor: ONLINE_ACTOR,
+    action: "appointment.replay",
+    entity: "Appointment",
+    entityId: current.id,
+    patientId: current.patientId,
+    ipAddress: ctx.ipAddress,
+  });
   return {
-    id: existing.id,
-    start: formatInstantWithOffset(existing.startsAt.getTime(), existing.location.timeZone),
-    end: formatInstantWithOffset(existing.endsAt.getTime(), existing.location.timeZone),
-    therapistId: existing.therapistId,
-    manageUrl: manageUrl(token, existing.language),
+    id: current.id,
+    start: formatInstantWithOffset(current.startsAt.getTime(), current.location.timeZone),
+    end: formatInstantWithOffset(current.endsAt.getTime(), current.location.timeZone),
+    therapistId: current.therapistId,
+    manageUrl: manageUrl(token, current.language),
     manageToken: token,
-    joinUrl: joinUrlFor(existing.mode, token),
+    joinUrl: joinUrlFor(current.mode, token),
   };
 }
 
@@ -352,7 +415,8 @@ export function toBookingDto(a: FullAppointment, token: string, now: Date): Book
     service: { id: a.service.id, slug: a.service.slug, name: { en: a.service.nameEn, es: a.service.nameEs }, durationMinutes: a.service.durationMinutes },
     therapist: { id: a.therapist.id, firstName: a.therapist.firstName, lastName: a.therapist.lastName, credentials: a.therapist.credentials },
     location: toLocationDto(a.location),
-    patient: { firstName: a.patient.firstName, lastName: a.patient.lastName },
+    // The name this visit was booked under, never the matched record's.
+    patient: { firstName: a.patientFirstName ?? a.patient.firstName, lastName: a.patientLastName ?? a.patient.lastName },
     visitAddress:
       a.mode === "HOME" && a.visitAddressLine1 && a.visitPostalCode
         ? { line1: a.visitAddressLine1, line2: a.visitAddressLine2, city: a.visitCity, postalCode: a.visitPostalCode }
@@ -437,6 +501,9 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           language: old.language,
           reasonSlug: old.reasonSlug,
           reasonText: old.reasonText,
+          patientFirstName: old.patientFirstName,
+          patientLastName: old.patientLastName,
+          eligibilityFollowUp: old.eligibilityFollowUp,
           visitAddressLine1: old.visitAddressLine1,
           visitAddressLine2: old.visitAddressLine2,
           visitCity: old.visitCity,
@@ -460,7 +527,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
     }, TX_OPTIONS);
     return toBookingDto(moved, token, ctx.now);
   } catch (error) {
-    return raceError(error, () =>
+    return patientRaceError(error, start, () =>
       alternativesNear(start, { service: old.service, mode: old.mode, location: old.location, now: ctx.now, excludeAppointmentId: old.id }),
     );
   }

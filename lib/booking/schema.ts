@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visibleString } from "./visible-text";
 
 // Shared by the booking form and the public API, so both reject the same input
 // with the same field paths.
@@ -7,7 +8,7 @@ export const visitModeSchema = z.enum(["CLINIC", "HOME", "VIDEO"], { error: "Cho
 export const languageSchema = z.enum(["en", "es"], { error: "Choose en or es." });
 
 /** A required text field whose every failure reads as one instruction. */
-const text = (message: string, max: number) => z.string({ error: message }).trim().min(1, message).max(max, `Use at most ${max} characters.`);
+const text = (message: string, max: number) => visibleString({ error: message }).trim().min(1, message).max(max, `Use at most ${max} characters.`);
 
 const isoDate = z
   .string({ error: "Enter a date as YYYY-MM-DD." })
@@ -22,7 +23,7 @@ export const instantSchema = z.iso.datetime({ offset: true, error: "Choose a tim
 
 export const homeAddressSchema = z.object({
   line1: text("Enter the street address.", 200),
-  line2: z.string().trim().max(200).optional(),
+  line2: visibleString().trim().max(200).optional(),
   city: text("Enter the city.", 100),
   postalCode: z.string({ error: "Enter the postal code." }).trim().regex(/^[0-9A-Za-z -]{3,10}$/, "Enter a valid postal code."),
 }, { error: "Enter the address where we should visit you." });
@@ -55,7 +56,7 @@ export const createBookingSchema = z
     locationId: z.uuid({ error: "Choose a location." }),
     therapistId: z.uuid({ error: "Choose a therapist." }).optional(),
     patient: patientDetailsSchema,
-    reason: z.string().trim().max(500).optional(),
+    reason: visibleString().trim().max(500).optional(),
     language: languageSchema.optional(),
     /** Sent by the booking form so that a re-submitted form books once. */
     idempotencyKey: z.string().trim().min(16).max(100).optional(),
@@ -74,7 +75,7 @@ export const rescheduleBookingSchema = z.object({
 export type RescheduleBookingInput = z.infer<typeof rescheduleBookingSchema>;
 
 export const cancelBookingSchema = z.object({
-  reason: z.string().trim().max(500).optional(),
+  reason: visibleString().trim().max(500).optional(),
 });
 export type CancelBookingInput = z.infer<typeof cancelBookingSchema>;
 

@@ -130,6 +130,7 @@ export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Pr
       status: a.status,
       mode: a.mode,
       source: a.source,
+      eligibilityFollowUp: a.eligibilityFollowUp,
       service: { id: a.serviceId, name: a.serviceName },
       patient: { id: a.patientId, name: a.patientName, phone: a.patientPhone },
       room: a.room,
@@ -149,6 +150,7 @@ interface VisitRow {
   status: CalendarAppointmentDto["status"];
   mode: CalendarAppointmentDto["mode"];
   source: CalendarAppointmentDto["source"];
+  eligibilityFollowUp: boolean;
   updatedAt: number;
   serviceId: string;
   serviceName: string;
@@ -171,6 +173,7 @@ function loadVisits(therapistIds: string[], from: number, until: number): Promis
            (extract(epoch FROM a."startsAt") * 1000)::float8 AS "start",
            (extract(epoch FROM a."endsAt") * 1000)::float8 AS "end",
            a."status"::text AS "status", a."mode"::text AS "mode", a."source"::text AS "source",
+           a."eligibilityFollowUp",
            (extract(epoch FROM a."updatedAt") * 1000)::float8 AS "updatedAt",
            s."id"::text AS "serviceId", s."nameEn" AS "serviceName",
            p."id"::text AS "patientId", p."firstName" || ' ' || p."lastName" AS "patientName", p."phone" AS "patientPhone",

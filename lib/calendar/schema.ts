@@ -16,6 +16,8 @@ export interface CalendarAppointmentDto {
   status: "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
   mode: "CLINIC" | "HOME" | "VIDEO";
   source: "ONLINE" | "STAFF";
+  /** A returning patient booked a new-patients-only service online: the clinic follows up. */
+  eligibilityFollowUp: boolean;
   service: { id: string; name: string };
   patient: { id: string; name: string; phone: string };
   room: string | null;

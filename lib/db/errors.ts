@@ -5,7 +5,7 @@ const CONSTRAINTS = [
   "Appointment_therapist_no_overlap",
   "Appointment_patient_no_overlap",
   "Appointment_room_capacity",
-  "Appointment_idempotencyKey_key",
+  "Appointment_idempotencyKeyHash_key",
 ] as const;
 export type KnownConstraint = (typeof CONSTRAINTS)[number];
 

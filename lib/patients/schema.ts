@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { homeAddressSchema, languageSchema, patientDetailsSchema } from "../booking/schema";
+import { visibleString } from "../booking/visible-text";
 import { MAX_QUERY_LENGTH } from "./search-query";
 
 // The staff form for a patient's contact details. Email, phone and date of
 // birth follow the booking form's rules, so the clinic never stores what a
 // patient could not have typed.
 
-const name = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, "Use at most 100 characters.");
+const name = (message: string) => visibleString({ error: message }).trim().min(1, message).max(100, "Use at most 100 characters.");
 
 /** An optional line of text: blank means "none". */
 const optionalText = (max: number) =>
-  z
-    .string()
+  visibleString()
     .trim()
     .max(max, `Use at most ${max} characters.`)
     .optional()

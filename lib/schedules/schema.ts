@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { visitModeSchema } from "../booking/schema";
+import { visibleString } from "../booking/visible-text";
 import { weekdayName } from "./labels";
 import { parsePostalCodes } from "./postal-codes";
 import type { LocalDateTime, TimeOffPeriod } from "./time-off-range";
@@ -158,7 +159,7 @@ export const timeOffInputSchema = z
     lastDay: optionalLocalDate,
     startsAt: localDateTime("Enter when it starts."),
     endsAt: localDateTime("Enter when it ends."),
-    note: z.preprocess(blankToUndefined, z.string().trim().max(200, "Keep the note to 200 characters.").optional()),
+    note: z.preprocess(blankToUndefined, visibleString().trim().max(200, "Keep the note to 200 characters.").optional()),
     confirmStranded,
   })
   .transform(({ span, firstDay, lastDay, startsAt, endsAt, note, ...rest }, ctx) => {

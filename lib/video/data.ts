@@ -65,7 +65,8 @@ function summarise(a: RoomAppointment, now: Date): VisitRoomSummary {
     timeZone: zone,
     language: a.language,
     therapistName: `${a.therapist.firstName} ${a.therapist.lastName}`,
-    patientName: `${a.patient.firstName} ${a.patient.lastName}`,
+    // The name this visit was booked under: the join page is the patient's, like the manage page.
+    patientName: `${a.patientFirstName ?? a.patient.firstName} ${a.patientLastName ?? a.patient.lastName}`,
     serviceName: { en: a.service.nameEn, es: a.service.nameEs },
     externalUrl: externalMeetingUrl(a.videoJoinTokenHash),
   };

@@ -20,6 +20,8 @@ export interface TherapistDayVisit {
   status: AppointmentStatus;
   patient: { id: string; name: string; age: number };
   serviceName: string;
+  /** A returning patient booked a new-patients-only service online: the clinic follows up. */
+  eligibilityFollowUp: boolean;
   reason: { label: string | null; text: string | null };
   place: VisitPlace;
   note: { body: string; updatedAt: Date } | null;
@@ -110,6 +112,7 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
             age: ageOn(a.patient.dateOfBirth.toISOString().slice(0, 10), day.date),
           },
           serviceName: a.service.nameEn,
+          eligibilityFollowUp: a.eligibilityFollowUp,
           reason: { label: (a.reasonSlug && reasons.get(a.reasonSlug)) || null, text: a.reasonText },
           place: describeVisitPlace(a),
           note: a.visitNote,

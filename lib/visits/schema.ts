@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { visibleString } from "../booking/visible-text";
 
 // Shared by the visit form and the mutations, so both refuse the same input
 // with the same words.
 
 export const VISIT_NOTE_MAX_CHARS = 5000;
 
-const noteText = z
-  .string({ error: "Write the note as text." })
+const noteText = visibleString({ error: "Write the note as text." })
   .trim()
   .max(VISIT_NOTE_MAX_CHARS, `Keep the note to ${VISIT_NOTE_MAX_CHARS} characters or fewer.`);
 

@@ -114,6 +114,36 @@ describe("the booking lifecycle over HTTP", () => {
     expect((await cancelled.json()).status).toBe("CANCELLED");
   });
 
+  it("answers a re-sent form with the same booking and link, and refuses its key with another body", async () => {
+    const practice = await createPractice();
+    const from = daysFromNow(3);
+    const avail = await availability(request(`/api/availability?service=${practice.service.slug}&from=${from}&to=${from}&location=${practice.location.id}`), noParams);
+    const { slots } = await avail.json();
+    const body = {
+      service: practice.service.slug,
+      start: slots[0].start,
+      mode: "CLINIC",
+      locationId: practice.location.id,
+      patient: patientInput(),
+      idempotencyKey: randomUUID(),
+    };
+    const first = await POST(request("/api/bookings", { method: "POST", body }), noParams);
+    expect(first.status).toBe(201);
+    const booked = await first.json();
+
+    const resent = await POST(request("/api/bookings", { method: "POST", body, address: "10.0.1.7" }), noParams);
+    expect(resent.status).toBe(201);
+    expect(await resent.json()).toEqual(booked);
+    expect((await GET(request(`/api/bookings/${booked.manageToken}`), tokenParams(booked.manageToken))).status).toBe(200);
+
+    const other = await POST(request("/api/bookings", { method: "POST", body: { ...body, start: slots[1].start, patient: patientInput() } }), noParams);
+    expect(other.status).toBe(422);
+    const refused = await other.json();
+    expect(refused.error.code).toBe("FORM_ALREADY_USED");
+    expect(refused.error.message).toMatch(/already used/);
+    expect(await getPrisma().appointment.count({ where: { locationId: practice.location.id } })).toBe(1);
+  });
+
   it("answers 400 to a malformed availability query and 404 to an unknown service", async () => {
     const bad = await availability(request("/api/availability?service=x&from=2026-02-30&to=2026-03-01"), noParams);
     expect(bad.status).toBe(400);

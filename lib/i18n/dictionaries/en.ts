@@ -136,8 +136,8 @@ export const en = {
       rateLimited: "Too many booking attempts from this connection. Please wait a few minutes, then try again.",
       network: "We could not reach the booking system. Check your connection and try again; everything you typed is kept.",
       outsideArea: "We do not make home visits to that postal code. Please choose a visit in the clinic.",
-      notEligible:
-        "This visit is for new patients, and our records show you have been seen before. Please go back and book a therapy session instead.",
+      formUsed:
+        "This booking form was already used to book a visit. Nothing was changed. To book another visit, reload the page and start again.",
       generic: "Something went wrong and the appointment was not booked. Please try again, or call the clinic.",
     },
   },

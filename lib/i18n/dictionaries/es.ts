@@ -139,8 +139,8 @@ export const es: Dictionary = {
       network:
         "No pudimos comunicarnos con el sistema de reservas. Revise su conexión y vuelva a intentarlo; todo lo que escribió se conserva.",
       outsideArea: "No hacemos visitas a domicilio en ese código postal. Elija una cita en la clínica.",
-      notEligible:
-        "Esta cita es para pacientes nuevos y nuestros registros indican que ya le hemos atendido. Vuelva atrás y reserve una sesión de fisioterapia.",
+      formUsed:
+        "Este formulario ya se usó para reservar una cita. No se cambió nada. Para reservar otra cita, recargue la página y empiece de nuevo.",
       generic: "Algo salió mal y la cita no se reservó. Vuelva a intentarlo o llame a la clínica.",
     },
   },

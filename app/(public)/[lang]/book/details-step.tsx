@@ -84,7 +84,7 @@ export function DetailsStep(props: DetailsStepProps) {
     const code = error.body?.error.code;
     // Checked before the field errors: OUTSIDE_AREA also names a field (postalCode) that is not on this step.
     if (code === "OUTSIDE_AREA") return setFailure(dict.book.failure.outsideArea);
-    if (code === "NOT_ELIGIBLE") return setFailure(dict.book.failure.notEligible);
+    if (code === "FORM_ALREADY_USED") return setFailure(dict.book.failure.formUsed);
     const fields = error.body?.error.fields;
     if (error.status === 422 && fields && Object.keys(fields).length > 0) {
       const server = serverFieldErrors(fields, language);

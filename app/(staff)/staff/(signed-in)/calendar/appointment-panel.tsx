@@ -73,6 +73,12 @@ export function AppointmentPanel({
         </dd>
         <dt className="text-slate-600">Booked</dt>
         <dd>{a.source === "ONLINE" ? "Online by the patient" : "By staff"}</dd>
+        {a.eligibilityFollowUp ? (
+          <>
+            <dt className="text-slate-600">Follow up</dt>
+            <dd className="font-medium text-amber-900">Has been seen before but booked a service for new patients: call to agree the right visit.</dd>
+          </>
+        ) : null}
       </dl>
       <p className="mt-2 text-sm">
         <Link href={`/staff/patients/${a.patient.id}`} className="font-medium text-teal-800 underline">

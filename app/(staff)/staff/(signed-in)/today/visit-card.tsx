@@ -34,6 +34,12 @@ export function VisitCard({ visit, zone, day, level }: VisitCardProps) {
       <dl className="mt-3 grid gap-x-4 gap-y-1.5 sm:grid-cols-[8rem_1fr]">
         <dt className="font-medium text-slate-700">Service</dt>
         <dd>{visit.serviceName}</dd>
+        {visit.eligibilityFollowUp ? (
+          <>
+            <dt className="font-medium text-slate-700">Follow up</dt>
+            <dd className="font-medium text-amber-900">Has been seen before but booked a service for new patients.</dd>
+          </>
+        ) : null}
         <dt className="font-medium text-slate-700">Reason</dt>
         <dd>
           {visit.reason.label ?? (visit.reason.text ? null : "Not given")}
