@@ -120,23 +120,54 @@ async function measureAvailability(baseUrl: string, params: Record<string, strin
   return { path: query, slotsPerResponse: sample.slots.length, ...result };
 }
 
+/**
+ * The same booking load twice on one set of free slots: first as the app
+ * runs for real (fsync on), then with fsync switched off for the cluster
+ * (a reloadable setting), so the cost of durable commits is a ratio measured
+ * in one run. fsync goes back on before anything else is measured.
+ */
 async function measureBookings(
   baseUrl: string,
   practice: SeededPractice,
   serviceId: string,
   prisma: PrismaClient,
-): Promise<BookingPhaseResult & { persisted: number }> {
+): Promise<{ fsyncOn: BookingPhase; fsyncOff: BookingPhase }> {
   const targets = await collectBookableSlots(baseUrl, serviceId, practice.locations, practice.therapists, BOOKINGS.window);
   const warm = targets.splice(0, BOOKINGS.warmups);
   log(`bookings: ${targets.length} non-colliding free slots on days ${BOOKINGS.window.fromDay}–${BOOKINGS.window.toDay}; warm-up answers ${(await warmBookings(baseUrl, serviceId, warm)).join(",")}`);
   // autocannon builds one request per connection that it never sends.
-  const amount = Math.min(BOOKINGS.amount, targets.length - 2 * BOOKINGS.connections);
+  const amount = Math.min(BOOKINGS.amount, Math.floor(targets.length / 2) - 2 * BOOKINGS.connections);
   if (amount < BOOKINGS.connections) throw new Error(`Only ${targets.length} free slots to book; the seed leaves too little room`);
-  log(`bookings: ${amount} POSTs with ${BOOKINGS.connections} connections`);
-  const result = await runBookingPhase(baseUrl, serviceId, targets, { amount, connections: BOOKINGS.connections, maxSeconds: BOOKINGS.maxSeconds });
-  log(`bookings: ${result.requestsPerSec} req/s, p95 ${result.latencyMs.p95} ms, codes ${JSON.stringify(result.status.byCode)}`);
-  // Every 201 must be a row: a lost write would pass the status counts.
-  return { ...result, persisted: await countPersistedLoadBookings(prisma) };
+  const half = Math.floor(targets.length / 2);
+  const run = async (label: string, slots: BookingTarget[]): Promise<BookingPhase> => {
+    log(`bookings (${label}): ${amount} POSTs with ${BOOKINGS.connections} connections`);
+    const before = await countPersistedLoadBookings(prisma);
+    const result = await runBookingPhase(baseUrl, serviceId, slots, { amount, connections: BOOKINGS.connections, maxSeconds: BOOKINGS.maxSeconds });
+    log(`bookings (${label}): ${result.requestsPerSec} req/s, p95 ${result.latencyMs.p95} ms, codes ${JSON.stringify(result.status.byCode)}`);
+    // Every 201 must be a row: a lost write would pass the status counts.
+    return { ...result, persisted: (await countPersistedLoadBookings(prisma)) - before };
+  };
+  const fsyncOn = await run("fsync on", targets.slice(0, half));
+  await setFsync(prisma, false);
+  try {
+    return { fsyncOn, fsyncOff: await run("fsync off", targets.slice(half)) };
+  } finally {
+    await setFsync(prisma, true);
+  }
+}
+
+type BookingPhase = BookingPhaseResult & { persisted: number };
+
+async function setFsync(prisma: PrismaClient, on: boolean): Promise<void> {
+  await prisma.$executeRawUnsafe(on ? "ALTER SYSTEM RESET fsync" : "ALTER SYSTEM SET fsync = off");
+  await prisma.$queryRawUnsafe("SELECT pg_reload_conf()");
+  // The reload is a signal: wait until this cluster reports the new value.
+  for (let i = 0; i < 50; i++) {
+    const [row] = await prisma.$queryRawUnsafe<{ fsync: string }[]>("SHOW fsync");
+    if (row?.fsync === (on ? "on" : "off")) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`fsync did not turn ${on ? "on" : "off"}`);
 }
 
 async function raceTarget(baseUrl: string, practice: SeededPractice, serviceId: string): Promise<BookingTarget> {
@@ -281,7 +312,9 @@ async function main(): Promise<void> {
     const availabilityAll = withRatios(baseline, await measureAvailability(app.baseUrl, window, "availability all locations"));
     const measuredWeek = await measureStaffWeek(cleanup, app.baseUrl, practice.busyWeek, account);
     const staffWeek = { ...measuredWeek, api: withRatios(baseline, measuredWeek.api), unchanged: withRatios(baseline, measuredWeek.unchanged) };
-    const bookings = withRatios(baseline, await measureBookings(app.baseUrl, practice, serviceId, prisma));
+    const measuredBookings = await measureBookings(app.baseUrl, practice, serviceId, prisma);
+    const bookings = withRatios(baseline, measuredBookings.fsyncOn);
+    const bookingsFsyncOff = withRatios(baseline, measuredBookings.fsyncOff);
     const race = withRatios(baseline, await measureRace(app.baseUrl, practice, serviceId, prisma));
     const table = ratioTable([
       { name: "baseline (GET /api/health)", phase: withRatios(baseline, baseline) },
@@ -290,6 +323,7 @@ async function main(): Promise<void> {
       { name: "staff week, changed (200)", phase: staffWeek.api },
       { name: "staff week, unchanged (304)", phase: staffWeek.unchanged },
       { name: "bookings", phase: bookings },
+      { name: "bookings, fsync off", phase: bookingsFsyncOff },
       { name: "race (200 at once)", phase: race },
     ]);
 
@@ -305,12 +339,17 @@ async function main(): Promise<void> {
       },
       totalSeconds: Math.round((performance.now() - runStarted) / 1000),
       seed: { ...practice.report, busiestLocation: busiest.slug },
-      phases: { baseline, availability, availabilityAllLocations: availabilityAll, bookings },
+      phases: { baseline, availability, availabilityAllLocations: availabilityAll, bookings, bookingsFsyncOff },
+      // What durable commits cost: booking throughput with fsync on over the same load with it off.
+      fsyncCost: {
+        throughputOnOverOff: Number((bookings.requestsPerSec / bookingsFsyncOff.requestsPerSec).toFixed(2)),
+        p95OnOverOff: Number((bookings.latencyMs.p95 / bookingsFsyncOff.latencyMs.p95).toFixed(2)),
+      },
       race,
       staffWeek,
       targets: targets(
         { availability, changedWeek: staffWeek.api, unchangedWeek: staffWeek.unchanged },
-        [baseline, availability, availabilityAll, staffWeek.api, staffWeek.unchanged, bookings],
+        [baseline, availability, availabilityAll, staffWeek.api, staffWeek.unchanged, bookings, bookingsFsyncOff],
         race,
       ),
     };
