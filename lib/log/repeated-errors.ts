@@ -1,0 +1,74 @@
+/**
+ * Collapses repeated identical errors: the first of a kind is written in full
+ * (with its stack), later ones within the window are only counted, and one line
+ * per kind reports the count when the window closes. When the database is down
+ * every request fails the same way; this keeps that to a line or two per
+ * window instead of a stack per request.
+ */
+export interface ErrorReport {
+  /** What failed and where, the same for every repetition. */
+  key: string;
+  error: unknown;
+  where: string;
+}
+
+export interface RepeatSummary {
+  key: string;
+  where: string;
+  /** Occurrences after the first one written in full. */
+  repeated: number;
+  windowMs: number;
+}
+
+interface Options {
+  windowMs: number;
+  writeFirst: (report: ErrorReport) => void;
+  writeRepeats: (summary: RepeatSummary) => void;
+}
+
+export interface RepeatedErrors {
+  report: (error: unknown, where: string) => void;
+  /** Writes the pending counts now (shutdown). */
+  flush: () => void;
+}
+
+/** Name and message; identical failures share it even when their stacks differ in line numbers. */
+export function errorKey(error: unknown, where: string): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return `${where}|${error.name}${typeof code === "string" ? ` ${code}` : ""}: ${error.message}`;
+  }
+  return `${where}|${String(error)}`;
+}
+
+export function createRepeatedErrors({ windowMs, writeFirst, writeRepeats }: Options): RepeatedErrors {
+  const seen = new Map<string, { where: string; repeated: number }>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const closeWindow = () => {
+    for (const [key, entry] of seen) {
+      if (entry.repeated > 0) writeRepeats({ key, where: entry.where, repeated: entry.repeated, windowMs });
+    }
+    seen.clear();
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+
+  return {
+    report(error, where) {
+      const key = errorKey(error, where);
+      const entry = seen.get(key);
+      if (entry) {
+        entry.repeated += 1;
+        return;
+      }
+      seen.set(key, { where, repeated: 0 });
+      writeFirst({ key, error, where });
+      if (!timer) {
+        timer = setTimeout(closeWindow, windowMs);
+        timer.unref();
+      }
+    },
+    flush: closeWindow,
+  };
+}
