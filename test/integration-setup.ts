@@ -21,8 +21,6 @@ export default async function setup(project: TestProject) {
         port: Number(process.env.STRIDE_TEST_PG_PORT ?? 54330),
         database: "postgres",
         portVariable: "STRIDE_TEST_PG_PORT",
-        // A throwaway cluster: STRIDE_PG_FSYNC=off trades crash safety for test speed.
-        fsync: process.env.STRIDE_PG_FSYNC !== "off",
       });
   // Each run gets its own database, so two runs at once cannot drop each other's.
   const url = withDatabase(given ?? embedded!.url, `stride_test_${process.pid}`);

@@ -30,8 +30,8 @@ interface Options {
   /** The setting a person changes to pick another port, named when the port is taken. */
   portVariable?: string;
   /**
-   * Without fsync a power cut can lose or corrupt committed bookings. Only
-   * throwaway test clusters may turn it off.
+   * On unless a throwaway cluster (the benchmark, measuring what fsync costs)
+   * says otherwise: without it a power cut can lose or corrupt committed bookings.
    */
   fsync?: boolean;
 }
