@@ -98,9 +98,13 @@ describe("the embedded PostgreSQL", () => {
     const squatter: Server = createServer();
     await new Promise<void>((resolve) => squatter.listen(port, "127.0.0.1", resolve));
     try {
-      const failure = startEmbeddedPostgres({ dataDir: clusterDir("port"), port, database: "postgres" });
-      await expect(failure).rejects.toThrow(`Port ${port} on 127.0.0.1 is taken by another program`);
-      await expect(failure).rejects.toThrow(/STRIDE_PG_PORT/);
+      const failure: unknown = await startEmbeddedPostgres({ dataDir: clusterDir("port"), port, database: "postgres" }).then(
+        (db) => (started.push(db), null),
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toContain(`Port ${port} on 127.0.0.1 is taken by another program`);
+      expect((failure as Error).message).toContain("STRIDE_PG_PORT=");
     } finally {
       squatter.close();
     }
