@@ -179,11 +179,12 @@ export async function startEmbeddedPostgres({
 
   let stopping = false;
   let exited = false;
+  let diedUnexpectedly = false;
   let exitCallback: (() => void) | null = null;
   const unexpectedExit = () => {
     exited = true;
-    if (stopping) return;
-    stopping = true;
+    if (stopping || diedUnexpectedly) return;
+    diedUnexpectedly = true;
     exitCallback?.();
   };
   let watchdog: NodeJS.Timeout | null = null;
@@ -213,7 +214,9 @@ export async function startEmbeddedPostgres({
     }
   } else {
     watchdog = setInterval(() => {
-      if (!isAlive(runningPid!, "postgres")) unexpectedExit();
+      if (isAlive(runningPid!, "postgres")) return;
+      clearInterval(watchdog!);
+      unexpectedExit();
     }, DEATH_POLL_MS).unref();
   }
 
@@ -235,6 +238,8 @@ export async function startEmbeddedPostgres({
     },
     onUnexpectedExit: (callback) => {
       exitCallback = callback;
+      // It may have died while the caller was still starting up.
+      if (diedUnexpectedly) callback();
     },
   };
 }
