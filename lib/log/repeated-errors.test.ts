@@ -18,9 +18,10 @@ describe("repeated server errors", () => {
   it("writes the first of a kind in full and only counts the rest until the window closes", () => {
     const errors = make();
     const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
-    for (let i = 0; i < 1000; i += 1) errors.report(refused(), "GET /api/availability");
+    for (let i = 0; i < 1000; i += 1) errors.report(refused(), "GET /api/availability", `request-${i}`);
     expect(first).toHaveLength(1);
     expect(first[0]!.error).toBeInstanceOf(Error);
+    expect(first[0]!.reqId).toBe("request-0");
     expect(repeats).toEqual([]);
 
     vi.advanceTimersByTime(10_000);

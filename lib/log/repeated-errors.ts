@@ -10,6 +10,8 @@ export interface ErrorReport {
   key: string;
   error: unknown;
   where: string;
+  /** The request that met it first, to find in the request log. */
+  reqId?: string;
 }
 
 export interface RepeatSummary {
@@ -27,7 +29,7 @@ interface Options {
 }
 
 export interface RepeatedErrors {
-  report: (error: unknown, where: string) => void;
+  report: (error: unknown, where: string, reqId?: string) => void;
   /** Writes the pending counts now (shutdown). */
   flush: () => void;
 }
@@ -55,7 +57,7 @@ export function createRepeatedErrors({ windowMs, writeFirst, writeRepeats }: Opt
   };
 
   return {
-    report(error, where) {
+    report(error, where, reqId) {
       const key = errorKey(error, where);
       const entry = seen.get(key);
       if (entry) {
@@ -63,7 +65,7 @@ export function createRepeatedErrors({ windowMs, writeFirst, writeRepeats }: Opt
         return;
       }
       seen.set(key, { where, repeated: 0 });
-      writeFirst({ key, error, where });
+      writeFirst({ key, error, where, reqId });
       if (!timer) {
         timer = setTimeout(closeWindow, windowMs);
         timer.unref();

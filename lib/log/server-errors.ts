@@ -8,7 +8,7 @@ const globalForErrors = globalThis as unknown as { strideServerErrors?: Repeated
 function serverErrors(): RepeatedErrors {
   globalForErrors.strideServerErrors ??= createRepeatedErrors({
     windowMs: WINDOW_MS,
-    writeFirst: ({ error, where }) => getLogger().error({ err: error, where }, "unhandled error"),
+    writeFirst: ({ error, where, reqId }) => getLogger().error({ err: error, where, reqId }, "unhandled error"),
     writeRepeats: ({ key, where, repeated, windowMs }) =>
       getLogger().error({ where, error: key.slice(where.length + 1), repeated, windowSeconds: windowMs / 1000 }, `unhandled error repeated ${repeated} more times`),
   });
@@ -16,8 +16,8 @@ function serverErrors(): RepeatedErrors {
 }
 
 /** Logs an unexpected server error once per kind and window, with a count of repeats. */
-export function reportServerError(error: unknown, where: string): void {
-  serverErrors().report(error, where);
+export function reportServerError(error: unknown, where: string, reqId?: string): void {
+  serverErrors().report(error, where, reqId);
 }
 
 export function flushServerErrors(): void {
