@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
 
 // One JSON logger per process, shared by the server script and the route
@@ -7,7 +8,8 @@ const globalForLog = globalThis as unknown as { strideLogger?: Logger };
 export function getLogger(): Logger {
   globalForLog.strideLogger ??= pino({
     level: process.env.LOG_LEVEL ?? "info",
-    base: { service: "stride" },
+    // pid and host tell instances apart when several write to one log.
+    base: { service: "stride", pid: process.pid, host: hostname() },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
   return globalForLog.strideLogger;
