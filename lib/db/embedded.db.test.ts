@@ -10,9 +10,9 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 import { LEGACY_PASSWORD, PASSWORD_FILE } from "./embedded-credentials";
 
 // Each test owns a cluster in its own folder under the repository (PostgreSQL
-// runs as another user and must be able to reach it) on a port next to the
-// integration cluster's.
-const basePort = Number(process.env.STRIDE_TEST_PG_PORT ?? 54330);
+// runs as another user and must be able to reach it) on a port 100 above the
+// integration cluster's, clear of the benchmark's and of other runs' clusters.
+const basePort = Number(process.env.STRIDE_TEST_PG_PORT ?? 54330) + 100;
 const root = path.resolve(".data", "test-embedded", String(process.pid));
 const started: EmbeddedDatabase[] = [];
 
