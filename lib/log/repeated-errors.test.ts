@@ -25,25 +25,27 @@ describe("repeated server errors", () => {
     expect(repeats).toEqual([]);
 
     vi.advanceTimersByTime(10_000);
-    expect(repeats).toEqual([
-      { key: "GET /api/availability|Error ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432", where: "GET /api/availability", repeated: 999, windowMs: 10_000 },
-    ]);
+    expect(repeats).toEqual([{ key: "Error ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432", where: ["GET /api/availability"], repeated: 999, windowMs: 10_000 }]);
 
     // A new window writes the error in full again, so a long outage still shows its stack now and then.
     errors.report(refused(), "GET /api/availability");
     expect(first).toHaveLength(2);
   });
 
-  it("keeps different errors and different places apart", () => {
+  it("keeps different errors apart and counts one error met in several places once, naming the places", () => {
     const errors = make();
-    errors.report(new Error("a"), "route");
-    errors.report(new Error("b"), "route");
-    errors.report(new Error("a"), "page");
-    errors.report(new TypeError("a"), "route");
-    errors.report(new Error("a"), "route");
-    expect(first.map((r) => r.key)).toEqual(["route|Error: a", "route|Error: b", "page|Error: a", "route|TypeError: a"]);
+    errors.report(new Error("a"), "GET /api/services");
+    errors.report(new Error("b"), "GET /api/services");
+    errors.report(new Error("a"), "render");
+    errors.report(new TypeError("a"), "GET /api/services");
+    errors.report(new Error("a"), "GET /api/services");
+    expect(first.map((r) => [r.key, r.where])).toEqual([
+      ["Error: a", "GET /api/services"],
+      ["Error: b", "GET /api/services"],
+      ["TypeError: a", "GET /api/services"],
+    ]);
     errors.flush();
-    expect(repeats.map((s) => [s.key, s.repeated])).toEqual([["route|Error: a", 1]]);
+    expect(repeats.map((s) => [s.key, s.repeated, s.where])).toEqual([["Error: a", 2, ["GET /api/services", "render"]]]);
   });
 
   it("writes no summary for an error that did not repeat", () => {

@@ -6,9 +6,10 @@
  * window instead of a stack per request.
  */
 export interface ErrorReport {
-  /** What failed and where, the same for every repetition. */
+  /** What failed, the same for every repetition wherever it happens. */
   key: string;
   error: unknown;
+  /** Where it happened first. */
   where: string;
   /** The request that met it first, to find in the request log. */
   reqId?: string;
@@ -16,7 +17,8 @@ export interface ErrorReport {
 
 export interface RepeatSummary {
   key: string;
-  where: string;
+  /** Every place it happened in the window, first first. */
+  where: string[];
   /** Occurrences after the first one written in full. */
   repeated: number;
   windowMs: number;
@@ -34,22 +36,25 @@ export interface RepeatedErrors {
   flush: () => void;
 }
 
-/** Name and message; identical failures share it even when their stacks differ in line numbers. */
-export function errorKey(error: unknown, where: string): string {
+/**
+ * Name, code and message; identical failures share it even when their stacks
+ * differ, and a database outage met by every route is one error, not one per route.
+ */
+export function errorKey(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return `${where}|${error.name}${typeof code === "string" ? ` ${code}` : ""}: ${error.message}`;
+    return `${error.name}${typeof code === "string" ? ` ${code}` : ""}: ${error.message}`;
   }
-  return `${where}|${String(error)}`;
+  return String(error);
 }
 
 export function createRepeatedErrors({ windowMs, writeFirst, writeRepeats }: Options): RepeatedErrors {
-  const seen = new Map<string, { where: string; repeated: number }>();
+  const seen = new Map<string, { where: Set<string>; repeated: number }>();
   let timer: NodeJS.Timeout | null = null;
 
   const closeWindow = () => {
     for (const [key, entry] of seen) {
-      if (entry.repeated > 0) writeRepeats({ key, where: entry.where, repeated: entry.repeated, windowMs });
+      if (entry.repeated > 0) writeRepeats({ key, where: [...entry.where], repeated: entry.repeated, windowMs });
     }
     seen.clear();
     if (timer) clearTimeout(timer);
@@ -58,13 +63,15 @@ export function createRepeatedErrors({ windowMs, writeFirst, writeRepeats }: Opt
 
   return {
     report(error, where, reqId) {
-      const key = errorKey(error, where);
+      const key = errorKey(error);
       const entry = seen.get(key);
       if (entry) {
         entry.repeated += 1;
+        // A bounded list: the places are the app's routes, not anything a client names.
+        if (entry.where.size < 20) entry.where.add(where);
         return;
       }
-      seen.set(key, { where, repeated: 0 });
+      seen.set(key, { where: new Set([where]), repeated: 0 });
       writeFirst({ key, error, where, reqId });
       if (!timer) {
         timer = setTimeout(closeWindow, windowMs);

@@ -10,7 +10,7 @@ function serverErrors(): RepeatedErrors {
     windowMs: WINDOW_MS,
     writeFirst: ({ error, where, reqId }) => getLogger().error({ err: error, where, reqId }, "unhandled error"),
     writeRepeats: ({ key, where, repeated, windowMs }) =>
-      getLogger().error({ where, error: key.slice(where.length + 1), repeated, windowSeconds: windowMs / 1000 }, `unhandled error repeated ${repeated} more times`),
+      getLogger().error({ error: key, where, repeated, windowSeconds: windowMs / 1000 }, `unhandled error repeated ${repeated} more times`),
   });
   return globalForErrors.strideServerErrors;
 }
