@@ -5,6 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 const slot = Number(process.env.E2E_SLOT ?? 0);
 const appPort = 3100 + slot * 10;
 const idlePort = appPort + 1;
+const secondInstancePort = appPort + 2;
 const pgPort = 55000 + slot * 10;
 
 // The app must be built first: `npm run test:e2e` runs `next build`, then this.
@@ -49,6 +50,8 @@ export default defineConfig({
         STRIDE_PG_PORT: String(pgPort),
         STRIDE_RESET_DB: "1",
         STRIDE_NO_BUILD: "1",
+        // Drain within Playwright's 10 s shutdown grace, or PostgreSQL is left to the next run.
+        SHUTDOWN_DRAIN_SECONDS: "5",
         RATE_LIMIT_BOOKINGS_MAX: "1000",
       },
     },
@@ -66,7 +69,26 @@ export default defineConfig({
         STRIDE_PG_PORT: String(pgPort + 1),
         STRIDE_RESET_DB: "1",
         STRIDE_NO_BUILD: "1",
+        SHUTDOWN_DRAIN_SECONDS: "5",
         STAFF_IDLE_SECONDS: "8",
+      },
+    },
+    {
+      // A second instance of the first clinic: same data folder, so it shares
+      // that run's PostgreSQL (and session secret) rather than starting its own.
+      // Web servers start in order, so the first has reset and migrated by now.
+      command: "npx tsx scripts/serve.ts",
+      url: `http://localhost:${secondInstancePort}/api/ready`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PORT: String(secondInstancePort),
+        STRIDE_DATA_DIR: `.data/e2e-${slot}`,
+        STRIDE_PG_PORT: String(pgPort),
+        STRIDE_NO_BUILD: "1",
+        SHUTDOWN_DRAIN_SECONDS: "5",
+        RATE_LIMIT_BOOKINGS_MAX: "1000",
       },
     },
   ],

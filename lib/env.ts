@@ -30,6 +30,8 @@ const envSchema = z.object({
   /** Days a patient's manage link stays valid after the visit. */
   MANAGE_TOKEN_DAYS_AFTER_VISIT: z.coerce.number().int().min(1).default(30),
   STRIDE_RESET_DB: boolish,
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(10),
   /** Staff sessions end after this long without activity… */
   STAFF_IDLE_SECONDS: z.coerce.number().int().min(5).default(900),
   /** …and this long after sign-in in any case. */

@@ -12,9 +12,17 @@ import { disconnectPrisma, getPrisma } from "../lib/db/client";
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
 import { getEnv } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
+import { createDrain } from "../lib/http/drain";
+import { markNotReady } from "../lib/http/serving-state";
+import { collapseConsoleErrors } from "../lib/log/console-errors";
+import { getLogger } from "../lib/log/logger";
+import { logRequest } from "../lib/log/request-log";
+import { flushServerErrors } from "../lib/log/server-errors";
+import type { EmbeddedDatabase } from "../lib/db/embedded";
 import { provideDatabase } from "./local-database";
 
-const log = (line: string) => console.log(`[stride] ${line}`);
+const logger = getLogger();
+const log = (line: string) => logger.info(line);
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const root = path.resolve(import.meta.dirname, "..");
@@ -76,7 +84,7 @@ async function main() {
     throw error;
   }
 
-  await serveNext(url, stopDatabase);
+  await serveNext(url, embedded, stopDatabase);
 }
 
 /**
@@ -108,15 +116,18 @@ function printDemoSignIn() {
  * address the rate limiter sees comes from the socket (or from trusted
  * proxies only), never from a header the client chose.
  */
-async function serveNext(url: string, stopDatabase: () => Promise<void>) {
+async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDatabase: () => Promise<void>) {
   process.env.DATABASE_URL = url;
+  collapseConsoleErrors();
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, port: Number(port) });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const hops = getEnv().TRUST_PROXY_HOPS;
+  const { TRUST_PROXY_HOPS: hops, SHUTDOWN_DRAIN_SECONDS: drainSeconds } = getEnv();
 
   const server = createServer((req, res) => {
+    drain.track(req, res);
+    logRequest(req, res, logger, hops > 0);
     const forwarded = req.headers["x-forwarded-for"];
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, hops);
     if (hops === 0) {
@@ -127,29 +138,45 @@ async function serveNext(url: string, stopDatabase: () => Promise<void>) {
     }
     void handle(req, res);
   });
+  const drain = createDrain(server);
   server.listen(Number(port), () => {
     log(`serving on http://localhost:${port}`);
     if (showDemoSignIn) printDemoSignIn();
   });
 
   let stopping = false;
-  const shutdown = () => {
+  /** Stop taking traffic, let the requests in flight finish, then close the database. */
+  const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log("shutting down");
-    server.close();
-    server.closeAllConnections();
-    void app
-      .close()
-      .catch(() => {})
-      .then(stopDatabase)
-      .then(() => process.exit(0));
+    markNotReady("shutting down");
+    log(`shutting down: waiting up to ${drainSeconds} s for ${drain.inFlight()} request(s) in flight`);
+    const cutOff = await drain.drain(drainSeconds * 1000);
+    if (cutOff > 0) logger.warn({ cutOff }, "closed requests still running after the drain timeout");
+    await app.close().catch(() => {});
+    await disconnectPrisma().catch(() => {});
+    flushServerErrors();
+    await stopDatabase();
+    process.exit(code);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  // Exit rather than restart PostgreSQL in this process: a supervisor (systemd,
+  // a container runtime) restarts the whole app, whose start-up then clears
+  // what the crash left (stale pid file, surviving backends, shared memory),
+  // lets PostgreSQL recover from its WAL and re-checks migrations; a restart
+  // here would have to redo all of that with the pool half-broken meanwhile.
+  // Until then /api/ready answers 503. An external DATABASE_URL is someone
+  // else's to restart: the app stays up, not ready, and reconnects when it returns.
+  embedded?.onUnexpectedExit(() => {
+    markNotReady("database stopped");
+    logger.fatal("the embedded PostgreSQL stopped unexpectedly; exiting so that a supervisor can restart Stride");
+    void shutdown(1);
+  });
 }
 
 main().catch((error: unknown) => {
-  console.error(`[stride] ${(error as Error).message}`);
+  logger.fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

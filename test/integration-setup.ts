@@ -20,6 +20,7 @@ export default async function setup(project: TestProject) {
         dataDir: path.resolve(process.env.STRIDE_DATA_DIR ?? ".data", "test", "pg"),
         port: Number(process.env.STRIDE_TEST_PG_PORT ?? 54330),
         database: "postgres",
+        portVariable: "STRIDE_TEST_PG_PORT",
       });
   // Each run gets its own database, so two runs at once cannot drop each other's.
   const url = withDatabase(given ?? embedded!.url, `stride_test_${process.pid}`);

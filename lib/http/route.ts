@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import type { ErrorDto } from "../booking/api-types";
+import { loggablePath, REQUEST_ID_HEADER } from "../log/request-log";
+import { reportServerError } from "../log/server-errors";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -12,7 +14,7 @@ export function withErrors<C>(handler: Handler<C>): Handler<C> {
       return await handler(request, context);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
-      console.error("[stride] unhandled error", error);
+      reportServerError(error, `${request.method} ${loggablePath(new URL(request.url).pathname)}`, request.headers.get(REQUEST_ID_HEADER) ?? undefined);
       return errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Nothing was changed; please try again."));
     }
   };

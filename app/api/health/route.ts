@@ -1,14 +1,10 @@
-import { getPrisma } from "@/lib/db/client";
+import { pingDatabase } from "@/lib/db/health";
+import { json } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness: the process answers and reaches its database with one `SELECT 1`. */
-export async function GET(): Promise<Response> {
-  const headers = { "Cache-Control": "no-store" };
-  try {
-    await getPrisma().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" }, { headers });
-  } catch {
-    return Response.json({ status: "unavailable" }, { status: 503, headers });
-  }
+/** Liveness: the process answers and can reach its database. */
+export async function GET() {
+  if (await pingDatabase()) return json({ status: "ok" });
+  return json({ status: "unavailable", reason: "database unreachable" }, { status: 503 });
 }
