@@ -273,6 +273,8 @@ async function startDatabase(cleanup: Cleanup): Promise<{ url: string; prisma: P
   await applyMigrations(db.url, log);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 4 }) });
   cleanup.add("Prisma", () => prisma.$disconnect());
+  // A run stopped during the fsync-off phase leaves it off in the cluster's configuration.
+  await setFsync(prisma, true);
   return { url: db.url, prisma };
 }
 
@@ -284,6 +286,8 @@ async function startServer(cleanup: Cleanup, databaseUrl: string): Promise<AppSe
     AUTH_SECRET: randomBytes(32).toString("base64"),
     // The staff phases reuse one sign-in for minutes; the default 15 idle minutes could end it between phases.
     STAFF_IDLE_SECONDS: String(24 * 3600),
+    // One JSON line per request would flood the bench's own output under load.
+    LOG_LEVEL: "warn",
   };
   const app = await startApp({ root: ROOT, databaseUrl, port: APP_PORT, readyTimeoutMs: APP_READY_TIMEOUT_MS, log, env });
   cleanup.add("app", () => app.stop(), () => app.signal());

@@ -84,7 +84,7 @@ async function main() {
       port: APP_PORT,
       readyTimeoutMs: 5 * 60_000,
       log,
-      env: { AUTH_SECRET: randomBytes(32).toString("base64"), PUBLIC_BASE_URL: `http://127.0.0.1:${APP_PORT}` },
+      env: { AUTH_SECRET: randomBytes(32).toString("base64"), PUBLIC_BASE_URL: `http://127.0.0.1:${APP_PORT}`, LOG_LEVEL: "warn" },
     });
     cleanup.add("app", () => app.stop());
     const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"] });
