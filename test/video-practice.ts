@@ -46,10 +46,14 @@ export async function createVideoPractice(databaseUrl: string): Promise<VideoPra
        VALUES ($1, 'Vera', $2, 'PT, DPT', '{VIDEO}', '{en,es}', now()) RETURNING "id"`,
       [`vera-${tag}`, `Lindqvist-${tag}`],
     );
+    // Fifteen minutes, the engine's step: the first open time is then never
+    // more than fifteen minutes away, so its room is already open, at any
+    // hour (a longer visit cannot start in the last quarter hour before
+    // midnight, and the first time would be up to half an hour off).
     const serviceSlug = `video-check-in-${tag}`;
     const serviceId = await one(
       `INSERT INTO "Service" ("slug", "nameEn", "nameEs", "durationMinutes", "visitModes", "minNoticeMinutes", "cancelCutoffMinutes", "sortOrder", "updatedAt")
-       VALUES ($1, $2, $3, 30, '{VIDEO}', 0, 0, 99, now()) RETURNING "id"`,
+       VALUES ($1, $2, $3, 15, '{VIDEO}', 0, 0, 99, now()) RETURNING "id"`,
       [serviceSlug, `Video check-in ${tag}`, `Control por video ${tag}`],
     );
     await db.query(`INSERT INTO "TherapistLocation" ("therapistId", "locationId") VALUES ($1, $2)`, [therapistId, locationId]);
