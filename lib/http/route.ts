@@ -66,7 +66,9 @@ async function readBoundedText(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError("BAD_REQUEST", "The request body was cut off before its end. Please send it again.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > JSON_BODY_LIMIT_BYTES) {
