@@ -12,6 +12,7 @@ import { disconnectPrisma, getPrisma } from "../lib/db/client";
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
 import { getEnv } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
+import { guardRequest } from "../lib/http/request-guard";
 import { provideDatabase } from "./local-database";
 
 const log = (line: string) => console.log(`[stride] ${line}`);
@@ -125,6 +126,7 @@ async function serveNext(url: string, stopDatabase: () => Promise<void>) {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
     }
+    if (guardRequest(req, res, { trustedHops: hops, publicBaseUrl: getEnv().PUBLIC_BASE_URL, dev })) return;
     void handle(req, res);
   });
   server.listen(Number(port), () => {

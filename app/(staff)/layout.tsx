@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import "../globals.css";
 
+// Every page carries a fresh script nonce in its Content-Security-Policy,
+// which only a page rendered for its request can have.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Stride staff", template: "%s · Stride staff" },
   robots: { index: false, follow: false },

@@ -8,6 +8,10 @@ import { SkipLink } from "@/components/site/skip-link";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage, languages } from "@/lib/i18n/languages";
 
+// Every page carries a fresh script nonce in its Content-Security-Policy,
+// which only a page rendered for its request can have.
+export const dynamic = "force-dynamic";
+
 export function generateStaticParams() {
   return languages.map((lang) => ({ lang }));
 }
