@@ -79,6 +79,16 @@ function countBody(req: IncomingMessage, res: ServerResponse) {
   };
 }
 
+/** Next.js answers a path it cannot decode (`/%ff`) with a 500; it is the client's mistake. */
+function decodesCleanly(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What every request passes before Next.js sees it: a bound on its body, the
  * same-origin rule for state-changing staff requests, and the security
@@ -86,6 +96,10 @@ function countBody(req: IncomingMessage, res: ServerResponse) {
  */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, options: GuardOptions): boolean {
   const pathname = (req.url ?? "/").split("?")[0]!;
+  if (!decodesCleanly(pathname)) {
+    refuse(res, 400, "BAD_REQUEST", "This address is malformed: a %-escape in it is not valid UTF-8.");
+    return true;
+  }
   if (needsSameOrigin(req.method ?? "GET", pathname)) {
     const forwardedHost = options.trustedHops > 0 ? header(req, "x-forwarded-host")?.split(",")[0]?.trim() : undefined;
     const problem = foreignOriginProblem({ origin: header(req, "origin"), host: forwardedHost || header(req, "host"), publicBaseUrl: options.publicBaseUrl });

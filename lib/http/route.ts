@@ -98,8 +98,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   if (text.trim() !== "" && contentType === null) throw notJson();
   let raw: unknown;
   try {
-    raw = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
+    raw = text.trim() === "" ? {} : JSON.parse(text, refuseNul);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError("BAD_REQUEST", "The request body must be JSON.");
   }
   const parsed = schema.safeParse(raw);
@@ -110,9 +111,18 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parsed.data;
 }
 
+const NUL_MESSAGE = "Text may not contain the NUL character (\\u0000).";
+
+/** PostgreSQL cannot store or compare text holding NUL; it is no character anyone types, so it is refused at the edge. */
+function refuseNul(key: string, value: unknown): unknown {
+  if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) throw new AppError("BAD_REQUEST", NUL_MESSAGE);
+  return value;
+}
+
 /** Validates a query string; 400 with per-parameter messages when it is wrong. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
+  for (const [key, value] of Object.entries(params)) refuseNul(key, value);
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
