@@ -100,6 +100,11 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
     refuse(res, 400, "BAD_REQUEST", "This address is malformed: a %-escape in it is not valid UTF-8.");
     return true;
   }
+  // No Stride address or search holds NUL, and PostgreSQL cannot compare text that does.
+  if (/%00/.test(req.url ?? "")) {
+    refuse(res, 400, "BAD_REQUEST", "This address holds a NUL character (%00); remove it and try again.");
+    return true;
+  }
   if (needsSameOrigin(req.method ?? "GET", pathname)) {
     const forwardedHost = options.trustedHops > 0 ? header(req, "x-forwarded-host")?.split(",")[0]?.trim() : undefined;
     const problem = foreignOriginProblem({ origin: header(req, "origin"), host: forwardedHost || header(req, "host"), publicBaseUrl: options.publicBaseUrl });
