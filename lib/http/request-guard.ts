@@ -5,7 +5,7 @@ import { contentSecurityPolicy, newNonce, permissionsPolicy, strictTransportSecu
 
 /**
  * The most any request may send, whatever route it is for: the API's own
- * limit is 64 KB and server actions' 1 MB (next.config.js); this bound also
+ * limit is 64 KB and server actions' 256 KB (next.config.js); this bound also
  * covers code that reads bodies on its own (sign-in) and bodies sent chunked.
  */
 export const SERVER_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -39,13 +39,23 @@ function refuse(res: ServerResponse, status: number, code: ErrorDto["error"]["co
 
 const TOO_LARGE = `The request body is larger than ${SERVER_BODY_LIMIT_BYTES / 1024 / 1024} MB, more than anything Stride takes.`;
 
-/** Answers 413 to a body declared too large, without reading it into memory. */
-function refuseDeclaredBody(req: IncomingMessage, res: ServerResponse, declared: number) {
+/**
+ * Answers without handing the request on. Whatever body follows is read and
+ * dropped up to the discard limit (so the client gets to read the answer),
+ * and the connection is closed past it.
+ */
+function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorDto["error"]["code"], message: string) {
+  const declared = Number(header(req, "content-length") ?? 0);
   if (declared > DISCARD_LIMIT_BYTES) {
-    refuse(res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE, true);
+    refuse(res, status, code, message, true);
     return;
   }
-  refuse(res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE);
+  refuse(res, status, code, message);
+  let dropped = 0;
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DISCARD_LIMIT_BYTES) req.socket.destroy();
+  });
   req.resume();
 }
 
@@ -97,26 +107,26 @@ function decodesCleanly(pathname: string): boolean {
 export function guardRequest(req: IncomingMessage, res: ServerResponse, options: GuardOptions): boolean {
   const pathname = (req.url ?? "/").split("?")[0]!;
   if (!decodesCleanly(pathname)) {
-    refuse(res, 400, "BAD_REQUEST", "This address is malformed: a %-escape in it is not valid UTF-8.");
+    refuseUnread(req, res, 400, "BAD_REQUEST", "This address is malformed: a %-escape in it is not valid UTF-8.");
     return true;
   }
   // No Stride address or search holds NUL, and PostgreSQL cannot compare text that does.
   if (/%00/.test(req.url ?? "")) {
-    refuse(res, 400, "BAD_REQUEST", "This address holds a NUL character (%00); remove it and try again.");
+    refuseUnread(req, res, 400, "BAD_REQUEST", "This address holds a NUL character (%00); remove it and try again.");
     return true;
   }
   if (needsSameOrigin(req.method ?? "GET", pathname)) {
     const forwardedHost = options.trustedHops > 0 ? header(req, "x-forwarded-host")?.split(",")[0]?.trim() : undefined;
     const problem = foreignOriginProblem({ origin: header(req, "origin"), host: forwardedHost || header(req, "host"), publicBaseUrl: options.publicBaseUrl });
     if (problem) {
-      refuse(res, 403, "FORBIDDEN", problem);
+      refuseUnread(req, res, 403, "FORBIDDEN", problem);
       return true;
     }
   }
 
   const declared = header(req, "content-length");
   if (declared !== undefined && Number(declared) > SERVER_BODY_LIMIT_BYTES) {
-    refuseDeclaredBody(req, res, Number(declared));
+    refuseUnread(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE);
     return true;
   }
   if (header(req, "transfer-encoding") !== undefined) countBody(req, res);
