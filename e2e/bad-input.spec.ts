@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { APIResponse } from "@playwright/test";
 import { bookThroughApi, findService, listLocations, openSlots } from "./fixtures/api";
 import { expect, test } from "./fixtures/csp";
@@ -99,4 +100,26 @@ test("staff routes answer bad input with 4xx and a message", async ({ page, requ
   const search = await page.goto("/staff/patients?q=0000-01-01");
   expect(search!.status()).toBe(200);
   await expect(page.getByText(/from 1900/)).toBeVisible();
+});
+
+/** A GET with a Host header of our choosing, which Playwright's client would correct. */
+function getWithHost(baseURL: string, path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL(path, baseURL), { headers: { host } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (part: string) => (body += part));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on("error", reject);
+  });
+}
+
+test("a Host header no address can be built from answers 400", async ({ baseURL }) => {
+  for (const host of ["a b", "[::1", "localhost:99999", "clinic.example/path"]) {
+    const answer = await getWithHost(baseURL!, "/staff", host);
+    expect(answer.status, `Host: ${host}`).toBe(400);
+    expect(answer.body).toContain("Host header is malformed");
+  }
+  expect((await getWithHost(baseURL!, "/staff", `${new URL(baseURL!).host}`)).status).toBe(307);
 });

@@ -99,6 +99,17 @@ function decodesCleanly(pathname: string): boolean {
   }
 }
 
+/** A Host header no URL can be built from (`a b`, `[::1`, port 99999) makes Next.js's redirects throw. */
+function hostIsValid(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  try {
+    // The URL drops port 80 as http's default; a proxy may still name it.
+    return new URL(`http://${host}`).host === host.toLowerCase().replace(/:80$/, "");
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What every request passes before Next.js sees it: a bound on its body, the
  * same-origin rule for state-changing staff requests, and the security
@@ -106,6 +117,10 @@ function decodesCleanly(pathname: string): boolean {
  */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, options: GuardOptions): boolean {
   const pathname = (req.url ?? "/").split("?")[0]!;
+  if (!hostIsValid(header(req, "host"))) {
+    refuseUnread(req, res, 400, "BAD_REQUEST", "The Host header is malformed: it must be a host name or address, with an optional port.");
+    return true;
+  }
   if (!decodesCleanly(pathname)) {
     refuseUnread(req, res, 400, "BAD_REQUEST", "This address is malformed: a %-escape in it is not valid UTF-8.");
     return true;
