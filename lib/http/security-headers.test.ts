@@ -6,10 +6,17 @@ describe("contentSecurityPolicy", () => {
     const policy = contentSecurityPolicy("abc", { dev: false });
     expect(policy).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(policy).not.toContain("unsafe-eval");
+    expect(policy).not.toMatch(/style-src [^;]*'unsafe-inline'/);
     for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'"]) {
       expect(policy).toContain(directive);
     }
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it("lets the development server evaluate code and inject styles", () => {
+    const policy = contentSecurityPolicy("abc", { dev: true });
+    expect(policy).toContain("'unsafe-eval'");
+    expect(policy).toContain("style-src 'self' 'unsafe-inline'");
   });
 
   it("is new for every response", () => {

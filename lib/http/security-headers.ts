@@ -18,7 +18,8 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
     "default-src 'self'",
     // React's development build evaluates code to rebuild server stacks.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The development server injects styles as it compiles them (a nonce would switch 'unsafe-inline' off).
+    options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
