@@ -71,6 +71,8 @@ export default defineConfig({
         STRIDE_NO_BUILD: "1",
         SHUTDOWN_DRAIN_SECONDS: "5",
         STAFF_IDLE_SECONDS: "8",
+        // Served as if behind one https proxy, so HSTS can be seen to follow X-Forwarded-Proto.
+        TRUST_PROXY_HOPS: "1",
       },
     },
     {

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { findService, icsUtc, readBooking } from "./fixtures/api";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { uniquePatient } from "./fixtures/patient";

@@ -16,7 +16,8 @@ const ACCOUNTS: Record<Exclude<Who, "anonymous" | "patient">, string> = {
 };
 
 async function contextFor(browser: Browser, who: Who, baseURL: string) {
-  const context = await browser.newContext({ baseURL });
+  // Every call comes from the app's own origin, as the pages' own would: this spec is about roles.
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   if (who in ACCOUNTS) {
     const page = await context.newPage();
     await page.goto("/staff/sign-in");

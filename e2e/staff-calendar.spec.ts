@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { FRONT_DESK, signIn } from "./fixtures/staff";
 
@@ -64,6 +65,8 @@ test("the front desk books a caller, drags the visit to another therapist, and m
 
   // Another desk books Kevin at 9:00 meanwhile; the board learns of it by itself.
   const booked = await page.request.post("/api/staff/appointments", {
+    // Staff writes are taken only from Stride's own pages.
+    headers: { origin: new URL(page.url()).origin },
     data: {
       serviceId: (await (await page.request.get("/api/services")).json()).services.find((s: { slug: string }) => s.slug === "therapy-session").id,
       locationId: day.locationId,
@@ -92,6 +95,8 @@ test("the move form and status actions work without a mouse", async ({ page }) =
   const services = (await (await page.request.get("/api/services")).json()).services as { id: string; slug: string }[];
   const surname = `Keys${Date.now()}`;
   const created = await page.request.post("/api/staff/appointments", {
+    // Staff writes are taken only from Stride's own pages.
+    headers: { origin: new URL(page.url()).origin },
     data: {
       serviceId: services.find((s) => s.slug === "therapy-session")!.id,
       locationId: day.locationId,

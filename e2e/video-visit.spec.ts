@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures/csp";
 import { DateTime } from "luxon";
 import type { AvailabilityDto, BookingCreatedDto } from "@/lib/booking/api-types";
 import { expectNoAxeViolations } from "./fixtures/axe";

@@ -13,6 +13,7 @@ import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "
 import { getEnv } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
 import { createDrain } from "../lib/http/drain";
+import { guardRequest } from "../lib/http/request-guard";
 import { markNotReady } from "../lib/http/serving-state";
 import { collapseConsoleErrors } from "../lib/log/console-errors";
 import { getLogger } from "../lib/log/logger";
@@ -136,6 +137,7 @@ async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDat
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
     }
+    if (guardRequest(req, res, { trustedHops: hops, publicBaseUrl: getEnv().PUBLIC_BASE_URL, dev })) return;
     void handle(req, res);
   });
   const drain = createDrain(server);

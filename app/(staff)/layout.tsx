@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
+import { CspSafeZod } from "@/components/csp-safe-zod";
 import "../globals.css";
+
+// Every page carries a fresh script nonce in its Content-Security-Policy,
+// which only a page rendered for its request can have.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Stride staff", template: "%s · Stride staff" },
@@ -9,7 +14,10 @@ export const metadata: Metadata = {
 export default function StaffRootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900">{children}</body>
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900">
+        <CspSafeZod />
+        {children}
+      </body>
     </html>
   );
 }

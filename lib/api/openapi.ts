@@ -21,7 +21,7 @@ const slot = {
 
 /** Every code an error body may carry; the check below fails the type-check when ErrorCode gains one not listed here. */
 const errorCodes = [
-  "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
+  "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
   "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED",
   "ROOM_NOT_OPEN", "ROOM_IN_USE", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
 ] as const satisfies readonly ErrorCode[];
@@ -104,6 +104,11 @@ const error = {
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const errorResponse = (description: string) => ({ description, ...json(error) });
+/** Every route that reads a body: bodies are JSON, and bounded before they are read. */
+const bodyErrors = {
+  413: errorResponse("PAYLOAD_TOO_LARGE: the body is over 64 KB"),
+  415: errorResponse("UNSUPPORTED_MEDIA_TYPE: a body sent without Content-Type: application/json"),
+};
 const tokenParam = { name: "token", in: "path", required: true, description: "The private token from the manage link.", schema: { type: "string" } };
 
 function queryParameters(schema: z.ZodType) {
@@ -175,6 +180,7 @@ export function buildOpenApiDocument(serverUrl: string) {
             },
             400: errorResponse("The body is not JSON"),
             404: errorResponse("Unknown service or location"),
+            ...bodyErrors,
             409: errorResponse("SLOT_TAKEN, with alternatives"),
             422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer), SLOT_UNAVAILABLE, OUTSIDE_AREA or FORM_ALREADY_USED"),
             429: errorResponse("Too many booking writes from this address"),
@@ -191,6 +197,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             200: { description: "The moved booking", ...json(booking) },
             404: errorResponse("Unknown or expired link"),
+            ...bodyErrors,
             409: errorResponse("SLOT_TAKEN (with alternatives), TOO_LATE_TO_CHANGE or ALREADY_CANCELLED"),
             422: errorResponse("Invalid input or a time that is not offered"),
             429: errorResponse("Too many booking writes from this address"),
@@ -202,6 +209,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             200: { description: "The cancelled booking", ...json(booking) },
             404: errorResponse("Unknown or expired link"),
+            ...bodyErrors,
             409: errorResponse("TOO_LATE_TO_CHANGE or ALREADY_CANCELLED"),
             429: errorResponse("Too many booking writes from this address"),
           },

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { instantSchema, languageSchema, patientDetailsSchema, visitModeSchema } from "../booking/schema";
+import { instantSchema, languageSchema, patientDetailsSchema, versionStampSchema, visitModeSchema } from "../booking/schema";
 import { visibleString } from "../booking/visible-text";
 
 // Inputs of the staff calendar's writes, shared by its forms and its API.
 
-const updatedAt = z.iso.datetime({ offset: true, error: "Reload the calendar and try again." }).transform((s) => new Date(s));
+const updatedAt = versionStampSchema("Reload the calendar and try again.");
 
 export const moveAppointmentSchema = z.object({
   start: instantSchema,

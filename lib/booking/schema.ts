@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 import { visibleString } from "./visible-text";
 
 // Shared by the booking form and the public API, so both reject the same input
@@ -16,10 +17,20 @@ const isoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "That is not a real date.");
+  }, "That is not a real date.")
+  .refine(isInClinicYears, OUT_OF_RANGE_MESSAGE);
 
 /** An instant with an explicit offset or Z, e.g. 2026-11-23T09:00:00-06:00. */
-export const instantSchema = z.iso.datetime({ offset: true, error: "Choose a time (ISO 8601 with an offset, e.g. 2026-11-23T09:00:00-06:00)." });
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: "Choose a time (ISO 8601 with an offset, e.g. 2026-11-23T09:00:00-06:00)." })
+  .refine(isInClinicYears, OUT_OF_RANGE_MESSAGE);
+
+/** The version of a record as a screen showed it, sent back so a write can tell it is not stale. */
+export const versionStampSchema = (message: string) =>
+  z.iso
+    .datetime({ offset: true, error: message })
+    .refine(isInClinicYears, message)
+    .transform((s) => new Date(s));
 
 export const homeAddressSchema = z.object({
   line1: text("Enter the street address.", 200),

@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 
 export const calendarQuerySchema = z.object({
   location: z.uuid({ error: "Choose a location." }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD."),
+  date: z
+    .string({ error: "Use a date as YYYY-MM-DD." })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, "That is not a real date.")
+    .refine(isInClinicYears, OUT_OF_RANGE_MESSAGE),
   view: z.enum(["day", "week"]).default("day"),
 });
 export type CalendarQuery = z.infer<typeof calendarQuerySchema>;

@@ -44,14 +44,65 @@ function summarise(fields: Record<string, string>): string {
   return `Please check your details: ${messages.slice(0, 3).join(" ")}${more}`;
 }
 
-/** Reads and validates a JSON body: 400 when it is not JSON, 422 with per-field messages when it is wrong. */
+/** The most a JSON body may hold: every body the API takes is a few hundred bytes. */
+export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+  new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${JSON_BODY_LIMIT_BYTES / 1024} KB; send only the fields this request takes.`);
+
+function isJsonType(contentType: string): boolean {
+  const essence = contentType.split(";")[0]!.trim().toLowerCase();
+  return essence === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(essence);
+}
+
+/**
+ * The body as text, refused before it is read when its declared length is
+ * over the limit, and cut off as soon as a chunked body passes it: a client
+ * must not make the server hold more than the limit in memory.
+ */
+async function readBoundedText(request: Request): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > JSON_BODY_LIMIT_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError("BAD_REQUEST", "The request body was cut off before its end. Please send it again.");
+    });
+    if (done) break;
+    size += value.byteLength;
+    if (size > JSON_BODY_LIMIT_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body must be JSON in UTF-8.");
+  }
+}
+
+/**
+ * Reads and validates a JSON body: 415 unless it is sent as JSON (a form or
+ * text/plain body is what a cross-site page can send without asking), 413
+ * when it is too large, 400 when it is not JSON, 422 with per-field messages
+ * when it is wrong. An empty body reads as {}.
+ */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const text = await request.text();
-  if (text.length > 64 * 1024) throw new AppError("BAD_REQUEST", "The request body is too large.");
+  const contentType = request.headers.get("content-type");
+  const notJson = () => new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON, with the header Content-Type: application/json.");
+  if (contentType !== null && !isJsonType(contentType)) throw notJson();
+  const text = await readBoundedText(request);
+  if (text.trim() !== "" && contentType === null) throw notJson();
   let raw: unknown;
   try {
-    raw = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
+    raw = text.trim() === "" ? {} : JSON.parse(text, refuseNul);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError("BAD_REQUEST", "The request body must be JSON.");
   }
   const parsed = schema.safeParse(raw);
@@ -62,9 +113,18 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parsed.data;
 }
 
+const NUL_MESSAGE = "Text may not contain the NUL character (\\u0000).";
+
+/** PostgreSQL cannot store or compare text holding NUL; it is no character anyone types, so it is refused at the edge. */
+function refuseNul(key: string, value: unknown): unknown {
+  if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) throw new AppError("BAD_REQUEST", NUL_MESSAGE);
+  return value;
+}
+
 /** Validates a query string; 400 with per-parameter messages when it is wrong. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
+  for (const [key, value] of Object.entries(params)) refuseNul(key, value);
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);

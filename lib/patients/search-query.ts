@@ -1,3 +1,5 @@
+import { FIRST_YEAR, isInClinicYears } from "../scheduling/date-bounds";
+
 // What a staff member typed into the patient search, read as one kind of key.
 // Each kind maps onto one of the indexed expressions of the Patient table.
 
@@ -44,6 +46,7 @@ export function parsePatientQuery(input: string): PatientQuery {
 
   const date = readDate(text);
   if (date === null) return { problem: "That is not a real date. Write a date of birth as YYYY-MM-DD or MM/DD/YYYY." };
+  if (date && !isInClinicYears(date)) return { problem: `Write a date of birth from ${FIRST_YEAR} on, as YYYY-MM-DD or MM/DD/YYYY.` };
   if (date) return { criterion: { kind: "dateOfBirth", date } };
 
   if (text.includes("@")) return { criterion: { kind: "email", text: text.toLowerCase() } };

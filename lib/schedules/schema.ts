@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { visitModeSchema } from "../booking/schema";
+import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 import { visibleString } from "../booking/visible-text";
 import { weekdayName } from "./labels";
 import { parsePostalCodes } from "./postal-codes";
@@ -47,7 +48,8 @@ const localDate = z
   .string({ error: "Enter a date as YYYY-MM-DD." })
   .trim()
   .regex(LOCAL_DATE, "Enter a date as YYYY-MM-DD.")
-  .refine((date) => dateValue(date) !== null, "That is not a real date.");
+  .refine((date) => dateValue(date) !== null, "That is not a real date.")
+  .refine(isInClinicYears, OUT_OF_RANGE_MESSAGE);
 const optionalLocalDate = z.preprocess(blankToUndefined, localDate.optional());
 
 const localDateTime = (message: string) =>
@@ -61,6 +63,10 @@ const localDateTime = (message: string) =>
         const minute = match ? parseWallTime(match[2]!) : null;
         if (!match || dateValue(match[1]!) === null || minute === null || minute >= MINUTES_PER_DAY) {
           ctx.addIssue({ code: "custom", message: "Enter a date and time, e.g. 2026-12-01 09:00." });
+          return z.NEVER;
+        }
+        if (!isInClinicYears(match[1]!)) {
+          ctx.addIssue({ code: "custom", message: OUT_OF_RANGE_MESSAGE });
           return z.NEVER;
         }
         return { date: match[1]!, minute };

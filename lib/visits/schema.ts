@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionStampSchema } from "../booking/schema";
 import { visibleString } from "../booking/visible-text";
 
 // Shared by the visit form and the mutations, so both refuse the same input
@@ -23,7 +24,7 @@ export const visitFormSchema = z
     body: noteText,
     intent: z.enum(["save", "complete"], { error: "Choose Save note or Save note and mark complete." }),
     /** The visit's updatedAt as the screen showed it. */
-    expectedUpdatedAt: z.iso.datetime({ error: "Reload the page and try again." }).transform((value) => new Date(value)),
+    expectedUpdatedAt: versionStampSchema("Reload the page and try again."),
   })
   .superRefine((value, ctx) => {
     if (value.intent === "save" && value.body === "") {

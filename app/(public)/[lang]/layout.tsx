@@ -1,12 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import "../../globals.css";
+import { CspSafeZod } from "@/components/csp-safe-zod";
 import { QueryProvider } from "@/components/query-provider";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { SkipLink } from "@/components/site/skip-link";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage, languages } from "@/lib/i18n/languages";
+
+// Every page carries a fresh script nonce in its Content-Security-Policy,
+// which only a page rendered for its request can have.
+export const dynamic = "force-dynamic";
 
 export function generateStaticParams() {
   return languages.map((lang) => ({ lang }));
@@ -34,6 +39,7 @@ export default async function PublicRootLayout({ children, params }: LayoutProps
   return (
     <html lang={lang}>
       <body className="flex min-h-dvh flex-col font-sans">
+        <CspSafeZod />
         <SkipLink label={t.skipToContent} />
         <SiteHeader language={lang} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:py-10">

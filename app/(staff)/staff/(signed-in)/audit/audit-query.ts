@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AUDIT_ACTION_NAMES } from "@/lib/audit/actions";
 import type { AuditCursor, AuditFilters } from "@/lib/audit/data";
+import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "@/lib/scheduling/date-bounds";
 
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsMissing, schema.optional());
@@ -8,7 +9,11 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsMissing
 const utcDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That is not a real date.");
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "That is not a real date.")
+  .refine(isInClinicYears, OUT_OF_RANGE_MESSAGE);
 
 // "2026-11-23T14:05:09.123Z_<uuid>": the last entry of the previous page.
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/i;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { openCalendar } from "@/lib/calendar/data";
+import { calendarQuerySchema } from "@/lib/calendar/schema";
 import { getPrisma } from "@/lib/db/client";
 import { todayAt } from "@/lib/calendar/today";
 import { staffContext } from "@/lib/http/staff-context";
@@ -17,7 +18,8 @@ export default async function CalendarPage({ searchParams }: PageProps<"/staff/c
   const location = locations.find((l) => l.id === requested) ?? locations[0];
   if (!location) return <p>No locations are set up yet.</p>;
   const today = todayAt(location.timeZone);
-  const date = typeof params.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : today;
+  // A date that is not one the calendar can show (2026-13-45, year 0) opens today instead.
+  const date = typeof params.date === "string" && calendarQuerySchema.shape.date.safeParse(params.date).success ? params.date : today;
   const view = params.view === "week" ? "week" : "day";
   const initial = await openCalendar(staff, { location: location.id, date, view }, await staffContext());
   return (

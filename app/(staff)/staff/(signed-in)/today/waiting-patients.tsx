@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatTime } from "@/lib/i18n/format-date-time";
 import { admitPatient } from "@/components/video/admit-patient";
@@ -15,7 +14,6 @@ async function fetchWaiting(): Promise<WaitingPatientDto[]> {
 
 /** Patients in the video waiting room, live on the therapist's day: let them in from here. */
 export function WaitingPatients({ zone }: { zone: string }) {
-  const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const { data } = useQuery({ queryKey: ["video-waiting"], queryFn: fetchWaiting, refetchInterval: 3_000, staleTime: 1_000 });
   const waiting = data ?? [];
@@ -27,7 +25,9 @@ export function WaitingPatients({ zone }: { zone: string }) {
       setProblem(failure);
       return;
     }
-    router.push(`/staff/visit/${patient.appointmentId}`);
+    // A full page load, not a client-side one: the camera is allowed only in a document loaded as the room.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
+    window.location.assign(`/staff/visit/${patient.appointmentId}`);
   }
 
   return (
