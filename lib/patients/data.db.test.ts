@@ -207,7 +207,7 @@ describe("searchPatients audit", () => {
     const desk = await createStaffMember("FRONT_DESK");
 
     await searchPatients(desk, criterion(phone), ctx);
-    await searchPatients(desk, criterion("1875-03-01"), ctx);
+    await searchPatients(desk, criterion("1900-03-01"), ctx);
     const rows = await getPrisma().auditLog.findMany({ where: { staffUserId: desk.id }, orderBy: { at: "asc" } });
     expect(rows.map((r) => [r.action, r.patientId, r.detail])).toEqual([
       ["patient.search", patientId, { kind: "phone", results: 1, more: false }],
