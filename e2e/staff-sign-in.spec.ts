@@ -66,3 +66,25 @@ test("an idle session warns, can be kept, and then ends", async ({ page }) => {
   await page.goto(`${base}/staff`);
   await expect(page).toHaveURL(/\/staff\/sign-in/);
 });
+
+test("a session cookie that was altered, or sealed for another cookie name, opens nothing", async ({ page, context, playwright, baseURL }) => {
+  await signIn(page, "dana@demo.stride.test");
+  await expect(page).toHaveURL(/\/staff$/);
+  const state = await context.storageState();
+  const session = state.cookies.find((c) => c.name === "authjs.session-token");
+  expect(session, "next-auth's session cookie").toBeDefined();
+
+  const withCookie = async (name: string, value: string) => {
+    const other = await playwright.request.newContext({ baseURL });
+    const status = (await other.get("/api/staff/visits/waiting", { headers: { cookie: `${name}=${value}` } })).status();
+    await other.dispose();
+    return status;
+  };
+  expect(await withCookie("authjs.session-token", session!.value)).toBe(200);
+  // One character changed in the middle of the encrypted token.
+  const middle = Math.floor(session!.value.length / 2);
+  const flipped = session!.value[middle] === "A" ? "B" : "A";
+  expect(await withCookie("authjs.session-token", session!.value.slice(0, middle) + flipped + session!.value.slice(middle + 1))).toBe(401);
+  // The key is derived from the cookie's name: the same token under the https name does not open.
+  expect(await withCookie("__Secure-authjs.session-token", session!.value)).toBe(401);
+});

@@ -3,8 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { StaffRole } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import { auth } from "./config";
 import { resumeSession, type StaffMember } from "./mutations";
+import { sessionIdFromCookie } from "./session-cookie";
 
 export type { StaffMember };
 
@@ -12,8 +12,7 @@ type Resumed = { staff: StaffMember } | { ended: string };
 
 /** The signed-in staff member for this request, checked once per request against the session row. */
 export const currentStaff = cache(async (): Promise<Resumed> => {
-  const session = await auth();
-  const sessionId = session?.sessionId;
+  const sessionId = await sessionIdFromCookie();
   if (!sessionId) return { ended: "signed-out" };
   return resumeSession(sessionId, new Date());
 });
