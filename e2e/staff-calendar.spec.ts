@@ -153,6 +153,7 @@ test("the board's poll is answered 304 while nothing changes, and another desk's
   const services = (await (await page.request.get("/api/services")).json()).services as { id: string; slug: string }[];
   const surname = `Poll${Date.now()}`;
   const booked = await page.request.post("/api/staff/appointments", {
+    headers: { origin: new URL(page.url()).origin },
     data: {
       serviceId: services.find((s) => s.slug === "therapy-session")!.id,
       locationId,
