@@ -168,5 +168,6 @@ describe("resumeSession", () => {
 
   it("does not resume an unknown session", async () => {
     expect(await resumeSession("00000000-0000-4000-8000-000000000000", NOW)).toEqual({ ended: "unknown" });
+    expect(await resumeSession("not-a-session-id", NOW)).toEqual({ ended: "unknown" });
   });
 });

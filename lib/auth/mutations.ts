@@ -145,16 +145,39 @@ export async function signInWithPassword(emailInput: string, password: string, c
  * the request as activity. Answers why it does not hold otherwise.
  */
 export async function resumeSession(sessionId: string, now: Date): Promise<{ staff: StaffMember } | { ended: Exclude<SessionState, "active"> | "unknown" }> {
+  if (!UUID.test(sessionId)) return { ended: "unknown" };
   const prisma = getPrisma();
-  const session = await prisma.staffSession.findUnique({ where: { id: sessionId }, include: { staffUser: true } });
-  if (!session || !session.staffUser.active) return { ended: "unknown" };
+  // Every staff request (the desk's 3-second poll among them) starts here:
+  // one round trip for the session and its account, and no password hash read.
+  const [session] = await prisma.$queryRaw<ResumedRow[]>`
+    SELECT s."id", s."lastSeenAt", s."expiresAt", s."revokedAt",
+           u."id" AS "staffUserId", u."name", u."email", u."role"::text AS "role", u."therapistId"::text AS "therapistId", u."active"
+      FROM "StaffSession" s JOIN "StaffUser" u ON u."id" = s."staffUserId"
+     WHERE s."id" = ${sessionId}::uuid`;
+  if (!session || !session.active) return { ended: "unknown" };
   const state = sessionState(session, now, getEnv().STAFF_IDLE_SECONDS);
   if (state !== "active") return { ended: state };
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await prisma.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const u = session.staffUser;
-  return { staff: { id: u.id, name: u.name, email: u.email, role: u.role, therapistId: u.therapistId, sessionId: session.id } };
+  return {
+    staff: { id: session.staffUserId, name: session.name, email: session.email, role: session.role, therapistId: session.therapistId, sessionId: session.id },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ResumedRow {
+  id: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  staffUserId: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  therapistId: string | null;
+  active: boolean;
 }
 
 /** Sign-out: the session stops holding at once, on every instance. */
