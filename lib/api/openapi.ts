@@ -10,12 +10,22 @@ const body = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepr
 
 const slot = {
   type: "object",
-  required: ["start", "end", "therapistId", "locationId"],
+  required: ["start", "end", "therapistId", "locationId", "changeableOnlineUntil", "changeableOnline"],
   properties: {
     start: { type: "string", format: "date-time", example: "2026-11-24T09:00:00-07:00" },
     end: { type: "string", format: "date-time" },
     therapistId: { type: "string", format: "uuid" },
     locationId: { type: "string", format: "uuid" },
+    changeableOnlineUntil: {
+      type: "string",
+      format: "date-time",
+      description: "Once booked, the last instant the visit can be changed or cancelled online: the start minus the service's cancellation cut-off, with the location's offset.",
+      example: "2026-11-23T09:00:00-07:00",
+    },
+    changeableOnline: {
+      type: "boolean",
+      description: "False when that instant had already passed when the server answered: a visit booked at this time cannot be changed or cancelled online afterwards.",
+    },
   },
 };
 

@@ -12,6 +12,7 @@ import { pickRoom } from "../scheduling/pick-room";
 import type { Slot } from "../scheduling/types";
 import { formatInstantWithOffset, localDateOf } from "../scheduling/zone-time";
 import type { BookingCreatedDto, BookingDto, SlotDto } from "./api-types";
+import { changeDeadline as serviceChangeDeadline } from "./change-deadline";
 import {
   ACTIVE_STATUSES,
   findService,
@@ -95,7 +96,7 @@ export async function alternativesNear(
     excludeAppointmentId: args.excludeAppointmentId,
     ignoreNotice: args.ignoreNotice,
   });
-  return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone));
+  return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone, { cancelCutoffMinutes: args.service.cancelCutoffMinutes, now: args.now }));
 }
 
 /**
@@ -390,7 +391,7 @@ async function findByToken(token: string, now: Date): Promise<FullAppointment> {
 }
 
 function changeDeadline(a: FullAppointment): number {
-  return a.startsAt.getTime() - a.service.cancelCutoffMinutes * 60_000;
+  return serviceChangeDeadline(a.startsAt.getTime(), a.service.cancelCutoffMinutes);
 }
 
 function assertChangeable(a: FullAppointment, now: Date) {
