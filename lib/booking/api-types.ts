@@ -92,7 +92,7 @@ export interface BookingDto {
   mode: VisitModeDto;
   language: LanguageDto;
   reason: string | null;
-  service: { id: string; slug: string; name: Localized; durationMinutes: number };
+  service: { id: string; slug: string; name: Localized; durationMinutes: number; priceCents: number; currency: string; cancelCutoffMinutes: number };
   therapist: { id: string; firstName: string; lastName: string; credentials: string };
   location: LocationDto;
   patient: { firstName: string; lastName: string };

@@ -413,7 +413,16 @@ export function toBookingDto(a: FullAppointment, token: string, now: Date): Book
     mode: a.mode,
     language: a.language,
     reason: a.reasonText,
-    service: { id: a.service.id, slug: a.service.slug, name: { en: a.service.nameEn, es: a.service.nameEs }, durationMinutes: a.service.durationMinutes },
+    service: {
+      id: a.service.id,
+      slug: a.service.slug,
+      name: { en: a.service.nameEn, es: a.service.nameEs },
+      durationMinutes: a.service.durationMinutes,
+      // The price today: no price is stored with a visit, and online payment does not exist.
+      priceCents: a.service.priceCents,
+      currency: a.service.currency,
+      cancelCutoffMinutes: a.service.cancelCutoffMinutes,
+    },
     therapist: { id: a.therapist.id, firstName: a.therapist.firstName, lastName: a.therapist.lastName, credentials: a.therapist.credentials },
     location: toLocationDto(a.location),
     // The name this visit was booked under, never the matched record's.
