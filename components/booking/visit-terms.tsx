@@ -1,26 +1,6 @@
-import type { VisitModeDto } from "@/lib/booking/api-types";
-import { formatPrice } from "@/lib/i18n/format-price";
+import { visitTermsText, type VisitTermsInput } from "@/lib/booking/visit-terms-text";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
-
-export interface VisitTermsInput {
-  priceCents: number;
-  currency: string;
-  mode: VisitModeDto;
-  cancelCutoffMinutes: number;
-}
-
-/** Price, how to pay and the cancellation cut-off in words, as one sentence each. */
-export function visitTermsText(language: Language, input: VisitTermsInput): { price: string; payment: string; changes: string } {
-  const t = getDictionary(language).terms;
-  const free = input.priceCents === 0;
-  return {
-    price: free ? t.free : formatPrice(input.priceCents, input.currency, language),
-    // Online payment does not exist: the patient pays where the visit happens.
-    payment: free ? t.nothingToPay : t.pay[input.mode],
-    changes: input.cancelCutoffMinutes > 0 ? t.cutoff(t.duration(input.cancelCutoffMinutes)) : t.cutoffAtStart,
-  };
-}
 
 interface VisitTermsProps {
   language: Language;

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
 import { getVideoVisitText } from "@/components/booking/video-visit-text";
-import { visitTermsText } from "@/components/booking/visit-terms";
 import type { BookingDto } from "@/lib/booking/api-types";
+import { visitTermsText } from "@/lib/booking/visit-terms-text";
 import { formatLongDate, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { languageNames, type Language } from "@/lib/i18n/languages";
