@@ -78,7 +78,7 @@ async function profile(url: string) {
     const locations = await data.resolveLocations(locationId, "CLINIC", undefined);
     const search = () => data.searchSlots({ service, mode: "CLINIC", locations, from, to, now: new Date() });
     const found = await search();
-    const format = async () => found.slots.map((s) => data.toSlotDto(s, found.zones.get(s.locationId) ?? found.timeZone));
+    const format = async () => found.slots.map((s) => data.toSlotDto(s, found.zones.get(s.locationId) ?? found.timeZone, { cancelCutoffMinutes: service.cancelCutoffMinutes, now: new Date() }));
     const query = new URLSearchParams({ service: serviceId, from, to, ...(locationId ? { location: locationId } : {}) });
     const get = async () => (await route.GET(new Request(`http://localhost/api/availability?${query}`), undefined)).text();
     results[locationId ? `location ${location.slug}` : "all locations"] = {

@@ -28,17 +28,20 @@ interface SlotRadioGroupProps {
 
 export function SlotRadioGroup(props: SlotRadioGroupProps) {
   const { name, legend, days, timeZone, language, therapistName, selected, onSelect } = props;
-  const t = getDictionary(language).slots;
+  const dict = getDictionary(language);
+  const t = dict.slots;
   const video = getVideoVisitText(language).slots;
   const browserZone = usePatientTimeZone();
   const patientZone = props.showPatientTime ? browserZone : null;
   const patientTimes = new Map(days.flatMap((day) => day.slots).map((slot) => [slotKey(slot), patientSlotTime(slot.start, timeZone, patientZone, language)]));
+  const anyFinal = days.some((day) => day.slots.some((slot) => !slot.changeableOnline));
   // Two lines per time need wider buttons on a phone.
-  const twoLines = [...patientTimes.values()].some((time) => time !== null);
+  const twoLines = anyFinal || [...patientTimes.values()].some((time) => time !== null);
   const selectedKey = selected ? slotKey(selected) : null;
   return (
     <fieldset aria-describedby={props.describedBy} className="space-y-5">
       <legend className={props.legendHidden ? "sr-only" : "mb-2 font-semibold text-slate-900"}>{legend}</legend>
+      {anyFinal ? <p className="text-sm text-slate-700">{dict.terms.finalNote}</p> : null}
       {days.map((day) => {
         const first = day.slots[0];
         if (!first) return null;
@@ -54,6 +57,9 @@ export function SlotRadioGroup(props: SlotRadioGroupProps) {
                 const key = slotKey(slot);
                 const time = formatTime(slot.start, timeZone, language);
                 const patientTime = patientTimes.get(key) ?? null;
+                // Inside the cut-off: said in words on the button and in its name, not by colour.
+                const final = !slot.changeableOnline;
+                const name = t.slotName(dayLabel, patientTime ? video.slotTime(time, patientTime) : time, therapistName(slot.therapistId));
                 return (
                   <li key={key}>
                     <label className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-slate-300 bg-white px-1.5 py-2 text-sm font-medium whitespace-nowrap tabular-nums text-slate-800 hover:border-brand-700 has-checked:border-brand-700 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus">
@@ -63,13 +69,19 @@ export function SlotRadioGroup(props: SlotRadioGroupProps) {
                         value={key}
                         checked={key === selectedKey}
                         onChange={() => onSelect(slot)}
-                        aria-label={t.slotName(dayLabel, patientTime ? video.slotTime(time, patientTime) : time, therapistName(slot.therapistId))}
+                        aria-label={final ? `${name} (${dict.terms.finalName})` : name}
                         className="size-3.5 shrink-0 checked:accent-white focus-visible:outline-none"
                       />
-                      {patientTime ? (
+                      {patientTime || final ? (
                         <span className="flex flex-col items-start leading-tight">
                           <span>{time}</span>
-                          <span className="text-xs font-normal">{patientTime}</span>
+                          {patientTime ? <span className="text-xs font-normal">{patientTime}</span> : null}
+                          {final ? (
+                            <span aria-hidden="true" className="text-xs font-semibold">
+                              <span className="mr-0.5">⚠</span>
+                              {dict.terms.finalMark}
+                            </span>
+                          ) : null}
                         </span>
                       ) : (
                         <span>{time}</span>

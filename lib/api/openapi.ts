@@ -10,12 +10,22 @@ const body = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepr
 
 const slot = {
   type: "object",
-  required: ["start", "end", "therapistId", "locationId"],
+  required: ["start", "end", "therapistId", "locationId", "changeableOnlineUntil", "changeableOnline"],
   properties: {
     start: { type: "string", format: "date-time", example: "2026-11-24T09:00:00-07:00" },
     end: { type: "string", format: "date-time" },
     therapistId: { type: "string", format: "uuid" },
     locationId: { type: "string", format: "uuid" },
+    changeableOnlineUntil: {
+      type: "string",
+      format: "date-time",
+      description: "Once booked, the last instant the visit can be changed or cancelled online: the start minus the service's cancellation cut-off, with the location's offset.",
+      example: "2026-11-23T09:00:00-07:00",
+    },
+    changeableOnline: {
+      type: "boolean",
+      description: "False when that instant had already passed when the server answered: a visit booked at this time cannot be changed or cancelled online afterwards.",
+    },
   },
 };
 
@@ -72,7 +82,18 @@ const booking = {
     mode: visitMode,
     language: { type: "string", enum: ["en", "es"] },
     reason: { type: ["string", "null"] },
-    service: { type: "object", properties: { id: { type: "string" }, slug: { type: "string" }, name: localized, durationMinutes: { type: "integer" } } },
+    service: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        slug: { type: "string" },
+        name: localized,
+        durationMinutes: { type: "integer" },
+        priceCents: { type: "integer", description: "The service's price in the currency's smallest unit; 0 is free. Paid where the visit happens." },
+        currency: { type: "string", example: "USD" },
+        cancelCutoffMinutes: { type: "integer", description: "How long before the start online changes and cancellations close." },
+      },
+    },
     therapist: { type: "object", properties: { id: { type: "string" }, firstName: { type: "string" }, lastName: { type: "string" }, credentials: { type: "string" } } },
     location,
     patient: { type: "object", properties: { firstName: { type: "string" }, lastName: { type: "string" } } },

@@ -59,6 +59,10 @@ export interface SlotDto {
   end: string;
   therapistId: string;
   locationId: string;
+  /** The last instant the visit could be changed or cancelled online once booked (start minus the service's cut-off), with the location's offset. */
+  changeableOnlineUntil: string;
+  /** False when, at the time of the answer, that instant has already passed: booked now, the visit could not be changed online at all. */
+  changeableOnline: boolean;
 }
 
 export interface AvailabilityDto {
@@ -88,7 +92,7 @@ export interface BookingDto {
   mode: VisitModeDto;
   language: LanguageDto;
   reason: string | null;
-  service: { id: string; slug: string; name: Localized; durationMinutes: number };
+  service: { id: string; slug: string; name: Localized; durationMinutes: number; priceCents: number; currency: string; cancelCutoffMinutes: number };
   therapist: { id: string; firstName: string; lastName: string; credentials: string };
   location: LocationDto;
   patient: { firstName: string; lastName: string };

@@ -7,6 +7,7 @@ import { findFirstAvailable } from "../scheduling/first-available";
 import { formatInstantWithOffset, zonedDayBounds } from "../scheduling/zone-time";
 import type { RoomLoad, Slot, SlotQuery, TherapistSchedule, WeeklyBlock } from "../scheduling/types";
 import type { LocationDto, ReasonDto, ServiceDto, SlotDto, TherapistDto } from "./api-types";
+import { slotChangeTerms } from "./change-deadline";
 
 /** Statuses that hold a therapist's, a patient's and a room's time. Mirrors the migration's constraints. */
 export const ACTIVE_STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED"] as const;
@@ -41,12 +42,18 @@ export function toLocationDto(l: Location): LocationDto {
   };
 }
 
-export function toSlotDto(slot: Slot, timeZone: string): SlotDto {
+/**
+ * A free time as the API shows it. Whether it is inside the service's cut-off is
+ * decided here with the request's clock, the same clock that later refuses the
+ * change, rather than by the browser, whose clock may be wrong.
+ */
+export function toSlotDto(slot: Slot, timeZone: string, terms: { cancelCutoffMinutes: number; now: Date }): SlotDto {
   return {
     start: formatInstantWithOffset(slot.start, timeZone),
     end: formatInstantWithOffset(slot.end, timeZone),
     therapistId: slot.therapistId,
     locationId: slot.locationId,
+    ...slotChangeTerms(slot.start, terms.cancelCutoffMinutes, terms.now.getTime(), timeZone),
   };
 }
 

@@ -11,7 +11,7 @@ const booking: BookingDto = {
   mode: "CLINIC",
   language: "es",
   reason: null,
-  service: { id: "s", slug: "therapy", name: { en: "Therapy session", es: "Sesión de terapia" }, durationMinutes: 45 },
+  service: { id: "s", slug: "therapy", name: { en: "Therapy session", es: "Sesión de terapia" }, durationMinutes: 45, priceCents: 11000, currency: "USD", cancelCutoffMinutes: 1440 },
   therapist: { id: "t", firstName: "Luis", lastName: "Carrillo", credentials: "PT, DPT" },
   location: {
     id: "l",

@@ -12,6 +12,7 @@ import { pickRoom } from "../scheduling/pick-room";
 import type { Slot } from "../scheduling/types";
 import { formatInstantWithOffset, localDateOf } from "../scheduling/zone-time";
 import type { BookingCreatedDto, BookingDto, SlotDto } from "./api-types";
+import { changeDeadline as serviceChangeDeadline } from "./change-deadline";
 import {
   ACTIVE_STATUSES,
   findService,
@@ -95,7 +96,7 @@ export async function alternativesNear(
     excludeAppointmentId: args.excludeAppointmentId,
     ignoreNotice: args.ignoreNotice,
   });
-  return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone));
+  return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone, { cancelCutoffMinutes: args.service.cancelCutoffMinutes, now: args.now }));
 }
 
 /**
@@ -390,7 +391,7 @@ async function findByToken(token: string, now: Date): Promise<FullAppointment> {
 }
 
 function changeDeadline(a: FullAppointment): number {
-  return a.startsAt.getTime() - a.service.cancelCutoffMinutes * 60_000;
+  return serviceChangeDeadline(a.startsAt.getTime(), a.service.cancelCutoffMinutes);
 }
 
 function assertChangeable(a: FullAppointment, now: Date) {
@@ -412,7 +413,16 @@ export function toBookingDto(a: FullAppointment, token: string, now: Date): Book
     mode: a.mode,
     language: a.language,
     reason: a.reasonText,
-    service: { id: a.service.id, slug: a.service.slug, name: { en: a.service.nameEn, es: a.service.nameEs }, durationMinutes: a.service.durationMinutes },
+    service: {
+      id: a.service.id,
+      slug: a.service.slug,
+      name: { en: a.service.nameEn, es: a.service.nameEs },
+      durationMinutes: a.service.durationMinutes,
+      // The price today: no price is stored with a visit, and online payment does not exist.
+      priceCents: a.service.priceCents,
+      currency: a.service.currency,
+      cancelCutoffMinutes: a.service.cancelCutoffMinutes,
+    },
     therapist: { id: a.therapist.id, firstName: a.therapist.firstName, lastName: a.therapist.lastName, credentials: a.therapist.credentials },
     location: toLocationDto(a.location),
     // The name this visit was booked under, never the matched record's.

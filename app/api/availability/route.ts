@@ -8,10 +8,12 @@ export const GET = withErrors(async (request: Request) => {
   const service = await findService(q.service);
   const mode = resolveMode(service, q.mode);
   const locations = await resolveLocations(q.location, mode, q.postalCode);
-  const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now: new Date() });
+  const now = new Date();
+  const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now });
+  const terms = { cancelCutoffMinutes: service.cancelCutoffMinutes, now };
   const body: AvailabilityDto = {
     timeZone: result.timeZone,
-    slots: result.slots.map((s) => toSlotDto(s, result.zones.get(s.locationId) ?? result.timeZone)),
+    slots: result.slots.map((s) => toSlotDto(s, result.zones.get(s.locationId) ?? result.timeZone, terms)),
   };
   return json(body);
 });

@@ -160,6 +160,38 @@ export const en = {
     when: (day: string, time: string, therapist: string | null) =>
       therapist ? `${day} at ${time} with ${therapist}` : `${day} at ${time}`,
   },
+  terms: {
+    heading: "Price and changes",
+    price: "Price",
+    free: "Free",
+    payment: "Payment",
+    nothingToPay: "Nothing to pay.",
+    pay: {
+      CLINIC: "Pay at the clinic when you come in. There is no payment online.",
+      HOME: "Pay the therapist at the visit. There is no payment online.",
+      VIDEO: "Pay the clinic after the visit; they will tell you how. There is no payment online.",
+    },
+    changes: "Changes",
+    cutoff: (before: string) => `You can change or cancel online until ${before} before your visit.`,
+    cutoffAtStart: "You can change or cancel online until your visit starts.",
+    duration: (minutes: number) => {
+      const hours = Math.floor(minutes / 60);
+      const rest = minutes % 60;
+      const h = hours === 1 ? "1 hour" : `${hours} hours`;
+      const m = rest === 1 ? "1 minute" : `${rest} minutes`;
+      if (hours === 0) return m;
+      return rest === 0 ? h : `${h} ${m}`;
+    },
+    /** Shown on a time inside the cut-off, next to it, before it is chosen. */
+    finalMark: "Final",
+    finalName: "cannot be changed or cancelled online once booked",
+    finalNote: "Times marked “Final” cannot be changed or cancelled online once booked.",
+    chosenFinal: (phone: string | null) =>
+      phone
+        ? `This time cannot be changed or cancelled online after you book it. To change it later, call the clinic at ${phone}.`
+        : "This time cannot be changed or cancelled online after you book it. To change it later, call the clinic.",
+    chosenDeadline: (when: string) => `For this time, you can change or cancel online until ${when}.`,
+  },
   manage: {
     title: "Your appointment",
     bookedTitle: "You're booked",

@@ -161,6 +161,37 @@ export const es: Dictionary = {
     slotName: (day, time, therapist) => (therapist ? `${day}, ${time} con ${therapist}` : `${day}, ${time}`),
     when: (day, time, therapist) => (therapist ? `${day} a las ${time} con ${therapist}` : `${day} a las ${time}`),
   },
+  terms: {
+    heading: "Precio y cambios",
+    price: "Precio",
+    free: "Gratis",
+    payment: "Pago",
+    nothingToPay: "No hay nada que pagar.",
+    pay: {
+      CLINIC: "Pague en la clínica cuando llegue. No hay pago en línea.",
+      HOME: "Pague al terapeuta en la visita. No hay pago en línea.",
+      VIDEO: "Pague a la clínica después de la visita; le dirán cómo. No hay pago en línea.",
+    },
+    changes: "Cambios",
+    cutoff: (before) => `Puede cambiar o cancelar en línea hasta ${before} antes de su visita.`,
+    cutoffAtStart: "Puede cambiar o cancelar en línea hasta que empiece su visita.",
+    duration: (minutes) => {
+      const hours = Math.floor(minutes / 60);
+      const rest = minutes % 60;
+      const h = hours === 1 ? "1 hora" : `${hours} horas`;
+      const m = rest === 1 ? "1 minuto" : `${rest} minutos`;
+      if (hours === 0) return m;
+      return rest === 0 ? h : `${h} y ${m}`;
+    },
+    finalMark: "Definitiva",
+    finalName: "no se puede cambiar ni cancelar en línea una vez reservada",
+    finalNote: "Las horas marcadas «Definitiva» no se pueden cambiar ni cancelar en línea una vez reservadas.",
+    chosenFinal: (phone) =>
+      phone
+        ? `Esta hora no se puede cambiar ni cancelar en línea después de reservarla. Para cambiarla más adelante, llame a la clínica al ${phone}.`
+        : "Esta hora no se puede cambiar ni cancelar en línea después de reservarla. Para cambiarla más adelante, llame a la clínica.",
+    chosenDeadline: (when) => `Para esta hora, puede cambiar o cancelar en línea hasta el ${when}.`,
+  },
   manage: {
     title: "Su cita",
     bookedTitle: "Su cita está reservada",

@@ -1,9 +1,11 @@
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
 import { getVideoVisitText } from "@/components/booking/video-visit-text";
+import { VisitTermsRows } from "@/components/booking/visit-terms";
 import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import { formatDay, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
+import { SlotChangeNote } from "./slot-change-note";
 
 interface AppointmentSummaryProps {
   language: Language;
@@ -54,7 +56,14 @@ export function AppointmentSummary(props: AppointmentSummaryProps) {
         ) : null}
         <dt className="text-slate-700">{t.where}</dt>
         <dd className="font-medium text-slate-900">{placeText(props)}</dd>
+        <VisitTermsRows
+          language={language}
+          terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
+        />
       </dl>
+      <div className="mt-3">
+        <SlotChangeNote language={language} slot={slot} timeZone={zone} phone={location.phone} />
+      </div>
     </section>
   );
 }

@@ -4,7 +4,8 @@ import type { BookingDraft } from "./booking-draft";
 // anew) for as long as the tab is open. The consent tick is never restored:
 // the patient gives it again. A successful booking clears the draft.
 
-const STORAGE_KEY = "stride.booking-draft.v1";
+// v2: a draft's chosen time carries its change terms; a v1 draft lacks them.
+const STORAGE_KEY = "stride.booking-draft.v2";
 
 export interface StoredDraft {
   step: number;

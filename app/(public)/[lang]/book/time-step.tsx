@@ -7,6 +7,7 @@ import { therapistNameLookup } from "@/components/booking/therapist-name";
 import type { Catalog } from "@/components/booking/use-catalog";
 import { usePatientTimeZone } from "@/components/booking/use-patient-time-zone";
 import { getVideoVisitText } from "@/components/booking/video-visit-text";
+import { VisitTerms } from "@/components/booking/visit-terms";
 import { WeekSlotPicker } from "@/components/booking/week-slot-picker";
 import type { SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import { patientClock, zoneGenericName } from "@/lib/booking/zone-pair";
@@ -14,6 +15,7 @@ import { formatDay, formatTime } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import type { BookingDraft } from "./booking-draft";
+import { SlotChangeNote } from "./slot-change-note";
 import { StepFrame } from "./step-frame";
 
 interface TimeStepProps {
@@ -42,6 +44,8 @@ export function TimeStep(props: TimeStepProps) {
   const weekStart = draft.weekStart && draft.weekStart > today ? draft.weekStart : today;
   const therapistName = therapistNameLookup(catalog.therapists);
   const slot = draft.slot;
+  const service = catalog.services.find((candidate) => candidate.id === serviceId);
+  const slotLocation = slot ? catalog.locations.find((location) => location.id === slot.locationId) : undefined;
 
   /** The chosen time in the slot's own location zone; for video, with the patient's clock beside it. */
   const chosenTime = (chosen: SlotDto) => {
@@ -70,6 +74,12 @@ export function TimeStep(props: TimeStepProps) {
 
   return (
     <StepFrame language={language} step={4} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
+      {service ? (
+        <VisitTerms
+          language={language}
+          terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
+        />
+      ) : null}
       <FieldError id="slot-error" message={error ? t.error : undefined} />
       <WeekSlotPicker
         language={language}
@@ -91,9 +101,14 @@ export function TimeStep(props: TimeStepProps) {
         }}
         errorId={error ? "slot-error" : undefined}
       />
-      <p aria-live="polite" className="font-medium text-slate-900">
-        {slot ? t.chosen(chosenTime(slot)) : null}
-      </p>
+      <div aria-live="polite" className="space-y-2">
+        {slot ? (
+          <>
+            <p className="font-medium text-slate-900">{t.chosen(chosenTime(slot))}</p>
+            <SlotChangeNote language={language} slot={slot} timeZone={slotLocation?.timeZone ?? timeZone} phone={slotLocation?.phone ?? null} />
+          </>
+        ) : null}
+      </div>
     </StepFrame>
   );
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { createPractice } from "@/test/fixtures";
+import type { AvailabilityDto } from "@/lib/booking/api-types";
+import { GET } from "./route";
+
+// The free times carry their own cancellation terms, decided with the
+// server's clock, so the booking pages can mark them before one is chosen.
+
+function localDate(daysFromNow: number): string {
+  return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe("GET /api/availability", () => {
+  it("marks the times that, booked now, could no longer be changed or cancelled online", async () => {
+    const cutoffMinutes = 3 * 24 * 60;
+    const practice = await createPractice({ timeZone: "America/Denver", service: { cancelCutoffMinutes: cutoffMinutes } });
+    const query = new URLSearchParams({ service: practice.service.slug, location: practice.location.id, from: localDate(1), to: localDate(5) });
+    const before = Date.now();
+    const response = await GET(new Request(`http://localhost:3000/api/availability?${query}`), { params: Promise.resolve({}) });
+    const after = Date.now();
+    expect(response.status).toBe(200);
+    const { slots } = (await response.json()) as AvailabilityDto;
+
+    for (const slot of slots) {
+      const deadline = Date.parse(slot.changeableOnlineUntil);
+      expect(deadline).toBe(Date.parse(slot.start) - cutoffMinutes * 60_000);
+      // Written in the location's zone, like the start.
+      expect(slot.changeableOnlineUntil.slice(-6)).toBe(slot.start.slice(-6));
+      if (deadline <= before) expect(slot.changeableOnline).toBe(false);
+      if (deadline > after) expect(slot.changeableOnline).toBe(true);
+    }
+    expect(slots.some((slot) => !slot.changeableOnline)).toBe(true);
+    expect(slots.some((slot) => slot.changeableOnline)).toBe(true);
+  });
+});
