@@ -4,9 +4,13 @@ import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
+import { chooseRoom, linkHashes, tokenExpiry } from "../booking/mutations";
+import { createManageToken } from "../booking/manage-token";
+import { violatedConstraint } from "../db/errors";
+import { previewAppointmentRows } from "./appointment-preview";
 import { decodeCsv, parseCsvTable } from "./csv-file";
 import { previewPatientRows, type PatientRow } from "./preview";
-import { PATIENT_COLUMNS, type ImportPreview, type ImportResult } from "./schema";
+import { APPOINTMENT_COLUMNS, PATIENT_COLUMNS, type ImportPreview, type ImportResult } from "./schema";
 
 export interface TransferContext {
   now: Date;
@@ -92,4 +96,117 @@ export async function importPatients(staff: StaffMember, bytes: Uint8Array, ctx:
     },
     { timeout: 120_000 },
   );
+}
+
+function readAppointmentFile(bytes: Uint8Array) {
+  return parseCsvTable(decodeCsv(bytes), APPOINTMENT_COLUMNS);
+}
+
+/** What importing this appointment file would do, row by row; writes only the audit row. */
+export async function previewAppointmentImport(staff: StaffMember, bytes: Uint8Array, ctx: TransferContext): Promise<ImportPreview> {
+  assertAdmin(staff);
+  const rows = readAppointmentFile(bytes);
+  return getPrisma().$transaction(
+    async (tx) => {
+      const { preview } = await previewAppointmentRows(tx, rows, ctx.now);
+      await recordAudit(tx, {
+        staffUserId: staff.id,
+        actor: staff.email,
+        action: "data.import.preview",
+        entity: "Appointment",
+        entityId: "import",
+        ipAddress: ctx.ipAddress,
+        detail: { rows: preview.rows, toCreate: preview.toCreate, alreadyPresent: preview.alreadyPresent, errors: preview.errors.length },
+      });
+      return preview;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Thrown inside the transaction to roll it back when a row fails only at write time (no room free). */
+class RowsRefused extends Error {
+  constructor(readonly result: ImportResult) {
+    super("rows refused");
+  }
+}
+
+/**
+ * Books the visits of an appointment file in one transaction, or none: any
+ * row in error (or a room found full, or a visit booked meanwhile that the
+ * exclusion constraints catch) writes nothing. A row already imported (same
+ * import key) is skipped, so the same file imported twice books nothing new.
+ * The patients' manage links are not sent: the old system told them their visits.
+ */
+export async function importAppointments(staff: StaffMember, bytes: Uint8Array, ctx: TransferContext): Promise<ImportResult> {
+  assertAdmin(staff);
+  const rows = readAppointmentFile(bytes);
+  try {
+    return await getPrisma().$transaction(
+      async (tx) => {
+        const { preview, toCreate } = await previewAppointmentRows(tx, rows, ctx.now);
+        if (preview.errors.length > 0) return { ...preview, created: 0 };
+        const created: { id: string; patientId: string }[] = [];
+        for (const v of toCreate) {
+          let roomId: string | null = null;
+          if (v.mode === "CLINIC") {
+            try {
+              roomId = await chooseRoom(tx, v.location.id, v.range);
+            } catch (error) {
+              if (!(error instanceof AppError)) throw error;
+              throw new RowsRefused({ ...preview, created: 0, errors: [{ row: v.row, column: "start", message: "Every treatment room at this location is in use at this time." }] });
+            }
+          }
+          const appointment = await tx.appointment.create({
+            data: {
+              patientId: v.patient.id,
+              therapistId: v.therapist.id,
+              serviceId: v.service.id,
+              locationId: v.location.id,
+              roomId,
+              mode: v.mode,
+              startsAt: new Date(v.range.start),
+              endsAt: new Date(v.range.end),
+              blockedFrom: new Date(v.range.blockedFrom),
+              blockedUntil: new Date(v.range.blockedUntil),
+              source: "STAFF",
+              language: v.patient.preferredLanguage,
+              patientFirstName: v.patient.firstName,
+              patientLastName: v.patient.lastName,
+              ...(v.mode === "HOME"
+                ? { visitAddressLine1: v.patient.addressLine1, visitAddressLine2: v.patient.addressLine2, visitCity: v.patient.city, visitPostalCode: v.patient.postalCode }
+                : {}),
+              ...linkHashes(createManageToken()),
+              manageTokenExpiresAt: tokenExpiry(v.range.end),
+              importKey: v.importKey,
+            },
+            select: { id: true, patientId: true },
+          });
+          created.push(appointment);
+        }
+        await recordAudit(tx, {
+          staffUserId: staff.id,
+          actor: staff.email,
+          action: "data.import.appointments",
+          entity: "Appointment",
+          entityId: "import",
+          ipAddress: ctx.ipAddress,
+          patientIds: created.length <= LINKED_PATIENTS_MAX ? created.map((c) => c.patientId) : [],
+          detail: { rows: preview.rows, created: created.length, alreadyPresent: preview.alreadyPresent },
+        });
+        return { ...preview, created: created.length };
+      },
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    if (error instanceof RowsRefused) return error.result;
+    const constraint = violatedConstraint(error);
+    if (constraint === "Appointment_therapist_no_overlap" || constraint === "Appointment_patient_no_overlap" || constraint === "Appointment_room_capacity") {
+      throw new AppError("SLOT_TAKEN", "A visit booked while the file was being imported overlaps one of its rows. Nothing was imported; check the file again.");
+    }
+    if (error instanceof Error && error.message.includes("Appointment_importKey_key")) {
+      throw new AppError("STALE", "The same file was being imported at the same time. Nothing was imported twice; check the file again.");
+    }
+    throw error;
+  }
 }

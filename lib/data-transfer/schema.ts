@@ -45,3 +45,9 @@ export interface ImportPreview {
 export interface ImportResult extends ImportPreview {
   created: number;
 }
+
+/** An appointment file's columns. The patient is found by email and date of birth (and first name, when two share them). */
+export const APPOINTMENT_COLUMNS = {
+  required: ["patient_email", "patient_date_of_birth", "therapist", "service", "location", "start", "mode"],
+  optional: ["source_id", "patient_first_name"],
+} as const;
