@@ -158,6 +158,11 @@ test("every staff page and staff API route lets in exactly the roles it should",
       expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 400 },
     },
     {
+      name: "POST appointment import of an empty file",
+      call: (r) => r.post("/api/staff/data/import/appointments?step=import", { data: "", headers: { "content-type": "text/csv" } }),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 400 },
+    },
+    {
       name: "GET patient export",
       call: (r) => r.get("/api/staff/data/export/patients"),
       expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 200 },

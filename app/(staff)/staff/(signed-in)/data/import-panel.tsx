@@ -13,10 +13,17 @@ type State =
 /** Errors shown on the page; the count above says how many more there are. */
 const SHOWN_ERRORS = 200;
 
-async function send(file: File, step: "preview" | "import"): Promise<{ ok: true; body: ImportResult } | { ok: false; message: string; body?: ImportResult }> {
+export type ImportKind = "patients" | "appointments";
+
+const WORDS: Record<ImportKind, { one: string; many: string; label: string; present: string }> = {
+  patients: { one: "patient", many: "patients", label: "Patient file (CSV)", present: "already here" },
+  appointments: { one: "visit", many: "visits", label: "Appointment file (CSV)", present: "already imported" },
+};
+
+async function send(kind: ImportKind, file: File, step: "preview" | "import"): Promise<{ ok: true; body: ImportResult } | { ok: false; message: string; body?: ImportResult }> {
   let response: Response;
   try {
-    response = await fetch(`/api/staff/data/import/patients?step=${step}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
+    response = await fetch(`/api/staff/data/import/${kind}?step=${step}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
   } catch {
     return { ok: false, message: "The file could not be sent. Check the connection and try again." };
   }
@@ -57,7 +64,9 @@ function RowErrors({ preview }: { preview: ImportPreview }) {
   );
 }
 
-export function PatientImport() {
+export function ImportPanel({ kind }: { kind: ImportKind }) {
+  const words = WORDS[kind];
+  const count = (n: number) => `${n} ${n === 1 ? words.one : words.many}`;
   const [state, setState] = useState<State>({ kind: "idle" });
   const input = useRef<HTMLInputElement>(null);
 
@@ -68,13 +77,13 @@ export function PatientImport() {
       return;
     }
     setState({ kind: "busy", what: "Checking the file…" });
-    const answer = await send(file, "preview");
+    const answer = await send(kind, file, "preview");
     setState(answer.ok ? { kind: "previewed", file, preview: answer.body } : { kind: "refused", message: answer.message });
   }
 
   async function confirm(file: File) {
     setState({ kind: "busy", what: "Importing…" });
-    const answer = await send(file, "import");
+    const answer = await send(kind, file, "import");
     if (answer.ok) setState({ kind: "imported", result: answer.body });
     else if (answer.body) setState({ kind: "previewed", file, preview: answer.body });
     else setState({ kind: "refused", message: answer.message });
@@ -82,10 +91,10 @@ export function PatientImport() {
 
   return (
     <div className="mt-4">
-      <label htmlFor="patient-file" className="block font-medium text-slate-900">
-        Patient file (CSV)
+      <label htmlFor={`${kind}-file`} className="block font-medium text-slate-900">
+        {words.label}
       </label>
-      <input ref={input} id="patient-file" type="file" accept=".csv,text/csv" className="mt-1 block" onChange={() => setState({ kind: "idle" })} />
+      <input ref={input} id={`${kind}-file`} type="file" accept=".csv,text/csv" className="mt-1 block" onChange={() => setState({ kind: "idle" })} />
       <button type="button" onClick={check} disabled={state.kind === "busy"} className="mt-3 rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
         Check file
       </button>
@@ -95,7 +104,7 @@ export function PatientImport() {
         {state.kind === "previewed" ? (
           <div>
             <p>
-              {state.preview.rows} rows: {state.preview.toCreate} new {state.preview.toCreate === 1 ? "patient" : "patients"}, {state.preview.alreadyPresent} already here
+              {state.preview.rows} rows: {count(state.preview.toCreate)} to add, {state.preview.alreadyPresent} {words.present}
               {state.preview.errors.length > 0 ? ", and rows in error" : ""}.
             </p>
             <RowErrors preview={state.preview} />
@@ -103,13 +112,13 @@ export function PatientImport() {
         ) : null}
         {state.kind === "imported" ? (
           <p className="font-semibold">
-            Imported {state.result.created} new {state.result.created === 1 ? "patient" : "patients"}; {state.result.alreadyPresent} already here were left as they are.
+            Imported {count(state.result.created)}; {state.result.alreadyPresent} {words.present} were left as they are.
           </p>
         ) : null}
       </div>
       {state.kind === "previewed" && state.preview.errors.length === 0 ? (
         <button type="button" onClick={() => confirm(state.file)} className="mt-3 rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
-          Import {state.preview.toCreate} {state.preview.toCreate === 1 ? "patient" : "patients"}
+          Import {count(state.preview.toCreate)}
         </button>
       ) : null}
     </div>
