@@ -48,7 +48,7 @@ export function parseCsvTable(text: string, columns: { required: readonly string
   if (!header) throw new AppError("BAD_REQUEST", "The file is empty: it needs a header row and at least one row of data.");
   const names = header.map((h) => h.trim().toLowerCase());
   const known = new Set([...columns.required, ...columns.optional]);
-  const unknown = names.filter((n) => !known.has(n));
+  const unknown = [...new Set(names.filter((n) => !known.has(n)))];
   const missing = columns.required.filter((c) => !names.includes(c));
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   const problems: string[] = [];
