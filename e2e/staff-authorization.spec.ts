@@ -38,6 +38,7 @@ const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][
   ["/staff/schedules", { therapist: 404, frontDesk: 200, admin: 200 }],
   ["/staff/audit", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/admin/staff", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/data", { therapist: 404, frontDesk: 404, admin: 200 }],
 ];
 
 /** A patient of Luis Carrillo's only, booked through the public API, with the manage token. */
@@ -144,6 +145,32 @@ test("every staff page and staff API route lets in exactly the roles it should",
       name: "POST admit",
       call: (r) => r.post(`/api/staff/visits/${booking.id}/admit`, { data: {} }),
       expect: { anonymous: 401, patient: 401, therapist: 422, frontDesk: 403, admin: 422 },
+    },
+    {
+      name: "POST patient import preview of an empty file",
+      call: (r) => r.post("/api/staff/data/import/patients?step=preview", { data: "", headers: { "content-type": "text/csv" } }),
+      // The admin reaches the file check, which refuses an empty file.
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 400 },
+    },
+    {
+      name: "POST patient import of an empty file",
+      call: (r) => r.post("/api/staff/data/import/patients?step=import", { data: "", headers: { "content-type": "text/csv" } }),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 400 },
+    },
+    {
+      name: "POST appointment import of an empty file",
+      call: (r) => r.post("/api/staff/data/import/appointments?step=import", { data: "", headers: { "content-type": "text/csv" } }),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 400 },
+    },
+    {
+      name: "GET patient export",
+      call: (r) => r.get("/api/staff/data/export/patients"),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 200 },
+    },
+    {
+      name: "GET appointment export",
+      call: (r) => r.get("/api/staff/data/export/appointments"),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 403, admin: 200 },
     },
   ];
   for (const route of api) {

@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = {
   "staff.reset-access": "Reset a staff member's access",
   "staff.deactivate": "Deactivated a staff account",
   "staff.reactivate": "Reactivated a staff account",
+  "data.import.preview": "Checked a file before importing it",
+  "data.import.patients": "Imported patients from a file",
+  "data.import.appointments": "Imported appointments from a file",
+  "data.export.patients": "Exported every patient",
+  "data.export.appointments": "Exported every appointment",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

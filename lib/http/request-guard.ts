@@ -10,6 +10,20 @@ import { contentSecurityPolicy, newNonce, permissionsPolicy, strictTransportSecu
  */
 export const SERVER_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Importing a patient file is the one request that carries more; its route
+ * reads the body with the same bound (lib/data-transfer/upload.ts).
+ */
+export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+const IMPORT_PATH = /^\/api\/staff\/data\/import\/[a-z-]+\/?$/;
+
+function bodyLimitFor(method: string, pathname: string): { bytes: number; message: string } {
+  if (method === "POST" && IMPORT_PATH.test(pathname)) {
+    return { bytes: IMPORT_BODY_LIMIT_BYTES, message: `The file is larger than ${IMPORT_BODY_LIMIT_BYTES / 1024 / 1024} MB, the most one import takes. Split it into smaller files and import each.` };
+  }
+  return { bytes: SERVER_BODY_LIMIT_BYTES, message: TOO_LARGE };
+}
+
 export interface GuardOptions {
   trustedHops: number;
   publicBaseUrl: string | undefined;
@@ -66,21 +80,21 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number,
  * the end, so no one acts on a truncated body), the client gets 413 if no
  * answer has started, and the connection closes once the client stops sending.
  */
-function countBody(req: IncomingMessage, res: ServerResponse) {
+function countBody(req: IncomingMessage, res: ServerResponse, limit: { bytes: number; message: string }) {
   let received = 0;
   let over = false;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
     const size = chunk === null || chunk === undefined ? 0 : (chunk as Buffer).length;
     received += size;
-    if (!over && received > SERVER_BODY_LIMIT_BYTES) {
+    if (!over && received > limit.bytes) {
       over = true;
       // The app may still try to answer after the connection is gone.
       res.on("error", () => {});
-      if (!res.headersSent) refuse(res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE);
+      if (!res.headersSent) refuse(res, 413, "PAYLOAD_TOO_LARGE", limit.message);
     }
     if (!over) return push(chunk, encoding);
-    if (chunk === null || received > SERVER_BODY_LIMIT_BYTES + DISCARD_LIMIT_BYTES) {
+    if (chunk === null || received > limit.bytes + DISCARD_LIMIT_BYTES) {
       if (res.writableFinished) req.socket.destroy();
       else res.once("finish", () => req.socket.destroy());
       return false;
@@ -139,12 +153,13 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
     }
   }
 
+  const limit = bodyLimitFor(req.method ?? "GET", pathname);
   const declared = header(req, "content-length");
-  if (declared !== undefined && Number(declared) > SERVER_BODY_LIMIT_BYTES) {
-    refuseUnread(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE);
+  if (declared !== undefined && Number(declared) > limit.bytes) {
+    refuseUnread(req, res, 413, "PAYLOAD_TOO_LARGE", limit.message);
     return true;
   }
-  if (header(req, "transfer-encoding") !== undefined) countBody(req, res);
+  if (header(req, "transfer-encoding") !== undefined) countBody(req, res, limit);
 
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { dev: options.dev });
