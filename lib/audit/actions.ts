@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "staff.reset-access": "Reset a staff member's access",
   "staff.deactivate": "Deactivated a staff account",
   "staff.reactivate": "Reactivated a staff account",
+  "setup.complete": "Set up the practice and its first administrator",
+  "setup.admin-create": "Created an administrator from the command line",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
