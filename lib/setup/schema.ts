@@ -69,6 +69,25 @@ export const firstLocationSchema = z.object({
 
 export const completeSetupSchema = adminAccountSchema.extend(practiceSchema.shape).extend(firstLocationSchema.shape);
 
+/** The setup form's fields, in the order the form shows them. */
+export const SETUP_FIELDS = [
+  "adminName",
+  "adminEmail",
+  "password",
+  "practiceName",
+  "practicePhone",
+  "practiceEmail",
+  "practiceAddress",
+  "locationName",
+  "addressLine1",
+  "city",
+  "region",
+  "postalCode",
+  "country",
+  "timeZone",
+  "locationPhone",
+] as const satisfies readonly (keyof z.input<typeof completeSetupSchema>)[];
+
 export type CompleteSetupForm = z.input<typeof completeSetupSchema>;
 export type CompleteSetup = z.output<typeof completeSetupSchema>;
 
