@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signInWithPassword } from "../auth/mutations";
 import { getPrisma } from "../db/client";
@@ -129,5 +132,33 @@ describe("createAdmin (npm run admin:create)", () => {
     expect(await createAdmin({ email: first.email, name: "Again", force: true }, ctx).catch(failure)).toMatchObject({ code: "VALIDATION_FAILED" });
     const forced = await createAdmin({ email: `cli-${randomUUID()}@clinic.test`, name: "Second", force: true }, ctx);
     expect(forced.temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+  });
+});
+
+describe("npm run admin:create", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  // The command exactly as package.json runs it, against this test's database.
+  const run = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args], {
+      // DATABASE_URL is this run's test database (test/integration-env.ts).
+      cwd: root,
+      env: process.env,
+    }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it("prints a temporary password that signs in, then refuses a second administrator", async () => {
+    const email = `cmd-${randomUUID()}@clinic.test`;
+    const created = await run("--email", email, "--name", "Command Admin");
+    expect(created.code).toBe(0);
+    const password = created.stdout.trim().split("\n").at(-1)!;
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect(await signInWithPassword(email, password, { now: new Date(), ipAddress: "192.0.2.83", userAgent: "vitest" })).not.toBeNull();
+
+    const refused = await run("--email", `cmd-${randomUUID()}@clinic.test`, "--name", "Second");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("An administrator already exists");
+    expect((await run("--name", "No email")).code).toBe(2);
   });
 });
