@@ -6,6 +6,7 @@ const slot = Number(process.env.E2E_SLOT ?? 0);
 const appPort = 3100 + slot * 10;
 const idlePort = appPort + 1;
 const secondInstancePort = appPort + 2;
+const firstRunPort = appPort + 3;
 const pgPort = 55000 + slot * 10;
 
 // The app must be built first: `npm run test:e2e` runs `next build`, then this.
@@ -91,6 +92,24 @@ export default defineConfig({
         STRIDE_NO_BUILD: "1",
         SHUTDOWN_DRAIN_SECONDS: "5",
         RATE_LIMIT_BOOKINGS_MAX: "1000",
+      },
+    },
+    {
+      // A new installation: no demo data and no administrator, as on a
+      // practice's own database (e2e/first-run.spec.ts).
+      command: "npx tsx scripts/serve.ts",
+      url: `http://localhost:${firstRunPort}/api/services`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PORT: String(firstRunPort),
+        STRIDE_DATA_DIR: `.data/e2e-first-run-${slot}`,
+        STRIDE_PG_PORT: String(pgPort + 2),
+        STRIDE_RESET_DB: "1",
+        STRIDE_NO_BUILD: "1",
+        STRIDE_SEED: "none",
+        SHUTDOWN_DRAIN_SECONDS: "5",
       },
     },
   ],

@@ -72,3 +72,9 @@ test("the manage page passes axe in every state", async ({ page, request }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Este enlace no es válido o ha caducado" })).toBeVisible();
   await expectNoAxeViolations(page, "an unknown link");
 });
+
+test("the page of a setup link that cannot be used passes axe", async ({ page }) => {
+  await page.goto(`/setup/${"x".repeat(43)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "This setup link cannot be used" })).toBeVisible();
+  await expectNoAxeViolations(page, "a dead setup link");
+});

@@ -81,6 +81,16 @@ test("every staff page and staff API route lets in exactly the roles it should",
     await page.close();
   }
 
+  // The first-run setup page needs no account, only a live link; once the
+  // practice has an administrator, no link is live, whoever asks.
+  for (const who of ["anonymous", "patient", "therapist", "frontDesk", "admin"] as const) {
+    const page = await contexts[who].newPage();
+    await page.goto(`/setup/${"x".repeat(43)}`);
+    await expect(page.getByRole("heading", { level: 1, name: "This setup link cannot be used" }), `${who} at /setup`).toBeVisible();
+    await expect(page.locator("form"), `${who} at /setup`).toHaveCount(0);
+    await page.close();
+  }
+
   for (const who of ["therapist", "frontDesk", "admin"] as const) {
     const page = await contexts[who].newPage();
     for (const [path, expected] of PAGES) {

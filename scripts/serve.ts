@@ -10,13 +10,14 @@ import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate";
 import { disconnectPrisma, getPrisma } from "../lib/db/client";
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
-import { getEnv } from "../lib/env";
+import { getEnv, publicBaseUrl } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
 import { createDrain } from "../lib/http/drain";
 import { guardRequest } from "../lib/http/request-guard";
 import { markNotReady } from "../lib/http/serving-state";
 import { collapseConsoleErrors } from "../lib/log/console-errors";
 import { getLogger } from "../lib/log/logger";
+import { issueSetupToken } from "../lib/setup/token";
 import { logRequest } from "../lib/log/request-log";
 import { flushServerErrors } from "../lib/log/server-errors";
 import type { EmbeddedDatabase } from "../lib/db/embedded";
@@ -30,6 +31,8 @@ const root = path.resolve(import.meta.dirname, "..");
 let showDemoSignIn = false;
 /** Printed once, right after seeding: only a hash of the link is stored. */
 let demoVideoLink: string | null = null;
+/** While no administrator exists: the one-time link that creates the first one. */
+let setupLink: string | null = null;
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry);
@@ -65,6 +68,8 @@ async function main() {
       const { videoJoinToken } = await seedDemoPractice(getPrisma());
       demoVideoLink = `/visit/${videoJoinToken}`;
     }
+    const setupToken = await issueSetupToken(getPrisma(), new Date());
+    if (setupToken) setupLink = `${publicBaseUrl()}/setup/${setupToken}`;
     const demoStaff = await getPrisma().staffUser.count({ where: { email: { in: DEMO_STAFF.map((s) => s.email) } } });
     await disconnectPrisma();
     provideAuthSecret(Boolean(embedded));
@@ -144,6 +149,10 @@ async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDat
   server.listen(Number(port), () => {
     log(`serving on http://localhost:${port}`);
     if (showDemoSignIn) printDemoSignIn();
+    if (setupLink) {
+      log("no administrator yet: open this one-time link within 24 hours to set up the practice (a new start prints a new one):");
+      log(`  ${setupLink}`);
+    }
   });
 
   let stopping = false;

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = {
   "data.import.appointments": "Imported appointments from a file",
   "data.export.patients": "Exported every patient",
   "data.export.appointments": "Exported every appointment",
+  "setup.complete": "Set up the practice and its first administrator",
+  "setup.admin-create": "Created an administrator from the command line",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

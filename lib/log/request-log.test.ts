@@ -9,6 +9,7 @@ describe("request log lines", () => {
     expect(loggablePath("/es/visit/AbCdEf_123-xyz?x=1")).toBe("/es/visit/:token");
     expect(loggablePath("/api/visit/AbCdEf_123-xyz/join")).toBe("/api/visit/:token/join");
     expect(loggablePath("/api/bookings/AbCdEf_123-xyz/ics")).toBe("/api/bookings/:token/ics");
+    expect(loggablePath("/setup/AbCdEf_123-xyz")).toBe("/setup/:token");
     expect(loggablePath("/api/bookings")).toBe("/api/bookings");
     expect(loggablePath("/api/bookings/")).toBe("/api/bookings/");
     expect(loggablePath("/api/availability#frag")).toBe("/api/availability");

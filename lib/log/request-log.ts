@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 
 // Path segments that follow these are bearer secrets (manage links, video
-// join links): anyone holding the logged path could act as the patient.
-const SECRET_AFTER = new Set(["manage", "visit", "bookings"]);
+// join links, the first-run setup link): anyone holding the logged path
+// could act as the patient, or make themselves the practice's administrator.
+const SECRET_AFTER = new Set(["manage", "visit", "bookings", "setup"]);
 const REDACTED = ":token";
 
 /** The path without its query string (search terms, dates of birth) and with link tokens replaced. */

@@ -1,12 +1,25 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BookingNotOpen } from "@/components/site/booking-not-open";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage } from "@/lib/i18n/languages";
+import { findPractice, isBookingOpen } from "@/lib/setup/data";
 
 export default async function WelcomePage({ params }: PageProps<"/[lang]">) {
   const { lang } = await params;
   if (!isLanguage(lang)) notFound();
   const t = getDictionary(lang).home;
+  const [practice, open] = await Promise.all([findPractice(), isBookingOpen()]);
+  // A practice's own words come with the practice settings; until then its
+  // home page says only its name, not the demo clinic's.
+  if (practice) {
+    return (
+      <div className="space-y-8">
+        <h1 className="text-3xl font-bold tracking-tight text-balance text-brand-900 sm:text-4xl">{practice.name}</h1>
+        {open ? <BookLink lang={lang} label={t.bookCta} note={t.bookNote} /> : <BookingNotOpen language={lang} phone={practice.phone} />}
+      </div>
+    );
+  }
   return (
     <div className="space-y-8">
       <section className="space-y-4">
@@ -28,15 +41,21 @@ export default async function WelcomePage({ params }: PageProps<"/[lang]">) {
         </ul>
       </section>
 
-      <div className="space-y-3">
-        <Link
-          href={`/${lang}/book`}
-          className="inline-flex w-full items-center justify-center rounded-xl bg-brand-700 px-6 py-4 text-lg font-semibold text-white shadow-sm hover:bg-brand-800 sm:w-auto"
-        >
-          {t.bookCta}
-        </Link>
-        <p className="text-sm text-slate-600">{t.bookNote}</p>
-      </div>
+      {open ? <BookLink lang={lang} label={t.bookCta} note={t.bookNote} /> : <BookingNotOpen language={lang} phone={null} />}
+    </div>
+  );
+}
+
+function BookLink({ lang, label, note }: { lang: string; label: string; note: string }) {
+  return (
+    <div className="space-y-3">
+      <Link
+        href={`/${lang}/book`}
+        className="inline-flex w-full items-center justify-center rounded-xl bg-brand-700 px-6 py-4 text-lg font-semibold text-white shadow-sm hover:bg-brand-800 sm:w-auto"
+      >
+        {label}
+      </Link>
+      <p className="text-sm text-slate-600">{note}</p>
     </div>
   );
 }

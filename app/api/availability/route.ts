@@ -2,9 +2,12 @@ import { findService, resolveLocations, resolveMode, searchSlots, toSlotDto } fr
 import { availabilityQuerySchema } from "@/lib/booking/schema";
 import type { AvailabilityDto } from "@/lib/booking/api-types";
 import { json, readQuery, withErrors } from "@/lib/http/route";
+import { isBookingOpen } from "@/lib/setup/data";
 
 export const GET = withErrors(async (request: Request) => {
   const q = readQuery(request, availabilityQuerySchema);
+  // Until a therapist with hours offers a service, no time is open (an empty list, not an unknown service).
+  if (!(await isBookingOpen())) return json({ timeZone: "UTC", slots: [] } satisfies AvailabilityDto);
   const service = await findService(q.service);
   const mode = resolveMode(service, q.mode);
   const locations = await resolveLocations(q.location, mode, q.postalCode);

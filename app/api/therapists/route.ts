@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findService, listTherapists } from "@/lib/booking/data";
 import { visitModeSchema } from "@/lib/booking/schema";
 import { json, readQuery, withErrors } from "@/lib/http/route";
+import { isBookingOpen } from "@/lib/setup/data";
 
 const querySchema = z.object({
   location: z.uuid("'location' must be a location id.").optional(),
@@ -11,6 +12,8 @@ const querySchema = z.object({
 
 export const GET = withErrors(async (request: Request) => {
   const q = readQuery(request, querySchema);
+  // Until a therapist with hours offers a service, there is nobody to book.
+  if (!(await isBookingOpen())) return json({ therapists: [] }, { cache: "short" });
   const serviceId = q.service ? (await findService(q.service)).id : undefined;
   return json({ therapists: await listTherapists({ locationId: q.location, serviceId, mode: q.mode }) }, { cache: "short" });
 });

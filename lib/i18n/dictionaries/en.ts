@@ -12,6 +12,12 @@ export const en = {
     switchLanguage: "Ver esta página en español",
     footerEmergency: "This site is for booking visits. In an emergency, call 911.",
     footerDemo: "Online booking by Stride, an open-source booking system. This clinic is a demo.",
+    footerStride: "Online booking by Stride, an open-source booking system.",
+  },
+  notOpen: {
+    title: "Online booking is not open yet",
+    body: "We are still setting up our schedule. Please check back soon.",
+    callUs: "To book a visit now, call us:",
   },
   notFound: {
     title: "Page not found",

@@ -11,6 +11,12 @@ export const es: Dictionary = {
     switchLanguage: "View this page in English",
     footerEmergency: "Este sitio es para reservar citas. En caso de emergencia, llame al 911.",
     footerDemo: "Reservas en línea con Stride, un sistema de reservas de código abierto. Esta clínica es una demostración.",
+    footerStride: "Reservas en línea con Stride, un sistema de reservas de código abierto.",
+  },
+  notOpen: {
+    title: "Las reservas en línea aún no están abiertas",
+    body: "Todavía estamos preparando nuestra agenda. Vuelva a consultar pronto.",
+    callUs: "Para reservar una cita ahora, llámenos:",
   },
   notFound: {
     title: "Página no encontrada",
