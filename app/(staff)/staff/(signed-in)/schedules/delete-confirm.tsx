@@ -1,7 +1,7 @@
 "use client";
 
-import type { StrandedAppointment } from "@/lib/schedules/types";
-import type { ScheduleActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { ScheduleChangeResult, StrandedAppointment } from "@/lib/schedules/types";
 import { FormErrors } from "./form-errors";
 import { StrandedWarning } from "./stranded-warning";
 import { useScheduleChange } from "./use-schedule-change";
@@ -11,7 +11,7 @@ interface DeleteConfirmProps {
   what: string;
   consequence: string;
   therapistFirstName: string;
-  action: (input: { confirmStranded?: string[] }) => Promise<ScheduleActionResult>;
+  action: (input: { confirmStranded?: string[] }) => Promise<ActionResult<ScheduleChangeResult>>;
   onSaved: (stranded: StrandedAppointment[]) => void;
   onCancel: () => void;
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
+import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
-import { formErrors, homeAreaSchema } from "@/lib/schedules/schema";
+import { homeAreaSchema } from "@/lib/schedules/schema";
 import type { ScheduleLocation } from "@/lib/schedules/types";
 import { saveHomeArea } from "./actions";
 import { FormErrors } from "./form-errors";
@@ -26,7 +27,7 @@ export function HomeAreaForm({ location }: { location: ScheduleLocation }) {
   function save(event: React.FormEvent) {
     event.preventDefault();
     const parsed = homeAreaSchema(location.country).safeParse(input);
-    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    if (!parsed.success) return change.showErrors(fieldMessages(parsed.error, { flat: true }));
     change.submit(input);
   }
 

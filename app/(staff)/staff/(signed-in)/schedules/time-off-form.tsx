@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
-import { formErrors, timeOffInputSchema } from "@/lib/schedules/schema";
+import { timeOffInputSchema } from "@/lib/schedules/schema";
 import type { StrandedAppointment, TimeOffKind } from "@/lib/schedules/types";
 import { addTimeOff } from "./actions";
 import { formatLocalDate } from "./format";
@@ -70,7 +71,7 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
   function save(event: React.FormEvent) {
     event.preventDefault();
     const parsed = timeOffInputSchema.safeParse(input);
-    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    if (!parsed.success) return change.showErrors(fieldMessages(parsed.error, { flat: true }));
     change.submit(input);
   }
 

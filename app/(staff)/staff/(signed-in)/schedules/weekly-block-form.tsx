@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
 import { VISIT_MODE_LABELS, VISIT_MODES, WEEKDAY_NAMES, weekdayName } from "@/lib/schedules/labels";
-import { formErrors, weeklyHoursInputSchema } from "@/lib/schedules/schema";
+import { weeklyHoursInputSchema } from "@/lib/schedules/schema";
 import type { StrandedAppointment, VisitMode, WeeklyHoursRow } from "@/lib/schedules/types";
 import { formatClockRange, formatWallTime } from "@/lib/schedules/wall-time";
 import { addWeeklyHours, changeWeeklyHours } from "./actions";
@@ -66,7 +67,7 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
   function save(event: React.FormEvent) {
     event.preventDefault();
     const parsed = weeklyHoursInputSchema.safeParse(input);
-    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    if (!parsed.success) return change.showErrors(fieldMessages(parsed.error, { flat: true }));
     change.submit(input);
   }
 

@@ -5,7 +5,8 @@ import { createStaffAccountAction, type CreateAccountState } from "./actions";
 import { ROLE_LABEL } from "./role-labels";
 import { TemporaryPassword } from "./temporary-password";
 
-const INITIAL: CreateAccountState = { message: null, fields: {}, values: { email: "", name: "", role: "FRONT_DESK", therapistId: "" }, created: null };
+const INITIAL: CreateAccountState = { result: null, values: { email: "", name: "", role: "FRONT_DESK", therapistId: "" } };
+const NO_FIELDS: Record<string, string> = {};
 
 function FieldError({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
@@ -20,21 +21,24 @@ export function CreateStaffForm({ therapists }: { therapists: { id: string; name
   const [role, setRole] = useState(INITIAL.values.role ?? "FRONT_DESK");
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state.message || state.created) noticeRef.current?.focus();
+    if (state.result) noticeRef.current?.focus();
   }, [state]);
+  const failure = state.result && !state.result.ok ? state.result : null;
+  const created = state.result?.ok ? state.result.data : null;
+  const fields = failure?.fields ?? NO_FIELDS;
   const input = "mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
-  const invalid = (field: string) => (state.fields[field] ? { "aria-invalid": true, "aria-describedby": `new-${field}-error` } : {});
+  const invalid = (field: string) => (fields[field] ? { "aria-invalid": true, "aria-describedby": `new-${field}-error` } : {});
 
   return (
     <form action={action} noValidate className="space-y-4">
       <div ref={noticeRef} tabIndex={-1} role="status" className="focus:outline-none">
-        {state.message ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.message}</p> : null}
-        {state.created ? (
+        {failure ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{failure.message}</p> : null}
+        {created ? (
           <div className="space-y-2">
             <p className="text-sm">
-              Account created for {state.created.name} ({state.created.email}).
+              Account created for {created.name} ({created.email}).
             </p>
-            <TemporaryPassword password={state.created.temporaryPassword} forWhom={state.created.name} />
+            <TemporaryPassword password={created.temporaryPassword} forWhom={created.name} />
           </div>
         ) : null}
       </div>
@@ -44,14 +48,14 @@ export function CreateStaffForm({ therapists }: { therapists: { id: string; name
             Name
           </label>
           <input id="new-name" name="name" type="text" autoComplete="off" required defaultValue={state.values.name} className={input} {...invalid("name")} />
-          <FieldError id="new-name-error" error={state.fields.name} />
+          <FieldError id="new-name-error" error={fields.name} />
         </div>
         <div>
           <label htmlFor="new-email" className="block text-sm font-medium">
             Email
           </label>
           <input id="new-email" name="email" type="email" autoComplete="off" required defaultValue={state.values.email} className={input} {...invalid("email")} />
-          <FieldError id="new-email-error" error={state.fields.email} />
+          <FieldError id="new-email-error" error={fields.email} />
         </div>
         <div>
           <label htmlFor="new-role" className="block text-sm font-medium">
@@ -64,7 +68,7 @@ export function CreateStaffForm({ therapists }: { therapists: { id: string; name
               </option>
             ))}
           </select>
-          <FieldError id="new-role-error" error={state.fields.role} />
+          <FieldError id="new-role-error" error={fields.role} />
         </div>
         {role === "THERAPIST" ? (
           <div>
@@ -79,7 +83,7 @@ export function CreateStaffForm({ therapists }: { therapists: { id: string; name
                 </option>
               ))}
             </select>
-            <FieldError id="new-therapistId-error" error={state.fields.therapistId} />
+            <FieldError id="new-therapistId-error" error={fields.therapistId} />
             {therapists.length === 0 ? <p className="mt-1 text-sm text-slate-700">Every active therapist already has an account.</p> : null}
           </div>
         ) : null}
