@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useActionState, useEffect, useRef } from "react";
 import { signInAction, type SignInState } from "./actions";
 
@@ -29,7 +30,7 @@ export function SignInForm() {
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
       </div>
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`w-full ${buttonClass("primary")}`}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useActionState, useState } from "react";
 import { MAX_QUERY_LENGTH } from "@/lib/patients/search-query";
 import { searchPatientsAction, type PatientSearchState } from "./actions";
@@ -39,7 +40,7 @@ export function PatientSearch({ limit }: { limit: number }) {
             aria-invalid={problem ? true : undefined}
             className="w-full rounded-md border border-slate-400 bg-white px-3 py-2"
           />
-          <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-70">
+          <button type="submit" disabled={pending} className={buttonClass("primary")}>
             Search
           </button>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { resetStaffAccessAction, setStaffActiveAction, type AccountOutcome } from "./actions";
@@ -20,7 +21,7 @@ export function AccountActions({ account }: Props) {
   const outcome = said(toggled) ?? said(reset);
   const failed = toggled?.ok === false || reset?.ok === false;
   const temporaryPassword = reset?.ok ? reset.data.temporaryPassword : null;
-  const button = "rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
+  const button = buttonClass("secondary","sm");
 
   return (
     <div className="space-y-2">

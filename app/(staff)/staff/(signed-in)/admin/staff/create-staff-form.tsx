@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { createStaffAccountAction, type CreateAccountState } from "./actions";
 import { ROLE_LABEL } from "./role-labels";
@@ -89,7 +90,7 @@ export function CreateStaffForm({ therapists }: { therapists: { id: string; name
         ) : null}
       </div>
       <p className="text-sm text-slate-700">A temporary password is made for the new account and shown here once.</p>
-      <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Creating…" : "Create account"}
       </button>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import type { ContactFormState } from "./actions";
@@ -95,7 +96,7 @@ export function ContactForm({ action, initial, cancelHref }: Props) {
         </div>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Saving…" : "Save contact details"}
         </button>
         <Link href={cancelHref} className="rounded-md px-3 py-2 text-teal-900 underline">
