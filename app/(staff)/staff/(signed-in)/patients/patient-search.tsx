@@ -6,7 +6,7 @@ import { MAX_QUERY_LENGTH } from "@/lib/patients/search-query";
 import { searchPatientsAction, type PatientSearchState } from "./actions";
 import { SearchResults } from "./search-results";
 
-const NOTHING_YET: PatientSearchState = { query: "", problem: null, result: null };
+const NOTHING_YET: PatientSearchState = { query: "", outcome: null };
 
 /**
  * The search box and its results. The form posts to a server action, so the
@@ -16,7 +16,9 @@ const NOTHING_YET: PatientSearchState = { query: "", problem: null, result: null
 export function PatientSearch({ limit }: { limit: number }) {
   const [state, formAction, pending] = useActionState(searchPatientsAction, NOTHING_YET);
   const [text, setText] = useState(state.query);
-  const { problem, result } = state;
+  const { outcome } = state;
+  const problem = outcome?.ok === false ? (outcome.fields.q ?? outcome.message) : null;
+  const result = outcome?.ok ? outcome.data : null;
 
   return (
     <>
