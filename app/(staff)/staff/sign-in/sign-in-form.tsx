@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { buttonClass } from "@/components/form/button";
 import { TextField } from "@/components/form/text-field";
+import { useFocusOn } from "@/components/form/use-focus-on";
 import { signInAction, type SignInState } from "./actions";
 
 const NO_FIELDS: Record<string, string> = {};
@@ -11,10 +12,7 @@ export function SignInForm() {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { result: null, values: { email: "" } });
   const failure = state.result?.ok === false ? state.result : null;
   const fields = failure?.fields ?? NO_FIELDS;
-  const errorRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (failure) errorRef.current?.focus();
-  }, [failure]);
+  const errorRef = useFocusOn<HTMLParagraphElement>(failure);
 
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -3,7 +3,8 @@
 import { buttonClass } from "@/components/form/button";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useFocusOn } from "@/components/form/use-focus-on";
+import { useActionState, useState } from "react";
 import { createStaffAccountAction, type CreateAccountState } from "./actions";
 import { ROLE_LABEL } from "./role-labels";
 import { TemporaryPassword } from "./temporary-password";
@@ -14,10 +15,7 @@ const NO_FIELDS: Record<string, string> = {};
 export function CreateStaffForm({ therapists }: { therapists: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(createStaffAccountAction, INITIAL);
   const [role, setRole] = useState(INITIAL.values.role ?? "FRONT_DESK");
-  const noticeRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.result) noticeRef.current?.focus();
-  }, [state]);
+  const noticeRef = useFocusOn<HTMLDivElement>(state.result);
   const failure = state.result && !state.result.ok ? state.result : null;
   const created = state.result?.ok ? state.result.data : null;
   const fields = failure?.fields ?? NO_FIELDS;

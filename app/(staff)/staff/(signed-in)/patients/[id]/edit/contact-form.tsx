@@ -4,7 +4,8 @@ import Link from "next/link";
 import { buttonClass } from "@/components/form/button";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import { useActionState, useEffect, useRef } from "react";
+import { useFocusOn } from "@/components/form/use-focus-on";
+import { useActionState } from "react";
 import type { ContactFormState } from "./actions";
 
 type Field = "firstName" | "lastName" | "dateOfBirth" | "phone" | "email" | "preferredLanguage" | "addressLine1" | "addressLine2" | "city" | "region" | "postalCode";
@@ -34,10 +35,7 @@ export function ContactForm({ action, initial, cancelHref }: Props) {
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const failure = state.result?.ok === false ? state.result : null;
   const fields = failure?.fields ?? NO_FIELDS;
-  const messageRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (failure) messageRef.current?.focus();
-  }, [failure]);
+  const messageRef = useFocusOn<HTMLParagraphElement>(failure);
   const value = (field: Field) => state.values[field] ?? initial[field];
 
   return (
