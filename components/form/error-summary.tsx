@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export interface SummaryError {
   /** The id of the control to move to; omitted for errors that belong to no field. */
@@ -13,22 +13,24 @@ interface ErrorSummaryProps {
   errors: SummaryError[];
   /** Changes on every failed submit, so focus returns to the summary each time. */
   focusKey: number;
+  className?: string;
 }
 
-export function ErrorSummary({ title, errors, focusKey }: ErrorSummaryProps) {
+/**
+ * The summary at the top of a refused form: focus moves to it on every
+ * failed submit, and each field's message links to (and focuses) its
+ * control. Its ids are its own, so several forms can share a page.
+ */
+export function ErrorSummary({ title, errors, focusKey, className = "" }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     if (focusKey > 0) ref.current?.focus();
   }, [focusKey]);
   if (errors.length === 0) return null;
   return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      aria-labelledby="error-summary-title"
-      className="rounded-xl border-2 border-red-700 bg-white p-4"
-    >
-      <h3 id="error-summary-title" className="font-bold text-red-800">
+    <div ref={ref} role="group" tabIndex={-1} aria-labelledby={titleId} className={`rounded-xl border-2 border-red-700 bg-white p-4 ${className}`}>
+      <h3 id={titleId} className="font-bold text-red-800">
         {title}
       </h3>
       <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -56,4 +58,14 @@ export function ErrorSummary({ title, errors, focusKey }: ErrorSummaryProps) {
       </ul>
     </div>
   );
+}
+
+/**
+ * A refusal's messages as summary lines: the form-wide message first, then
+ * one per field, linked to the control `controlIds` names for that field.
+ */
+export function summaryErrors(fields: Record<string, string>, message: string | null, controlIds: Record<string, string>): SummaryError[] {
+  const errors: SummaryError[] = Object.entries(fields).map(([field, text]) => ({ fieldId: controlIds[field], message: text }));
+  if (message) errors.unshift({ message });
+  return errors;
 }

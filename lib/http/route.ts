@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { fieldMessages } from "../errors/field-messages";
 import type { ErrorDto } from "../booking/api-types";
 import { loggablePath, REQUEST_ID_HEADER } from "../log/request-log";
 import { reportServerError } from "../log/server-errors";
@@ -27,15 +28,6 @@ export function errorResponse(error: AppError): NextResponse<ErrorDto> {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
   return NextResponse.json(body, { status: error.status, headers });
-}
-
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
 }
 
 function summarise(fields: Record<string, string>): string {
@@ -107,7 +99,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
+    const fields = fieldMessages(parsed.error);
     throw new AppError("VALIDATION_FAILED", summarise(fields), { fields });
   }
   return parsed.data;
@@ -127,7 +119,7 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.i
   for (const [key, value] of Object.entries(params)) refuseNul(key, value);
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
+    const fields = fieldMessages(parsed.error);
     throw new AppError("BAD_REQUEST", summarise(fields), { fields });
   }
   return parsed.data;

@@ -5,7 +5,7 @@ import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import type { Patient } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import { fieldErrors } from "../http/route";
+import { fieldMessages } from "../errors/field-messages";
 import { assertMayEditPatients } from "./access";
 import { PATIENT_CONTACT_FIELDS, patientContactSchema, type PatientContact, type PatientContactForm } from "./schema";
 
@@ -21,7 +21,7 @@ export const DUPLICATE_PATIENT_MESSAGE =
 function parseContact(input: PatientContactForm): PatientContact {
   const parsed = patientContactSchema.safeParse(input);
   if (parsed.success) return { ...parsed.data, email: parsed.data.email.toLowerCase() };
-  const fields = fieldErrors(parsed.error);
+  const fields = fieldMessages(parsed.error);
   throw new AppError("VALIDATION_FAILED", "Please correct the highlighted fields.", { fields });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { fieldMessages } from "../errors/field-messages";
 import { z } from "zod";
 import type { StaffRequestContext } from "../appointments/mutations";
 import type { AuditAction } from "../audit/actions";
@@ -14,7 +15,6 @@ import { findOverlappingBlock, modesNotOffered } from "./block-rules";
 import { findStrandedVisits, sameVisits, type BookedVisit, type LocatedBlock, type WorkingTime } from "./find-stranded";
 import { describeModes, weekdayName } from "./labels";
 import {
-  formErrors,
   homeAreaSchema,
   timeOffDeleteSchema,
   timeOffInputSchema,
@@ -207,7 +207,7 @@ export async function updateHomeArea(staff: StaffMember, input: HomeAreaInput, c
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalid(formErrors(parsed.error));
+  if (!parsed.success) throw invalid(fieldMessages(parsed.error, { flat: true }));
   return parsed.data;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fieldMessages } from "../errors/field-messages";
 import type { z } from "zod";
-import { formErrors, homeAreaSchema, timeOffInputSchema, weeklyHoursInputSchema } from "./schema";
+import { homeAreaSchema, timeOffInputSchema, weeklyHoursInputSchema } from "./schema";
 
 const THERAPIST = "5b0f7a62-2f4e-4c1e-9d51-0c6f1f7d2a10";
 const LOCATION = "0d8f4b1e-7a3c-4e2b-8f5a-1c2d3e4f5a6b";
@@ -19,7 +20,7 @@ const block = (overrides: Record<string, unknown> = {}) => ({
 
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string> {
   const result = schema.safeParse(input);
-  return result.success ? {} : formErrors(result.error);
+  return result.success ? {} : fieldMessages(result.error, { flat: true });
 }
 
 describe("weeklyHoursInputSchema", () => {

@@ -17,19 +17,6 @@ const MAX_TIME_OFF_DAYS = 366;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
-/**
- * One message per form field, keyed by the field's name: the schedule forms
- * are flat, so "visitModes.0" belongs to the visit-modes group.
- */
-export function formErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 /** Midnight UTC of a real calendar date, or null. */
 function dateValue(date: string): number | null {
   if (!LOCAL_DATE.test(date)) return null;

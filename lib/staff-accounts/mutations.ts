@@ -6,7 +6,7 @@ import { hashPassword } from "../auth/password";
 import { getPrisma } from "../db/client";
 import { Prisma, type StaffRole } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import { fieldErrors } from "../http/route";
+import { fieldMessages } from "../errors/field-messages";
 import { assertAdmin } from "./access";
 import { createStaffAccountSchema, type CreateStaffAccountForm } from "./schema";
 import { createTemporaryPassword } from "./temporary-password";
@@ -35,7 +35,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function createStaffAccount(staff: StaffMember, input: CreateStaffAccountForm, ctx: WriteContext): Promise<CreatedStaffAccount> {
   assertAdmin(staff);
   const parsed = createStaffAccountSchema.safeParse(input);
-  if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+  if (!parsed.success) throw invalid(fieldMessages(parsed.error));
   const data = parsed.data;
   const temporaryPassword = createTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);

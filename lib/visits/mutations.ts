@@ -6,7 +6,7 @@ import { getPrisma } from "../db/client";
 import type { AppointmentStatus } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
 import type { ZodError } from "zod";
-import { fieldErrors } from "../http/route";
+import { fieldMessages } from "../errors/field-messages";
 import { assertMayHandleVisitNote, assertMayUseVisitNotes } from "./access";
 import { visitFormSchema, visitNoteSchema, type VisitFormFields, type VisitNoteInput } from "./schema";
 
@@ -24,7 +24,7 @@ export interface RecordedVisit {
 }
 
 function invalid(error: ZodError): AppError {
-  const fields = fieldErrors(error);
+  const fields = fieldMessages(error);
   return new AppError("VALIDATION_FAILED", Object.values(fields).join(" "), { fields });
 }
 

@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/form/button";
 import Link from "next/link";
 import { staffIdleSeconds } from "@/lib/auth/config";
 import { requireStaff } from "@/lib/auth/require-staff";
@@ -32,7 +33,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               {staff.name} · {ROLE_LABEL[staff.role]}
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 hover:bg-slate-100">
+              <button type="submit" className={buttonClass("secondary","sm")}>
                 Sign out
               </button>
             </form>

@@ -2,32 +2,36 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { actionFailure, type FormActionState } from "@/lib/actions/action-result";
+import { formText } from "@/lib/actions/staff-action";
 import { SignInThrottled, signIn } from "@/lib/auth/config";
+import { AppError } from "@/lib/errors/app-error";
 
-export interface SignInState {
-  error: string | null;
-  email: string;
-}
+/** Values hold the email only: a password is never sent back to the page. */
+export type SignInState = FormActionState<null>;
 
 const formSchema = z.object({
   email: z.string().trim().min(1, "Enter your email.").max(254),
   password: z.string().min(1, "Enter your password.").max(200),
 });
 
+// The one form no staff member is signed in for yet, so it answers in the
+// shared result shape without the staff action helper's authorisation.
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "");
-  const parsed = formSchema.safeParse({ email, password: form.get("password") ?? "" });
-  if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" "), email };
+  const values = formText(form, ["email"]);
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/staff" });
+    const input = formSchema.parse({ email: values.email, password: formText(form, ["password"]).password });
+    // Answers with a redirect to /staff, thrown past the catch below.
+    await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/staff" });
   } catch (error) {
     if (error instanceof SignInThrottled) {
       const minutes = Math.ceil(error.retryAfterSeconds / 60);
-      return { error: `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask an administrator to reset your access.`, email };
+      const message = `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask an administrator to reset your access.`;
+      return { result: actionFailure(new AppError("RATE_LIMITED", message)), values };
     }
     // The same words whether the email exists or not.
-    if (error instanceof AuthError) return { error: "That email and password do not match an active staff account.", email };
-    throw error;
+    if (error instanceof AuthError) return { result: actionFailure(new AppError("UNAUTHORIZED", "That email and password do not match an active staff account.")), values };
+    return { result: actionFailure(error), values };
   }
-  return { error: null, email };
+  return { result: { ok: true, data: null }, values };
 }

@@ -1,35 +1,29 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { buttonClass } from "@/components/form/button";
+import { TextField } from "@/components/form/text-field";
+import { useFocusOn } from "@/components/form/use-focus-on";
 import { signInAction, type SignInState } from "./actions";
 
+const NO_FIELDS: Record<string, string> = {};
+
 export function SignInForm() {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
-  const errorRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (state.error) errorRef.current?.focus();
-  }, [state]);
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { result: null, values: { email: "" } });
+  const failure = state.result?.ok === false ? state.result : null;
+  const fields = failure?.fields ?? NO_FIELDS;
+  const errorRef = useFocusOn<HTMLParagraphElement>(failure);
 
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error ? (
+      {failure ? (
         <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {state.error}
+          {failure.message}
         </p>
       ) : null}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
-      </div>
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+      <TextField id="email" name="email" label="Email" type="email" autoComplete="username" required defaultValue={state.values.email} error={fields.email} />
+      <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required error={fields.password} />
+      <button type="submit" disabled={pending} className={`w-full ${buttonClass("primary")}`}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

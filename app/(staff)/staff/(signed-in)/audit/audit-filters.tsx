@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/form/button";
 import Link from "next/link";
 import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES } from "@/lib/audit/actions";
 
@@ -79,7 +80,7 @@ export function AuditFilters({ values, errors, staff }: Props) {
       </p>
       {error("after")}
       <div className="mt-4 flex items-center gap-3">
-        <button type="submit" className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900">
+        <button type="submit" className={buttonClass("primary")}>
           Apply filters
         </button>
         <Link href="/staff/audit" className="text-teal-900 underline">

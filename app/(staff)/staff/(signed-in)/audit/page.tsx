@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAuditEntries } from "@/lib/audit/data";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { fieldErrors } from "@/lib/http/route";
+import { fieldMessages } from "@/lib/errors/field-messages";
 import { listStaffAccounts } from "@/lib/staff-accounts/data";
 import { AuditFilters } from "./audit-filters";
 import { auditQuerySchema, filtersOf, hrefFor } from "./audit-query";
@@ -23,7 +23,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/staff/a
     <>
       <h1 className="text-2xl font-bold">Audit log</h1>
       <p className="mt-2 max-w-3xl text-slate-700">Who read or changed patient data and staff accounts, newest first, 50 entries a page.</p>
-      <AuditFilters values={raw} errors={parsed.success ? {} : fieldErrors(parsed.error)} staff={accounts} />
+      <AuditFilters values={raw} errors={parsed.success ? {} : fieldMessages(parsed.error)} staff={accounts} />
       <section aria-labelledby="entries-heading" className="mt-8">
         <h2 id="entries-heading" className="text-lg font-semibold">
           Entries

@@ -1,7 +1,8 @@
 "use server";
 
-import { authorizeStaff } from "@/lib/auth/require-staff";
-import { staffContext } from "@/lib/http/staff-context";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { staffAction } from "@/lib/actions/staff-action";
+import { AppError } from "@/lib/errors/app-error";
 import { searchPatients, type PatientSearchResult } from "@/lib/patients/data";
 import { patientSearchSchema } from "@/lib/patients/schema";
 import { parsePatientQuery } from "@/lib/patients/search-query";
@@ -9,8 +10,8 @@ import { parsePatientQuery } from "@/lib/patients/search-query";
 export interface PatientSearchState {
   /** What was searched for, shown again in the box and the summary (never in the address). */
   query: string;
-  problem: string | null;
-  result: PatientSearchResult | null;
+  /** Null before the first search; data is null for an empty box. */
+  outcome: ActionResult<PatientSearchResult | null> | null;
 }
 
 /**
@@ -18,12 +19,17 @@ export interface PatientSearchState {
  * never lands in browser history, proxy logs or the server's request log.
  */
 export async function searchPatientsAction(_previous: PatientSearchState, form: FormData): Promise<PatientSearchState> {
-  const staff = await authorizeStaff("ADMIN", "FRONT_DESK", "THERAPIST");
-  const input = patientSearchSchema.safeParse({ q: form.get("q") });
-  if (!input.success) return { query: "", problem: input.error.issues[0]?.message ?? "Type what to search for.", result: null };
-  const query = input.data.q.trim();
-  const parsed = parsePatientQuery(query);
-  if (parsed === null) return { query, problem: null, result: null };
-  if ("problem" in parsed) return { query, problem: parsed.problem, result: null };
-  return { query, problem: null, result: await searchPatients(staff, parsed.criterion, await staffContext()) };
+  const q = form.get("q");
+  const outcome = await staffAction({
+    roles: ["ADMIN", "FRONT_DESK", "THERAPIST"],
+    schema: patientSearchSchema,
+    input: { q },
+    run: async (staff, input, ctx) => {
+      const parsed = parsePatientQuery(input.q.trim());
+      if (parsed === null) return null;
+      if ("problem" in parsed) throw new AppError("VALIDATION_FAILED", parsed.problem, { fields: { q: parsed.problem } });
+      return searchPatients(staff, parsed.criterion, ctx);
+    },
+  });
+  return { query: typeof q === "string" ? q.trim() : "", outcome };
 }

@@ -1,11 +1,12 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useActionState, useState } from "react";
 import { MAX_QUERY_LENGTH } from "@/lib/patients/search-query";
 import { searchPatientsAction, type PatientSearchState } from "./actions";
 import { SearchResults } from "./search-results";
 
-const NOTHING_YET: PatientSearchState = { query: "", problem: null, result: null };
+const NOTHING_YET: PatientSearchState = { query: "", outcome: null };
 
 /**
  * The search box and its results. The form posts to a server action, so the
@@ -15,7 +16,9 @@ const NOTHING_YET: PatientSearchState = { query: "", problem: null, result: null
 export function PatientSearch({ limit }: { limit: number }) {
   const [state, formAction, pending] = useActionState(searchPatientsAction, NOTHING_YET);
   const [text, setText] = useState(state.query);
-  const { problem, result } = state;
+  const { outcome } = state;
+  const problem = outcome?.ok === false ? (outcome.fields.q ?? outcome.message) : null;
+  const result = outcome?.ok ? outcome.data : null;
 
   return (
     <>
@@ -39,7 +42,7 @@ export function PatientSearch({ limit }: { limit: number }) {
             aria-invalid={problem ? true : undefined}
             className="w-full rounded-md border border-slate-400 bg-white px-3 py-2"
           />
-          <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-70">
+          <button type="submit" disabled={pending} className={buttonClass("primary")}>
             Search
           </button>
         </div>

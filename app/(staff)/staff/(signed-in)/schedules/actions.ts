@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizeStaff, type StaffMember } from "@/lib/auth/require-staff";
+import { z } from "zod";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { staffAction } from "@/lib/actions/staff-action";
 import type { StaffRequestContext } from "@/lib/appointments/mutations";
-import { AppError } from "@/lib/errors/app-error";
-import { staffContext } from "@/lib/http/staff-context";
+import type { StaffMember } from "@/lib/auth/require-staff";
 import {
   createTimeOff,
   createWeeklyHours,
@@ -13,49 +14,62 @@ import {
   updateHomeArea,
   updateWeeklyHours,
 } from "@/lib/schedules/mutations";
-import type { HomeAreaInput, TimeOffDelete, TimeOffInput, WeeklyHoursDelete, WeeklyHoursInput, WeeklyHoursUpdate } from "@/lib/schedules/schema";
+import {
+  timeOffDeleteSchema,
+  timeOffInputSchema,
+  weeklyHoursDeleteSchema,
+  weeklyHoursInputSchema,
+  weeklyHoursUpdateSchema,
+  type HomeAreaInput,
+  type TimeOffDelete,
+  type TimeOffInput,
+  type WeeklyHoursDelete,
+  type WeeklyHoursInput,
+  type WeeklyHoursUpdate,
+} from "@/lib/schedules/schema";
 import type { ScheduleChangeResult } from "@/lib/schedules/types";
-import type { ScheduleActionResult } from "./action-result";
 
-// Inputs are typed for the forms' sake only: every mutation parses its input
-// with zod and checks the staff member's role again.
+const ROLES = ["ADMIN", "FRONT_DESK"] as const;
 
-export async function addWeeklyHours(input: WeeklyHoursInput): Promise<ScheduleActionResult> {
-  return runChange((staff, ctx) => createWeeklyHours(staff, input, ctx));
+// The mutations take the form's own input and parse it again (with the
+// location's country for postal codes): the schemas here answer a bad form
+// before the database is asked anything.
+
+export async function addWeeklyHours(input: WeeklyHoursInput): Promise<ActionResult<ScheduleChangeResult>> {
+  return scheduleChange(weeklyHoursInputSchema, input, (staff, ctx) => createWeeklyHours(staff, input, ctx));
 }
 
-export async function changeWeeklyHours(input: WeeklyHoursUpdate): Promise<ScheduleActionResult> {
-  return runChange((staff, ctx) => updateWeeklyHours(staff, input, ctx));
+export async function changeWeeklyHours(input: WeeklyHoursUpdate): Promise<ActionResult<ScheduleChangeResult>> {
+  return scheduleChange(weeklyHoursUpdateSchema, input, (staff, ctx) => updateWeeklyHours(staff, input, ctx));
 }
 
-export async function removeWeeklyHours(input: WeeklyHoursDelete): Promise<ScheduleActionResult> {
-  return runChange((staff, ctx) => deleteWeeklyHours(staff, input, ctx));
+export async function removeWeeklyHours(input: WeeklyHoursDelete): Promise<ActionResult<ScheduleChangeResult>> {
+  return scheduleChange(weeklyHoursDeleteSchema, input, (staff, ctx) => deleteWeeklyHours(staff, input, ctx));
 }
 
-export async function addTimeOff(input: TimeOffInput): Promise<ScheduleActionResult> {
-  return runChange((staff, ctx) => createTimeOff(staff, input, ctx));
+export async function addTimeOff(input: TimeOffInput): Promise<ActionResult<ScheduleChangeResult>> {
+  return scheduleChange(timeOffInputSchema, input, (staff, ctx) => createTimeOff(staff, input, ctx));
 }
 
-export async function removeTimeOff(input: TimeOffDelete): Promise<ScheduleActionResult> {
-  return runChange((staff, ctx) => deleteTimeOff(staff, input, ctx));
+export async function removeTimeOff(input: TimeOffDelete): Promise<ActionResult<ScheduleChangeResult>> {
+  return scheduleChange(timeOffDeleteSchema, input, (staff, ctx) => deleteTimeOff(staff, input, ctx));
 }
 
-export async function saveHomeArea(input: HomeAreaInput): Promise<ScheduleActionResult> {
-  return runChange(async (staff, ctx) => {
+const homeAreaTarget = z.object({ locationId: z.uuid({ error: "Choose a location." }) });
+
+export async function saveHomeArea(input: HomeAreaInput): Promise<ActionResult<ScheduleChangeResult>> {
+  return scheduleChange(homeAreaTarget, input, async (staff, ctx) => {
     await updateHomeArea(staff, input, ctx);
     return { status: "saved", id: input.locationId, stranded: [] };
   });
 }
 
-async function runChange(change: (staff: StaffMember, ctx: StaffRequestContext) => Promise<ScheduleChangeResult>): Promise<ScheduleActionResult> {
-  try {
-    const staff = await authorizeStaff("ADMIN", "FRONT_DESK");
-    const result = await change(staff, await staffContext());
-    if (result.status === "needs-confirmation") return result;
-    revalidatePath("/staff/schedules");
-    return { status: "saved", stranded: result.stranded };
-  } catch (error) {
-    if (error instanceof AppError) return { status: "invalid", message: error.message, fields: error.fields ?? {} };
-    throw error;
-  }
+async function scheduleChange(
+  schema: z.ZodType,
+  input: unknown,
+  change: (staff: StaffMember, ctx: StaffRequestContext) => Promise<ScheduleChangeResult>,
+): Promise<ActionResult<ScheduleChangeResult>> {
+  const result = await staffAction({ roles: [...ROLES], schema, input, run: (staff, _data, ctx) => change(staff, ctx) });
+  if (result.ok && result.data.status !== "needs-confirmation") revalidatePath("/staff/schedules");
+  return result;
 }

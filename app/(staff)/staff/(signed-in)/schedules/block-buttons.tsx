@@ -1,12 +1,13 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useState } from "react";
 import { weekdayName } from "@/lib/schedules/labels";
 import type { WeeklyHoursRow } from "@/lib/schedules/types";
 import { formatClockRange } from "@/lib/schedules/wall-time";
 import { removeWeeklyHours } from "./actions";
 import { DeleteConfirm } from "./delete-confirm";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/form/dialog";
 import { useScheduleNotice } from "./schedule-notice";
 import type { LocationOption, TherapistRef } from "./schedule-props";
 import { WeeklyBlockForm } from "./weekly-block-form";
@@ -22,7 +23,7 @@ export function AddBlockButton({ therapist, locations, location }: AddBlockButto
   const notify = useScheduleNotice();
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="rounded-md bg-teal-800 px-3 py-2 text-sm font-semibold text-white hover:bg-teal-900">
+      <button type="button" onClick={() => setOpen(true)} className={buttonClass("primary","sm")}>
         Add hours<span className="sr-only"> at {location.name}</span>
       </button>
       {open ? (

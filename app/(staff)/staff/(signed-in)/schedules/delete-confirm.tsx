@@ -1,8 +1,9 @@
 "use client";
 
-import type { StrandedAppointment } from "@/lib/schedules/types";
-import type { ScheduleActionResult } from "./action-result";
-import { FormErrors } from "./form-errors";
+import { buttonClass } from "@/components/form/button";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { ScheduleChangeResult, StrandedAppointment } from "@/lib/schedules/types";
+import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
 import { StrandedWarning } from "./stranded-warning";
 import { useScheduleChange } from "./use-schedule-change";
 
@@ -11,7 +12,7 @@ interface DeleteConfirmProps {
   what: string;
   consequence: string;
   therapistFirstName: string;
-  action: (input: { confirmStranded?: string[] }) => Promise<ScheduleActionResult>;
+  action: (input: { confirmStranded?: string[] }) => Promise<ActionResult<ScheduleChangeResult>>;
   onSaved: (stranded: StrandedAppointment[]) => void;
   onCancel: () => void;
 }
@@ -32,14 +33,14 @@ export function DeleteConfirm({ what, consequence, therapistFirstName, action, o
   }
   return (
     <div className="mt-2">
-      <FormErrors fields={change.fields} message={change.message} attempt={change.attempt} controlIds={{}} />
+      <ErrorSummary title="Please check:" errors={summaryErrors(change.fields, change.message, {})} focusKey={change.attempt} className="mt-4" />
       <p className="mt-2 font-semibold">{what}</p>
       <p className="mt-1 text-slate-700">{consequence}</p>
       <div className="mt-4 flex flex-wrap gap-2">
-        <button type="button" onClick={() => change.submit({})} disabled={change.pending} className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+        <button type="button" onClick={() => change.submit({})} disabled={change.pending} className={buttonClass("danger")}>
           {change.pending ? "Deleting…" : "Delete"}
         </button>
-        <button type="button" onClick={onCancel} data-initial-focus className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
+        <button type="button" onClick={onCancel} data-initial-focus className={buttonClass("secondary")}>
           Keep it
         </button>
       </div>

@@ -1,11 +1,13 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useId, useState } from "react";
+import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
-import { formErrors, homeAreaSchema } from "@/lib/schedules/schema";
+import { homeAreaSchema } from "@/lib/schedules/schema";
 import type { ScheduleLocation } from "@/lib/schedules/types";
 import { saveHomeArea } from "./actions";
-import { FormErrors } from "./form-errors";
+import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
 import { useScheduleNotice } from "./schedule-notice";
 import { useScheduleChange } from "./use-schedule-change";
 
@@ -26,13 +28,13 @@ export function HomeAreaForm({ location }: { location: ScheduleLocation }) {
   function save(event: React.FormEvent) {
     event.preventDefault();
     const parsed = homeAreaSchema(location.country).safeParse(input);
-    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    if (!parsed.success) return change.showErrors(fieldMessages(parsed.error, { flat: true }));
     change.submit(input);
   }
 
   return (
     <form onSubmit={save} noValidate className="space-y-4">
-      <FormErrors fields={change.fields} message={change.message} attempt={change.attempt} controlIds={ids} />
+      <ErrorSummary title="Please check:" errors={summaryErrors(change.fields, change.message, ids)} focusKey={change.attempt} className="mt-4" />
       <div>
         <label htmlFor={ids.postalCodes} className="block font-medium">
           Postal codes visited at home
@@ -70,7 +72,7 @@ export function HomeAreaForm({ location }: { location: ScheduleLocation }) {
         error={change.fields.travelMinutes}
         className="max-w-xs"
       />
-      <button type="submit" disabled={change.pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+      <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
         {change.pending ? "Saving…" : "Save home-visit area"}
         <span className="sr-only"> of {location.name}</span>
       </button>

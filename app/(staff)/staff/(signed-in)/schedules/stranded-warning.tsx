@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useEffect, useId, useRef } from "react";
 import { StrandedList } from "./stranded-list";
 import type { StrandedQuestion } from "./use-schedule-change";
@@ -37,7 +38,7 @@ export function StrandedWarning({ question, therapistFirstName, pending, onConfi
         <button type="button" onClick={onConfirm} disabled={pending} className="rounded-md bg-amber-800 px-4 py-2 font-semibold text-white hover:bg-amber-900 disabled:opacity-60">
           {pending ? "Saving…" : "Save anyway"}
         </button>
-        <button type="button" onClick={onBack} disabled={pending} className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+        <button type="button" onClick={onBack} disabled={pending} className={buttonClass("secondary")}>
           Go back
         </button>
       </div>

@@ -1,9 +1,10 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useState } from "react";
 import { removeTimeOff } from "./actions";
 import { DeleteConfirm } from "./delete-confirm";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/form/dialog";
 import { useScheduleNotice } from "./schedule-notice";
 import type { LocationOption, TherapistRef } from "./schedule-props";
 import { TimeOffForm } from "./time-off-form";
@@ -13,7 +14,7 @@ export function AddTimeOffButton({ therapist, locations }: { therapist: Therapis
   const notify = useScheduleNotice();
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="rounded-md bg-teal-800 px-3 py-2 text-sm font-semibold text-white hover:bg-teal-900">
+      <button type="button" onClick={() => setOpen(true)} className={buttonClass("primary","sm")}>
         Add time off
       </button>
       {open ? (

@@ -1,14 +1,16 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useState } from "react";
+import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
-import { formErrors, timeOffInputSchema } from "@/lib/schedules/schema";
+import { timeOffInputSchema } from "@/lib/schedules/schema";
 import type { StrandedAppointment, TimeOffKind } from "@/lib/schedules/types";
 import { addTimeOff } from "./actions";
 import { formatLocalDate } from "./format";
-import { FormErrors } from "./form-errors";
+import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
 import type { LocationOption, TherapistRef } from "./schedule-props";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/form/select-field";
 import { StrandedWarning } from "./stranded-warning";
 import { useScheduleChange } from "./use-schedule-change";
 
@@ -70,7 +72,7 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
   function save(event: React.FormEvent) {
     event.preventDefault();
     const parsed = timeOffInputSchema.safeParse(input);
-    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    if (!parsed.success) return change.showErrors(fieldMessages(parsed.error, { flat: true }));
     change.submit(input);
   }
 
@@ -89,7 +91,7 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
   const { fields } = change;
   return (
     <form onSubmit={save} noValidate className="mt-2 space-y-4">
-      <FormErrors fields={fields} message={change.message} attempt={change.attempt} controlIds={CONTROL_IDS} />
+      <ErrorSummary title="Please check:" errors={summaryErrors(fields, change.message, CONTROL_IDS)} focusKey={change.attempt} className="mt-4" />
       <fieldset>
         <legend className="font-medium">Kind</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
@@ -161,10 +163,10 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
       )}
       <TextField id={CONTROL_IDS.note} label="Note (optional)" hint="Staff see it; patients do not." maxLength={200} value={draft.note} onChange={(e) => set("note", e.target.value)} error={fields.note} />
       <div className="flex flex-wrap gap-2 pt-2">
-        <button type="submit" disabled={change.pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+        <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
           {change.pending ? "Saving…" : "Save time off"}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
+        <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
           Cancel
         </button>
       </div>

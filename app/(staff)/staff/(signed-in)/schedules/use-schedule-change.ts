@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { StrandedAppointment } from "@/lib/schedules/types";
-import type { ScheduleActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { ScheduleChangeResult, StrandedAppointment } from "@/lib/schedules/types";
 
 export interface StrandedQuestion {
   stranded: StrandedAppointment[];
@@ -16,7 +16,7 @@ export interface StrandedQuestion {
  * member saw, so the server can tell whether it changed meanwhile.
  */
 export function useScheduleChange<I extends object>(
-  action: (input: I & { confirmStranded?: string[] }) => Promise<ScheduleActionResult>,
+  action: (input: I & { confirmStranded?: string[] }) => Promise<ActionResult<ScheduleChangeResult>>,
   onSaved: (stranded: StrandedAppointment[]) => void,
 ) {
   const [pending, startTransition] = useTransition();
@@ -35,21 +35,21 @@ export function useScheduleChange<I extends object>(
 
   function submit(input: I, confirmStranded?: string[]) {
     startTransition(async () => {
-      let result: ScheduleActionResult;
+      let result: ActionResult<ScheduleChangeResult>;
       try {
         result = await action({ ...input, confirmStranded });
       } catch {
         showErrors({}, "The change could not be saved. Check the connection and try again.");
         return;
       }
-      if (result.status === "saved") {
-        onSaved(result.stranded);
-      } else if (result.status === "needs-confirmation") {
+      if (!result.ok) {
+        showErrors(result.fields, Object.keys(result.fields).length === 0 ? result.message : null);
+      } else if (result.data.status === "saved") {
+        onSaved(result.data.stranded);
+      } else {
         setFields({});
         setMessage(null);
-        setQuestion({ stranded: result.stranded, changed: confirmStranded !== undefined });
-      } else {
-        showErrors(result.fields, Object.keys(result.fields).length === 0 ? result.message : null);
+        setQuestion({ stranded: result.data.stranded, changed: confirmStranded !== undefined });
       }
     });
   }

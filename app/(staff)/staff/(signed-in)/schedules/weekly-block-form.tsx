@@ -1,15 +1,18 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useState } from "react";
+import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
 import { VISIT_MODE_LABELS, VISIT_MODES, WEEKDAY_NAMES, weekdayName } from "@/lib/schedules/labels";
-import { formErrors, weeklyHoursInputSchema } from "@/lib/schedules/schema";
+import { weeklyHoursInputSchema } from "@/lib/schedules/schema";
 import type { StrandedAppointment, VisitMode, WeeklyHoursRow } from "@/lib/schedules/types";
 import { formatClockRange, formatWallTime } from "@/lib/schedules/wall-time";
 import { addWeeklyHours, changeWeeklyHours } from "./actions";
-import { FormErrors } from "./form-errors";
+import { CheckboxGroup } from "@/components/form/checkbox-group";
+import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
 import type { LocationOption, TherapistRef } from "./schedule-props";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/form/select-field";
 import { StrandedWarning } from "./stranded-warning";
 import { useScheduleChange } from "./use-schedule-change";
 
@@ -66,7 +69,7 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
   function save(event: React.FormEvent) {
     event.preventDefault();
     const parsed = weeklyHoursInputSchema.safeParse(input);
-    if (!parsed.success) return change.showErrors(formErrors(parsed.error));
+    if (!parsed.success) return change.showErrors(fieldMessages(parsed.error, { flat: true }));
     change.submit(input);
   }
 
@@ -85,7 +88,7 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
   const { fields } = change;
   return (
     <form onSubmit={save} noValidate className="mt-2 space-y-4">
-      <FormErrors fields={fields} message={change.message} attempt={change.attempt} controlIds={CONTROL_IDS} />
+      <ErrorSummary title="Please check:" errors={summaryErrors(fields, change.message, CONTROL_IDS)} focusKey={change.attempt} className="mt-4" />
       <SelectField
         id={CONTROL_IDS.locationId}
         label="Location"
@@ -108,37 +111,19 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
         <TextField id={CONTROL_IDS.start} label="Start" type="time" step={900} value={draft.start} onChange={(e) => set("start", e.target.value)} error={fields.start} />
         <TextField id={CONTROL_IDS.end} label="End" type="time" step={900} value={draft.end} onChange={(e) => set("end", e.target.value)} error={fields.end} />
       </div>
-      <fieldset aria-describedby={fields.visitModes ? "block-modes-error" : undefined}>
-        <legend className="font-medium">Kinds of visit in these hours</legend>
-        {fields.visitModes ? (
-          <p id="block-modes-error" className="mt-1 text-sm font-semibold text-red-700">
-            {fields.visitModes}
-          </p>
-        ) : null}
-        <div className="mt-2 space-y-2">
-          {modeChoices.map((mode) => (
-            <div key={mode} className={`flex gap-3 rounded-lg border p-3 ${mode === "HOME" ? "border-amber-300 bg-amber-50" : "border-slate-300"}`}>
-              <input
-                type="checkbox"
-                id={`block-mode-${mode}`}
-                checked={draft.visitModes.includes(mode)}
-                onChange={(e) => set("visitModes", e.target.checked ? [...draft.visitModes, mode] : draft.visitModes.filter((m) => m !== mode))}
-                aria-describedby={`block-mode-${mode}-hint`}
-                className="mt-1 size-5 shrink-0"
-              />
-              <div>
-                <label htmlFor={`block-mode-${mode}`} className="font-semibold">
-                  {VISIT_MODE_LABELS[mode]}
-                </label>
-                <p id={`block-mode-${mode}-hint`} className="text-sm text-slate-700">
-                  {MODE_HINTS[mode]}
-                  {therapist.visitModes.includes(mode) ? "" : ` ${therapist.firstName} does not offer these.`}
-                </p>
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        id="block-mode"
+        legend="Kinds of visit in these hours"
+        error={fields.visitModes}
+        checked={draft.visitModes}
+        onChange={(next) => set("visitModes", next)}
+        choices={modeChoices.map((mode) => ({
+          value: mode,
+          label: VISIT_MODE_LABELS[mode],
+          hint: `${MODE_HINTS[mode]}${therapist.visitModes.includes(mode) ? "" : ` ${therapist.firstName} does not offer these.`}`,
+          tone: mode === "HOME" ? "border-amber-300 bg-amber-50" : undefined,
+        }))}
+      />
       <fieldset>
         <legend className="font-medium">Only for some weeks (optional)</legend>
         <p className="text-sm text-slate-700">Leave empty for every week.</p>
@@ -148,10 +133,10 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
         </div>
       </fieldset>
       <div className="flex flex-wrap gap-2 pt-2">
-        <button type="submit" disabled={change.pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+        <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
           {change.pending ? "Saving…" : "Save hours"}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
+        <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
           Cancel
         </button>
       </div>

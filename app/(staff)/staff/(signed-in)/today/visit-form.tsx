@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
 import { VISIT_NOTE_MAX_CHARS } from "@/lib/visits/schema";
 import { saveVisitAction } from "./actions";
@@ -86,7 +87,7 @@ export function VisitForm({ appointmentId, expectedUpdatedAt, note, canComplete 
           name="intent"
           value="save"
           disabled={pending}
-          className="min-h-11 rounded-md border border-teal-800 bg-white px-4 py-2 font-semibold text-teal-900 hover:bg-teal-50 disabled:cursor-wait disabled:opacity-60"
+          className={`min-h-11 ${buttonClass("secondary")}`}
         >
           Save note
         </button>
@@ -96,7 +97,7 @@ export function VisitForm({ appointmentId, expectedUpdatedAt, note, canComplete 
             name="intent"
             value="complete"
             disabled={pending}
-            className="min-h-11 rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:cursor-wait disabled:opacity-60"
+            className={`min-h-11 ${buttonClass("primary")}`}
           >
             Save note and mark complete
           </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatTime } from "@/lib/i18n/format-date-time";
@@ -45,7 +46,7 @@ export function WaitingPatients({ zone }: { zone: string }) {
               <span>
                 <span className="font-semibold">{patient.patientName}</span> is waiting for their {formatTime(patient.start, zone, "en")} video visit ({patient.serviceName}).
               </span>
-              <button type="button" onClick={() => void admit(patient)} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-teal-700">
+              <button type="button" onClick={() => void admit(patient)} className={buttonClass("primary")}>
                 Let {patient.patientName} in and join
               </button>
             </li>

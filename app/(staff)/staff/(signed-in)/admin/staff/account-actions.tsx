@@ -1,10 +1,14 @@
 "use client";
 
+import { buttonClass } from "@/components/form/button";
 import { useActionState } from "react";
-import { resetStaffAccessAction, setStaffActiveAction, type AccountActionState } from "./actions";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { resetStaffAccessAction, setStaffActiveAction, type AccountOutcome } from "./actions";
 import { TemporaryPassword } from "./temporary-password";
 
-const IDLE: AccountActionState = { error: null, done: null, temporaryPassword: null };
+const IDLE: ActionResult<AccountOutcome> | null = null;
+
+const said = (result: ActionResult<AccountOutcome> | null) => (result === null ? null : result.ok ? result.data.done : result.message);
 
 interface Props {
   account: { id: string; name: string; active: boolean };
@@ -12,10 +16,12 @@ interface Props {
 
 /** Reset access and deactivate or reactivate one account; the outcome is announced in the row. */
 export function AccountActions({ account }: Props) {
-  const [reset, resetAction, resetting] = useActionState(resetStaffAccessAction.bind(null, account.id), IDLE);
-  const [toggled, toggleAction, toggling] = useActionState(setStaffActiveAction.bind(null, account.id, !account.active), IDLE);
-  const outcome = toggled.error ?? toggled.done ?? reset.error ?? reset.done;
-  const button = "rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
+  const [reset, resetAction, resetting] = useActionState<ActionResult<AccountOutcome> | null>(resetStaffAccessAction.bind(null, account.id), IDLE);
+  const [toggled, toggleAction, toggling] = useActionState<ActionResult<AccountOutcome> | null>(setStaffActiveAction.bind(null, account.id, !account.active), IDLE);
+  const outcome = said(toggled) ?? said(reset);
+  const failed = toggled?.ok === false || reset?.ok === false;
+  const temporaryPassword = reset?.ok ? reset.data.temporaryPassword : null;
+  const button = buttonClass("secondary","sm");
 
   return (
     <div className="space-y-2">
@@ -32,8 +38,8 @@ export function AccountActions({ account }: Props) {
         </form>
       </div>
       <div role="status" className="text-sm">
-        {outcome ? <p className={reset.error || toggled.error ? "text-red-800" : "text-slate-700"}>{outcome}</p> : null}
-        {reset.temporaryPassword ? <TemporaryPassword password={reset.temporaryPassword} forWhom={account.name} /> : null}
+        {outcome ? <p className={failed ? "text-red-800" : "text-slate-700"}>{outcome}</p> : null}
+        {temporaryPassword ? <TemporaryPassword password={temporaryPassword} forWhom={account.name} /> : null}
       </div>
     </div>
   );

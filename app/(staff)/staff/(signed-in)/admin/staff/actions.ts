@@ -1,73 +1,72 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizeStaff } from "@/lib/auth/require-staff";
-import { AppError } from "@/lib/errors/app-error";
-import { staffContext } from "@/lib/http/staff-context";
+import { z } from "zod";
+import type { ActionResult, FormActionState } from "@/lib/actions/action-result";
+import { formText, staffAction } from "@/lib/actions/staff-action";
 import { createStaffAccount, deactivateStaffAccount, reactivateStaffAccount, resetStaffAccess } from "@/lib/staff-accounts/mutations";
-import type { CreateStaffAccountForm } from "@/lib/staff-accounts/schema";
+import { createStaffAccountSchema, type CreateStaffAccountForm } from "@/lib/staff-accounts/schema";
 
 const PAGE = "/staff/admin/staff";
+const FIELDS = ["email", "name", "role", "therapistId"] as const;
 
-export interface CreateAccountState {
-  message: string | null;
-  fields: Record<string, string>;
-  values: Record<string, string>;
-  /** Shown once, then gone with the page. */
-  created: { name: string; email: string; temporaryPassword: string } | null;
+/** Shown once, then gone with the page. */
+export interface CreatedAccount {
+  name: string;
+  email: string;
+  temporaryPassword: string;
 }
 
-export interface AccountActionState {
-  error: string | null;
-  done: string | null;
+export type CreateAccountState = FormActionState<CreatedAccount>;
+
+export interface AccountOutcome {
+  done: string;
   temporaryPassword: string | null;
 }
 
-/** AppErrors the form can explain; anything else is a real failure. */
-function explain(error: unknown): AppError {
-  if (error instanceof AppError && ["VALIDATION_FAILED", "FORBIDDEN", "NOT_FOUND"].includes(error.code)) return error;
-  throw error;
-}
+const accountId = z.guid({ error: "No such staff account." });
 
 export async function createStaffAccountAction(_previous: CreateAccountState, form: FormData): Promise<CreateAccountState> {
-  const staff = await authorizeStaff("ADMIN");
-  const values = {
-    email: String(form.get("email") ?? ""),
-    name: String(form.get("name") ?? ""),
-    role: String(form.get("role") ?? ""),
-    therapistId: String(form.get("therapistId") ?? ""),
-  };
-  try {
-    const { account, temporaryPassword } = await createStaffAccount(staff, values as CreateStaffAccountForm, await staffContext());
-    revalidatePath(PAGE);
-    return { message: null, fields: {}, values: { email: "", name: "", role: "", therapistId: "" }, created: { name: account.name, email: account.email, temporaryPassword } };
-  } catch (error) {
-    const known = explain(error);
-    return { message: known.message, fields: known.fields ?? {}, values, created: null };
-  }
+  const values = formText(form, FIELDS);
+  const result = await staffAction({
+    roles: ["ADMIN"],
+    schema: createStaffAccountSchema,
+    input: values,
+    run: async (staff, _data, ctx) => {
+      // The mutation parses the form again: its parse is the one that counts.
+      const { account, temporaryPassword } = await createStaffAccount(staff, values as CreateStaffAccountForm, ctx);
+      revalidatePath(PAGE);
+      return { name: account.name, email: account.email, temporaryPassword };
+    },
+  });
+  // A created account empties the form for the next one.
+  return { result, values: result.ok ? Object.fromEntries(FIELDS.map((f) => [f, ""])) : values };
 }
 
-export async function resetStaffAccessAction(staffUserId: string): Promise<AccountActionState> {
-  const staff = await authorizeStaff("ADMIN");
-  try {
-    const { temporaryPassword, sessionsRevoked } = await resetStaffAccess(staff, staffUserId, await staffContext());
-    revalidatePath(PAGE);
-    const ended = sessionsRevoked === 1 ? "1 open session was" : `${sessionsRevoked} open sessions were`;
-    return { error: null, done: `Access reset; ${ended} ended.`, temporaryPassword };
-  } catch (error) {
-    return { error: explain(error).message, done: null, temporaryPassword: null };
-  }
+export async function resetStaffAccessAction(staffUserId: string): Promise<ActionResult<AccountOutcome>> {
+  return staffAction({
+    roles: ["ADMIN"],
+    schema: accountId,
+    input: staffUserId,
+    run: async (staff, id, ctx) => {
+      const { temporaryPassword, sessionsRevoked } = await resetStaffAccess(staff, id, ctx);
+      revalidatePath(PAGE);
+      const ended = sessionsRevoked === 1 ? "1 open session was" : `${sessionsRevoked} open sessions were`;
+      return { done: `Access reset; ${ended} ended.`, temporaryPassword };
+    },
+  });
 }
 
-export async function setStaffActiveAction(staffUserId: string, active: boolean): Promise<AccountActionState> {
-  const staff = await authorizeStaff("ADMIN");
-  try {
-    const ctx = await staffContext();
-    if (active) await reactivateStaffAccount(staff, staffUserId, ctx);
-    else await deactivateStaffAccount(staff, staffUserId, ctx);
-    revalidatePath(PAGE);
-    return { error: null, done: active ? "Account reactivated." : "Account deactivated; its sessions were ended.", temporaryPassword: null };
-  } catch (error) {
-    return { error: explain(error).message, done: null, temporaryPassword: null };
-  }
+export async function setStaffActiveAction(staffUserId: string, active: boolean): Promise<ActionResult<AccountOutcome>> {
+  return staffAction({
+    roles: ["ADMIN"],
+    schema: accountId,
+    input: staffUserId,
+    run: async (staff, id, ctx) => {
+      if (active) await reactivateStaffAccount(staff, id, ctx);
+      else await deactivateStaffAccount(staff, id, ctx);
+      revalidatePath(PAGE);
+      return { done: active ? "Account reactivated." : "Account deactivated; its sessions were ended.", temporaryPassword: null };
+    },
+  });
 }

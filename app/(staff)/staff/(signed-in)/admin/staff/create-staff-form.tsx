@@ -1,91 +1,65 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/form/button";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
+import { useFocusOn } from "@/components/form/use-focus-on";
+import { useActionState, useState } from "react";
 import { createStaffAccountAction, type CreateAccountState } from "./actions";
 import { ROLE_LABEL } from "./role-labels";
 import { TemporaryPassword } from "./temporary-password";
 
-const INITIAL: CreateAccountState = { message: null, fields: {}, values: { email: "", name: "", role: "FRONT_DESK", therapistId: "" }, created: null };
-
-function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <p id={id} className="mt-1 text-sm text-red-800">
-      {error}
-    </p>
-  ) : null;
-}
+const INITIAL: CreateAccountState = { result: null, values: { email: "", name: "", role: "FRONT_DESK", therapistId: "" } };
+const NO_FIELDS: Record<string, string> = {};
 
 export function CreateStaffForm({ therapists }: { therapists: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(createStaffAccountAction, INITIAL);
   const [role, setRole] = useState(INITIAL.values.role ?? "FRONT_DESK");
-  const noticeRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.message || state.created) noticeRef.current?.focus();
-  }, [state]);
-  const input = "mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
-  const invalid = (field: string) => (state.fields[field] ? { "aria-invalid": true, "aria-describedby": `new-${field}-error` } : {});
+  const noticeRef = useFocusOn<HTMLDivElement>(state.result);
+  const failure = state.result && !state.result.ok ? state.result : null;
+  const created = state.result?.ok ? state.result.data : null;
+  const fields = failure?.fields ?? NO_FIELDS;
 
   return (
     <form action={action} noValidate className="space-y-4">
       <div ref={noticeRef} tabIndex={-1} role="status" className="focus:outline-none">
-        {state.message ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.message}</p> : null}
-        {state.created ? (
+        {failure ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{failure.message}</p> : null}
+        {created ? (
           <div className="space-y-2">
             <p className="text-sm">
-              Account created for {state.created.name} ({state.created.email}).
+              Account created for {created.name} ({created.email}).
             </p>
-            <TemporaryPassword password={state.created.temporaryPassword} forWhom={state.created.name} />
+            <TemporaryPassword password={created.temporaryPassword} forWhom={created.name} />
           </div>
         ) : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="new-name" className="block text-sm font-medium">
-            Name
-          </label>
-          <input id="new-name" name="name" type="text" autoComplete="off" required defaultValue={state.values.name} className={input} {...invalid("name")} />
-          <FieldError id="new-name-error" error={state.fields.name} />
-        </div>
-        <div>
-          <label htmlFor="new-email" className="block text-sm font-medium">
-            Email
-          </label>
-          <input id="new-email" name="email" type="email" autoComplete="off" required defaultValue={state.values.email} className={input} {...invalid("email")} />
-          <FieldError id="new-email-error" error={state.fields.email} />
-        </div>
-        <div>
-          <label htmlFor="new-role" className="block text-sm font-medium">
-            Role
-          </label>
-          <select id="new-role" name="role" value={role} onChange={(e) => setRole(e.target.value)} className={input} {...invalid("role")}>
-            {Object.entries(ROLE_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="new-role-error" error={state.fields.role} />
-        </div>
+        <TextField id="new-name" name="name" label="Name" type="text" autoComplete="off" required defaultValue={state.values.name} error={fields.name} />
+        <TextField id="new-email" name="email" label="Email" type="email" autoComplete="off" required defaultValue={state.values.email} error={fields.email} />
+        <SelectField
+          id="new-role"
+          name="role"
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          error={fields.role}
+          options={Object.entries(ROLE_LABEL).map(([value, label]) => ({ value, label }))}
+        />
         {role === "THERAPIST" ? (
-          <div>
-            <label htmlFor="new-therapist" className="block text-sm font-medium">
-              Therapist
-            </label>
-            <select id="new-therapist" name="therapistId" required defaultValue={state.values.therapistId} className={input} {...invalid("therapistId")}>
-              <option value="">Choose the therapist…</option>
-              {therapists.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id="new-therapistId-error" error={state.fields.therapistId} />
-            {therapists.length === 0 ? <p className="mt-1 text-sm text-slate-700">Every active therapist already has an account.</p> : null}
-          </div>
+          <SelectField
+            id="new-therapist"
+            name="therapistId"
+            label="Therapist"
+            hint={therapists.length === 0 ? "Every active therapist already has an account." : undefined}
+            required
+            defaultValue={state.values.therapistId}
+            error={fields.therapistId}
+            options={[{ value: "", label: "Choose the therapist…" }, ...therapists.map((t) => ({ value: t.id, label: t.name }))]}
+          />
         ) : null}
       </div>
       <p className="text-sm text-slate-700">A temporary password is made for the new account and shown here once.</p>
-      <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Creating…" : "Create account"}
       </button>
     </form>

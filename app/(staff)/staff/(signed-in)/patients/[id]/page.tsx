@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/form/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/require-staff";
@@ -39,7 +40,7 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
             Contact details
           </h2>
           {mayEdit ? (
-            <Link href={`/staff/patients/${patient.id}/edit`} className="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium hover:bg-slate-100">
+            <Link href={`/staff/patients/${patient.id}/edit`} className={buttonClass("secondary","sm")}>
               Edit contact details
             </Link>
           ) : null}

@@ -2,37 +2,34 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizeStaff } from "@/lib/auth/require-staff";
-import { AppError } from "@/lib/errors/app-error";
-import { staffContext } from "@/lib/http/staff-context";
+import type { FormActionState } from "@/lib/actions/action-result";
+import { formText, staffAction } from "@/lib/actions/staff-action";
 import { updatePatientContact } from "@/lib/patients/mutations";
-import { PATIENT_CONTACT_FIELDS, type PatientContactForm } from "@/lib/patients/schema";
+import { PATIENT_CONTACT_FIELDS, patientContactSchema, type PatientContactForm } from "@/lib/patients/schema";
 
-export interface ContactFormState {
-  message: string | null;
-  fields: Record<string, string>;
-  /** What was submitted, to show again beside the errors; null shows the saved details. */
-  values: Record<string, string> | null;
-}
-
-function readForm(form: FormData): Record<string, string> {
-  return Object.fromEntries(PATIENT_CONTACT_FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
-}
+/** Values are what was submitted, shown again beside the errors; empty shows the saved details. */
+export type ContactFormState = FormActionState<null>;
 
 export async function updatePatientContactAction(patientId: string, expectedUpdatedAt: string, _previous: ContactFormState, form: FormData): Promise<ContactFormState> {
-  const staff = await authorizeStaff("ADMIN", "FRONT_DESK");
-  const values = readForm(form);
-  try {
-    await updatePatientContact(staff, patientId, values as PatientContactForm, await staffContext(), new Date(expectedUpdatedAt));
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.code === "STALE") {
-      revalidatePath(`/staff/patients/${patientId}/edit`);
-      return { message: error.message, fields: {}, values: null };
-    }
-    if (error.code === "VALIDATION_FAILED") return { message: error.message, fields: error.fields ?? {}, values };
-    throw error;
+  const values = formText(form, PATIENT_CONTACT_FIELDS);
+  const result = await staffAction({
+    roles: ["ADMIN", "FRONT_DESK"],
+    schema: patientContactSchema,
+    input: values,
+    run: async (staff, _data, ctx) => {
+      // The mutation parses the form again: its parse is the one that counts.
+      await updatePatientContact(staff, patientId, values as PatientContactForm, ctx, new Date(expectedUpdatedAt));
+      return null;
+    },
+  });
+  if (result.ok) {
+    revalidatePath(`/staff/patients/${patientId}`);
+    redirect(`/staff/patients/${patientId}?saved=1`);
   }
-  revalidatePath(`/staff/patients/${patientId}`);
-  redirect(`/staff/patients/${patientId}?saved=1`);
+  // Someone else saved first: show their details, not the ones just sent.
+  if (result.code === "STALE") {
+    revalidatePath(`/staff/patients/${patientId}/edit`);
+    return { result, values: {} };
+  }
+  return { result, values };
 }

@@ -1,7 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { buttonClass } from "@/components/form/button";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
+import { useFocusOn } from "@/components/form/use-focus-on";
+import { useActionState } from "react";
 import type { ContactFormState } from "./actions";
 
 type Field = "firstName" | "lastName" | "dateOfBirth" | "phone" | "email" | "preferredLanguage" | "addressLine1" | "addressLine2" | "city" | "region" | "postalCode";
@@ -25,77 +29,52 @@ const INPUTS: { field: Field; label: string; type?: string; optional?: boolean; 
   { field: "postalCode", label: "Postal code", optional: true },
 ];
 
-function describedBy(field: string, error: string | undefined): string | undefined {
-  return error ? `${field}-error` : undefined;
-}
+const NO_FIELDS: Record<string, string> = {};
 
 export function ContactForm({ action, initial, cancelHref }: Props) {
-  const [state, formAction, pending] = useActionState(action, { message: null, fields: {}, values: null });
-  const messageRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (state.message) messageRef.current?.focus();
-  }, [state]);
-  const value = (field: Field) => state.values?.[field] ?? initial[field];
+  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const failure = state.result?.ok === false ? state.result : null;
+  const fields = failure?.fields ?? NO_FIELDS;
+  const messageRef = useFocusOn<HTMLParagraphElement>(failure);
+  const value = (field: Field) => state.values[field] ?? initial[field];
 
   return (
     <form action={formAction} noValidate className="mt-6 max-w-2xl space-y-5">
-      {state.message ? (
+      {failure ? (
         <p ref={messageRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {state.message}
+          {failure.message}
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        {INPUTS.map(({ field, label, type, optional, wide }) => {
-          const error = state.fields[field];
-          return (
-            <div key={field} className={wide ? "sm:col-span-2" : undefined}>
-              <label htmlFor={field} className="block text-sm font-medium">
-                {label}
-                {optional ? <span className="font-normal text-slate-600"> (optional)</span> : null}
-              </label>
-              <input
-                id={field}
-                name={field}
-                type={type ?? "text"}
-                autoComplete="off"
-                defaultValue={value(field)}
-                required={!optional}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy(field, error)}
-                className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-              />
-              {error ? (
-                <p id={`${field}-error`} className="mt-1 text-sm text-red-800">
-                  {error}
-                </p>
-              ) : null}
-            </div>
-          );
-        })}
-        <div>
-          <label htmlFor="preferredLanguage" className="block text-sm font-medium">
-            Preferred language
-          </label>
-          <select
-            id="preferredLanguage"
-            name="preferredLanguage"
-            defaultValue={value("preferredLanguage")}
-            aria-invalid={state.fields.preferredLanguage ? true : undefined}
-            aria-describedby={describedBy("preferredLanguage", state.fields.preferredLanguage)}
-            className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-          >
-            <option value="en">English</option>
-            <option value="es">Spanish</option>
-          </select>
-          {state.fields.preferredLanguage ? (
-            <p id="preferredLanguage-error" className="mt-1 text-sm text-red-800">
-              {state.fields.preferredLanguage}
-            </p>
-          ) : null}
-        </div>
+        {INPUTS.map(({ field, label, type, optional, wide }) => (
+          <TextField
+            key={field}
+            id={field}
+            name={field}
+            label={label}
+            hint={optional ? "Optional." : undefined}
+            type={type ?? "text"}
+            autoComplete="off"
+            defaultValue={value(field)}
+            required={!optional}
+            error={fields[field]}
+            className={wide ? "sm:col-span-2" : undefined}
+          />
+        ))}
+        <SelectField
+          id="preferredLanguage"
+          name="preferredLanguage"
+          label="Preferred language"
+          defaultValue={value("preferredLanguage")}
+          error={fields.preferredLanguage}
+          options={[
+            { value: "en", label: "English" },
+            { value: "es", label: "Spanish" },
+          ]}
+        />
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Saving…" : "Save contact details"}
         </button>
         <Link href={cancelHref} className="rounded-md px-3 py-2 text-teal-900 underline">

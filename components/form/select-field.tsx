@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
-import { describedBy, FieldFrame } from "@/components/form/field-frame";
+import { describedBy, FieldFrame } from "./field-frame";
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "aria-invalid" | "aria-describedby"> {
   id: string;
