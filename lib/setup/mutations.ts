@@ -5,7 +5,7 @@ import { hashPassword } from "../auth/password";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import { fieldErrors } from "../http/route";
+import { fieldMessages } from "../errors/field-messages";
 import { createTemporaryPassword } from "../staff-accounts/temporary-password";
 import { completeSetupSchema, setupTokenSchema, type CompleteSetupForm } from "./schema";
 import { hashSetupToken } from "./token";
@@ -60,7 +60,7 @@ export interface CompletedSetup {
 export async function completeSetup(token: string, input: CompleteSetupForm, ctx: SetupContext): Promise<CompletedSetup> {
   if (!setupTokenSchema.safeParse(token).success) throw new AppError("NOT_FOUND", DEAD_LINK);
   const parsed = completeSetupSchema.safeParse(input);
-  if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+  if (!parsed.success) throw invalid(fieldMessages(parsed.error));
   const data = parsed.data;
   const passwordHash = await hashPassword(data.password);
 
@@ -136,7 +136,7 @@ export interface CreatedAdmin {
  */
 export async function createAdmin(input: CreateAdminInput, ctx: SetupContext): Promise<CreatedAdmin> {
   const parsed = createAdminSchema.safeParse(input);
-  if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+  if (!parsed.success) throw invalid(fieldMessages(parsed.error));
   const data = parsed.data;
   const temporaryPassword = createTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
