@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import http from "node:http";
+import { sendBody } from "./fixtures/send-body";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { expect, test } from "./fixtures/csp";
 import { signIn } from "./fixtures/staff";
@@ -86,37 +86,11 @@ test("an administrator previews a patient file, imports it, finds the patients a
 });
 
 /** Streams `bytes` of body to the import path as a signed-in admin's browser would; resolves with the answer. */
-function upload(baseURL: string, cookie: string, bytes: number, chunked: boolean): Promise<{ status: number; body: string }> {
-  const url = new URL("/api/staff/data/import/patients?step=preview", baseURL);
-  const headers: Record<string, string> = { "content-type": "text/csv", origin: baseURL, cookie };
-  if (!chunked) headers["content-length"] = String(bytes);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", headers });
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    let sent = 0;
-    let answered = false;
-    request.on("response", (response) => {
-      answered = true;
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (part: string) => (body += part));
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body });
-      });
-    });
-    request.on("error", (error) => {
-      if (!answered) reject(new Error(`no answer (${error.message}) after ${sent} bytes`));
-    });
-    const pump = () => {
-      while (sent < bytes && !answered) {
-        const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
-        sent += part.length;
-        if (!request.write(part)) return void request.once("drain", pump);
-      }
-      request.end();
-    };
-    pump();
+function upload(baseURL: string, cookie: string, bytes: number, chunked: boolean) {
+  return sendBody(baseURL, "/api/staff/data/import/patients?step=preview", bytes, {
+    chunked,
+    headers: { "content-type": "text/csv", origin: baseURL, cookie },
+    fill: 0x61,
   });
 }
 

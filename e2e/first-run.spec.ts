@@ -41,7 +41,7 @@ test("the owner follows the setup link to a signed-in administrator, and the lin
   await page.getByLabel("Password").fill("short");
   await submit.click();
   await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
-  await expect(page.locator("[aria-labelledby=error-summary-title]")).toBeFocused();
+  await expect(page.getByRole("group", { name: "There is a problem" })).toBeFocused();
   await expect(page.getByText("Password: Use at least 12 characters.")).toBeVisible();
   await expectNoAxeViolations(page, "the setup page with errors");
 

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import http from "node:http";
 import { bookThroughApi, findService, listLocations, openSlots, readBooking } from "./fixtures/api";
 import { expect, test } from "./fixtures/csp";
 import { uniquePatient } from "./fixtures/patient";
+import { sendBody, type Sent } from "./fixtures/send-body";
 import { FRONT_DESK, SHORT_IDLE_BASE, signIn } from "./fixtures/staff";
 
 // What the server does with hostile HTTP: bodies too large to hold, writes
@@ -24,46 +24,6 @@ function serverPid(baseURL: string): number {
 function rssBytes(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
   return Number(kb) * 1024;
-}
-
-interface Sent {
-  status: number;
-  body: string;
-}
-
-/** Streams `bytes` of body without holding them, declared up front or chunked; resolves with the answer. */
-function sendBody(baseURL: string, path: string, bytes: number, options: { chunked: boolean; headers?: Record<string, string> }): Promise<Sent> {
-  const url = new URL(path, baseURL);
-  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
-  if (!options.chunked) headers["content-length"] = String(bytes);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", headers });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    let sent = 0;
-    let answered = false;
-    request.on("response", (response) => {
-      answered = true;
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (part: string) => (body += part));
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body });
-      });
-    });
-    request.on("error", (error) => {
-      if (!answered) reject(new Error(`${path}: no answer (${error.message}) after ${sent} bytes`));
-    });
-    const pump = () => {
-      while (sent < bytes && !answered) {
-        const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
-        sent += part.length;
-        if (!request.write(part)) return void request.once("drain", pump);
-      }
-      request.end();
-    };
-    pump();
-  });
 }
 
 test("bodies too large are refused with 413 before they are read, and the server's memory stays flat", async ({ baseURL }) => {

@@ -10,7 +10,8 @@ import { startAppProcess, type AppProcess } from "./fixtures/app-process";
 // Health, readiness, request logs, outages and shutdown, on app processes of
 // the test's own (the shared e2e server's database must not be stopped).
 const slot = Number(process.env.E2E_SLOT ?? 0);
-const ports = { app: 3100 + slot * 10 + 3, dyingApp: 3100 + slot * 10 + 4, pg: 55000 + slot * 10 + 3, dyingPg: 55000 + slot * 10 + 4 };
+// Above the ports of playwright.config.ts's servers (app +0 to +3, PostgreSQL +0 to +2).
+const ports = { app: 3100 + slot * 10 + 5, dyingApp: 3100 + slot * 10 + 6, pg: 55000 + slot * 10 + 5, dyingPg: 55000 + slot * 10 + 6 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 test.describe.configure({ mode: "serial" });
