@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { readBoundedBody } from "./bounded-body";
 import { fieldMessages } from "../errors/field-messages";
 import type { ErrorDto } from "../booking/api-types";
 import { loggablePath, REQUEST_ID_HEADER } from "../log/request-log";
@@ -47,32 +48,12 @@ function isJsonType(contentType: string): boolean {
   return essence === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(essence);
 }
 
-/**
- * The body as text, refused before it is read when its declared length is
- * over the limit, and cut off as soon as a chunked body passes it: a client
- * must not make the server hold more than the limit in memory.
- */
+/** The body as UTF-8 text, within the JSON limit. */
 async function readBoundedText(request: Request): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > JSON_BODY_LIMIT_BYTES) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read().catch(() => {
-      throw new AppError("BAD_REQUEST", "The request body was cut off before its end. Please send it again.");
-    });
-    if (done) break;
-    size += value.byteLength;
-    if (size > JSON_BODY_LIMIT_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBoundedBody(request, JSON_BODY_LIMIT_BYTES, tooLarge);
+  if (!bytes) return "";
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body must be JSON in UTF-8.");
   }
