@@ -1,22 +1,30 @@
 import { findService, resolveLocations, resolveMode, searchSlots, toSlotDto } from "@/lib/booking/data";
 import { availabilityQuerySchema } from "@/lib/booking/schema";
 import type { AvailabilityDto } from "@/lib/booking/api-types";
+import { AppError } from "@/lib/errors/app-error";
 import { json, readQuery, withErrors } from "@/lib/http/route";
 import { isBookingOpen } from "@/lib/setup/data";
 
 export const GET = withErrors(async (request: Request) => {
   const q = readQuery(request, availabilityQuerySchema);
-  // Until a therapist with hours offers a service, no time is open (an empty list, not an unknown service).
-  if (!(await isBookingOpen())) return json({ timeZone: "UTC", slots: [] } satisfies AvailabilityDto);
-  const service = await findService(q.service);
-  const mode = resolveMode(service, q.mode);
-  const locations = await resolveLocations(q.location, mode, q.postalCode);
-  const now = new Date();
-  const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now });
-  const terms = { cancelCutoffMinutes: service.cancelCutoffMinutes, now };
-  const body: AvailabilityDto = {
-    timeZone: result.timeZone,
-    slots: result.slots.map((s) => toSlotDto(s, result.zones.get(s.locationId) ?? result.timeZone, terms)),
-  };
-  return json(body);
+  try {
+    const service = await findService(q.service);
+    const mode = resolveMode(service, q.mode);
+    const locations = await resolveLocations(q.location, mode, q.postalCode);
+    const now = new Date();
+    const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now });
+    const terms = { cancelCutoffMinutes: service.cancelCutoffMinutes, now };
+    const body: AvailabilityDto = {
+      timeZone: result.timeZone,
+      slots: result.slots.map((s) => toSlotDto(s, result.zones.get(s.locationId) ?? result.timeZone, terms)),
+    };
+    return json(body);
+  } catch (error) {
+    // Until a therapist with hours offers a service, no time is open: an empty
+    // list, not an unknown service or location. Asked only when the search
+    // fails (a practice that is not open has no times to find anyway), so the
+    // busiest public request does not pay for the question.
+    if (error instanceof AppError && !(await isBookingOpen())) return json({ timeZone: "UTC", slots: [] } satisfies AvailabilityDto);
+    throw error;
+  }
 });
