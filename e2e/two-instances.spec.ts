@@ -5,6 +5,7 @@ import { findService, listLocations, openSlots } from "./fixtures/api";
 import { uniquePatient } from "./fixtures/patient";
 import { signIn } from "./fixtures/staff";
 import { createVideoPractice, type VideoPractice } from "./fixtures/video-practice";
+import { FAKE_MEDIA_BROWSER } from "./fixtures/fake-media";
 
 // Two app instances on one database (playwright.config.ts starts the second
 // on the first one's PostgreSQL): every rule that keeps them consistent lives
@@ -14,21 +15,7 @@ const instanceA = `http://localhost:${3100 + slot * 10}`;
 const instanceB = `http://localhost:${3102 + slot * 10}`;
 
 // Fake camera and microphone for the video visit.
-test.use({
-  launchOptions: {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-    ],
-  },
-});
+test.use(FAKE_MEDIA_BROWSER);
 
 
 test("a booking race split across both instances gives exactly one booking", async ({ request }) => {

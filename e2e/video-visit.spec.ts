@@ -6,26 +6,12 @@ import { expectNoAxeViolations } from "./fixtures/axe";
 import { uniquePatient } from "./fixtures/patient";
 import { signIn } from "./fixtures/staff";
 import { createVideoPractice, insertVideoVisit, readVisitTimes, type VideoPractice } from "./fixtures/video-practice";
+import { FAKE_MEDIA_BROWSER } from "./fixtures/fake-media";
 
 // Two real browsers hold a video visit: Chromium's fake camera and microphone
 // feed each side, and the call runs over WebRTC between them.
 
-test.use({
-  launchOptions: {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-    ],
-  },
-  permissions: ["camera", "microphone"],
-});
+test.use(FAKE_MEDIA_BROWSER);
 
 let practice: VideoPractice;
 
