@@ -1,15 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { findService, readBooking } from "./fixtures/api";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { uniquePatient } from "./fixtures/patient";
 
 // Faults the real server cannot be asked for on demand are injected at the network layer.
 
-test("a lost connection and a rate limit both keep the form and say what to do", async ({ page, request }) => {
+/** A free screening in the clinic at the first offered time, details filled in, one click from booking. */
+async function fillScreeningUpToConfirm(page: Page, request: APIRequestContext, label: string) {
   const screening = await findService(request, "free-screening");
-  const patient = uniquePatient("failures");
+  const patient = uniquePatient(label);
   const flow = new BookingFlow(page, "en");
-
   await flow.open();
   await flow.chooseFirstReason();
   await flow.continueTo(2);
@@ -21,6 +21,11 @@ test("a lost connection and a rate limit both keep the form and say what to do",
   await flow.pickFirstSlot();
   await flow.continueTo(5);
   await flow.fillDetails(patient);
+  return { flow, patient };
+}
+
+test("a lost connection and a rate limit both keep the form and say what to do", async ({ page, request }) => {
+  const { flow, patient } = await fillScreeningUpToConfirm(page, request, "failures");
 
   let sent = 0;
   await page.route("**/api/bookings", async (route) => {
@@ -44,21 +49,7 @@ test("a lost connection and a rate limit both keep the form and say what to do",
 });
 
 test("an answer lost on its way back is recovered by sending the form again: one visit, and the link it shows keeps working", async ({ page, request }) => {
-  const screening = await findService(request, "free-screening");
-  const patient = uniquePatient("lost-answer");
-  const flow = new BookingFlow(page, "en");
-
-  await flow.open();
-  await flow.chooseFirstReason();
-  await flow.continueTo(2);
-  await flow.chooseService(screening.name.en);
-  await flow.chooseMode("CLINIC");
-  await flow.continueTo(3);
-  await flow.choosePlace(null);
-  await flow.continueTo(4);
-  await flow.pickFirstSlot();
-  await flow.continueTo(5);
-  await flow.fillDetails(patient);
+  const { flow, patient } = await fillScreeningUpToConfirm(page, request, "lost-answer");
 
   // The server books; the answer never reaches the browser.
   let lost: { id: string; manageToken: string } | null = null;
