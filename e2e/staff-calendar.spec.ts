@@ -117,10 +117,21 @@ test("the move form and status actions work without a mouse", async ({ page }) =
   await expect(page.getByRole("status").filter({ hasText: "Moved Kim" })).toBeVisible();
   await expect(card).toContainText("1:00 PM");
 
+  // The desk checks in and cancels before the board's next answer arrives:
+  // board reads are held back, so the cancel is chosen on the card the
+  // check-in already changed, and still goes through.
+  const boardReads = "**/api/staff/calendar?**";
+  await page.route(boardReads, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await route.continue().catch(() => undefined);
+  });
   await panel.getByRole("button", { name: "Check in" }).click();
   await expect(card).toContainText("Checked in");
   await panel.getByLabel("Reason for cancelling").fill("Called to cancel");
   await panel.getByRole("button", { name: "Cancel visit" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "cancel saved" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "Not changed" })).toHaveCount(0);
+  await page.unroute(boardReads);
   await expect(card).toHaveCount(0);
 });
 

@@ -31,6 +31,33 @@ function shiftEnd(a: CalendarAppointmentDto, newStart: string): string {
   return `${newStart.slice(0, 11)}${hh}:${mm}:00${newStart.slice(19)}`;
 }
 
+// A desk often acts twice on one visit before the board's next poll (check in,
+// then cancel). The second action was chosen on a card whose version the first
+// one already replaced, so sending that version would be refused as "changed
+// elsewhere". Writes from this board therefore run one after another, and each
+// sends the newest version this board itself wrote in place of the one it saw.
+// A version changed by another desk is never chained, so that conflict still shows.
+const BOARD_WRITES = { id: "calendar-board-writes" };
+const ownWrites = new Map<string, string>();
+const OWN_WRITES_KEPT = 200;
+
+const versionKey = (id: string, updatedAt: string) => `${id}@${new Date(updatedAt).getTime()}`;
+
+export function latestOwnVersion(id: string, seen: string): string {
+  let version = seen;
+  for (let hops = 0; hops < OWN_WRITES_KEPT; hops++) {
+    const next = ownWrites.get(versionKey(id, version));
+    if (!next) break;
+    version = next;
+  }
+  return version;
+}
+
+export function recordOwnWrite(id: string, from: string, to: string) {
+  ownWrites.set(versionKey(id, from), to);
+  if (ownWrites.size > OWN_WRITES_KEPT) ownWrites.delete(ownWrites.keys().next().value!);
+}
+
 export interface MoveVariables {
   appointment: CalendarAppointmentDto;
   start: string;
@@ -41,7 +68,13 @@ export function useMoveAppointment(key: CalendarKey, onRefused: (error: Calendar
   const client = useQueryClient();
   const queryKey = calendarQueryKey(key);
   return useMutation({
-    mutationFn: (v: MoveVariables) => moveAppointment(v.appointment.id, { start: v.start, therapistId: v.therapistId, expectedUpdatedAt: v.appointment.updatedAt }),
+    scope: BOARD_WRITES,
+    mutationFn: async (v: MoveVariables) => {
+      const expected = latestOwnVersion(v.appointment.id, v.appointment.updatedAt);
+      const saved = await moveAppointment(v.appointment.id, { start: v.start, therapistId: v.therapistId, expectedUpdatedAt: expected });
+      recordOwnWrite(v.appointment.id, expected, saved.updatedAt);
+      return saved;
+    },
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey });
       const before = client.getQueryData<CalendarDto>(queryKey);
@@ -73,7 +106,13 @@ export function useChangeStatus(key: CalendarKey, onRefused: (error: CalendarReq
   const client = useQueryClient();
   const queryKey = calendarQueryKey(key);
   return useMutation({
-    mutationFn: (v: StatusVariables) => changeStatus(v.appointment.id, { action: v.action, reason: v.reason, expectedUpdatedAt: v.appointment.updatedAt }),
+    scope: BOARD_WRITES,
+    mutationFn: async (v: StatusVariables) => {
+      const expected = latestOwnVersion(v.appointment.id, v.appointment.updatedAt);
+      const saved = await changeStatus(v.appointment.id, { action: v.action, reason: v.reason, expectedUpdatedAt: expected });
+      recordOwnWrite(v.appointment.id, expected, saved.updatedAt);
+      return saved;
+    },
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey });
       const before = client.getQueryData<CalendarDto>(queryKey);
