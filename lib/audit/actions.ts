@@ -40,6 +40,19 @@ export const AUDIT_ACTIONS = {
   "data.export.appointments": "Exported every appointment",
   "setup.complete": "Set up the practice and its first administrator",
   "setup.admin-create": "Created an administrator from the command line",
+  "appointment.undo-check-in": "Undid a check-in",
+  "appointment.undo-no-show": "Undid a no-show",
+  "settings.practice.update": "Changed the practice's details",
+  "settings.location.create": "Added a location",
+  "settings.location.update": "Changed a location",
+  "settings.room.create": "Added a room",
+  "settings.room.update": "Changed a room",
+  "settings.service.create": "Added a service",
+  "settings.service.update": "Changed a service",
+  "settings.therapist.create": "Added a therapist",
+  "settings.therapist.update": "Changed a therapist",
+  "settings.reason.create": "Added a reason for visit",
+  "settings.reason.update": "Changed a reason for visit",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

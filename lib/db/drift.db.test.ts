@@ -130,7 +130,7 @@ function expectedType(model: Model, field: Field): string {
   const spelled = native ? `${field.type} @db.${native.name}(${native.args.join(", ")})` : field.type;
   let base: string | undefined;
   if (field.kind === "enum") base = field.type;
-  else if (!native) base = { String: "text", Int: "integer", BigInt: "bigint", Boolean: "boolean", Json: "jsonb", DateTime: "timestamp(3) without time zone" }[field.type];
+  else if (!native) base = { String: "text", Int: "integer", BigInt: "bigint", Boolean: "boolean", Json: "jsonb", Bytes: "bytea", DateTime: "timestamp(3) without time zone" }[field.type];
   else if (field.type === "String" && native.name === "Uuid" && native.args.length === 0) base = "uuid";
   else if (field.type === "DateTime" && native.name === "Date" && native.args.length === 0) base = "date";
   else if (field.type === "DateTime" && native.name === "Timestamptz" && native.args.length === 1) base = `timestamp(${native.args[0]}) with time zone`;

@@ -6,6 +6,7 @@ import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
+import { freeSlug } from "../text/slug";
 import { createTemporaryPassword } from "../staff-accounts/temporary-password";
 import { completeSetupSchema, setupTokenSchema, type CompleteSetupForm } from "./schema";
 import { hashSetupToken } from "./token";
@@ -29,17 +30,6 @@ async function lockFirstAdmin(tx: Prisma.TransactionClient) {
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("VALIDATION_FAILED", "Please correct the highlighted fields.", { fields });
-}
-
-function slugFor(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return slug || "main";
 }
 
 async function emailTaken(tx: Prisma.TransactionClient, email: string): Promise<boolean> {
@@ -81,10 +71,10 @@ export async function completeSetup(token: string, input: CompleteSetupForm, ctx
 
     const practice = { name: data.practiceName, phone: data.practicePhone, email: data.practiceEmail, address: data.practiceAddress };
     await tx.practice.upsert({ where: { id: 1 }, create: { id: 1, ...practice }, update: practice });
-    const slugTaken = await tx.location.findUnique({ where: { slug: slugFor(data.locationName) }, select: { id: true } });
+    const slug = await freeSlug(data.locationName, async (candidate) => (await tx.location.findUnique({ where: { slug: candidate }, select: { id: true } })) !== null, "main");
     const location = await tx.location.create({
       data: {
-        slug: slugTaken ? `${slugFor(data.locationName)}-${ctx.now.getTime().toString(36)}` : slugFor(data.locationName),
+        slug,
         name: data.locationName,
         addressLine1: data.addressLine1,
         city: data.city,

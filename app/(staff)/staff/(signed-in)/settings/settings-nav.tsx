@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export const SETTINGS_PAGES = [
+  { href: "/staff/settings", label: "Practice" },
+  { href: "/staff/settings/locations", label: "Locations" },
+  { href: "/staff/settings/services", label: "Services" },
+  { href: "/staff/settings/therapists", label: "Therapists" },
+  { href: "/staff/settings/reasons", label: "Reasons for visit" },
+] as const;
+
+export function SettingsNav() {
+  const pathname = usePathname();
+  // A page under a section (a location's own page) keeps its section marked.
+  const current = [...SETTINGS_PAGES].reverse().find((p) => pathname === p.href || pathname.startsWith(`${p.href}/`))?.href;
+  return (
+    <nav aria-label="Settings">
+      <ul className="flex flex-wrap gap-1 text-sm md:flex-col">
+        {SETTINGS_PAGES.map((page) => (
+          <li key={page.href}>
+            <Link
+              href={page.href}
+              aria-current={page.href === current ? "page" : undefined}
+              className="block rounded-md px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 aria-[current=page]:bg-teal-50 aria-[current=page]:text-teal-900"
+            >
+              {page.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
