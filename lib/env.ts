@@ -66,6 +66,23 @@ const envSchema = z.object({
    * room, e.g. https://meet.example.org/clinic-{room}. {room} becomes a name
    * unique to the visit that reveals nothing about it.
    */
+  /**
+   * The mail server Stride sends through, e.g. smtp://user:pass@mail.example.org:587
+   * (smtps:// for TLS from the first byte). Unset: a built-in mail catcher on
+   * loopback receives everything, and administrators read it at /staff/outbox.
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// address")
+    .optional(),
+  /** The sender of every email, e.g. "Cedar Run Physical Therapy <appointments@cedarrun.example>". */
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  /** Run the message worker inside `npm start` (default); 0 when it runs apart (`npm run worker`). */
+  STRIDE_WORKER: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v !== "0" && v !== "false"),
   VIDEO_MEETING_URL_TEMPLATE: z
     .string()
     .url()

@@ -2,7 +2,7 @@
 // Provides PostgreSQL (embedded unless DATABASE_URL is set), applies
 // migrations, seeds the demo practice into an empty embedded database, builds
 // the app when the build is missing or stale, then runs Next.js.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -21,6 +21,7 @@ import { issueSetupToken } from "../lib/setup/token";
 import { logRequest } from "../lib/log/request-log";
 import { flushServerErrors } from "../lib/log/server-errors";
 import type { EmbeddedDatabase } from "../lib/db/embedded";
+import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
 import { provideDatabase } from "./local-database";
 
 const logger = getLogger();
@@ -124,6 +125,7 @@ function printDemoSignIn() {
  */
 async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDatabase: () => Promise<void>) {
   process.env.DATABASE_URL = url;
+  const catcher = await provideMailCatcher();
   collapseConsoleErrors();
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, port: Number(port) });
@@ -146,8 +148,10 @@ async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDat
     void handle(req, res);
   });
   const drain = createDrain(server);
+  const worker = getEnv().STRIDE_WORKER ? superviseWorker() : null;
   server.listen(Number(port), () => {
     log(`serving on http://localhost:${port}`);
+    if (catcher) log(`SMTP_URL is not set: email goes to the built-in mail catcher (${catcher.url}); read it at http://localhost:${port}/staff/outbox`);
     if (showDemoSignIn) printDemoSignIn();
     if (setupLink) {
       log("no administrator yet: open this one-time link within 24 hours to set up the practice (a new start prints a new one):");
@@ -165,6 +169,8 @@ async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDat
     const cutOff = await drain.drain(drainSeconds * 1000);
     if (cutOff > 0) logger.warn({ cutOff }, "closed requests still running after the drain timeout");
     await app.close().catch(() => {});
+    await worker?.stop();
+    await catcher?.close().catch(() => {});
     await disconnectPrisma().catch(() => {});
     flushServerErrors();
     await stopDatabase();
@@ -185,6 +191,61 @@ async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDat
     logger.fatal("the embedded PostgreSQL stopped unexpectedly; exiting so that a supervisor can restart Stride");
     void shutdown(1);
   });
+}
+
+/**
+ * Without SMTP_URL, a mail catcher on loopback receives every email, so the
+ * demo's messages can be read at /staff/outbox instead of going nowhere.
+ */
+async function provideMailCatcher(): Promise<MailCatcher | null> {
+  if (getEnv().SMTP_URL) return null;
+  const catcher = await startMailCatcher(getPrisma, { onError: (error) => logger.error({ err: error.message }, "mail catcher") });
+  process.env.SMTP_URL = catcher.url;
+  process.env.STRIDE_MAIL_CATCHER = "1";
+  return catcher;
+}
+
+/**
+ * The message worker runs in a child process (`npm run worker`, the same
+ * program an operator can run on its own), restarted if it dies, so a crash
+ * in sending mail never takes the web app down, and stopped with the app.
+ */
+function superviseWorker(): { stop: () => Promise<void> } {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let restarts: number[] = [];
+  const start = () => {
+    child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")], {
+      cwd: root,
+      env: process.env,
+      // The IPC channel closes when this process dies however it dies, and the worker then stops too.
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.on("exit", (code, signal) => {
+      child = null;
+      if (stopping) return;
+      const now = Date.now();
+      restarts = [...restarts.filter((t) => now - t < 60_000), now];
+      const delay = Math.min(30_000, 1_000 * 2 ** (restarts.length - 1));
+      logger.error({ code, signal }, `the message worker stopped; restarting it in ${delay / 1000} s`);
+      setTimeout(() => {
+        if (!stopping) start();
+      }, delay).unref();
+    });
+  };
+  start();
+  return {
+    stop: async () => {
+      stopping = true;
+      const running = child;
+      if (!running) return;
+      const exited = new Promise<void>((resolve) => running.once("exit", () => resolve()));
+      running.kill("SIGTERM");
+      const timer = setTimeout(() => running.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 main().catch((error: unknown) => {

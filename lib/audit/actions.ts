@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = {
   "settings.therapist.update": "Changed a therapist",
   "settings.reason.create": "Added a reason for visit",
   "settings.reason.update": "Changed a reason for visit",
+  "outbox.view": "Viewed the outbox",
+  "outbox.mail.view": "Read a caught email",
+  "message.test": "Sent a test email",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { migrateJobQueue } from "../jobs/queue";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -81,5 +82,8 @@ export async function applyMigrations(url: string, log: (line: string) => void =
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     await client.end();
   }
+  // The job queue's tables are graphile-worker's own, migrated by it; jobs
+  // are added inside booking transactions, so they must exist before any.
+  await migrateJobQueue(url);
   return applied;
 }

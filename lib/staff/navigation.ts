@@ -9,6 +9,7 @@ export const STAFF_PAGES = [
   { href: "/staff/audit", label: "Audit log", roles: ["ADMIN"] },
   { href: "/staff/admin/staff", label: "Staff accounts", roles: ["ADMIN"] },
   { href: "/staff/data", label: "Import and export", roles: ["ADMIN"] },
+  { href: "/staff/outbox", label: "Outbox", roles: ["ADMIN"] },
   { href: "/staff/settings", label: "Settings", roles: ["ADMIN"] },
 ] as const satisfies readonly { href: string; label: string; roles: readonly StaffRole[] }[];
 

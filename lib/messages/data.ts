@@ -1,0 +1,112 @@
+import "server-only";
+import { simpleParser } from "mailparser";
+import type { StaffMember } from "../auth/require-staff";
+import { recordAudit } from "../audit/mutations";
+import { getPrisma } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { StaffRequestContext } from "../appointments/mutations";
+import { isMessageKind, MESSAGE_KINDS } from "./kinds";
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  channel: "EMAIL" | "SMS";
+  recipient: string;
+  status: "FAILED" | "QUEUED" | "SKIPPED" | "SENT";
+  subject: string | null;
+  attempts: number;
+  lastError: string | null;
+  queuedAt: Date;
+  sendAfter: Date;
+  sentAt: Date | null;
+}
+
+/** How many messages the outbox shows; failures come first, then the newest. */
+export const OUTBOX_ROWS = 200;
+
+function assertAdmin(staff: StaffMember) {
+  if (staff.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only administrators may read the outbox.");
+}
+
+/** The practice's messages, failures first, and who they concern, audited as one read. */
+export async function loadOutbox(staff: StaffMember, ctx: StaffRequestContext): Promise<OutboxRow[]> {
+  assertAdmin(staff);
+  return getPrisma().$transaction(async (tx) => {
+    const failed = await tx.message.findMany({ where: { status: "FAILED" }, orderBy: { queuedAt: "desc" }, take: OUTBOX_ROWS, include: { appointment: { select: { patientId: true } } } });
+    const rest = await tx.message.findMany({
+      where: { status: { not: "FAILED" } },
+      orderBy: { queuedAt: "desc" },
+      take: OUTBOX_ROWS - failed.length,
+      include: { appointment: { select: { patientId: true } } },
+    });
+    const rows = [...failed, ...rest];
+    await recordAudit(tx, {
+      staffUserId: staff.id,
+      actor: staff.email,
+      action: "outbox.view",
+      entity: "Message",
+      entityId: "outbox",
+      patientIds: rows.flatMap((r) => (r.appointment ? [r.appointment.patientId] : [])),
+      ipAddress: ctx.ipAddress,
+      detail: { shown: rows.length },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      channel: r.channel,
+      recipient: r.recipient,
+      status: r.status,
+      subject: r.subject,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      queuedAt: r.queuedAt,
+      sendAfter: r.sendAfter,
+      sentAt: r.sentAt,
+    }));
+  });
+}
+
+export function messageKindLabel(kind: string): string {
+  return isMessageKind(kind) ? MESSAGE_KINDS[kind].label : kind;
+}
+
+export interface CaughtMailRow {
+  id: string;
+  receivedAt: Date;
+  rcptTo: string[];
+  subject: string;
+}
+
+/** The newest mail the built-in catcher received. */
+export async function listCaughtMail(staff: StaffMember, take = 50): Promise<CaughtMailRow[]> {
+  assertAdmin(staff);
+  return getPrisma().caughtMail.findMany({ orderBy: { receivedAt: "desc" }, take, select: { id: true, receivedAt: true, rcptTo: true, subject: true } });
+}
+
+export interface CaughtMailDetail extends CaughtMailRow {
+  mailFrom: string;
+  text: string;
+  html: string | null;
+  attachments: { filename: string; contentType: string; size: number }[];
+}
+
+/** One caught email as it arrived, with its attachments listed; audited. */
+export async function readCaughtMail(staff: StaffMember, id: string, ctx: StaffRequestContext): Promise<CaughtMailDetail | null> {
+  assertAdmin(staff);
+  return getPrisma().$transaction(async (tx) => {
+    const mail = await tx.caughtMail.findUnique({ where: { id } });
+    if (!mail) return null;
+    await recordAudit(tx, { staffUserId: staff.id, actor: staff.email, action: "outbox.mail.view", entity: "CaughtMail", entityId: id, ipAddress: ctx.ipAddress });
+    const parsed = await simpleParser(Buffer.from(mail.raw));
+    return {
+      id: mail.id,
+      receivedAt: mail.receivedAt,
+      rcptTo: mail.rcptTo,
+      subject: mail.subject,
+      mailFrom: mail.mailFrom,
+      text: mail.text,
+      html: mail.html,
+      attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "(unnamed)", contentType: a.contentType, size: a.size })),
+    };
+  });
+}

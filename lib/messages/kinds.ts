@@ -1,0 +1,50 @@
+import "server-only";
+import type { Message, Prisma } from "../db/generated/client";
+
+/** What a message says, decided when it is sent. */
+export interface ComposedEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A message the state of things no longer calls for: recorded as skipped, with why. */
+export interface Skip {
+  skip: string;
+}
+
+type Composer = (tx: Prisma.TransactionClient, message: Message) => Promise<ComposedEmail | Skip>;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+async function practiceName(tx: Prisma.TransactionClient): Promise<string> {
+  return (await tx.practice.findUnique({ where: { id: 1 }, select: { name: true } }))?.name ?? "Stride";
+}
+
+/** An administrator checks that mail reaches the outside world. */
+const composeTest: Composer = async (tx, message) => {
+  const name = await practiceName(tx);
+  const subject = message.language === "es" ? `Mensaje de prueba de ${name}` : `Test message from ${name}`;
+  const body =
+    message.language === "es"
+      ? "Este mensaje confirma que Stride puede enviar correo desde este servidor."
+      : "This message shows that Stride can send email from this server.";
+  return {
+    to: message.recipient,
+    subject,
+    text: `${subject}\n\n${body}\n`,
+    html: `<!doctype html><html lang="${message.language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><h1>${escapeHtml(subject)}</h1><p>${escapeHtml(body)}</p></body></html>`,
+  };
+};
+
+/** Every kind of message and how it is composed. */
+export const MESSAGE_KINDS = {
+  test: { label: "Test message", compose: composeTest },
+} as const satisfies Record<string, { label: string; compose: Composer }>;
+
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+
+export function isMessageKind(value: string): value is MessageKind {
+  return Object.hasOwn(MESSAGE_KINDS, value);
+}
