@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { GET as availability } from "../../app/api/availability/route";
 import { GET as locations } from "../../app/api/locations/route";
 import { createPractice, createStaffMember, patientInput } from "../../test/fixtures";
+import { confirmSlotUnderLock } from "../booking/confirm-slot";
+import { searchSlots } from "../booking/data";
 import { createBooking } from "../booking/mutations";
+import { getPrisma } from "../db/client";
 import { updateLocation, updateRoom } from "./mutations";
 
 // Online booking reads locations and rooms on every request: closing one
@@ -67,5 +70,21 @@ describe("closed locations and rooms in online booking", () => {
 
     // Home visits need no room.
     expect((await askAvailability({ ...query, mode: "HOME", postalCode: "79912" })).body.slots?.length).toBeGreaterThan(0);
+  });
+
+  it("a booking whose search ran before the location closed is refused as it is written", async () => {
+    const p = await createPractice({ timeZone: ZONE });
+    const admin = await createStaffMember("ADMIN");
+    const now = new Date();
+    const day = DateTime.now().setZone(ZONE).plus({ days: 3 }).toISODate()!;
+    // The search sees the location open, as a patient's did a moment before the admin closed it.
+    const { slots } = await searchSlots({ service: p.service, mode: "CLINIC", locations: [p.location], from: day, to: day, now });
+    const start = slots[0]!.start;
+    await updateLocation(admin, detailsOf(p, false), { now, ipAddress: null });
+
+    const write = getPrisma().$transaction((tx) =>
+      confirmSlotUnderLock(tx, { therapistId: slots[0]!.therapistId, location: p.location, service: p.service, mode: "CLINIC", start, now }),
+    );
+    await expect(write).rejects.toMatchObject({ code: "NOT_FOUND", message: "That location does not exist or is closed." });
   });
 });
