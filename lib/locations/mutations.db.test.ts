@@ -108,9 +108,16 @@ describe("createLocation", () => {
     expect((await getPrisma().location.findUniqueOrThrow({ where: { id: created.id } })).timeZone).toBe("Asia/Kathmandu");
   });
 
-  it("is for administrators only", async () => {
-    const desk = await createStaffMember("FRONT_DESK");
-    expect(codeOf(await createLocation(desk, newLocation(), ctx).catch((e) => e))).toBe("FORBIDDEN");
+  it("is for administrators only: the desk and therapists are refused every location and room change", async () => {
+    const p = await createPractice({ timeZone: ZONE, rooms: [{ name: "Room 1", capacity: 1 }] });
+    const room = p.location.rooms[0]!;
+    for (const who of [await createStaffMember("FRONT_DESK"), await createStaffMember("THERAPIST", p.therapists[0]!.id)]) {
+      expect(codeOf(await createLocation(who, newLocation(), ctx).catch((e) => e))).toBe("FORBIDDEN");
+      expect(codeOf(await updateLocation(who, details(p, { active: false }), ctx).catch((e) => e))).toBe("FORBIDDEN");
+      expect(codeOf(await createRoom(who, { locationId: p.location.id, name: "Gym", capacity: "2" }, ctx).catch((e) => e))).toBe("FORBIDDEN");
+      expect(codeOf(await updateRoom(who, { id: room.id, name: "Room 1", capacity: "1", active: false }, ctx).catch((e) => e))).toBe("FORBIDDEN");
+    }
+    expect(await getPrisma().location.findUniqueOrThrow({ where: { id: p.location.id }, include: { rooms: true } })).toMatchObject({ active: true, rooms: [{ active: true }] });
   });
 });
 
