@@ -265,4 +265,18 @@ describe("rooms", () => {
     // Raising it, or renaming it, asks nothing.
     expect((await updateRoom(admin, { id: gym.id, name: "Big gym", capacity: "4", active: true }, ctx)).status).toBe("saved");
   });
+
+  it("counts a visit under way as filling the room, and lists only the one still to come", async () => {
+    const p = await createPractice({ timeZone: ZONE, therapists: 2, rooms: [{ name: "Gym", capacity: 2 }] });
+    const admin = await createStaffMember("ADMIN");
+    const gym = p.location.rooms[0]!;
+    const underWay = await book(p, "2026-10-27T09:00:00-05:00", { therapist: 0 });
+    const next = await book(p, "2026-10-27T09:30:00-05:00", { therapist: 1 });
+    const during = { now: new Date("2026-10-27T14:10:00Z"), ipAddress: null };
+
+    const asked = await updateRoom(admin, { id: gym.id, name: "Gym", capacity: "1", active: true }, during);
+    expect(asked.status).toBe("needs-confirmation");
+    expect(asked.stranded.map((s) => s.id)).toEqual([next.id]);
+    expect(asked.stranded.map((s) => s.id)).not.toContain(underWay.id);
+  });
 });

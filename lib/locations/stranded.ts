@@ -21,10 +21,21 @@ export async function strandedByZoneChange(tx: Tx, locationId: string, newTimeZo
   return (await upcomingVisits(tx, { locationId }, now)).map((row) => toStrandedAppointment(row, "zone-change", newTimeZone));
 }
 
-/** Closing a room strands its visits; a smaller room strands the visits of any moment it would overfill. */
+/**
+ * Closing a room strands its visits; a smaller room strands the visits of
+ * any moment it would overfill. A visit under way fills the room too, though
+ * only visits still to come are listed (the one under way stays where it is).
+ */
 export async function strandedByRoomChange(tx: Tx, roomId: string, after: { active: boolean; capacity: number }, now: Date): Promise<StrandedAppointment[]> {
   const rows = await upcomingVisits(tx, { roomId }, now);
   if (!after.active) return rows.map((row) => toStrandedAppointment(row, "room-inactive"));
-  const timed = rows.map((row) => ({ id: row.id, start: row.startsAt.getTime(), end: row.endsAt.getTime(), row }));
-  return visitsOverCapacity(timed, after.capacity).map((visit) => toStrandedAppointment(visit.row, "room-capacity"));
+  const underWay = await tx.appointment.findMany({
+    where: { roomId, status: { in: ["BOOKED", "CHECKED_IN"] }, startsAt: { lte: now }, endsAt: { gt: now } },
+    select: { id: true, startsAt: true, endsAt: true },
+  });
+  const timed = [
+    ...underWay.map((visit) => ({ id: visit.id, start: visit.startsAt.getTime(), end: visit.endsAt.getTime(), row: null })),
+    ...rows.map((row) => ({ id: row.id, start: row.startsAt.getTime(), end: row.endsAt.getTime(), row })),
+  ];
+  return visitsOverCapacity(timed, after.capacity).flatMap((visit) => (visit.row ? [toStrandedAppointment(visit.row, "room-capacity")] : []));
 }
