@@ -40,6 +40,8 @@ const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][
   ["/staff/admin/staff", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/data", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/outbox", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/locations", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/locations/new", { therapist: 404, frontDesk: 404, admin: 200 }],
 ];
 
 /** A patient of Luis Carrillo's only, booked through the public API, with the manage token. */
@@ -92,9 +94,10 @@ test("every staff page and staff API route lets in exactly the roles it should",
     await page.close();
   }
 
+  const locationPage: (typeof PAGES)[number] = [`/staff/settings/locations/${booking.locationId}`, { therapist: 404, frontDesk: 404, admin: 200 }];
   for (const who of ["therapist", "frontDesk", "admin"] as const) {
     const page = await contexts[who].newPage();
-    for (const [path, expected] of PAGES) {
+    for (const [path, expected] of [...PAGES, locationPage]) {
       const response = await page.goto(path);
       expect(response?.status(), `${who} at ${path}`).toBe(expected[who]);
     }

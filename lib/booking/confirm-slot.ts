@@ -20,9 +20,10 @@ export async function confirmSlotUnderLock(
   args: { therapistId: string; location: Location; service: Service; mode: VisitMode; start: number; now: Date; ignoreNotice?: boolean; postalCode?: string | null },
 ): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Therapist" WHERE "id" = ${args.therapistId}::uuid FOR SHARE`;
-  const [location] = await tx.$queryRaw<{ homePostalCodes: string[]; homeTravelMinutes: number }[]>`
-    SELECT "homePostalCodes", "homeTravelMinutes" FROM "Location" WHERE "id" = ${args.location.id}::uuid FOR SHARE`;
-  if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
+  const [location] = await tx.$queryRaw<{ homePostalCodes: string[]; homeTravelMinutes: number; active: boolean }[]>`
+    SELECT "homePostalCodes", "homeTravelMinutes", "active" FROM "Location" WHERE "id" = ${args.location.id}::uuid FOR SHARE`;
+  // Closing a location locks its row FOR UPDATE: a booking that searched before it closed stops here.
+  if (!location?.active) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
   if (args.mode === "HOME" && !location.homePostalCodes.map(normalisePostalCode).includes(normalisePostalCode(args.postalCode ?? ""))) {
     throw new AppError("OUTSIDE_AREA", "Home visits to that postal code stopped a moment ago. You can book a visit in the clinic instead.");
   }

@@ -233,14 +233,16 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
     prisma.weeklyHours.findMany({ where: { therapistId: { in: therapistIds }, locationId: { in: locationIds } } }),
     loadIntervals({ therapistIds, locationIds, windowStart, windowEnd, withBookings: !search.ignoreBookings, withRooms: mode === "CLINIC", excludeAppointmentId: search.excludeAppointmentId }),
     mode === "CLINIC" && !search.ignoreBookings
-      ? prisma.room.findMany({ where: { locationId: { in: locationIds }, active: true }, select: { id: true, locationId: true, capacity: true } })
+      ? prisma.room.findMany({ where: { locationId: { in: locationIds } }, select: { id: true, locationId: true, capacity: true, active: true } })
       : Promise.resolve([]),
   ]);
 
   const timeOffBy = groupBy(intervals.filter((r) => r.kind === "off"), (r) => r.owner, toInterval);
   const busyBy = groupBy(intervals.filter((r) => r.kind === "busy"), (r) => r.owner, toInterval);
   const roomBusyBy = groupBy(intervals.filter((r) => r.kind === "room"), (r) => r.owner, toInterval);
-  const roomsBy = groupBy(rooms, (r) => r.locationId, (r): RoomLoad => ({ roomId: r.id, capacity: r.capacity, busy: roomBusyBy.get(r.id) ?? [] }));
+  const roomsBy = groupBy(rooms.filter((r) => r.active), (r) => r.locationId, (r): RoomLoad => ({ roomId: r.id, capacity: r.capacity, busy: roomBusyBy.get(r.id) ?? [] }));
+  // A location that keeps rooms but has closed them all offers no clinic visits.
+  const withRooms = new Set(rooms.map((r) => r.locationId));
 
   const slots: Slot[] = [];
   for (const location of locations) {
@@ -260,7 +262,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
     const query = {
       ...slotQueryFor(service, location, mode, search),
       // A location with no rooms on record books by therapist alone.
-      rooms: roomsBy.get(location.id),
+      rooms: withRooms.has(location.id) ? (roomsBy.get(location.id) ?? []) : undefined,
     };
     slots.push(...(search.therapistId ? findAllSlots(schedules, query) : findFirstAvailable(schedules, query)));
   }

@@ -326,7 +326,12 @@ export async function chooseRoom(
 ): Promise<string | null> {
   const rooms = await tx.$queryRaw<{ id: string; capacity: number }[]>`
     SELECT "id", "capacity" FROM "Room" WHERE "locationId" = ${locationId}::uuid AND "active" ORDER BY "id" FOR UPDATE`;
-  if (rooms.length === 0) return null;
+  if (rooms.length === 0) {
+    // No rooms on record: the location books by therapist alone. Rooms all closed: no clinic visits.
+    const closed = await tx.room.count({ where: { locationId } });
+    if (closed === 0) return null;
+    throw new AppError("SLOT_UNAVAILABLE", "No treatment room is open at this location now. Please choose another location or a home or video visit.");
+  }
   const busy = await tx.$queryRaw<{ roomId: string; start: number; end: number }[]>`
     SELECT "roomId"::text AS "roomId",
            (extract(epoch FROM "startsAt") * 1000)::float8 AS "start",

@@ -75,7 +75,8 @@ export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Pr
   const prisma = getPrisma();
   // Everything that depends only on the request, in one round.
   const [location, locations, therapists, services] = await Promise.all([
-    prisma.location.findFirst({ where: { id: query.location, active: true }, select: { id: true, name: true, timeZone: true } }),
+    // A closed location's board still opens (by its address): its visits, past and still to move, stay in view.
+    prisma.location.findUnique({ where: { id: query.location }, select: { id: true, name: true, timeZone: true, active: true } }),
     prisma.location.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     prisma.therapist.findMany({
       where: { active: true, locations: { some: { locationId: query.location } } },
@@ -84,7 +85,7 @@ export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Pr
     }),
     prisma.service.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, nameEn: true, durationMinutes: true, visitModes: true } }),
   ]);
-  if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
+  if (!location) throw new AppError("NOT_FOUND", "That location does not exist.");
   const zone = location.timeZone;
   const dates = boardDates(query);
   const from = zonedDayBounds(dates[0]!, zone).start;
@@ -105,7 +106,8 @@ export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Pr
 
   return {
     location: { id: location.id, name: location.name, timeZone: zone },
-    locations,
+    // The picker offers open locations only, and names a closed one while it is shown.
+    locations: location.active ? locations : [...locations, { id: location.id, name: `${location.name} (closed)` }],
     view: query.view,
     dates,
     therapists: therapists.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, credentials: t.credentials, visitModes: t.visitModes })),

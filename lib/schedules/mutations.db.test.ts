@@ -286,7 +286,7 @@ describe("updateHomeArea", () => {
   it("stores normalised ZIP codes and travel time, auditing before and after", async () => {
     const p = await practice();
     const saved = await updateHomeArea(p.desk, { locationId: p.location.id, postalCodes: "79912, 79922\n79932 79922", travelMinutes: "20" }, ctx);
-    expect(saved).toEqual({ id: p.location.id, homePostalCodes: ["79912", "79922", "79932"], homeTravelMinutes: 20 });
+    expect(saved).toEqual({ status: "saved", id: p.location.id, homePostalCodes: ["79912", "79922", "79932"], homeTravelMinutes: 20, stranded: [] });
     const log = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: p.location.id, action: "location.home-area.update" } });
     expect(log.detail).toEqual({
       before: { homePostalCodes: ["79912"], homeTravelMinutes: 30 },

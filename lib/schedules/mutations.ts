@@ -31,6 +31,7 @@ import {
 } from "./schema";
 import { timeOffInterval } from "./time-off-range";
 import type { ScheduleChangeResult, StrandedAppointment } from "./types";
+import { strandedByHomeArea } from "./stranded-visits";
 import { formatClockRange, formatWallTime } from "./wall-time";
 import { toWeeklyBlock } from "../booking/data";
 
@@ -174,13 +175,24 @@ export async function deleteTimeOff(staff: StaffMember, input: TimeOffDelete, ct
 }
 
 export interface HomeAreaSaved {
+  status: "saved";
   id: string;
   homePostalCodes: string[];
   homeTravelMinutes: number;
+  /** Home visits to codes taken off the list, kept as booked: the desk moves them. */
+  stranded: StrandedAppointment[];
 }
 
-/** Sets the postal codes a location visits at home and the travel time kept free around each home visit. */
-export async function updateHomeArea(staff: StaffMember, input: HomeAreaInput, ctx: StaffRequestContext): Promise<HomeAreaSaved> {
+/**
+ * Sets the postal codes a location visits at home and the travel time kept
+ * free around each home visit. Asks first when upcoming home visits are to
+ * a code being taken off the list.
+ */
+export async function updateHomeArea(
+  staff: StaffMember,
+  input: HomeAreaInput,
+  ctx: StaffRequestContext,
+): Promise<HomeAreaSaved | { status: "needs-confirmation"; stranded: StrandedAppointment[] }> {
   assertMayManageSchedules(staff);
   const locationId = z.uuid().safeParse(input.locationId);
   if (!locationId.success) throw invalid({ locationId: "Choose a location." });
@@ -189,9 +201,12 @@ export async function updateHomeArea(staff: StaffMember, input: HomeAreaInput, c
   if (!location) throw new AppError("NOT_FOUND", "No such location.");
   const values = parseOrThrow(homeAreaSchema(location.country), input);
   return prisma.$transaction(async (tx) => {
+    // FOR UPDATE waits for bookings in flight (they hold the row FOR SHARE) and keeps new ones out until this commits.
     const [before] = await tx.$queryRaw<{ homePostalCodes: string[]; homeTravelMinutes: number }[]>`
       SELECT "homePostalCodes", "homeTravelMinutes" FROM "Location" WHERE "id" = ${values.locationId}::uuid FOR UPDATE`;
     if (!before) throw new AppError("NOT_FOUND", "No such location.");
+    const stranded = await strandedByHomeArea(tx, values.locationId, { before: before.homePostalCodes, after: values.postalCodes }, ctx.now);
+    if (stranded.length > 0 && !sameVisits(values.confirmStranded, stranded)) return { status: "needs-confirmation", stranded };
     const updated = await tx.location.update({
       where: { id: values.locationId },
       data: { homePostalCodes: values.postalCodes, homeTravelMinutes: values.travelMinutes },
@@ -200,8 +215,9 @@ export async function updateHomeArea(staff: StaffMember, input: HomeAreaInput, c
     await audit(tx, staff, ctx, "location.home-area.update", "Location", updated.id, {
       before: { homePostalCodes: before.homePostalCodes, homeTravelMinutes: before.homeTravelMinutes },
       after: { homePostalCodes: updated.homePostalCodes, homeTravelMinutes: updated.homeTravelMinutes },
+      ...(stranded.length > 0 ? { strandedAppointmentIds: stranded.map((s) => s.id) } : {}),
     });
-    return updated;
+    return { status: "saved", ...updated, stranded };
   }, TX_OPTIONS);
 }
 

@@ -220,6 +220,7 @@ export function homeAreaSchema(country: string) {
         .min(0, "Travel time cannot be negative.")
         .max(240, "Keep travel time to 240 minutes or less."),
     ),
+    confirmStranded,
   });
 }
 export type HomeAreaInput = z.input<ReturnType<typeof homeAreaSchema>>;

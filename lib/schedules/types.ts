@@ -54,8 +54,19 @@ export interface TherapistScheduleView {
   timeOff: TimeOffRow[];
 }
 
-/** Why a booked visit no longer fits the therapist's working time after a change. */
-export type StrandReason = "outside-hours" | "time-off";
+/**
+ * Why a booked visit no longer fits after a change: the therapist's working
+ * time, or the place it was booked at (a location closed or moved to another
+ * zone, a postal code no longer visited, a room closed or made smaller).
+ */
+export type StrandReason =
+  | "outside-hours"
+  | "time-off"
+  | "location-inactive"
+  | "zone-change"
+  | "home-area"
+  | "room-inactive"
+  | "room-capacity";
 
 export interface StrandedAppointment {
   id: string;
@@ -68,6 +79,8 @@ export interface StrandedAppointment {
   serviceName: string;
   mode: VisitMode;
   reason: StrandReason;
+  /** For a zone change: the zone whose clock the visit will read on afterwards (same instant). */
+  newTimeZone?: string;
 }
 
 /**

@@ -14,8 +14,9 @@ export default async function CalendarPage({ searchParams }: PageProps<"/staff/c
   const staff = await requireStaff("ADMIN", "FRONT_DESK");
   const params = await searchParams;
   const requested = typeof params.location === "string" ? params.location : undefined;
-  const locations = await getPrisma().location.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, timeZone: true } });
-  const location = locations.find((l) => l.id === requested) ?? locations[0];
+  // A closed location opens only when asked for by its address; the board starts at an open one.
+  const locations = await getPrisma().location.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: { id: true, timeZone: true, active: true } });
+  const location = locations.find((l) => l.id === requested) ?? locations.find((l) => l.active);
   if (!location) return <p>No locations are set up yet.</p>;
   const today = todayAt(location.timeZone);
   // A date that is not one the calendar can show (2026-13-45, year 0) opens today instead.

@@ -58,10 +58,7 @@ export async function removeTimeOff(input: TimeOffDelete): Promise<ActionResult<
 const homeAreaTarget = z.object({ locationId: z.uuid({ error: "Choose a location." }) });
 
 export async function saveHomeArea(input: HomeAreaInput): Promise<ActionResult<ScheduleChangeResult>> {
-  return scheduleChange(homeAreaTarget, input, async (staff, ctx) => {
-    await updateHomeArea(staff, input, ctx);
-    return { status: "saved", id: input.locationId, stranded: [] };
-  });
+  return scheduleChange(homeAreaTarget, input, (staff, ctx) => updateHomeArea(staff, input, ctx));
 }
 
 async function scheduleChange(

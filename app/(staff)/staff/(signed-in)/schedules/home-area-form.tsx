@@ -6,23 +6,33 @@ import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
 import { homeAreaSchema } from "@/lib/schedules/schema";
 import type { ScheduleLocation } from "@/lib/schedules/types";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { HomeAreaInput } from "@/lib/schedules/schema";
+import type { ScheduleChangeResult } from "@/lib/schedules/types";
 import { saveHomeArea } from "./actions";
 import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
 import { useScheduleNotice } from "./schedule-notice";
+import { StrandedWarning } from "./stranded-warning";
 import { useScheduleChange } from "./use-schedule-change";
 
+interface HomeAreaFormProps {
+  location: ScheduleLocation;
+  /** The server action that saves it: the schedules page's, or the location settings' (administrators only). */
+  save?: (input: HomeAreaInput) => Promise<ActionResult<ScheduleChangeResult>>;
+}
+
 /** The postal codes a location visits at home and the drive kept free around each visit. */
-export function HomeAreaForm({ location }: { location: ScheduleLocation }) {
+export function HomeAreaForm({ location, save: saveAction = saveHomeArea }: HomeAreaFormProps) {
   const idBase = useId();
   const ids = { postalCodes: `${idBase}-postal-codes`, travelMinutes: `${idBase}-travel` };
   const us = location.country.toUpperCase() === "US";
   const [draft, setDraft] = useState({ postalCodes: location.homePostalCodes.join(", "), travelMinutes: String(location.homeTravelMinutes) });
   const input = { ...draft, locationId: location.id };
   const notify = useScheduleNotice();
-  const change = useScheduleChange(saveHomeArea, () => {
+  const change = useScheduleChange(saveAction, (stranded) => {
     const parsed = homeAreaSchema(location.country).safeParse(input);
     const count = parsed.success ? parsed.data.postalCodes.length : 0;
-    notify(`Saved the home-visit area of ${location.name}: ${count} postal ${count === 1 ? "code" : "codes"}, ${draft.travelMinutes} minutes' travel.`);
+    notify(`Saved the home-visit area of ${location.name}: ${count} postal ${count === 1 ? "code" : "codes"}, ${draft.travelMinutes} minutes' travel.`, stranded);
   });
 
   function save(event: React.FormEvent) {
@@ -30,6 +40,20 @@ export function HomeAreaForm({ location }: { location: ScheduleLocation }) {
     const parsed = homeAreaSchema(location.country).safeParse(input);
     if (!parsed.success) return change.showErrors(fieldMessages(parsed.error, { flat: true }));
     change.submit(input);
+  }
+
+  if (change.question) {
+    const count = change.question.stranded.length;
+    return (
+      <StrandedWarning
+        question={change.question}
+        therapistFirstName=""
+        title={`${count === 1 ? "1 booked home visit is" : `${count} booked home visits are`} to a postal code you are taking off the list`}
+        pending={change.pending}
+        onConfirm={() => change.submit(input, change.question?.stranded.map((s) => s.id))}
+        onBack={change.dismissQuestion}
+      />
+    );
   }
 
   return (

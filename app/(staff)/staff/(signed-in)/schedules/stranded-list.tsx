@@ -1,10 +1,15 @@
-import type { StrandedAppointment } from "@/lib/schedules/types";
+import type { StrandedAppointment, StrandReason } from "@/lib/schedules/types";
 import { formatVisitTime } from "./format";
 
-const REASON = {
+const REASON: Record<StrandReason, string> = {
   "outside-hours": "outside working hours",
   "time-off": "during time off",
-} as const;
+  "location-inactive": "at a location that would close",
+  "zone-change": "its clock time would change",
+  "home-area": "home visit to a postal code no longer visited",
+  "room-inactive": "in a room that would close",
+  "room-capacity": "more visits than the room would hold",
+};
 
 export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) {
   return (
@@ -15,6 +20,11 @@ export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) 
           <span className="block text-sm text-slate-700">
             {visit.patientName} · {visit.serviceName} · {visit.locationName} · {REASON[visit.reason]}
           </span>
+          {visit.newTimeZone ? (
+            <span className="block text-sm text-slate-700">
+              Same moment, read in {visit.newTimeZone}: {formatVisitTime(visit.startsAt, visit.endsAt, visit.newTimeZone)}
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -8,13 +8,17 @@ import type { StrandedQuestion } from "./use-schedule-change";
 interface StrandedWarningProps {
   question: StrandedQuestion;
   therapistFirstName: string;
+  /** The heading when the change is not about the therapist's time, e.g. "2 booked visits are in this room". */
+  title?: string;
+  /** A line after the usual advice, e.g. that a zone change keeps each visit's moment. */
+  note?: string;
   pending: boolean;
   onConfirm: () => void;
   onBack: () => void;
 }
 
 /** Lists the booked visits a change would strand and asks before saving. */
-export function StrandedWarning({ question, therapistFirstName, pending, onConfirm, onBack }: StrandedWarningProps) {
+export function StrandedWarning({ question, therapistFirstName, title, note, pending, onConfirm, onBack }: StrandedWarningProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const count = question.stranded.length;
@@ -27,12 +31,13 @@ export function StrandedWarning({ question, therapistFirstName, pending, onConfi
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="font-bold text-amber-950">
-        {question.changed ? `The bookings changed: ${visits} would now be affected` : `${visits} would be left without ${therapistFirstName}`}
+        {question.changed ? `The bookings changed: ${visits} would now be affected` : (title ?? `${visits} would be left without ${therapistFirstName}`)}
       </h3>
       <p className="mt-1 text-sm text-slate-800">
         Saving does not cancel or move {count === 1 ? "it" : "them"}. If you save anyway, the front desk should contact{" "}
         {count === 1 ? "the patient" : "these patients"} and move {count === 1 ? "the visit" : "their visits"}.
       </p>
+      {note ? <p className="mt-1 text-sm text-slate-800">{note}</p> : null}
       <StrandedList stranded={question.stranded} />
       <div className="mt-4 flex flex-wrap gap-2">
         <button type="button" onClick={onConfirm} disabled={pending} className="rounded-md bg-amber-800 px-4 py-2 font-semibold text-white hover:bg-amber-900 disabled:opacity-60">
