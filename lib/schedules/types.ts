@@ -54,8 +54,13 @@ export interface TherapistScheduleView {
   timeOff: TimeOffRow[];
 }
 
-/** Why a booked visit no longer fits the therapist's working time after a change. */
-export type StrandReason = "outside-hours" | "time-off";
+/**
+ * Why a booked visit no longer fits after a change: the therapist's working
+ * time, or the service it was booked for (withdrawn, a new length, a mode or
+ * a therapist no longer offered).
+ */
+export type StrandReason = "outside-hours" | "time-off" | ServiceStrandReason;
+export type ServiceStrandReason = "service-inactive" | "duration-changed" | "mode-removed" | "therapist-removed";
 
 export interface StrandedAppointment {
   id: string;
@@ -66,6 +71,8 @@ export interface StrandedAppointment {
   locationName: string;
   patientName: string;
   serviceName: string;
+  /** Named when the list spans several therapists' visits. */
+  therapistName?: string;
   mode: VisitMode;
   reason: StrandReason;
 }

@@ -1,9 +1,14 @@
 import type { StrandedAppointment } from "@/lib/schedules/types";
+import { describeModes } from "@/lib/schedules/labels";
 import { formatVisitTime } from "./format";
 
 const REASON = {
   "outside-hours": "outside working hours",
   "time-off": "during time off",
+  "service-inactive": "service no longer offered",
+  "duration-changed": "keeps the length it was booked with",
+  "mode-removed": "no longer offered for this service",
+  "therapist-removed": "therapist no longer offers this service",
 } as const;
 
 export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) {
@@ -13,7 +18,8 @@ export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) 
         <li key={visit.id} className="rounded-md border border-amber-300 bg-white px-3 py-2">
           <span className="font-semibold">{formatVisitTime(visit.startsAt, visit.endsAt, visit.timeZone)}</span>
           <span className="block text-sm text-slate-700">
-            {visit.patientName} · {visit.serviceName} · {visit.locationName} · {REASON[visit.reason]}
+            {visit.patientName} · {visit.serviceName}
+            {visit.therapistName ? ` with ${visit.therapistName}` : ""} · {visit.locationName} · {visit.reason === "mode-removed" ? `${describeModes([visit.mode])} ${REASON[visit.reason]}` : REASON[visit.reason]}
           </span>
         </li>
       ))}

@@ -8,13 +8,15 @@ import type { StrandedQuestion } from "./use-schedule-change";
 interface StrandedWarningProps {
   question: StrandedQuestion;
   therapistFirstName: string;
+  /** The heading when the list is first shown, for changes that are not about one therapist. */
+  heading?: (visits: string) => string;
   pending: boolean;
   onConfirm: () => void;
   onBack: () => void;
 }
 
 /** Lists the booked visits a change would strand and asks before saving. */
-export function StrandedWarning({ question, therapistFirstName, pending, onConfirm, onBack }: StrandedWarningProps) {
+export function StrandedWarning({ question, therapistFirstName, heading, pending, onConfirm, onBack }: StrandedWarningProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const count = question.stranded.length;
@@ -27,7 +29,7 @@ export function StrandedWarning({ question, therapistFirstName, pending, onConfi
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="font-bold text-amber-950">
-        {question.changed ? `The bookings changed: ${visits} would now be affected` : `${visits} would be left without ${therapistFirstName}`}
+        {question.changed ? `The bookings changed: ${visits} would now be affected` : heading ? heading(visits) : `${visits} would be left without ${therapistFirstName}`}
       </h3>
       <p className="mt-1 text-sm text-slate-800">
         Saving does not cancel or move {count === 1 ? "it" : "them"}. If you save anyway, the front desk should contact{" "}
