@@ -45,6 +45,8 @@ export function useScheduleChange<I extends object>(
       if (!result.ok) {
         showErrors(result.fields, Object.keys(result.fields).length === 0 ? result.message : null);
       } else if (result.data.status === "saved") {
+        // A question asked before is answered: a form that stays open shows itself again.
+        setQuestion(null);
         onSaved(result.data.stranded, result.data.id);
       } else {
         setFields({});
