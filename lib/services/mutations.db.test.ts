@@ -138,9 +138,14 @@ describe("createService", () => {
 
   it("is for administrators only", async () => {
     const p = await practice();
-    const desk = await createStaffMember("FRONT_DESK");
-    expect(codeOf(await createService(desk, form(), ctx()).catch((e: unknown) => e))).toBe("FORBIDDEN");
-    expect(codeOf(await updateService(desk, await editForm(p.service.id), ctx()).catch((e: unknown) => e))).toBe("FORBIDDEN");
+    const before = await writes();
+    for (const staff of [await createStaffMember("FRONT_DESK"), await createStaffMember("THERAPIST", p.therapist.id)]) {
+      expect(codeOf(await createService(staff, form(), ctx()).catch((e: unknown) => e))).toBe("FORBIDDEN");
+      expect(codeOf(await updateService(staff, await editForm(p.service.id, { price: "1" }), ctx()).catch((e: unknown) => e))).toBe("FORBIDDEN");
+      expect(codeOf(await moveService(staff, { id: p.service.id, direction: "up" }, ctx()).catch((e: unknown) => e))).toBe("FORBIDDEN");
+      expect(codeOf(await listServiceSettings(staff).catch((e: unknown) => e))).toBe("FORBIDDEN");
+    }
+    expect(await writes()).toEqual(before);
   });
 
   it("stores dollars as cents and hours as minutes, audits it, and makes it bookable at once", async () => {
@@ -303,5 +308,15 @@ describe("moveService", () => {
     const log = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: b.id, action: "settings.service.update" } });
     expect(log.detail).toMatchObject({ changed: { position: { from: expect.any(Number), to: expect.any(Number) } } });
     expect(codeOf(await moveService(p.admin, { id: b.id, direction: "sideways" as "up" }, ctx()).catch((e: unknown) => e))).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("the database", () => {
+  it("refuses a service with a negative price or no kind of visit, whoever writes it", async () => {
+    const p = await practice();
+    const prisma = getPrisma();
+    for (const data of [{ priceCents: -500 }, { visitModes: [] }, { horizonDays: 0 }, { cancelCutoffMinutes: -1 }]) {
+      await expect(prisma.service.update({ where: { id: p.service.id }, data }), JSON.stringify(data)).rejects.toThrow(/Service_terms_check/);
+    }
   });
 });
