@@ -42,6 +42,8 @@ const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][
   ["/staff/outbox", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/settings/locations", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/settings/locations/new", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/services", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/services/new", { therapist: 404, frontDesk: 404, admin: 200 }],
 ];
 
 /** A patient of Luis Carrillo's only, booked through the public API, with the manage token. */
@@ -61,7 +63,10 @@ async function luisPatient(request: APIRequestContext) {
 }
 
 test("every staff page and staff API route lets in exactly the roles it should", async ({ browser, baseURL, request }) => {
+  // Five visitors open every staff page and call every staff route: the list grows with each settings page.
+  test.slow();
   const booking = await luisPatient(request);
+  const service = await findService(request, "free-screening");
   const contexts = Object.fromEntries(
     await Promise.all((["anonymous", "patient", "therapist", "frontDesk", "admin"] as Who[]).map(async (who) => [who, await contextFor(browser, who, baseURL!)] as const)),
   ) as Record<Who, Awaited<ReturnType<typeof contextFor>>>;
@@ -77,7 +82,7 @@ test("every staff page and staff API route lets in exactly the roles it should",
       // Holding a manage link opens that booking and nothing of the staff area.
       expect((await contexts.patient.request.get(`/api/bookings/${booking.manageToken}`)).status()).toBe(200);
     }
-    for (const [path] of [...PAGES, [`/staff/patients/${patientId}`]]) {
+    for (const [path] of [...PAGES, [`/staff/patients/${patientId}`], [`/staff/settings/services/${service.id}`]]) {
       await page.goto(path as string);
       await expect(page, `${who} at ${path}`).toHaveURL(/\/staff\/sign-in\?reason=signed-out/);
     }
@@ -101,6 +106,8 @@ test("every staff page and staff API route lets in exactly the roles it should",
       const response = await page.goto(path);
       expect(response?.status(), `${who} at ${path}`).toBe(expected[who]);
     }
+    const servicePage = await page.goto(`/staff/settings/services/${service.id}`);
+    expect(servicePage?.status(), `${who} at a service's settings page`).toBe(who === "admin" ? 200 : 404);
     const profile = await page.goto(`/staff/patients/${patientId}`);
     // Dana has never seen Luis's patient: the profile does not exist for her.
     expect(profile?.status(), `${who} at the profile`).toBe(who === "therapist" ? 404 : 200);

@@ -50,3 +50,34 @@ describe("a booking racing a schedule change", () => {
     }
   });
 });
+
+describe("a booking racing a change to its service", () => {
+  it("waits for the change and is refused when the therapist no longer offers the service", async () => {
+    const practice = await createPractice();
+    const therapistId = practice.therapists[0]!.id;
+    const settings = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await settings.connect();
+    try {
+      // An administrator takes the service from the therapist; the transaction is still open.
+      await settings.query("BEGIN");
+      await settings.query(`SELECT 1 FROM "Service" WHERE "id" = $1 FOR UPDATE`, [practice.service.id]);
+      await settings.query(`DELETE FROM "TherapistService" WHERE "serviceId" = $1`, [practice.service.id]);
+
+      // Meanwhile a patient books: the search still sees the therapist offering it.
+      const booking = createBooking(
+        { service: practice.service.id, start: "2026-11-24T09:00:00-06:00", mode: "CLINIC", locationId: practice.location.id, patient: patientInput() },
+        { now: NOW, ipAddress: "127.0.0.1" },
+      ).catch((e: unknown) => e);
+      await waitForLockWaiter(settings);
+      await settings.query("COMMIT");
+
+      const outcome = await booking;
+      expect(outcome).toBeInstanceOf(AppError);
+      expect((outcome as AppError).code).toBe("SLOT_UNAVAILABLE");
+      expect((outcome as AppError).message).toContain("changed a moment ago");
+      expect(await getPrisma().appointment.count({ where: { therapistId } })).toBe(0);
+    } finally {
+      await settings.end();
+    }
+  });
+});

@@ -20,6 +20,7 @@ export async function confirmSlotUnderLock(
   args: { therapistId: string; location: Location; service: Service; mode: VisitMode; start: number; now: Date; ignoreNotice?: boolean; postalCode?: string | null },
 ): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Therapist" WHERE "id" = ${args.therapistId}::uuid FOR SHARE`;
+  await confirmServiceTerms(tx, args);
   const [location] = await tx.$queryRaw<{ homePostalCodes: string[]; homeTravelMinutes: number; active: boolean }[]>`
     SELECT "homePostalCodes", "homeTravelMinutes", "active" FROM "Location" WHERE "id" = ${args.location.id}::uuid FOR SHARE`;
   // Closing a location locks its row FOR UPDATE: a booking that searched before it closed stops here.
@@ -49,5 +50,43 @@ export async function confirmSlotUnderLock(
   );
   if (!open.some((slot) => slot.start === args.start)) {
     throw new AppError("SLOT_UNAVAILABLE", "The therapist's hours changed a moment ago and that time is no longer offered. Please choose another time.");
+  }
+}
+
+interface ServiceTermsNow {
+  active: boolean;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  visitModes: VisitMode[];
+  offered: boolean;
+}
+
+/**
+ * Holds the service's row against settings changes, which lock it FOR UPDATE
+ * and list the booked visits they leave behind, and checks that the terms the
+ * search used still hold: still offered, by this therapist, in this mode, at
+ * this length. A booking searched just before the change committed is
+ * refused rather than booked on terms the practice has just withdrawn.
+ */
+async function confirmServiceTerms(tx: Prisma.TransactionClient, args: { therapistId: string; service: Service; mode: VisitMode }): Promise<void> {
+  // The lock first, the read after: a statement that waited for a lock still
+  // reads with the snapshot it started with, so it would miss the change it waited for.
+  await tx.$queryRaw`SELECT 1 FROM "Service" WHERE "id" = ${args.service.id}::uuid FOR SHARE`;
+  const [now] = await tx.$queryRaw<ServiceTermsNow[]>`
+    SELECT s."active", s."durationMinutes", s."bufferBeforeMinutes", s."bufferAfterMinutes", s."visitModes"::text[] AS "visitModes",
+           EXISTS (SELECT 1 FROM "TherapistService" ts WHERE ts."serviceId" = s."id" AND ts."therapistId" = ${args.therapistId}::uuid) AS "offered"
+      FROM "Service" s WHERE s."id" = ${args.service.id}::uuid`;
+  // Withdrawn or a mode dropped since the search: refused. The desk moving a
+  // visit of a service already withdrawn (or of a mode already dropped) is not.
+  const unchanged =
+    now?.offered &&
+    (now.active || !args.service.active) &&
+    (now.visitModes.includes(args.mode) || !args.service.visitModes.includes(args.mode)) &&
+    now.durationMinutes === args.service.durationMinutes &&
+    now.bufferBeforeMinutes === args.service.bufferBeforeMinutes &&
+    now.bufferAfterMinutes === args.service.bufferAfterMinutes;
+  if (!unchanged) {
+    throw new AppError("SLOT_UNAVAILABLE", `${args.service.nameEn} changed a moment ago and that time is no longer offered. Please choose another time.`);
   }
 }

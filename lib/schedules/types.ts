@@ -56,8 +56,10 @@ export interface TherapistScheduleView {
 
 /**
  * Why a booked visit no longer fits after a change: the therapist's working
- * time, or the place it was booked at (a location closed or moved to another
- * zone, a postal code no longer visited, a room closed or made smaller).
+ * time, the place it was booked at (a location closed or moved to another
+ * zone, a postal code no longer visited, a room closed or made smaller), or
+ * the service it was booked for (withdrawn, a new length, a mode or a
+ * therapist no longer offered).
  */
 export type StrandReason =
   | "outside-hours"
@@ -66,7 +68,9 @@ export type StrandReason =
   | "zone-change"
   | "home-area"
   | "room-inactive"
-  | "room-capacity";
+  | "room-capacity"
+  | ServiceStrandReason;
+export type ServiceStrandReason = "service-inactive" | "duration-changed" | "mode-removed" | "therapist-removed";
 
 export interface StrandedAppointment {
   id: string;
@@ -77,6 +81,8 @@ export interface StrandedAppointment {
   locationName: string;
   patientName: string;
   serviceName: string;
+  /** Named when the list spans several therapists' visits. */
+  therapistName?: string;
   mode: VisitMode;
   reason: StrandReason;
   /** For a zone change: the zone whose clock the visit will read on afterwards (same instant). */

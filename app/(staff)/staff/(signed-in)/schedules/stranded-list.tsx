@@ -1,4 +1,5 @@
 import type { StrandedAppointment, StrandReason } from "@/lib/schedules/types";
+import { describeModes } from "@/lib/schedules/labels";
 import { formatVisitTime } from "./format";
 
 const REASON: Record<StrandReason, string> = {
@@ -9,7 +10,11 @@ const REASON: Record<StrandReason, string> = {
   "home-area": "home visit to a postal code no longer visited",
   "room-inactive": "in a room that would close",
   "room-capacity": "more visits than the room would hold",
-};
+  "service-inactive": "service no longer offered",
+  "duration-changed": "keeps the length it was booked with",
+  "mode-removed": "no longer offered for this service",
+  "therapist-removed": "therapist no longer offers this service",
+} as const;
 
 export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) {
   return (
@@ -18,7 +23,8 @@ export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) 
         <li key={visit.id} className="rounded-md border border-amber-300 bg-white px-3 py-2">
           <span className="font-semibold">{formatVisitTime(visit.startsAt, visit.endsAt, visit.timeZone)}</span>
           <span className="block text-sm text-slate-700">
-            {visit.patientName} · {visit.serviceName} · {visit.locationName} · {REASON[visit.reason]}
+            {visit.patientName} · {visit.serviceName}
+            {visit.therapistName ? ` with ${visit.therapistName}` : ""} · {visit.locationName} · {visit.reason === "mode-removed" ? `${describeModes([visit.mode])} ${REASON[visit.reason]}` : REASON[visit.reason]}
           </span>
           {visit.newTimeZone ? (
             <span className="block text-sm text-slate-700">

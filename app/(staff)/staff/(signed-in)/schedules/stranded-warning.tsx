@@ -8,8 +8,11 @@ import type { StrandedQuestion } from "./use-schedule-change";
 interface StrandedWarningProps {
   question: StrandedQuestion;
   therapistFirstName: string;
-  /** The heading when the change is not about the therapist's time, e.g. "2 booked visits are in this room". */
-  title?: string;
+  /**
+   * The heading when the change is not about the therapist's time, e.g. "2
+   * booked visits are in this room", or made from the count ("3 booked visits").
+   */
+  title?: string | ((visits: string) => string);
   /** A line after the usual advice, e.g. that a zone change keeps each visit's moment. */
   note?: string;
   pending: boolean;
@@ -31,7 +34,7 @@ export function StrandedWarning({ question, therapistFirstName, title, note, pen
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="font-bold text-amber-950">
-        {question.changed ? `The bookings changed: ${visits} would now be affected` : (title ?? `${visits} would be left without ${therapistFirstName}`)}
+        {question.changed ? `The bookings changed: ${visits} would now be affected` : (typeof title === "function" ? title(visits) : (title ?? `${visits} would be left without ${therapistFirstName}`))}
       </h3>
       <p className="mt-1 text-sm text-slate-800">
         Saving does not cancel or move {count === 1 ? "it" : "them"}. If you save anyway, the front desk should contact{" "}

@@ -17,7 +17,7 @@ export interface StrandedQuestion {
  */
 export function useScheduleChange<I extends object>(
   action: (input: I & { confirmStranded?: string[] }) => Promise<ActionResult<ScheduleChangeResult>>,
-  onSaved: (stranded: StrandedAppointment[]) => void,
+  onSaved: (stranded: StrandedAppointment[], id: string) => void,
 ) {
   const [pending, startTransition] = useTransition();
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -45,7 +45,9 @@ export function useScheduleChange<I extends object>(
       if (!result.ok) {
         showErrors(result.fields, Object.keys(result.fields).length === 0 ? result.message : null);
       } else if (result.data.status === "saved") {
-        onSaved(result.data.stranded);
+        // A question asked before is answered: a form that stays open shows itself again.
+        setQuestion(null);
+        onSaved(result.data.stranded, result.data.id);
       } else {
         setFields({});
         setMessage(null);
