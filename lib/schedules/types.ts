@@ -54,8 +54,14 @@ export interface TherapistScheduleView {
   timeOff: TimeOffRow[];
 }
 
-/** Why a booked visit no longer fits the therapist's working time after a change. */
-export type StrandReason = "outside-hours" | "time-off";
+/**
+ * Why a booked visit no longer fits after a change: outside the therapist's
+ * working time, or no longer offered by them (lib/therapists/find-stranded).
+ */
+export type StrandReason = "outside-hours" | "time-off" | TherapistStrandReason;
+
+/** Why a booked visit is no longer offered after a change to the therapist's settings. */
+export type TherapistStrandReason = "therapist-inactive" | "location-removed" | "mode-removed" | "service-removed";
 
 export interface StrandedAppointment {
   id: string;
