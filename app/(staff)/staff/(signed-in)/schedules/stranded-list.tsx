@@ -4,7 +4,11 @@ import { formatVisitTime } from "./format";
 const REASON = {
   "outside-hours": "outside working hours",
   "time-off": "during time off",
-} as const;
+  "therapist-inactive": "therapist deactivated",
+  "location-removed": "location no longer theirs",
+  "mode-removed": "visit mode no longer offered",
+  "service-removed": "service no longer offered",
+} as const satisfies Record<StrandedAppointment["reason"], string>;
 
 export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) {
   return (
