@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma } from "../db/client";
 import type { Location, Service, VisitMode, WeeklyHours } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
+import { imageUrl } from "../images/mutations";
 import { findAllSlots } from "../scheduling/find-all-slots";
 import { findFirstAvailable } from "../scheduling/first-available";
 import { formatInstantWithOffset, zonedDayBounds } from "../scheduling/zone-time";
@@ -90,6 +91,7 @@ export async function listTherapists(filter: { locationId?: string; serviceId?: 
     lastName: t.lastName,
     credentials: t.credentials,
     bio: { en: t.bioEn, es: t.bioEs },
+    photoUrl: t.photoImageId ? imageUrl(t.photoImageId) : null,
     languages: t.languages,
     visitModes: t.visitModes,
     locationIds: t.locations.map((l) => l.locationId),
