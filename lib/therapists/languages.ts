@@ -26,7 +26,3 @@ export type TherapistLanguage = keyof typeof THERAPIST_LANGUAGES;
 
 export const THERAPIST_LANGUAGE_CODES = Object.keys(THERAPIST_LANGUAGES) as [TherapistLanguage, ...TherapistLanguage[]];
 
-/** The name for a stored code; a code from before the list existed shows as itself. */
-export function languageLabel(code: string): string {
-  return Object.hasOwn(THERAPIST_LANGUAGES, code) ? THERAPIST_LANGUAGES[code as TherapistLanguage] : code;
-}

@@ -4,7 +4,7 @@ import type { StaffRequestContext } from "../appointments/mutations";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
-import type { Prisma, VisitMode } from "../db/generated/client";
+import { Prisma, type VisitMode } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
 import type { CheckedImage } from "../images/image-file";
@@ -75,7 +75,11 @@ export async function createTherapist(staff: StaffMember, input: CreateTherapist
       return { id: therapist.id, name, login: { email: values.loginEmail, temporaryPassword: login.temporaryPassword } };
     }, TX_OPTIONS);
   } catch (error) {
-    throw explainClash(error);
+    // Two administrators saving the same new therapist, or the same login email, at once: the unique indexes decide.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("VALIDATION_FAILED", "A therapist or a login with these details was saved a moment ago. Check the list of therapists, then try again.");
+    }
+    throw error;
   }
 }
 

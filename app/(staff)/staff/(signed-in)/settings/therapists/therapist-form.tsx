@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/form/button";
 import { CheckboxGroup } from "@/components/form/checkbox-group";
@@ -274,7 +273,6 @@ export function AddTherapistForm({ therapist, locations, services }: TherapistFo
  * without what they rely on lists them and waits for "Save anyway".
  */
 export function EditTherapistForm({ therapist, locations, services }: TherapistFormProps) {
-  const router = useRouter();
   const [lists, setListsState] = useState(() => ({ languages: therapist.languages, visitModes: therapist.visitModes, locationIds: therapist.locationIds, serviceIds: therapist.serviceIds }));
   const [sent, setSent] = useState<FormData | null>(null);
   const [saved, setSaved] = useState<{ stranded: StrandedAppointment[] } | null>(null);
@@ -282,13 +280,18 @@ export function EditTherapistForm({ therapist, locations, services }: TherapistF
   const change = useScheduleChange(
     (input: { form: FormData; confirmStranded?: string[] }) => updateTherapistAction(input),
     (stranded) => {
+      // The action revalidates this page, so the new photo and status arrive with its answer.
       setSaved({ stranded });
-      router.refresh();
     },
   );
 
+  // Once saved, the question the save answered is done with.
+  const question = saved ? null : change.question;
+
   function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // A question answered by saving is still held by the hook; this submit starts afresh.
+    change.dismissQuestion();
     setSaved(null);
     const form = event.currentTarget;
     const tooLarge = photoTooLarge(form);
@@ -313,16 +316,16 @@ export function EditTherapistForm({ therapist, locations, services }: TherapistF
           </div>
         ) : null}
       </div>
-      {change.question && sent ? (
+      {question ? (
         <StrandedWarning
-          question={change.question}
+          question={question}
           therapistFirstName={therapist.firstName}
           pending={change.pending}
-          onConfirm={() => change.submit({ form: sent }, change.question?.stranded.map((s) => s.id))}
+          onConfirm={() => sent && change.submit({ form: sent }, question.stranded.map((s) => s.id))}
           onBack={change.dismissQuestion}
         />
       ) : null}
-      <form onSubmit={save} noValidate encType="multipart/form-data" hidden={change.question !== null} className="space-y-5">
+      <form onSubmit={save} noValidate encType="multipart/form-data" hidden={question !== null} className="space-y-5">
         <input type="hidden" name="id" value={therapist.id} />
         <ErrorSummary title="Please check:" errors={summaryErrors(change.fields, change.message, controlIds(locations, services))} focusKey={change.attempt} />
         <TherapistFields
