@@ -39,6 +39,14 @@ const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][
   ["/staff/audit", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/admin/staff", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/data", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/therapists", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/therapists/new", { therapist: 404, frontDesk: 404, admin: 200 }],
+];
+
+/** Pages about one record, reached with an id learnt during the test. */
+const therapistSettingsPage = (therapistId: string): [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>] => [
+  `/staff/settings/therapists/${therapistId}`,
+  { therapist: 404, frontDesk: 404, admin: 200 },
 ];
 
 /** A patient of Luis Carrillo's only, booked through the public API, with the manage token. */
@@ -58,6 +66,8 @@ async function luisPatient(request: APIRequestContext) {
 }
 
 test("every staff page and staff API route lets in exactly the roles it should", async ({ browser, baseURL, request }) => {
+  // Five kinds of visitor open every page and call every route: well over the default minute on a busy machine.
+  test.setTimeout(180_000);
   const booking = await luisPatient(request);
   const contexts = Object.fromEntries(
     await Promise.all((["anonymous", "patient", "therapist", "frontDesk", "admin"] as Who[]).map(async (who) => [who, await contextFor(browser, who, baseURL!)] as const)),
@@ -74,7 +84,7 @@ test("every staff page and staff API route lets in exactly the roles it should",
       // Holding a manage link opens that booking and nothing of the staff area.
       expect((await contexts.patient.request.get(`/api/bookings/${booking.manageToken}`)).status()).toBe(200);
     }
-    for (const [path] of [...PAGES, [`/staff/patients/${patientId}`]]) {
+    for (const [path] of [...PAGES, therapistSettingsPage(booking.therapistId), [`/staff/patients/${patientId}`]]) {
       await page.goto(path as string);
       await expect(page, `${who} at ${path}`).toHaveURL(/\/staff\/sign-in\?reason=signed-out/);
     }
@@ -93,7 +103,7 @@ test("every staff page and staff API route lets in exactly the roles it should",
 
   for (const who of ["therapist", "frontDesk", "admin"] as const) {
     const page = await contexts[who].newPage();
-    for (const [path, expected] of PAGES) {
+    for (const [path, expected] of [...PAGES, therapistSettingsPage(booking.therapistId)]) {
       const response = await page.goto(path);
       expect(response?.status(), `${who} at ${path}`).toBe(expected[who]);
     }
