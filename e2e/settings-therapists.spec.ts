@@ -142,6 +142,14 @@ test("deactivating a therapist with a booked visit lists the visit and saves onl
   await page.goto(`/staff/settings/therapists/${practice.therapistId}`);
   await expect(page.getByText("Active: offered for booking", { exact: false })).toBeVisible();
 
+  // A therapist added without a login is given one from their page, its password shown once.
+  const loginEmail = `ines-${Date.now().toString(36)}@clinic.test`;
+  await typeInto(page, page.getByLabel("Login email"), loginEmail);
+  await tabTo(page, page.getByRole("button", { name: "Give them a login" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: `Login made for ${loginEmail}.` })).toBeFocused();
+  await expect(page.getByTestId("temporary-password")).toHaveText(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+
   const active = page.getByRole("checkbox", { name: /^Active/ });
   const save = page.getByRole("button", { name: "Save changes" });
   await tabTo(page, active);
