@@ -42,6 +42,8 @@ export interface TherapistDto {
   lastName: string;
   credentials: string;
   bio: Localized;
+  /** Where the therapist's portrait is served (/api/images/…); null when there is none. */
+  photoUrl: string | null;
   languages: string[];
   visitModes: VisitModeDto[];
   locationIds: string[];

@@ -9,9 +9,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * Inside a booking's transaction: holds the therapist's row (and the
- * location's) against schedule changes, which lock them FOR UPDATE, and
- * re-checks the time against the hours, time off and home-visit area seen
- * now. Without it, a booking whose search ran just before a schedule change
+ * location's) against schedule and settings changes, which lock them FOR
+ * UPDATE, and re-checks the therapist (active, offering this mode, location
+ * and service) and the time against the hours, time off and home-visit area
+ * seen now. Without it, a booking whose search ran just before a schedule change
  * committed could land in hours that no longer exist. Other bookings are
  * not checked here: the exclusion constraints decide those races.
  */
@@ -19,7 +20,17 @@ export async function confirmSlotUnderLock(
   tx: Prisma.TransactionClient,
   args: { therapistId: string; location: Location; service: Service; mode: VisitMode; start: number; now: Date; ignoreNotice?: boolean; postalCode?: string | null },
 ): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Therapist" WHERE "id" = ${args.therapistId}::uuid FOR SHARE`;
+  const [therapist] = await tx.$queryRaw<{ active: boolean; visitModes: string[]; atLocation: boolean; offersService: boolean }[]>`
+    SELECT t."active", t."visitModes"::text[] AS "visitModes",
+           EXISTS (SELECT 1 FROM "TherapistLocation" WHERE "therapistId" = t."id" AND "locationId" = ${args.location.id}::uuid) AS "atLocation",
+           EXISTS (SELECT 1 FROM "TherapistService" WHERE "therapistId" = t."id" AND "serviceId" = ${args.service.id}::uuid) AS "offersService"
+      FROM "Therapist" t WHERE t."id" = ${args.therapistId}::uuid FOR SHARE OF t`;
+  // The search that offered this time ran before the lock: a therapist
+  // deactivated, or no longer offering this place, mode or service, since then
+  // is not booked.
+  if (!therapist?.active || !therapist.visitModes.includes(args.mode) || !therapist.atLocation || !therapist.offersService) {
+    throw new AppError("SLOT_UNAVAILABLE", "That therapist stopped offering this visit a moment ago. Please choose another time.");
+  }
   await confirmServiceTerms(tx, args);
   const [location] = await tx.$queryRaw<{ homePostalCodes: string[]; homeTravelMinutes: number; active: boolean }[]>`
     SELECT "homePostalCodes", "homeTravelMinutes", "active" FROM "Location" WHERE "id" = ${args.location.id}::uuid FOR SHARE`;

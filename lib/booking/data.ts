@@ -72,7 +72,14 @@ export async function listReasons(): Promise<ReasonDto[]> {
   return reasons.map((r) => ({ slug: r.slug, label: { en: r.labelEn, es: r.labelEs } }));
 }
 
-export async function listTherapists(filter: { locationId?: string; serviceId?: string; mode?: VisitMode } = {}): Promise<TherapistDto[]> {
+/**
+ * A therapist as the public list shows them, with the id of their photo: the
+ * route handler turns it into the picture's address (lib/images), which
+ * booking does not import.
+ */
+export type TherapistListing = Omit<TherapistDto, "photoUrl"> & { photoImageId: string | null };
+
+export async function listTherapists(filter: { locationId?: string; serviceId?: string; mode?: VisitMode } = {}): Promise<TherapistListing[]> {
   const therapists = await getPrisma().therapist.findMany({
     where: {
       active: true,
@@ -90,6 +97,7 @@ export async function listTherapists(filter: { locationId?: string; serviceId?: 
     lastName: t.lastName,
     credentials: t.credentials,
     bio: { en: t.bioEn, es: t.bioEs },
+    photoImageId: t.photoImageId,
     languages: t.languages,
     visitModes: t.visitModes,
     locationIds: t.locations.map((l) => l.locationId),

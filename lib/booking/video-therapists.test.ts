@@ -22,6 +22,7 @@ function therapist(id: string, overrides: Partial<TherapistDto>): TherapistDto {
     lastName: "Test",
     credentials: "PT",
     bio: { en: "", es: "" },
+    photoUrl: null,
     languages: ["en"],
     visitModes: ["CLINIC", "VIDEO"],
     locationIds: ["west"],

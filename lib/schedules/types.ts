@@ -56,10 +56,11 @@ export interface TherapistScheduleView {
 
 /**
  * Why a booked visit no longer fits after a change: the therapist's working
- * time, the place it was booked at (a location closed or moved to another
- * zone, a postal code no longer visited, a room closed or made smaller), or
- * the service it was booked for (withdrawn, a new length, a mode or a
- * therapist no longer offered).
+ * time, the therapist's own settings (deactivated, a location, mode or
+ * service taken off), the place it was booked at (a location closed or moved
+ * to another zone, a postal code no longer visited, a room closed or made
+ * smaller), or the service it was booked for (withdrawn, a new length, a mode
+ * or a therapist no longer offered).
  */
 export type StrandReason =
   | "outside-hours"
@@ -69,8 +70,12 @@ export type StrandReason =
   | "home-area"
   | "room-inactive"
   | "room-capacity"
-  | ServiceStrandReason;
+  | ServiceStrandReason
+  | TherapistStrandReason;
 export type ServiceStrandReason = "service-inactive" | "duration-changed" | "mode-removed" | "therapist-removed";
+
+/** Why a booked visit is no longer offered after a change to the therapist's settings. */
+export type TherapistStrandReason = "therapist-inactive" | "location-removed" | "mode-removed" | "service-removed";
 
 export interface StrandedAppointment {
   id: string;

@@ -8,7 +8,7 @@ import { Prisma, type StaffRole } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
 import { assertAdmin } from "./access";
-import { createStaffAccountSchema, type CreateStaffAccountForm } from "./schema";
+import { createStaffAccountSchema, type CreateStaffAccountForm, type StaffAccountValues } from "./schema";
 import { createTemporaryPassword } from "./temporary-password";
 import { clearSignInFailures } from "../auth/mutations";
 
@@ -36,41 +36,56 @@ export async function createStaffAccount(staff: StaffMember, input: CreateStaffA
   assertAdmin(staff);
   const parsed = createStaffAccountSchema.safeParse(input);
   if (!parsed.success) throw invalid(fieldMessages(parsed.error));
-  const data = parsed.data;
-  const temporaryPassword = createTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
-
+  const login = await newLogin();
   try {
-    const account = await getPrisma().$transaction(async (tx) => {
-      // Sign-in matches emails whatever their case, so accounts must differ by more than case.
-      const taken = await tx.staffUser.findFirst({ where: { email: { equals: data.email, mode: "insensitive" } }, select: { id: true } });
-      if (taken) throw invalid({ email: "An account with this email already exists." });
-      if (data.therapistId) {
-        const therapist = await tx.therapist.findUnique({ where: { id: data.therapistId }, select: { active: true, staffUser: { select: { id: true } } } });
-        if (!therapist?.active) throw invalid({ therapistId: "Choose a therapist from the list." });
-        if (therapist.staffUser) throw invalid({ therapistId: "This therapist already has an account." });
-      }
-      const created = await tx.staffUser.create({
-        data: { email: data.email, name: data.name, role: data.role, therapistId: data.therapistId, passwordHash },
-        select: { id: true, email: true, name: true, role: true, therapistId: true },
-      });
-      await recordAudit(tx, {
-        staffUserId: staff.id,
-        actor: staff.email,
-        action: "staff.create",
-        entity: "StaffUser",
-        entityId: created.id,
-        ipAddress: ctx.ipAddress,
-        detail: { role: created.role, therapistId: created.therapistId },
-      });
-      return created;
-    });
-    return { account, temporaryPassword };
+    const account = await getPrisma().$transaction((tx) => insertStaffAccount(tx, staff, parsed.data, login.passwordHash, ctx));
+    return { account, temporaryPassword: login.temporaryPassword };
   } catch (error) {
-    // Two administrators adding the same person at once: the unique indexes decide.
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION_FAILED", "An account with this email, or for this therapist, was created a moment ago.");
-    throw error;
+    throw explainClash(error);
   }
+}
+
+/** A temporary password and its hash, made before a transaction opens: hashing is slow on purpose. */
+export async function newLogin(): Promise<{ temporaryPassword: string; passwordHash: string }> {
+  const temporaryPassword = createTemporaryPassword();
+  return { temporaryPassword, passwordHash: await hashPassword(temporaryPassword) };
+}
+
+/**
+ * Writes a parsed account and its audit row inside the caller's transaction,
+ * so an account can be made together with what it belongs to (a new
+ * therapist) and both or neither are kept.
+ */
+export async function insertStaffAccount(tx: Prisma.TransactionClient, staff: StaffMember, data: StaffAccountValues, passwordHash: string, ctx: WriteContext): Promise<CreatedStaffAccount["account"]> {
+  assertAdmin(staff);
+  // Sign-in matches emails whatever their case, so accounts must differ by more than case.
+  const taken = await tx.staffUser.findFirst({ where: { email: { equals: data.email, mode: "insensitive" } }, select: { id: true } });
+  if (taken) throw invalid({ email: "An account with this email already exists." });
+  if (data.therapistId) {
+    const therapist = await tx.therapist.findUnique({ where: { id: data.therapistId }, select: { active: true, staffUser: { select: { id: true } } } });
+    if (!therapist?.active) throw invalid({ therapistId: "Choose a therapist from the list." });
+    if (therapist.staffUser) throw invalid({ therapistId: "This therapist already has an account." });
+  }
+  const created = await tx.staffUser.create({
+    data: { email: data.email, name: data.name, role: data.role, therapistId: data.therapistId, passwordHash },
+    select: { id: true, email: true, name: true, role: true, therapistId: true },
+  });
+  await recordAudit(tx, {
+    staffUserId: staff.id,
+    actor: staff.email,
+    action: "staff.create",
+    entity: "StaffUser",
+    entityId: created.id,
+    ipAddress: ctx.ipAddress,
+    detail: { role: created.role, therapistId: created.therapistId },
+  });
+  return created;
+}
+
+/** Two administrators adding the same person at once: the unique indexes decide, and the loser is told why. */
+export function explainClash(error: unknown): unknown {
+  if (isUniqueViolation(error)) return new AppError("VALIDATION_FAILED", "An account with this email, or for this therapist, was created a moment ago.");
+  return error;
 }
 
 async function findAccount(tx: Prisma.TransactionClient, staffUserId: string) {

@@ -30,3 +30,5 @@ export const createStaffAccountSchema = z
   });
 
 export type CreateStaffAccountForm = z.input<typeof createStaffAccountSchema>;
+
+export type StaffAccountValues = z.output<typeof createStaffAccountSchema>;

@@ -84,6 +84,7 @@ export const en = {
       firstAvailable: "First available",
       firstAvailableHint: "Whoever is free at the time you pick.",
       speaks: (languages: string) => `Speaks ${languages}`,
+      photoOf: (name: string) => `Photo of ${name}`,
     },
     time: {
       title: "Pick a time",

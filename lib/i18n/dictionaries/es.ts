@@ -84,6 +84,7 @@ export const es: Dictionary = {
       firstAvailable: "El primero disponible",
       firstAvailableHint: "Quien esté libre a la hora que usted elija.",
       speaks: (languages) => `Habla ${languages}`,
+      photoOf: (name) => `Foto de ${name}`,
     },
     time: {
       title: "Elija una hora",

@@ -76,6 +76,10 @@ function TherapistChoice({ language, therapists, therapistId, update }: Therapis
           label={`${therapistFullName(therapist)}${therapist.credentials ? `, ${therapist.credentials}` : ""}`}
           hint={
             <>
+              {therapist.photoUrl ? (
+                // eslint-disable-next-line @next/next/no-img-element -- served by Stride's own image route, small by its upload cap
+                <img src={therapist.photoUrl} alt={t.photoOf(therapistFullName(therapist))} width={64} height={64} className="mb-2 size-16 rounded-full object-cover" />
+              ) : null}
               {therapist.languages.length > 0 ? <span className="block">{t.speaks(spokenLanguages(therapist, language))}</span> : null}
               {therapist.bio[language] ? <span className="mt-1 block">{therapist.bio[language]}</span> : null}
             </>

@@ -12,9 +12,12 @@ const REASON: Record<StrandReason, string> = {
   "room-capacity": "more visits than the room would hold",
   "service-inactive": "service no longer offered",
   "duration-changed": "keeps the length it was booked with",
-  "mode-removed": "no longer offered for this service",
+  "mode-removed": "no longer offered",
   "therapist-removed": "therapist no longer offers this service",
-} as const;
+  "therapist-inactive": "therapist deactivated",
+  "location-removed": "location no longer theirs",
+  "service-removed": "service no longer offered",
+} as const satisfies Record<StrandedAppointment["reason"], string>;
 
 export function StrandedList({ stranded }: { stranded: StrandedAppointment[] }) {
   return (
