@@ -39,6 +39,8 @@ const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][
   ["/staff/audit", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/admin/staff", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/data", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/reasons", { therapist: 404, frontDesk: 404, admin: 200 }],
 ];
 
 /** A patient of Luis Carrillo's only, booked through the public API, with the manage token. */
