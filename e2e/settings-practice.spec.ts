@@ -138,3 +138,40 @@ test("an administrator adds a reason for visit, moves it by keyboard and takes i
   await expect(patient.getByRole("radio", { name: labelEn })).toHaveCount(0);
   await patient.context().close();
 });
+
+test("the practice settings action refuses front desk and therapists who replay an administrator's save", async ({ page, browser, baseURL }) => {
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto("/staff/settings");
+  const name = await page.getByLabel("Practice name").inputValue();
+
+  // The administrator's own save, as the browser sent it: the action's id and its form body.
+  const [sent] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined), save(page)]);
+  await expect(page.getByRole("status")).toContainText(/Saved|Nothing had changed/);
+  const original = sent.postDataBuffer()!.toString("latin1");
+  const body = original.replace(name, "Taken Over");
+  expect(body).toContain("Taken Over");
+  const replayAs = (request: typeof page.request, data: string) =>
+    request.post("/staff/settings", {
+      headers: { "next-action": sent.headers()["next-action"]!, "content-type": sent.headers()["content-type"]!, origin: baseURL!, accept: "text/x-component" },
+      data: Buffer.from(data, "latin1"),
+    });
+  // The same request from the administrator goes through, so a refusal below is the role's.
+  expect(await (await replayAs(page.request, original)).text()).toContain('"ok":true');
+
+  for (const [email, role] of [
+    ["frontdesk@demo.stride.test", "front desk"],
+    ["dana@demo.stride.test", "therapist"],
+  ] as const) {
+    const context = await browser.newContext({ baseURL });
+    const other = await context.newPage();
+    await signIn(other, email);
+    await expect(other).toHaveURL(/\/staff$/);
+    expect(await (await replayAs(context.request, body)).text(), role).toContain('"code":"FORBIDDEN"');
+    await context.close();
+  }
+  const patient = await (await browser.newContext()).newPage();
+  await patient.goto("/en");
+  await expect(patient.getByRole("banner").getByRole("link", { name })).toBeVisible();
+  await patient.context().close();
+});
