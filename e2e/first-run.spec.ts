@@ -71,7 +71,8 @@ test("the owner follows the setup link to a signed-in administrator, and the lin
   // The public pages now carry the practice's name and phone; booking is still not open.
   await page.goto(`${base}/en`);
   await expect(page.getByRole("banner")).toContainText("Riverside Physio");
-  await expect(page.getByRole("link", { name: "+1 541 555 0100" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Online booking is not open yet" }).getByRole("link", { name: "+1 541 555 0100" })).toBeVisible();
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "+1 541 555 0100" })).toBeVisible();
   await page.goto(`${base}/es`);
   await expect(page.getByRole("heading", { name: "Las reservas en línea aún no están abiertas" })).toBeVisible();
 });

@@ -44,6 +44,8 @@ const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][
   ["/staff/settings/locations/new", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/settings/services", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/settings/services/new", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings", { therapist: 404, frontDesk: 404, admin: 200 }],
+  ["/staff/settings/reasons", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/settings/therapists", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/settings/therapists/new", { therapist: 404, frontDesk: 404, admin: 200 }],
 ];

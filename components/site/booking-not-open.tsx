@@ -1,5 +1,6 @@
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
+import { telHref } from "./tel-href";
 
 /** Shown in place of booking until some therapist with hours offers a service. */
 export function BookingNotOpen({ language, phone }: { language: Language; phone: string | null }) {
@@ -13,7 +14,7 @@ export function BookingNotOpen({ language, phone }: { language: Language; phone:
       {phone ? (
         <p className="mt-2 text-slate-800">
           {t.callUs}{" "}
-          <a href={`tel:${phone.replace(/[^\d+]/g, "")}`} className="font-semibold text-brand-800 underline underline-offset-2">
+          <a href={telHref(phone)} className="font-semibold text-brand-800 underline underline-offset-2">
             {phone}
           </a>
         </p>

@@ -1,15 +1,51 @@
+import Link from "next/link";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
-import { findPractice } from "@/lib/setup/data";
+import { findPracticeDetails } from "@/lib/practice/data";
+import { telHref } from "./tel-href";
 
 export async function SiteFooter({ language }: { language: Language }) {
-  const t = getDictionary(language).layout;
-  const practice = await findPractice();
+  const t = getDictionary(language);
+  const practice = await findPracticeDetails();
+  const contact = [
+    practice.phone ? { label: t.layout.footerPhone, value: <a href={telHref(practice.phone)} className="underline underline-offset-2">{practice.phone}</a> } : null,
+    practice.email ? { label: t.layout.footerEmail, value: <a href={`mailto:${practice.email}`} className="underline underline-offset-2">{practice.email}</a> } : null,
+    practice.address ? { label: t.layout.footerAddress, value: practice.address } : null,
+  ].filter((row) => row !== null);
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white">
-      <div className="mx-auto max-w-3xl space-y-1 px-4 py-6 text-sm text-slate-600">
-        <p>{t.footerEmergency}</p>
-        <p>{practice ? t.footerStride : t.footerDemo}</p>
+      <div className="mx-auto max-w-3xl space-y-3 px-4 py-6 text-sm text-slate-600">
+        {contact.length > 0 ? (
+          <section aria-labelledby="footer-contact">
+            <h2 id="footer-contact" className="font-semibold text-slate-800">
+              {practice.name} · {t.layout.footerContact}
+            </h2>
+            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+              {contact.map((row) => (
+                <div key={row.label} className="contents">
+                  <dt>{row.label}</dt>
+                  <dd className="text-slate-800">{row.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
+        <nav aria-label={t.layout.footerPolicies}>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li>
+              <Link href={`/${language}/cancellation-policy`} className="text-brand-800 underline underline-offset-2">
+                {t.policies.cancellation.title}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/${language}/privacy`} className="text-brand-800 underline underline-offset-2">
+                {t.policies.privacy.title}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <p>{t.layout.footerEmergency}</p>
+        <p>{practice.isDemo ? t.layout.footerDemo : t.layout.footerStride}</p>
       </div>
     </footer>
   );

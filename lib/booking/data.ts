@@ -68,7 +68,7 @@ export async function listLocations(): Promise<LocationDto[]> {
 }
 
 export async function listReasons(): Promise<ReasonDto[]> {
-  const reasons = await getPrisma().visitReason.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
+  const reasons = await getPrisma().visitReason.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { slug: "asc" }] });
   return reasons.map((r) => ({ slug: r.slug, label: { en: r.labelEn, es: r.labelEs } }));
 }
 

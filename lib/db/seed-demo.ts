@@ -245,6 +245,19 @@ export const DEMO_STAFF = [
   { email: "luis@demo.stride.test", name: "Luis Carrillo", role: "THERAPIST", therapistSlug: "luis-carrillo" },
 ] as const;
 
+const DEMO_PRACTICE = {
+  name: "Border Therapy Services",
+  isDemo: true,
+  cancellationPolicyEn:
+    "You can change or cancel a visit online until the time shown when you book and in your confirmation. After that, please call the clinic.\n\nWe do not charge for a late cancellation. If you miss two visits without telling us, we may ask you to book your next visits by phone.",
+  cancellationPolicyEs:
+    "Puede cambiar o cancelar una cita en línea hasta la hora indicada al reservar y en su confirmación. Después, llame a la clínica.\n\nNo cobramos por una cancelación tardía. Si falta a dos citas sin avisarnos, podemos pedirle que reserve las siguientes por teléfono.",
+  privacyPolicyEn:
+    "We keep your name, contact details, date of birth and the notes of your visits to arrange and provide your care, for as long as the law requires us to keep health records.\n\nWe never share them for marketing. To see, correct or ask about your details, call or write to the clinic.",
+  privacyPolicyEs:
+    "Guardamos su nombre, sus datos de contacto, su fecha de nacimiento y las notas de sus citas para organizar y prestar su atención, durante el tiempo que la ley exige conservar los expedientes médicos.\n\nNunca los compartimos con fines publicitarios. Para ver, corregir o consultar sus datos, llame o escriba a la clínica.",
+};
+
 /** True when the database already holds a practice (seeding is a first-run step). */
 export async function hasPractice(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.location.count()) > 0;
@@ -258,6 +271,7 @@ export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Dat
   const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
   return prisma.$transaction(
     async (tx) => {
+      await tx.practice.create({ data: DEMO_PRACTICE });
       const locationIds = new Map<string, string>();
       for (const { rooms, ...l } of LOCATIONS) {
         const loc = await tx.location.create({

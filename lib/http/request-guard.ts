@@ -5,7 +5,7 @@ import { contentSecurityPolicy, newNonce, permissionsPolicy, strictTransportSecu
 
 /**
  * The most any request may send, whatever route it is for: the API's own
- * limit is 64 KB and server actions' 640 KB (next.config.js); this bound also
+ * limit is 64 KB and server actions' 768 KB (next.config.js); this bound also
  * covers code that reads bodies on its own (sign-in) and bodies sent chunked.
  */
 export const SERVER_BODY_LIMIT_BYTES = 1024 * 1024;

@@ -4,18 +4,6 @@ import { getPrisma } from "../db/client";
 import { setupTokenSchema } from "./schema";
 import { hashSetupToken } from "./token";
 
-export interface PracticeProfile {
-  name: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-}
-
-/** The practice's own record, or null on an installation not set up yet (and the demo). */
-export const findPractice = cache(async (): Promise<PracticeProfile | null> => {
-  return getPrisma().practice.findUnique({ where: { id: 1 }, select: { name: true, phone: true, email: true, address: true } });
-});
-
 /**
  * Online booking is open once some active therapist, with weekly hours at an
  * active location, offers an active service. Until then the public pages say

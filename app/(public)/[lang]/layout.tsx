@@ -8,7 +8,7 @@ import { SiteHeader } from "@/components/site/site-header";
 import { SkipLink } from "@/components/site/skip-link";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage, languages } from "@/lib/i18n/languages";
-import { findPractice } from "@/lib/setup/data";
+import { findPracticeDetails } from "@/lib/practice/data";
 
 // Every page carries a fresh script nonce in its Content-Security-Policy,
 // which only a page rendered for its request can have.
@@ -22,10 +22,11 @@ export async function generateMetadata({ params }: LayoutProps<"/[lang]">): Prom
   const { lang } = await params;
   if (!isLanguage(lang)) return {};
   const t = getDictionary(lang).meta;
-  const title = (await findPractice())?.name ?? t.title;
+  const practice = await findPracticeDetails();
+  const title = practice.name;
   return {
     title: { default: title, template: `%s · ${title}` },
-    description: t.description,
+    description: practice.isDemo ? t.description : t.descriptionFor(practice.name),
     alternates: { languages: { en: "/en", es: "/es" } },
   };
 }

@@ -3,16 +3,17 @@ import { notFound } from "next/navigation";
 import { BookingNotOpen } from "@/components/site/booking-not-open";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage } from "@/lib/i18n/languages";
-import { findPractice, isBookingOpen } from "@/lib/setup/data";
+import { findPracticeDetails } from "@/lib/practice/data";
+import { isBookingOpen } from "@/lib/setup/data";
 
 export default async function WelcomePage({ params }: PageProps<"/[lang]">) {
   const { lang } = await params;
   if (!isLanguage(lang)) notFound();
   const t = getDictionary(lang).home;
-  const [practice, open] = await Promise.all([findPractice(), isBookingOpen()]);
-  // A practice's own words come with the practice settings; until then its
-  // home page says only its name, not the demo clinic's.
-  if (practice) {
+  const [practice, open] = await Promise.all([findPracticeDetails(), isBookingOpen()]);
+  // The demo clinic's words belong to the demo; any other practice's home
+  // page says its own name.
+  if (!practice.isDemo) {
     return (
       <div className="space-y-8">
         <h1 className="text-3xl font-bold tracking-tight text-balance text-brand-900 sm:text-4xl">{practice.name}</h1>
@@ -41,7 +42,7 @@ export default async function WelcomePage({ params }: PageProps<"/[lang]">) {
         </ul>
       </section>
 
-      {open ? <BookLink lang={lang} label={t.bookCta} note={t.bookNote} /> : <BookingNotOpen language={lang} phone={null} />}
+      {open ? <BookLink lang={lang} label={t.bookCta} note={t.bookNote} /> : <BookingNotOpen language={lang} phone={practice.phone} />}
     </div>
   );
 }

@@ -3,16 +3,34 @@
 
 export const en = {
   meta: {
-    title: "Border Therapy Services",
+    /** The demo clinic's own description; a real practice's pages use descriptionFor. */
     description: "Physical therapy for runners with inner-knee pain. Book a free screening online.",
+    descriptionFor: (practice: string) => `Book a visit with ${practice} online.`,
   },
   layout: {
-    siteName: "Border Therapy Services",
     skipToContent: "Skip to main content",
     switchLanguage: "Ver esta página en español",
     footerEmergency: "This site is for booking visits. In an emergency, call 911.",
     footerDemo: "Online booking by Stride, an open-source booking system. This clinic is a demo.",
     footerStride: "Online booking by Stride, an open-source booking system.",
+    footerContact: "Contact",
+    footerPhone: "Phone",
+    footerEmail: "Email",
+    footerAddress: "Address",
+    footerPolicies: "Policies",
+  },
+  policies: {
+    cancellation: {
+      title: "Cancellation policy",
+      missing: "The practice has not published its cancellation policy online yet. Please ask us about it when you book.",
+    },
+    privacy: {
+      title: "Privacy notice",
+      missing: "The practice has not published its privacy notice online yet. Please ask us about it when you book.",
+    },
+    readCancellation: "Read the cancellation policy (opens in a new tab)",
+    readPrivacy: "Read the privacy notice (opens in a new tab)",
+    otherLanguage: "This text is only available in Spanish.",
   },
   notOpen: {
     title: "Online booking is not open yet",

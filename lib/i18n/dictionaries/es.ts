@@ -2,16 +2,33 @@ import type { Dictionary } from "./en";
 
 export const es: Dictionary = {
   meta: {
-    title: "Border Therapy Services",
+    descriptionFor: (practice: string) => `Reserve en línea una cita con ${practice}.`,
     description: "Fisioterapia para corredores con dolor en la cara interna de la rodilla. Reserve en línea una evaluación gratuita.",
   },
   layout: {
-    siteName: "Border Therapy Services",
     skipToContent: "Saltar al contenido principal",
     switchLanguage: "View this page in English",
     footerEmergency: "Este sitio es para reservar citas. En caso de emergencia, llame al 911.",
     footerDemo: "Reservas en línea con Stride, un sistema de reservas de código abierto. Esta clínica es una demostración.",
     footerStride: "Reservas en línea con Stride, un sistema de reservas de código abierto.",
+    footerContact: "Contacto",
+    footerPhone: "Teléfono",
+    footerEmail: "Correo electrónico",
+    footerAddress: "Dirección",
+    footerPolicies: "Políticas",
+  },
+  policies: {
+    cancellation: {
+      title: "Política de cancelación",
+      missing: "La clínica aún no ha publicado en línea su política de cancelación. Pregúntenos por ella al reservar.",
+    },
+    privacy: {
+      title: "Aviso de privacidad",
+      missing: "La clínica aún no ha publicado en línea su aviso de privacidad. Pregúntenos por él al reservar.",
+    },
+    readCancellation: "Leer la política de cancelación (se abre en una pestaña nueva)",
+    readPrivacy: "Leer el aviso de privacidad (se abre en una pestaña nueva)",
+    otherLanguage: "Este texto solo está disponible en inglés.",
   },
   notOpen: {
     title: "Las reservas en línea aún no están abiertas",

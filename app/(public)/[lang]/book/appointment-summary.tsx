@@ -61,6 +61,11 @@ export function AppointmentSummary(props: AppointmentSummaryProps) {
           terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
         />
       </dl>
+      <p className="mt-2 text-sm">
+        <a href={`/${language}/cancellation-policy`} target="_blank" rel="noopener" className="font-medium text-brand-800 underline underline-offset-2">
+          {dict.policies.readCancellation}
+        </a>
+      </p>
       <div className="mt-3">
         <SlotChangeNote language={language} slot={slot} timeZone={zone} phone={location.phone} />
       </div>

@@ -314,6 +314,11 @@ export function DetailsStep(props: DetailsStepProps) {
             <p id="consent-hint" className="mt-1 text-sm text-slate-600">
               {t.consentHint}
             </p>
+            <p className="mt-1 text-sm">
+              <a href={`/${language}/privacy`} target="_blank" rel="noopener" className="font-medium text-brand-800 underline underline-offset-2">
+                {dict.policies.readPrivacy}
+              </a>
+            </p>
           </div>
         </div>
       </div>

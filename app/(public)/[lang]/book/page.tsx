@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { BookingNotOpen } from "@/components/site/booking-not-open";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage } from "@/lib/i18n/languages";
-import { findPractice, isBookingOpen } from "@/lib/setup/data";
+import { findPracticeDetails } from "@/lib/practice/data";
+import { isBookingOpen } from "@/lib/setup/data";
 import { BookingWizard } from "./booking-wizard";
 
 export async function generateMetadata({ params }: PageProps<"/[lang]/book">): Promise<Metadata> {
@@ -15,12 +16,12 @@ export default async function BookPage({ params }: PageProps<"/[lang]/book">) {
   const { lang } = await params;
   if (!isLanguage(lang)) notFound();
   const t = getDictionary(lang).book;
-  const [practice, open] = await Promise.all([findPractice(), isBookingOpen()]);
+  const [practice, open] = await Promise.all([findPracticeDetails(), isBookingOpen()]);
   if (!open) {
     return (
       <div className="space-y-6">
         <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t.title}</h1>
-        <BookingNotOpen language={lang} phone={practice?.phone ?? null} />
+        <BookingNotOpen language={lang} phone={practice.phone} />
       </div>
     );
   }

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PolicyText } from "@/components/site/policy-text";
+import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { isLanguage } from "@/lib/i18n/languages";
+import { findPracticeDetails } from "@/lib/practice/data";
+
+export async function generateMetadata({ params }: PageProps<"/[lang]/cancellation-policy">): Promise<Metadata> {
+  const { lang } = await params;
+  return isLanguage(lang) ? { title: getDictionary(lang).policies.cancellation.title } : {};
+}
+
+export default async function CancellationPolicyPage({ params }: PageProps<"/[lang]/cancellation-policy">) {
+  const { lang } = await params;
+  if (!isLanguage(lang)) notFound();
+  const t = getDictionary(lang).policies.cancellation;
+  const practice = await findPracticeDetails();
+  return <PolicyText language={lang} title={t.title} texts={practice.cancellationPolicy} missing={t.missing} />;
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { findPracticeDetails } from "@/lib/practice/data";
+import { PracticeForm } from "./practice-form";
+
+export const metadata: Metadata = { title: "Practice settings" };
+
+export default async function PracticeSettingsPage() {
+  await requireStaff("ADMIN");
+  const practice = await findPracticeDetails();
+  const values: Record<string, string> = {
+    name: practice.saved ? practice.name : "",
+    phone: practice.phone ?? "",
+    email: practice.email ?? "",
+    address: practice.address ?? "",
+    cancellationPolicyEn: practice.cancellationPolicy.en ?? "",
+    cancellationPolicyEs: practice.cancellationPolicy.es ?? "",
+    privacyPolicyEn: practice.privacyPolicy.en ?? "",
+    privacyPolicyEs: practice.privacyPolicy.es ?? "",
+    removeLogo: "",
+  };
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Practice</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Patients see these details on every public page: the name and logo at the top, the contact details and policies at the bottom. A saved change shows on the
+        next page a patient opens.
+      </p>
+      <div className="mt-6 max-w-3xl">
+        <PracticeForm initialValues={values} logoUrl={practice.logoUrl} />
+      </div>
+    </>
+  );
+}

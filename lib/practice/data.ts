@@ -1,0 +1,58 @@
+import "server-only";
+import { cache } from "react";
+import { getPrisma } from "../db/client";
+import type { Language } from "../i18n/languages";
+import { imageUrl } from "../images/mutations";
+
+/** What patients see before a practice has entered its own name (a new installation not set up yet). */
+export const FALLBACK_PRACTICE_NAME = "Stride";
+
+export interface PracticeDetails {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  /** Where the logo is served from, or null when the practice has none. */
+  logoUrl: string | null;
+  logoImageId: string | null;
+  cancellationPolicy: Record<Language, string | null>;
+  privacyPolicy: Record<Language, string | null>;
+  isDemo: boolean;
+  /** False on an installation whose setup has not run: the details are the neutral fallback. */
+  saved: boolean;
+}
+
+/**
+ * The practice's details as patients see them, read on every request (once
+ * per request, through React's cache) so a change in the settings shows on
+ * the next page load. Without a practice row every detail is neutral.
+ */
+export const findPracticeDetails = cache(async (): Promise<PracticeDetails> => {
+  const row = await getPrisma().practice.findUnique({ where: { id: 1 } });
+  if (!row) {
+    return {
+      name: FALLBACK_PRACTICE_NAME,
+      phone: null,
+      email: null,
+      address: null,
+      logoUrl: null,
+      logoImageId: null,
+      cancellationPolicy: { en: null, es: null },
+      privacyPolicy: { en: null, es: null },
+      isDemo: false,
+      saved: false,
+    };
+  }
+  return {
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    logoUrl: row.logoImageId ? imageUrl(row.logoImageId) : null,
+    logoImageId: row.logoImageId,
+    cancellationPolicy: { en: row.cancellationPolicyEn, es: row.cancellationPolicyEs },
+    privacyPolicy: { en: row.privacyPolicyEn, es: row.privacyPolicyEs },
+    isDemo: row.isDemo,
+    saved: true,
+  };
+});

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { stripInvisible } from "../booking/visible-text";
+
+/** A policy is a page of plain text: room for a real one, not for a book. */
+export const MAX_POLICY_LENGTH = 10_000;
+
+const name = z
+  .string({ error: "Enter the practice's name." })
+  .transform((s) => stripInvisible(s).trim())
+  .pipe(z.string().min(1, "Enter the practice's name.").max(120, "Use at most 120 characters."));
+
+/** A one-line field that may be left empty; empty is stored as null. */
+const optionalLine = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => stripInvisible(s ?? "").trim())
+    .pipe(z.string().max(max, `Use at most ${max} characters.`))
+    .transform((s) => (s === "" ? null : s));
+
+const phone = z
+  .string()
+  .optional()
+  .transform((s) => stripInvisible(s ?? "").trim())
+  .pipe(
+    z.union([
+      z.literal(""),
+      z
+        .string()
+        .max(40, "Use at most 40 characters.")
+        // Patients dial it from the page (a tel: link), so it must be digits a phone can dial.
+        .regex(/^\+?[\d\s().-]+$/, "Use digits, spaces, brackets, dots or dashes, with an optional + in front, e.g. +1 915-555-0142.")
+        .refine((s) => s.replace(/\D/g, "").length >= 6, "A phone number has at least 6 digits."),
+    ]),
+  )
+  .transform((s) => (s === "" ? null : s));
+
+const email = z
+  .string()
+  .optional()
+  .transform((s) => stripInvisible(s ?? "").trim().toLowerCase())
+  .pipe(z.union([z.literal(""), z.email({ error: "Enter a valid email address, e.g. hello@example.com." }).max(254, "Use at most 254 characters.")]))
+  .transform((s) => (s === "" ? null : s));
+
+/**
+ * A policy text as typed: invisible characters removed, line endings made
+ * one kind (a browser sends CRLF), blank lines between paragraphs kept.
+ */
+const policy = z
+  .string()
+  .optional()
+  .transform((s) => stripInvisible(s ?? "").replace(/\r\n?/g, "\n").trim())
+  .pipe(z.string().max(MAX_POLICY_LENGTH, `Use at most ${MAX_POLICY_LENGTH.toLocaleString("en-US")} characters.`))
+  .transform((s) => (s === "" ? null : s));
+
+/** A checkbox: present ("on") when ticked. */
+const checkbox = z
+  .string()
+  .optional()
+  .transform((s) => s === "on" || s === "true");
+
+export const practiceSettingsSchema = z.object({
+  name,
+  phone,
+  email,
+  address: optionalLine(300),
+  cancellationPolicyEn: policy,
+  cancellationPolicyEs: policy,
+  privacyPolicyEn: policy,
+  privacyPolicyEs: policy,
+  removeLogo: checkbox,
+});
+
+/** The settings form's text fields, in the order the form shows them (the logo is a file beside them). */
+export const PRACTICE_SETTINGS_FIELDS = [
+  "name",
+  "phone",
+  "email",
+  "address",
+  "cancellationPolicyEn",
+  "cancellationPolicyEs",
+  "privacyPolicyEn",
+  "privacyPolicyEs",
+  "removeLogo",
+] as const satisfies readonly (keyof z.input<typeof practiceSettingsSchema>)[];
+
+export type PracticeSettingsForm = z.input<typeof practiceSettingsSchema>;
+export type PracticeSettings = z.output<typeof practiceSettingsSchema>;
+
+/** The stored details an administrator can change; the audit names these, never their values. */
+export type PracticeDetailField = Exclude<keyof PracticeSettings, "removeLogo"> | "logo";
