@@ -38,6 +38,7 @@ export const homeAddressSchema = z.object({
   city: text("Enter the city.", 100),
   postalCode: z.string({ error: "Enter the postal code." }).trim().regex(/^[0-9A-Za-z -]{3,10}$/, "Enter a valid postal code."),
 }, { error: "Enter the address where we should visit you." });
+export type HomeAddress = z.infer<typeof homeAddressSchema>;
 
 export const patientDetailsSchema = z.object({
   firstName: text("Enter your first name.", 100),
