@@ -100,6 +100,8 @@ export const availabilityQuerySchema = z
     therapist: z.uuid({ error: "'therapist' must be a therapist id." }).optional(),
     mode: visitModeSchema.optional(),
     postalCode: z.string().trim().max(10).optional(),
+    /** The patient's language: "first available" prefers a therapist who speaks it at the same time. */
+    language: languageSchema.optional(),
   })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "'to' must not be before 'from'." })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 31, {
