@@ -167,6 +167,28 @@ describe("bookForCaller in every mode", () => {
   });
 });
 
+describe("bookForCaller with the first available therapist", () => {
+  it("gives the time to a therapist who speaks the caller's language when both are free", async () => {
+    const practice = await createPractice({ therapists: 2 });
+    // Ties go to the lower id: the Spanish speaker gets the higher one, so only the language can pick them.
+    const [english, spanish] = [...practice.therapists].sort((a, b) => (a.id < b.id ? -1 : 1));
+    await getPrisma().therapist.update({ where: { id: english!.id }, data: { languages: ["en"] } });
+    await getPrisma().therapist.update({ where: { id: spanish!.id }, data: { languages: ["en", "es"] } });
+    const desk = await createStaffMember("FRONT_DESK");
+    const input = { serviceId: practice.service.id, locationId: practice.location.id, mode: "CLINIC" as const, start: "2026-11-24T09:00:00-06:00" };
+    const inSpanish = await bookForCaller(desk, { ...input, newPatient: patientInput(), language: "es" }, ctx);
+    expect(inSpanish.appointment.therapistId).toBe(spanish!.id);
+    const returning = await getPrisma().patient.create({
+      data: { firstName: "Lucía", lastName: "Known", email: `${crypto.randomUUID()}@example.com`, phone: "+1 915 555 0113", dateOfBirth: new Date("1980-02-03"), preferredLanguage: "es" },
+    });
+    // The Spanish speaker is now busy at 09:00: the caller is not kept waiting for them.
+    const next = await bookForCaller(desk, { ...input, patientId: returning.id }, ctx);
+    expect(next.appointment.therapistId).toBe(english!.id);
+    const later = await bookForCaller(desk, { ...input, start: "2026-11-24T11:00:00-06:00", patientId: returning.id }, ctx);
+    expect(later.appointment.therapistId).toBe(spanish!.id);
+  });
+});
+
 describe("loadCalendar", () => {
   it("shows a location's day in its zone to the desk, and refuses therapists", async () => {
     const { practice, desk } = await practiceWithVisit();

@@ -196,7 +196,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
   const [location] = await resolveLocations(input.locationId, mode, address?.postalCode);
   if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
   const start = Date.parse(input.start);
-  const base = { service, mode, location, now: ctx.now, ignoreNotice: true };
+  const base = { service, mode, location, now: ctx.now, ignoreNotice: true, language: input.language ?? existing?.preferredLanguage };
   const slot = await requireSlot({ ...base, start, therapistId: input.therapistId });
   const range = blockedRangeFor(slot.start, { ...service, mode, travelMinutes: location.homeTravelMinutes });
   const token = createManageToken();

@@ -23,7 +23,8 @@ export const statusChangeSchema = z.object({
 export const bookForCallerSchema = z.object({
   serviceId: z.uuid({ error: "Choose a service." }),
   locationId: z.uuid({ error: "Choose a location." }),
-  therapistId: z.uuid({ error: "Choose a therapist." }),
+  /** Omitted: the first available therapist, preferring one who speaks the patient's language. */
+  therapistId: z.uuid({ error: "Choose a therapist." }).optional(),
   mode: visitModeSchema,
   start: instantSchema,
   /** An existing patient, or the details of a new one (with their address for a home visit, as online). */

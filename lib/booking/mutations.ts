@@ -83,7 +83,7 @@ function shiftDate(date: string, days: number): string {
 /** The free times nearest to `target`, for a patient whose choice was just taken. */
 export async function alternativesNear(
   target: number,
-  args: { service: Service; mode: VisitMode; location: Location; therapistId?: string; now: Date; excludeAppointmentId?: string; ignoreNotice?: boolean },
+  args: { service: Service; mode: VisitMode; location: Location; therapistId?: string; now: Date; excludeAppointmentId?: string; ignoreNotice?: boolean; language?: "en" | "es" },
 ): Promise<SlotDto[]> {
   const day = localDateOf(target, args.location.timeZone);
   const { slots } = await searchSlots({
@@ -96,6 +96,7 @@ export async function alternativesNear(
     now: args.now,
     excludeAppointmentId: args.excludeAppointmentId,
     ignoreNotice: args.ignoreNotice,
+    language: args.language,
   });
   return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone, { cancelCutoffMinutes: args.service.cancelCutoffMinutes, now: args.now }));
 }
