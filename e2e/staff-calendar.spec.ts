@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/csp";
 import { expectNoAxeViolations } from "./fixtures/axe";
+import { createDeskPractice, insertDeskVisit, retireDeskPractice } from "./fixtures/desk-practice";
 import { FRONT_DESK, signIn } from "./fixtures/staff";
 
 // Las Cruces on a Monday or Wednesday: Kevin Osei works 7–11 and 12–4 in the
@@ -117,22 +118,44 @@ test("the move form and status actions work without a mouse", async ({ page }) =
   await expect(page.getByRole("status").filter({ hasText: "Moved Kim" })).toBeVisible();
   await expect(card).toContainText("1:00 PM");
 
-  // The desk checks in and cancels before the board's next answer arrives:
-  // board reads are held back, so the cancel is chosen on the card the
-  // check-in already changed, and still goes through.
-  const boardReads = "**/api/staff/calendar?**";
-  await page.route(boardReads, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    await route.continue().catch(() => undefined);
-  });
-  await panel.getByRole("button", { name: "Check in" }).click();
-  await expect(card).toContainText("Checked in");
-  await panel.getByLabel("Reason for cancelling").fill("Called to cancel");
-  await panel.getByRole("button", { name: "Cancel visit" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "cancel saved" })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByRole("alert").filter({ hasText: "Not changed" })).toHaveCount(0);
-  await page.unroute(boardReads);
-  await expect(card).toHaveCount(0);
+  // Checking in is for the visit's own day: a visit today, in a clinic open
+  // around the clock (e2e/fixtures/desk-practice.ts), whatever the hour.
+  const practice = await createDeskPractice();
+  try {
+    const today = await insertDeskVisit(practice, practice.therapists[0]!.id, 30);
+    await page.goto(`/staff/calendar?location=${practice.locationId}&date=${practice.today}&view=day`);
+    const todayCard = page.locator("[data-appointment-id]", { hasText: today.patientName });
+    await todayCard.focus();
+    await page.keyboard.press("Enter");
+    const todayPanel = page.getByRole("complementary", { name: today.patientName });
+    await expect(todayPanel).toBeVisible();
+
+    // The desk checks in and cancels before the board's next answer arrives:
+    // board reads are held back, so the cancel is chosen on the card the
+    // check-in already changed, and still goes through.
+    const boardReads = "**/api/staff/calendar?**";
+    await page.route(boardReads, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await route.continue().catch(() => undefined);
+    });
+    await todayPanel.getByRole("button", { name: "Check in" }).press("Enter");
+    await expect(todayCard).toContainText("Checked in");
+    await todayPanel.getByLabel("Reason for cancelling").fill("Called to cancel");
+    await todayPanel.getByRole("button", { name: "Cancel visit" }).press("Enter");
+    // Cancelling asks first; the safe answer has the focus.
+    const confirm = page.getByRole("dialog", { name: `Cancel ${today.patientName}'s visit?` });
+    await expect(confirm).toContainText("Called to cancel");
+    await expect(confirm.getByRole("button", { name: "Keep the visit" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(confirm.getByRole("button", { name: "Yes, cancel the visit" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: "cancel saved" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("alert").filter({ hasText: "Not changed" })).toHaveCount(0);
+    await page.unroute(boardReads);
+    await expect(todayCard).toHaveCount(0);
+  } finally {
+    await retireDeskPractice(practice);
+  }
 });
 
 test("the board's poll is answered 304 while nothing changes, and another desk's booking still shows within a poll", async ({ page }) => {

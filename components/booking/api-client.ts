@@ -70,6 +70,8 @@ export interface AvailabilityParams {
   /** Local dates (YYYY-MM-DD) in the location's zone, inclusive. */
   from: string;
   to: string;
+  /** The patient's language, so "first available" offers a therapist who speaks it when one is free at the same time. */
+  language?: "en" | "es";
 }
 
 export function fetchAvailability(params: AvailabilityParams, signal?: AbortSignal) {
@@ -82,6 +84,7 @@ export function fetchAvailability(params: AvailabilityParams, signal?: AbortSign
   if (params.locationId) query.set("location", params.locationId);
   if (params.therapistId) query.set("therapist", params.therapistId);
   if (params.postalCode) query.set("postalCode", params.postalCode);
+  if (params.language) query.set("language", params.language);
   return requestJson<AvailabilityDto>(`/api/availability?${query}`, { signal });
 }
 

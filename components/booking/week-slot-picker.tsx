@@ -50,6 +50,7 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
       therapistId: props.therapistId,
       from: weekStart,
       to,
+      language,
     }),
   );
   const isFirstWeek = weekStart <= today;

@@ -20,7 +20,7 @@ describe("buildOpenApiDocument", () => {
     const params = doc.paths["/api/availability"].get.parameters;
     const required = params.filter((p) => p.required).map((p) => p.name).sort();
     expect(required).toEqual(["from", "service", "to"]);
-    expect(params.map((p) => p.name)).toEqual(expect.arrayContaining(["location", "therapist", "mode", "postalCode"]));
+    expect(params.map((p) => p.name)).toEqual(expect.arrayContaining(["location", "therapist", "mode", "postalCode", "language"]));
   });
 
   it("accepts VIDEO on availability and bookings", () => {

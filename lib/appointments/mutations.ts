@@ -4,8 +4,11 @@ import type { StaffMember } from "../auth/mutations";
 import { resolveLocations, resolveMode } from "../booking/data";
 import { createManageToken } from "../booking/manage-token";
 import { confirmSlotUnderLock } from "../booking/confirm-slot";
-import { alternativesNear, assertEligible, chooseRoom, linkHashes, raceError, rangeColumns, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
+import { alternativesNear, assertEligible, chooseRoom, joinUrlFor, linkHashes, manageUrl, raceError, rangeColumns, requireSlot, tokenExpiry, upsertPatient } from "../booking/mutations";
+import type { HomeAddress } from "../booking/schema";
+import type { Patient } from "../db/generated/client";
 import { getPrisma } from "../db/client";
+import { violatedConstraint } from "../db/errors";
 import { AppError } from "../errors/app-error";
 import { blockedRangeFor } from "../scheduling/blocked-range";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
@@ -38,44 +41,62 @@ export interface StatusChange {
   expectedUpdatedAt?: Date;
 }
 
-/** Check in, complete, no-show or cancel one visit, for staff, audited. */
+/**
+ * Check in, complete, no-show or cancel one visit, or take a check-in or a
+ * no-show back to booked, for staff, audited.
+ */
 export async function changeAppointmentStatus(staff: StaffMember, change: StatusChange, ctx: StaffRequestContext) {
   if (change.action === "cancel" && !change.reason?.trim()) {
     throw new AppError("VALIDATION_FAILED", "Say why the visit is cancelled.", { fields: { reason: "Say why the visit is cancelled." } });
   }
-  return getPrisma().$transaction(async (tx) => {
-    // Locks the row so two desks clicking at once change it once.
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Appointment" WHERE "id" = ${change.appointmentId}::uuid FOR UPDATE`;
-    if (rows.length === 0) throw new AppError("NOT_FOUND", "No such appointment.");
-    const appointment = await tx.appointment.findUniqueOrThrow({ where: { id: change.appointmentId } });
-    assertMayHandleAppointment(staff, appointment);
-    if (change.expectedUpdatedAt && appointment.updatedAt.getTime() !== change.expectedUpdatedAt.getTime()) {
-      throw new AppError("STALE", "Someone else changed this visit a moment ago. The calendar shows it as it is now.");
-    }
-    const check = checkTransition(change.action, appointment.status, appointment.startsAt, ctx.now);
-    if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+  try {
+    return await getPrisma().$transaction(async (tx) => {
+      // Locks the row so two desks clicking at once change it once.
+      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Appointment" WHERE "id" = ${change.appointmentId}::uuid FOR UPDATE`;
+      if (rows.length === 0) throw new AppError("NOT_FOUND", "No such appointment.");
+      const appointment = await tx.appointment.findUniqueOrThrow({ where: { id: change.appointmentId }, include: { location: { select: { timeZone: true } } } });
+      assertMayHandleAppointment(staff, appointment);
+      if (change.expectedUpdatedAt && appointment.updatedAt.getTime() !== change.expectedUpdatedAt.getTime()) {
+        throw new AppError("STALE", "Someone else changed this visit a moment ago. The calendar shows it as it is now.");
+      }
+      const check = checkTransition(change.action, appointment.status, appointment.startsAt, ctx.now, appointment.location.timeZone);
+      if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
 
-    const updated = await tx.appointment.update({
-      where: { id: appointment.id },
-      data: {
-        status: check.to,
-        ...(change.action === "check-in" ? { checkedInAt: ctx.now } : {}),
-        ...(change.action === "complete" ? { completedAt: ctx.now } : {}),
-        ...(change.action === "cancel" ? { cancelledAt: ctx.now, cancellationReason: change.reason!.trim() } : {}),
-      },
+      // Taking a no-show back makes the visit hold its time again: if that
+      // time has been given to someone else since, the exclusion constraints
+      // refuse the UPDATE and the catch below explains it.
+      const updated = await tx.appointment.update({
+        where: { id: appointment.id },
+        data: {
+          status: check.to,
+          ...(change.action === "check-in" ? { checkedInAt: ctx.now } : {}),
+          ...(change.action === "undo-check-in" ? { checkedInAt: null } : {}),
+          ...(change.action === "complete" ? { completedAt: ctx.now } : {}),
+          ...(change.action === "cancel" ? { cancelledAt: ctx.now, cancellationReason: change.reason!.trim() } : {}),
+        },
+      });
+      await recordAudit(tx, {
+        staffUserId: staff.id,
+        actor: staff.email,
+        action: `appointment.${change.action}`,
+        entity: "Appointment",
+        entityId: appointment.id,
+        patientId: appointment.patientId,
+        ipAddress: ctx.ipAddress,
+        detail: { from: appointment.status, to: check.to, ...(change.reason ? { reason: change.reason } : {}) },
+      });
+      return updated;
     });
-    await recordAudit(tx, {
-      staffUserId: staff.id,
-      actor: staff.email,
-      action: `appointment.${change.action}`,
-      entity: "Appointment",
-      entityId: appointment.id,
-      patientId: appointment.patientId,
-      ipAddress: ctx.ipAddress,
-      detail: { from: appointment.status, to: check.to, ...(change.reason ? { reason: change.reason } : {}) },
-    });
-    return updated;
-  });
+  } catch (error) {
+    const constraint = violatedConstraint(error);
+    if (constraint === "Appointment_patient_no_overlap") {
+      throw new AppError("PATIENT_BUSY", "This no-show cannot be undone: the patient has another visit booked at that time since.");
+    }
+    if (constraint === "Appointment_therapist_no_overlap" || constraint === "Appointment_room_capacity") {
+      throw new AppError("SLOT_TAKEN", "This no-show cannot be undone: its time has been given to another visit since. Book the patient a new time instead.");
+    }
+    throw error;
+  }
 }
 
 /**
@@ -143,38 +164,51 @@ export async function moveAppointment(staff: StaffMember, appointmentId: string,
   }
 }
 
-/** Books a phone caller or a walk-in, for an existing patient or a new one. */
+/** The address a home visit goes to: typed for this visit, given with a new patient, or on file. */
+function homeAddressFor(input: BookForCallerInput, onFile: Patient | null): HomeAddress | null {
+  const typed = input.visitAddress ?? input.newPatient?.address;
+  if (typed) return typed;
+  if (onFile?.addressLine1 && onFile.city && onFile.postalCode) {
+    return { line1: onFile.addressLine1, line2: onFile.addressLine2 ?? undefined, city: onFile.city, postalCode: onFile.postalCode };
+  }
+  return null;
+}
+
+const NO_ADDRESS = "A home visit needs the address where the patient is to be visited: enter it, or choose a clinic or video visit.";
+
+/**
+ * Books a phone caller or a walk-in, for an existing patient or a new one, in
+ * any mode the service and therapist offer. Returns the freshly issued manage
+ * token (only its hash is stored) so the desk can pass the links on once.
+ */
 export async function bookForCaller(staff: StaffMember, input: BookForCallerInput, ctx: StaffRequestContext) {
   assertDesk(staff);
   const prisma = getPrisma();
   const service = await prisma.service.findFirst({ where: { id: input.serviceId, active: true } });
   if (!service) throw new AppError("NOT_FOUND", "That service is not offered.");
   const mode = resolveMode(service, input.mode);
-  let postalCode = input.newPatient?.address?.postalCode;
-  if (input.patientId) {
-    const existing = await prisma.patient.findUnique({ where: { id: input.patientId } });
-    if (!existing) throw new AppError("NOT_FOUND", "No such patient.");
-    postalCode ??= existing.postalCode ?? undefined;
+  const existing = input.patientId ? await prisma.patient.findUnique({ where: { id: input.patientId } }) : null;
+  if (input.patientId && !existing) throw new AppError("NOT_FOUND", "No such patient.");
+  const address = mode === "HOME" ? homeAddressFor(input, existing) : null;
+  if (mode === "HOME" && !address) {
+    throw new AppError("VALIDATION_FAILED", NO_ADDRESS, { fields: { [input.patientId ? "visitAddress" : "newPatient.address"]: NO_ADDRESS } });
   }
-  const [location] = await resolveLocations(input.locationId, mode, postalCode);
+  const [location] = await resolveLocations(input.locationId, mode, address?.postalCode);
   if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
   const start = Date.parse(input.start);
-  const base = { service, mode, location, now: ctx.now, ignoreNotice: true };
+  const base = { service, mode, location, now: ctx.now, ignoreNotice: true, language: input.language ?? existing?.preferredLanguage };
   const slot = await requireSlot({ ...base, start, therapistId: input.therapistId });
   const range = blockedRangeFor(slot.start, { ...service, mode, travelMinutes: location.homeTravelMinutes });
   const token = createManageToken();
 
   try {
-    return await prisma.$transaction(async (tx) => {
+    const created = await prisma.$transaction(async (tx) => {
       const patientId = input.patientId ?? (await upsertPatient(tx, input.newPatient!, input.language ?? "en"));
       const patient = await tx.patient.findUniqueOrThrow({ where: { id: patientId } });
-      await confirmSlotUnderLock(tx, { therapistId: slot.therapistId, location, service, mode, start: slot.start, now: ctx.now, ignoreNotice: true, postalCode: patient.postalCode });
+      await confirmSlotUnderLock(tx, { therapistId: slot.therapistId, location, service, mode, start: slot.start, now: ctx.now, ignoreNotice: true, postalCode: address?.postalCode ?? null });
       await assertEligible(tx, service, patientId);
-      if (mode === "HOME" && (!patient.addressLine1 || !patient.postalCode)) {
-        throw new AppError("VALIDATION_FAILED", "A home visit needs the patient's address on file.", { fields: { patientId: "Add the patient's address first." } });
-      }
       const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
-      const created = await tx.appointment.create({
+      const appointment = await tx.appointment.create({
         data: {
           patientId,
           therapistId: slot.therapistId,
@@ -188,8 +222,8 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
           reasonText: input.reason?.trim() || null,
           patientFirstName: input.newPatient?.firstName ?? patient.firstName,
           patientLastName: input.newPatient?.lastName ?? patient.lastName,
-          ...(mode === "HOME"
-            ? { visitAddressLine1: patient.addressLine1, visitAddressLine2: patient.addressLine2, visitCity: patient.city, visitPostalCode: patient.postalCode }
+          ...(address
+            ? { visitAddressLine1: address.line1, visitAddressLine2: address.line2 || null, visitCity: address.city, visitPostalCode: address.postalCode }
             : {}),
           ...linkHashes(token),
           manageTokenExpiresAt: tokenExpiry(range.end),
@@ -200,13 +234,14 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
         actor: staff.email,
         action: "appointment.create",
         entity: "Appointment",
-        entityId: created.id,
+        entityId: appointment.id,
         patientId,
         ipAddress: ctx.ipAddress,
         detail: { start: formatInstantWithOffset(range.start, location.timeZone), therapistId: slot.therapistId, mode, source: "STAFF" },
       });
-      return { appointment: created, manageToken: token };
+      return appointment;
     }, TX_OPTIONS);
+    return { appointment: created, manageToken: token, manageUrl: manageUrl(token, created.language), joinUrl: joinUrlFor(mode, token) };
   } catch (error) {
     return raceError(error, () => alternativesNear(start, { ...base, therapistId: input.therapistId }));
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { instantSchema, languageSchema, patientDetailsSchema, versionStampSchema, visitModeSchema } from "../booking/schema";
+import { homeAddressSchema, instantSchema, languageSchema, patientDetailsSchema, versionStampSchema, visitModeSchema } from "../booking/schema";
 import { visibleString } from "../booking/visible-text";
+import { STATUS_ACTIONS } from "./status";
 
 // Inputs of the staff calendar's writes, shared by its forms and its API.
 
@@ -14,7 +15,7 @@ export const moveAppointmentSchema = z.object({
 export type MoveAppointmentInput = z.infer<typeof moveAppointmentSchema>;
 
 export const statusChangeSchema = z.object({
-  action: z.enum(["check-in", "complete", "no-show", "cancel"], { error: "Choose check in, complete, no-show or cancel." }),
+  action: z.enum(STATUS_ACTIONS, { error: "Choose check in, complete, no-show, cancel, undo check-in or undo no-show." }),
   reason: visibleString().trim().max(500).optional(),
   expectedUpdatedAt: updatedAt.optional(),
 });
@@ -22,16 +23,23 @@ export const statusChangeSchema = z.object({
 export const bookForCallerSchema = z.object({
   serviceId: z.uuid({ error: "Choose a service." }),
   locationId: z.uuid({ error: "Choose a location." }),
-  therapistId: z.uuid({ error: "Choose a therapist." }),
+  /** Omitted: the first available therapist, preferring one who speaks the patient's language. */
+  therapistId: z.uuid({ error: "Choose a therapist." }).optional(),
   mode: visitModeSchema,
   start: instantSchema,
-  /** An existing patient, or the details of a new one. */
+  /** An existing patient, or the details of a new one (with their address for a home visit, as online). */
   patientId: z.uuid({ error: "Choose a patient." }).optional(),
   newPatient: patientDetailsSchema.optional(),
+  /** Where an existing patient is seen at home, when not at the address on file. */
+  visitAddress: homeAddressSchema.optional(),
   reason: visibleString().trim().max(500).optional(),
   language: languageSchema.optional(),
-}).refine((v) => Boolean(v.patientId) !== Boolean(v.newPatient), {
-  path: ["patientId"],
-  message: "Choose an existing patient or register a new one.",
+}).superRefine((v, ctx) => {
+  if (Boolean(v.patientId) === Boolean(v.newPatient)) {
+    ctx.addIssue({ code: "custom", path: ["patientId"], message: "Choose an existing patient or register a new one." });
+  }
+  if (v.mode === "HOME" && v.newPatient && !v.newPatient.address && !v.visitAddress) {
+    ctx.addIssue({ code: "custom", path: ["newPatient", "address"], message: "Enter the address where the patient is to be visited." });
+  }
 });
 export type BookForCallerInput = z.infer<typeof bookForCallerSchema>;

@@ -166,6 +166,8 @@ export interface SlotSearch {
   ignoreBookings?: boolean;
   /** Staff booking a caller or a walk-in: the patient-facing minimum notice does not apply. */
   ignoreNotice?: boolean;
+  /** The patient's language: "first available" gives a start to a therapist who speaks it when one is free then. */
+  language?: "en" | "es";
 }
 
 export function toWeeklyBlock(h: WeeklyHours): WeeklyBlock & { validFrom: string | null; validUntil: string | null } {
@@ -232,9 +234,10 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
       locations: { some: { locationId: { in: locationIds } } },
       ...(search.therapistId ? { id: search.therapistId } : {}),
     },
-    select: { id: true },
+    select: { id: true, languages: true },
   });
   const therapistIds = therapists.map((t) => t.id);
+  const languagesOf = new Map(therapists.map((t) => [t.id, t.languages]));
   if (therapistIds.length === 0) return { timeZone, slots: [], zones };
 
   const [hours, intervals, rooms] = await Promise.all([
@@ -265,12 +268,14 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
         weeklyHours,
         timeOff: timeOffBy.get(therapistId) ?? [],
         busy: busyBy.get(therapistId) ?? [],
+        languages: languagesOf.get(therapistId),
       });
     }
     const query = {
       ...slotQueryFor(service, location, mode, search),
       // A location with no rooms on record books by therapist alone.
       rooms: withRooms.has(location.id) ? (roomsBy.get(location.id) ?? []) : undefined,
+      language: search.language,
     };
     slots.push(...(search.therapistId ? findAllSlots(schedules, query) : findFirstAvailable(schedules, query)));
   }

@@ -44,7 +44,8 @@ const DAY_MS = 86_400_000;
 type FullAppointment = Appointment & { service: Service; therapist: Therapist; location: Location; patient: Patient };
 const FULL = { service: true, therapist: true, location: true, patient: true } as const;
 
-function manageUrl(token: string, language: string): string {
+/** The patient's manage link, in the language they booked in. */
+export function manageUrl(token: string, language: string): string {
   return `${publicBaseUrl()}/${language}/manage/${token}`;
 }
 
@@ -82,7 +83,7 @@ function shiftDate(date: string, days: number): string {
 /** The free times nearest to `target`, for a patient whose choice was just taken. */
 export async function alternativesNear(
   target: number,
-  args: { service: Service; mode: VisitMode; location: Location; therapistId?: string; now: Date; excludeAppointmentId?: string; ignoreNotice?: boolean },
+  args: { service: Service; mode: VisitMode; location: Location; therapistId?: string; now: Date; excludeAppointmentId?: string; ignoreNotice?: boolean; language?: "en" | "es" },
 ): Promise<SlotDto[]> {
   const day = localDateOf(target, args.location.timeZone);
   const { slots } = await searchSlots({
@@ -95,6 +96,7 @@ export async function alternativesNear(
     now: args.now,
     excludeAppointmentId: args.excludeAppointmentId,
     ignoreNotice: args.ignoreNotice,
+    language: args.language,
   });
   return nearestSlots(slots, target, 5).map((s) => toSlotDto(s, args.location.timeZone, { cancelCutoffMinutes: args.service.cancelCutoffMinutes, now: args.now }));
 }
@@ -112,6 +114,7 @@ export async function requireSlot(args: {
   now: Date;
   excludeAppointmentId?: string;
   ignoreNotice?: boolean;
+  language?: "en" | "es";
 }): Promise<Slot> {
   const day = localDateOf(args.start, args.location.timeZone);
   const search = { ...args, locations: [args.location], from: day, to: day };
@@ -224,7 +227,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
   const [location] = await resolveLocations(input.locationId, mode, input.patient.address?.postalCode);
   if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
   const start = Date.parse(input.start);
-  const slot = await requireSlot({ service, mode, location, start, therapistId: input.therapistId, now: ctx.now });
+  const slot = await requireSlot({ service, mode, location, start, therapistId: input.therapistId, now: ctx.now, language: input.language });
 
   const range = blockedRangeFor(slot.start, { ...service, mode, travelMinutes: location.homeTravelMinutes });
   const token = createManageToken();

@@ -38,6 +38,7 @@ export const homeAddressSchema = z.object({
   city: text("Enter the city.", 100),
   postalCode: z.string({ error: "Enter the postal code." }).trim().regex(/^[0-9A-Za-z -]{3,10}$/, "Enter a valid postal code."),
 }, { error: "Enter the address where we should visit you." });
+export type HomeAddress = z.infer<typeof homeAddressSchema>;
 
 export const patientDetailsSchema = z.object({
   firstName: text("Enter your first name.", 100),
@@ -99,6 +100,8 @@ export const availabilityQuerySchema = z
     therapist: z.uuid({ error: "'therapist' must be a therapist id." }).optional(),
     mode: visitModeSchema.optional(),
     postalCode: z.string().trim().max(10).optional(),
+    /** The patient's language: "first available" prefers a therapist who speaks it at the same time. */
+    language: languageSchema.optional(),
   })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "'to' must not be before 'from'." })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 31, {

@@ -94,4 +94,31 @@ describe("findFirstAvailable", () => {
     expect(findFirstAvailable([], query)).toEqual([]);
     expect(findFirstAvailable([therapist("t-a", { weeklyHours: [] })], query)).toEqual([]);
   });
+
+  describe("the patient's language", () => {
+    // t-a speaks English only and is the less booked; t-es speaks Spanish and has one visit on Monday afternoon.
+    const english = therapist("t-a", { languages: ["en"] });
+    const spanish = therapist("t-es", { languages: ["en", "es"], busy: [span("2026-11-23T19:00:00Z", "2026-11-23T20:00:00Z")] });
+
+    it("gives an equally early start to a therapist who speaks it, over a less booked one", () => {
+      expect(findFirstAvailable([english, spanish], { ...query, language: "es" }).map((s) => s.therapistId)).toEqual(["t-es", "t-es", "t-es"]);
+      expect(findFirstAvailable([english, spanish], { ...query, language: "en" }).map((s) => s.therapistId)).toEqual(["t-a", "t-a", "t-a"]);
+      expect(findFirstAvailable([english, spanish], query).map((s) => s.therapistId)).toEqual(["t-a", "t-a", "t-a"]);
+    });
+
+    it("never makes the patient wait longer for it: an earlier start stays with whoever is free", () => {
+      // The Spanish speaker is busy at 09:00 and 10:00.
+      const busySpanish = { ...spanish, busy: [span("2026-11-23T15:00:00Z", "2026-11-23T17:00:00Z")] };
+      expect(summary(findFirstAvailable([english, busySpanish], { ...query, language: "es" }))).toEqual([
+        "2026-11-23T15:00:00.000Z t-a@loc-1",
+        "2026-11-23T16:00:00.000Z t-a@loc-1",
+        "2026-11-23T17:00:00.000Z t-es@loc-1",
+      ]);
+    });
+
+    it("falls back to the day's load when no one free then speaks it", () => {
+      const both = [english, therapist("t-b", { languages: ["en"], busy: [span("2026-11-23T19:00:00Z", "2026-11-23T20:00:00Z")] })];
+      expect(findFirstAvailable(both, { ...query, language: "es" }).map((s) => s.therapistId)).toEqual(["t-a", "t-a", "t-a"]);
+    });
+  });
 });

@@ -1,5 +1,6 @@
-// "Any therapist" search: one slot per start time, assigned to the therapist
-// who is least booked that day so work spreads evenly.
+// "Any therapist" search: one slot per start time, assigned to a therapist who
+// speaks the patient's language when one is free then, and otherwise to the
+// one least booked that day so work spreads evenly.
 
 import { findOpenSlots } from "./find-open-slots";
 import { compareIds, compareSlots } from "./slot-order";
@@ -8,31 +9,37 @@ import { localDateOf, zonedDayBounds } from "./zone-time";
 
 interface Choice {
   slot: Slot;
+  /** Whether the therapist speaks the patient's language (always true when none is asked for). */
+  speaks: boolean;
   /** Busy intervals the therapist has on the slot's local day. */
   dayLoad: number;
 }
 
+function better(a: Choice, b: Choice): boolean {
+  if (a.speaks !== b.speaks) return a.speaks;
+  if (a.dayLoad !== b.dayLoad) return a.dayLoad < b.dayLoad;
+  return compareIds(a.slot.therapistId, b.slot.therapistId) < 0;
+}
+
 /**
  * One slot per distinct start instant and location. Among therapists free
- * then, the one with the fewest busy intervals on that local day wins, ties
- * by therapistId. Sorted by start, then therapistId. `query.rooms` is applied
- * to every schedule, so call once per location when CLINIC rooms matter.
+ * then, one who speaks `query.language` wins; then the one with the fewest
+ * busy intervals on that local day, ties by therapistId. The language only
+ * chooses among therapists free at the same instant, so it never offers a
+ * patient a later time than they would otherwise get. Sorted by start, then
+ * therapistId. `query.rooms` is applied to every schedule, so call once per
+ * location when CLINIC rooms matter.
  */
 export function findFirstAvailable(schedules: readonly TherapistSchedule[], query: SlotQuery): Slot[] {
   const picks = new Map<string, Choice>();
   for (const schedule of schedules) {
     const dayLoadOf = dayLoadCounter(schedule);
+    const speaks = !query.language || (schedule.languages ?? []).includes(query.language);
     for (const slot of findOpenSlots(schedule, query)) {
-      const dayLoad = dayLoadOf(slot.start);
+      const choice = { slot, speaks, dayLoad: dayLoadOf(slot.start) };
       const key = `${slot.locationId}\u0000${slot.start}`;
       const current = picks.get(key);
-      if (
-        !current ||
-        dayLoad < current.dayLoad ||
-        (dayLoad === current.dayLoad && compareIds(slot.therapistId, current.slot.therapistId) < 0)
-      ) {
-        picks.set(key, { slot, dayLoad });
-      }
+      if (!current || better(choice, current)) picks.set(key, choice);
     }
   }
   return [...picks.values()].map((p) => p.slot).sort(compareSlots);

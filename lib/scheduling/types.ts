@@ -42,6 +42,8 @@ export interface TherapistSchedule {
   timeOff: Interval[];
   /** Blocked ranges (buffers and travel included) of the therapist's active appointments, at any location. */
   busy: Interval[];
+  /** Languages the therapist speaks (e.g. "en", "es"); used to prefer one the patient speaks. */
+  languages?: readonly string[];
 }
 
 export interface SlotQuery {
@@ -61,6 +63,8 @@ export interface SlotQuery {
   stepMinutes?: number;
   /** For CLINIC visits: the location's rooms; a slot needs one with room left. Omitted = no room check. */
   rooms?: RoomLoad[];
+  /** The patient's language: "first available" prefers a therapist who speaks it, at the same start time. */
+  language?: string;
 }
 
 export interface Slot {

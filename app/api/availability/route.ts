@@ -12,7 +12,7 @@ export const GET = withErrors(async (request: Request) => {
     const mode = resolveMode(service, q.mode);
     const locations = await resolveLocations(q.location, mode, q.postalCode);
     const now = new Date();
-    const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now });
+    const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now, language: q.language });
     const terms = { cancelCutoffMinutes: service.cancelCutoffMinutes, now };
     const body: AvailabilityDto = {
       timeZone: result.timeZone,

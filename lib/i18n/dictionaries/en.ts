@@ -100,7 +100,7 @@ export const en = {
       noLocations: "No clinic offers this kind of visit online right now. Please go back and choose another, or call us.",
       therapistLegend: "Therapist",
       firstAvailable: "First available",
-      firstAvailableHint: "Whoever is free at the time you pick.",
+      firstAvailableHint: "Whoever is free at the time you pick, preferring someone who speaks your language.",
       speaks: (languages: string) => `Speaks ${languages}`,
       photoOf: (name: string) => `Photo of ${name}`,
     },

@@ -99,7 +99,7 @@ export const es: Dictionary = {
         "En este momento ninguna clínica ofrece este tipo de cita en línea. Vuelva atrás y elija otro, o llámenos.",
       therapistLegend: "Terapeuta",
       firstAvailable: "El primero disponible",
-      firstAvailableHint: "Quien esté libre a la hora que usted elija.",
+      firstAvailableHint: "Quien esté libre a la hora que usted elija, de preferencia alguien que hable su idioma.",
       speaks: (languages) => `Habla ${languages}`,
       photoOf: (name) => `Foto de ${name}`,
     },

@@ -2,29 +2,43 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/form/button";
+import { ModalDialog } from "@/components/form/dialog";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { MODE_LABEL, STATUS_LABEL } from "./appointment-card";
-import { TIME_OPTIONS } from "./time-options";
+import { timeOptionsWith } from "./time-options";
 import { formatDate, formatMinutes, localDate, localMinutes } from "./wall-clock";
 
-type Action = "check-in" | "complete" | "no-show" | "cancel";
+type Action = "check-in" | "complete" | "no-show" | "cancel" | "undo-check-in" | "undo-no-show";
 
-const ACTIONS: { action: Exclude<Action, "cancel">; label: string; from: CalendarAppointmentDto["status"][] }[] = [
-  { action: "check-in", label: "Check in", from: ["BOOKED"] },
+/**
+ * The one-click actions. Check-in and the undos exist only on the visit's own
+ * day in the location's zone (the server holds the same rule); a no-show is
+ * asked about first.
+ */
+const ACTIONS: { action: Exclude<Action, "cancel">; label: string; from: CalendarAppointmentDto["status"][]; onVisitDay?: boolean }[] = [
+  { action: "check-in", label: "Check in", from: ["BOOKED"], onVisitDay: true },
   { action: "complete", label: "Complete", from: ["BOOKED", "CHECKED_IN"] },
   { action: "no-show", label: "No-show", from: ["BOOKED"] },
+  { action: "undo-check-in", label: "Undo check-in", from: ["CHECKED_IN"], onVisitDay: true },
+  { action: "undo-no-show", label: "Undo no-show", from: ["NO_SHOW"], onVisitDay: true },
 ];
+
+type Confirming = { action: "no-show" } | { action: "cancel"; reason: string };
 
 /** An appointment's details with every action the board offers by mouse, as plain controls. */
 export function AppointmentPanel({
   appointment: a,
   data,
+  today,
   onClose,
   onStatus,
   onMove,
 }: {
   appointment: CalendarAppointmentDto;
   data: CalendarDto;
+  /** Today's date in the location's zone. */
+  today: string;
   onClose: () => void;
   onStatus: (action: Action, reason?: string) => void;
   onMove: (date: string, minutes: number, therapistId: string) => void;
@@ -34,9 +48,12 @@ export function AppointmentPanel({
   const [moveDate, setMoveDate] = useState(localDate(a.start));
   const [moveTime, setMoveTime] = useState(localMinutes(a.start));
   const [moveTherapist, setMoveTherapist] = useState(a.therapistId);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
   useEffect(() => headingRef.current?.focus(), [a.id]);
   const therapist = data.therapists.find((t) => t.id === a.therapistId);
   const changeable = a.status === "BOOKED" || a.status === "CHECKED_IN";
+  const visitDay = localDate(a.start) === today;
+  const actions = ACTIONS.filter((x) => x.from.includes(a.status) && (!x.onVisitDay || visitDay));
 
   return (
     <aside aria-labelledby="panel-title" className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
@@ -86,32 +103,69 @@ export function AppointmentPanel({
         </Link>
       </p>
 
-      {changeable ? (
-        <>
-          <div className="mt-4 flex flex-wrap gap-2">
-            {ACTIONS.filter((x) => x.from.includes(a.status)).map((x) => (
-              <button key={x.action} type="button" onClick={() => onStatus(x.action)} className="rounded-md bg-teal-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-900">
-                {x.label}
-              </button>
-            ))}
-          </div>
-
-          <form
-            className="mt-4 space-y-2 border-t border-slate-200 pt-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              onStatus("cancel", reason);
-            }}
-          >
-            <label htmlFor="cancel-reason" className="block text-sm font-medium">
-              Reason for cancelling
-            </label>
-            <input id="cancel-reason" required value={reason} onChange={(e) => setReason(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm" />
-            <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50">
-              Cancel visit
+      {actions.length > 0 ? (
+        <div className="mt-4 flex flex-wrap gap-2">
+          {actions.map((x) => (
+            <button
+              key={x.action}
+              type="button"
+              onClick={() => (x.action === "no-show" ? setConfirming({ action: "no-show" }) : onStatus(x.action))}
+              className={buttonClass(x.action.startsWith("undo-") ? "secondary" : "primary", "sm")}
+            >
+              {x.label}
             </button>
-          </form>
-        </>
+          ))}
+        </div>
+      ) : null}
+
+      {changeable ? (
+        <form
+          className="mt-4 space-y-2 border-t border-slate-200 pt-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setConfirming({ action: "cancel", reason: reason.trim() });
+          }}
+        >
+          <label htmlFor="cancel-reason" className="block text-sm font-medium">
+            Reason for cancelling
+          </label>
+          <input id="cancel-reason" required value={reason} onChange={(e) => setReason(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm" />
+          <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50">
+            Cancel visit
+          </button>
+        </form>
+      ) : null}
+
+      {confirming ? (
+        <ModalDialog title={confirming.action === "no-show" ? `Mark ${a.patient.name} as a no-show?` : `Cancel ${a.patient.name}'s visit?`} onClose={() => setConfirming(null)}>
+          <p className="mt-3 text-sm">
+            {formatDate(localDate(a.start))}, {formatMinutes(localMinutes(a.start))} · {a.service.name}
+          </p>
+          {confirming.action === "cancel" ? (
+            <p className="mt-2 text-sm">
+              Reason: <span className="font-medium">{confirming.reason}</span>. The time becomes free for others.
+            </p>
+          ) : (
+            <p className="mt-2 text-sm">It can be undone today only; afterwards the record stands.</p>
+          )}
+          <div className="mt-5 flex flex-wrap justify-end gap-2">
+            <button type="button" data-initial-focus onClick={() => setConfirming(null)} className={buttonClass("secondary", "sm")}>
+              {confirming.action === "cancel" ? "Keep the visit" : "Go back"}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const chosen = confirming;
+                setConfirming(null);
+                if (chosen.action === "cancel") onStatus("cancel", chosen.reason);
+                else onStatus("no-show");
+              }}
+              className={buttonClass("danger", "sm")}
+            >
+              {confirming.action === "cancel" ? "Yes, cancel the visit" : "Yes, mark as no-show"}
+            </button>
+          </div>
+        </ModalDialog>
       ) : null}
 
       {a.status === "BOOKED" && !a.elsewhere ? (
@@ -138,7 +192,7 @@ export function AppointmentPanel({
                 Time
               </label>
               <select id="move-time" value={moveTime} onChange={(e) => setMoveTime(Number(e.target.value))} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm">
-                {TIME_OPTIONS.map((o) => (
+                {timeOptionsWith(moveTime).map((o) => (
                   <option key={o.minutes} value={o.minutes}>
                     {o.label}
                   </option>

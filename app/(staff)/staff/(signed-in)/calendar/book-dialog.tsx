@@ -2,9 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import type { SlotDto } from "@/lib/booking/api-types";
 import type { CalendarDto } from "@/lib/calendar/schema";
-import { searchPatients, type BookCallerBody } from "./calendar-api";
-import { TIME_OPTIONS } from "./time-options";
+import { searchPatients, type BookCallerBody, type VisitMode } from "./calendar-api";
+import { NearestTimes } from "./nearest-times";
+import { timeOptionsWith } from "./time-options";
+import { localDate, localMinutes } from "./wall-clock";
 
 export interface BookingDraft {
   therapistId: string;
@@ -13,6 +16,28 @@ export interface BookingDraft {
 }
 
 const input = "w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm";
+
+export interface BookingError {
+  message: string;
+  fields: Record<string, string>;
+  /** The nearest free times, when the server refused the chosen one. */
+  alternatives: SlotDto[];
+}
+
+const MODE_CHOICES: { mode: VisitMode; label: string }[] = [
+  { mode: "CLINIC", label: "In the clinic" },
+  { mode: "HOME", label: "At home" },
+  { mode: "VIDEO", label: "By video" },
+];
+
+const EMPTY_ADDRESS = { line1: "", line2: "", city: "", postalCode: "" };
+type AddressDraft = typeof EMPTY_ADDRESS;
+
+/** The address as the API takes it, or nothing when the desk left it empty. */
+function addressBody(a: AddressDraft) {
+  if (!a.line1.trim() && !a.city.trim() && !a.postalCode.trim()) return undefined;
+  return { line1: a.line1, ...(a.line2.trim() ? { line2: a.line2 } : {}), city: a.city, postalCode: a.postalCode };
+}
 
 /**
  * Books a caller: choose or register the patient in the same dialog. What was
@@ -29,8 +54,8 @@ export function BookDialog({
   data: CalendarDto;
   draft: BookingDraft;
   pending: boolean;
-  error: { message: string; fields: Record<string, string> } | null;
-  onSubmit: (body: Omit<BookCallerBody, "start" | "locationId">, date: string, minutes: number) => void;
+  error: BookingError | null;
+  onSubmit: (body: Omit<BookCallerBody, "start" | "locationId">, date: string, minutes: number, patientName: string) => void;
   onClose: () => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -39,12 +64,23 @@ export function BookDialog({
   const [date, setDate] = useState(draft.date);
   const [minutes, setMinutes] = useState(draft.minutes);
   const [serviceId, setServiceId] = useState(data.services[0]?.id ?? "");
-  const [mode, setMode] = useState<"CLINIC" | "HOME">("CLINIC");
+  const [chosenMode, setMode] = useState<VisitMode>("CLINIC");
   const [who, setWho] = useState<"existing" | "new">("existing");
   const [query, setQuery] = useState("");
   const [patientId, setPatientId] = useState("");
   const [newPatient, setNewPatient] = useState({ firstName: "", lastName: "", email: "", phone: "", dateOfBirth: "" });
+  const [address, setAddress] = useState<AddressDraft>(EMPTY_ADDRESS);
   const [reason, setReason] = useState("");
+  const [language, setLanguage] = useState<"en" | "es">("en");
+
+  // Every mode both the service and the therapist offer; the choice follows
+  // when a change of service or therapist takes the chosen one away.
+  const service = data.services.find((x) => x.id === serviceId);
+  const therapist = data.therapists.find((x) => x.id === therapistId);
+  // "First available" (no therapist chosen) offers what the service offers.
+  const modes = MODE_CHOICES.filter((c) => service?.visitModes.includes(c.mode) && (!therapistId || therapist?.visitModes.includes(c.mode)));
+  const mode = modes.some((c) => c.mode === chosenMode) ? chosenMode : (modes[0]?.mode ?? "CLINIC");
+
 
   useEffect(() => {
     dialogRef.current?.showModal();
@@ -68,7 +104,21 @@ export function BookDialog({
     staleTime: 10_000,
   });
 
+  const submit = (at: { date: string; minutes: number; therapistId: string }) => {
+    const home = mode === "HOME" ? addressBody(address) : undefined;
+    const patient = who === "existing" ? { patientId, ...(home ? { visitAddress: home } : {}) } : { newPatient: { ...newPatient, ...(home ? { address: home } : {}) } };
+    const name = who === "existing" ? (matches.data?.patients.find((p) => p.id === patientId)?.name ?? "the patient") : `${newPatient.firstName} ${newPatient.lastName}`.trim();
+    onSubmit(
+      { serviceId, ...(at.therapistId ? { therapistId: at.therapistId } : {}), mode, reason: reason || undefined, ...(who === "new" ? { language } : {}), ...patient },
+      at.date,
+      at.minutes,
+      name,
+    );
+  };
+
   const field = (name: string) => error?.fields[name] ?? error?.fields[`newPatient.${name}`];
+  const addressField = (name: string) =>
+    error?.fields[`newPatient.address.${name}`] ?? error?.fields[`visitAddress.${name}`] ?? (name === "line1" ? (error?.fields["newPatient.address"] ?? error?.fields.visitAddress) : undefined);
 
   return (
     <dialog ref={dialogRef} aria-labelledby="book-title" onClose={onClose} className="m-auto w-full max-w-lg rounded-lg p-0 backdrop:bg-slate-900/50">
@@ -76,20 +126,30 @@ export function BookDialog({
         className="space-y-3 p-5"
         onSubmit={(event) => {
           event.preventDefault();
-          onSubmit(
-            { serviceId, therapistId, mode, reason: reason || undefined, ...(who === "existing" ? { patientId } : { newPatient }) },
-            date,
-            minutes,
-          );
+          submit({ date, minutes, therapistId });
         }}
       >
         <h2 id="book-title" className="text-lg font-bold">
           Book a caller
         </h2>
         {error ? (
-          <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-            {error.message}
-          </p>
+          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+            <p ref={errorRef} tabIndex={-1}>
+              {error.message}
+            </p>
+            <NearestTimes
+              alternatives={error.alternatives}
+              data={data}
+              verb="Book"
+              onPick={(slot) => {
+                const at = { date: localDate(slot.start), minutes: localMinutes(slot.start), therapistId: slot.therapistId };
+                setDate(at.date);
+                setMinutes(at.minutes);
+                setTherapistId(at.therapistId);
+                submit(at);
+              }}
+            />
+          </div>
         ) : null}
         <div className="grid grid-cols-2 gap-2">
           <div>
@@ -99,7 +159,7 @@ export function BookDialog({
           <div>
             <label htmlFor="book-time" className="block text-xs font-medium">Time</label>
             <select id="book-time" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} className={input}>
-              {TIME_OPTIONS.map((o) => (
+              {timeOptionsWith(minutes).map((o) => (
                 <option key={o.minutes} value={o.minutes}>{o.label}</option>
               ))}
             </select>
@@ -107,6 +167,7 @@ export function BookDialog({
           <div>
             <label htmlFor="book-therapist" className="block text-xs font-medium">Therapist</label>
             <select id="book-therapist" value={therapistId} onChange={(e) => setTherapistId(e.target.value)} className={input}>
+              <option value="">First available</option>
               {data.therapists.map((t) => (
                 <option key={t.id} value={t.id}>{t.name}</option>
               ))}
@@ -124,9 +185,13 @@ export function BookDialog({
         <fieldset>
           <legend className="text-xs font-medium">Kind of visit</legend>
           <div className="mt-1 flex gap-4 text-sm">
-            <label className="flex items-center gap-1"><input type="radio" name="mode" checked={mode === "CLINIC"} onChange={() => setMode("CLINIC")} /> In the clinic</label>
-            <label className="flex items-center gap-1"><input type="radio" name="mode" checked={mode === "HOME"} onChange={() => setMode("HOME")} /> At home</label>
+            {modes.map((c) => (
+              <label key={c.mode} className="flex items-center gap-1">
+                <input type="radio" name="mode" checked={mode === c.mode} onChange={() => setMode(c.mode)} /> {c.label}
+              </label>
+            ))}
           </div>
+          {modes.length === 0 ? <p className="mt-1 text-xs text-red-700">This therapist does not offer this service in any kind of visit.</p> : null}
         </fieldset>
         <fieldset className="rounded-md border border-slate-300 p-3">
           <legend className="px-1 text-xs font-medium">Patient</legend>
@@ -179,9 +244,47 @@ export function BookDialog({
                   {field(name) ? <p id={`new-${name}-error`} className="mt-0.5 text-xs font-semibold text-red-700">{field(name)}</p> : null}
                 </div>
               ))}
+              <div>
+                <label htmlFor="new-language" className="block text-xs font-medium">Language</label>
+                <select id="new-language" value={language} onChange={(e) => setLanguage(e.target.value === "es" ? "es" : "en")} className={input}>
+                  <option value="en">English</option>
+                  <option value="es">Spanish</option>
+                </select>
+              </div>
             </div>
           )}
         </fieldset>
+        {mode === "HOME" ? (
+          <fieldset className="rounded-md border border-slate-300 p-3">
+            <legend className="px-1 text-xs font-medium">Address for the home visit</legend>
+            {who === "existing" ? <p id="visit-address-hint" className="text-xs text-slate-600">Leave empty to visit the patient at the address on file.</p> : null}
+            <div className="mt-1 grid grid-cols-2 gap-2">
+              {(
+                [
+                  ["line1", "Street address", "address-line1", true],
+                  ["line2", "Apartment, suite, floor (optional)", "address-line2", false],
+                  ["city", "City", "address-level2", true],
+                  ["postalCode", "Postal code", "postal-code", true],
+                ] as const
+              ).map(([name, label, autoComplete, needed]) => (
+                <div key={name}>
+                  <label htmlFor={`visit-${name}`} className="block text-xs font-medium">{label}</label>
+                  <input
+                    id={`visit-${name}`}
+                    autoComplete={autoComplete}
+                    required={needed && who === "new"}
+                    value={address[name]}
+                    onChange={(e) => setAddress({ ...address, [name]: e.target.value })}
+                    aria-invalid={addressField(name) ? true : undefined}
+                    aria-describedby={[addressField(name) ? `visit-${name}-error` : "", who === "existing" ? "visit-address-hint" : ""].filter(Boolean).join(" ") || undefined}
+                    className={input}
+                  />
+                  {addressField(name) ? <p id={`visit-${name}-error`} className="mt-0.5 text-xs font-semibold text-red-700">{addressField(name)}</p> : null}
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
         <div>
           <label htmlFor="book-reason" className="block text-xs font-medium">Reason for the visit</label>
           <input id="book-reason" value={reason} onChange={(e) => setReason(e.target.value)} className={input} />

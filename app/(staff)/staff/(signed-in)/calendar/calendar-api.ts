@@ -60,23 +60,44 @@ export function moveAppointment(id: string, body: { start: string; therapistId: 
   return send<{ id: string; updatedAt: string }>(`/api/staff/appointments/${id}`, { method: "PATCH", body: JSON.stringify(body) });
 }
 
-export function changeStatus(id: string, body: { action: "check-in" | "complete" | "no-show" | "cancel"; reason?: string; expectedUpdatedAt: string }) {
+export type StatusAction = "check-in" | "complete" | "no-show" | "cancel" | "undo-check-in" | "undo-no-show";
+
+export function changeStatus(id: string, body: { action: StatusAction; reason?: string; expectedUpdatedAt: string }) {
   return send<{ id: string; status: string; updatedAt: string }>(`/api/staff/appointments/${id}/status`, { method: "POST", body: JSON.stringify(body) });
+}
+
+export type VisitMode = "CLINIC" | "HOME" | "VIDEO";
+
+export interface HomeAddressBody {
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
 }
 
 export interface BookCallerBody {
   serviceId: string;
   locationId: string;
-  therapistId: string;
-  mode: "CLINIC" | "HOME";
+  /** Omitted: the first available therapist, preferring one who speaks the patient's language. */
+  therapistId?: string;
+  mode: VisitMode;
   start: string;
   patientId?: string;
-  newPatient?: { firstName: string; lastName: string; email: string; phone: string; dateOfBirth: string };
+  newPatient?: { firstName: string; lastName: string; email: string; phone: string; dateOfBirth: string; address?: HomeAddressBody };
+  visitAddress?: HomeAddressBody;
   reason?: string;
+  language?: "en" | "es";
+}
+
+/** The patient's private links come back once, to be passed on; the server keeps only their hashes. */
+export interface BookedDto {
+  id: string;
+  manageUrl: string;
+  joinUrl: string | null;
 }
 
 export function bookCaller(body: BookCallerBody) {
-  return send<{ id: string }>(`/api/staff/appointments`, { method: "POST", body: JSON.stringify(body) });
+  return send<BookedDto>(`/api/staff/appointments`, { method: "POST", body: JSON.stringify(body) });
 }
 
 export interface PatientMatch {

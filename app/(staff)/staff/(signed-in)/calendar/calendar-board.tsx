@@ -3,13 +3,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import type { SlotDto } from "@/lib/booking/api-types";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { AppointmentPanel } from "./appointment-panel";
-import { BookDialog, type BookingDraft } from "./book-dialog";
-import { bookCaller, CalendarRequestError, type BookCallerBody, type CalendarKey } from "./calendar-api";
+import { BookDialog, type BookingDraft, type BookingError } from "./book-dialog";
+import { BookedLinks, type BookedVisit } from "./booked-links";
+import { NearestTimes } from "./nearest-times";
+import { bookCaller, CalendarRequestError, type BookCallerBody, type CalendarKey, type StatusAction } from "./calendar-api";
 import { DayGrid } from "./day-grid";
 import { calendarQueryKey, useCalendar, useChangeStatus, useMoveAppointment } from "./use-calendar";
-import { formatDate, formatMinutes, isoAt, localMinutes, offsetForDate, shiftDate } from "./wall-clock";
+import { formatDate, formatMinutes, isoAt, localDate, localMinutes, offsetForDate, shiftDate, todayIn } from "./wall-clock";
 import { WeekList } from "./week-list";
 
 function zoneName(timeZone: string): string {
@@ -17,9 +20,20 @@ function zoneName(timeZone: string): string {
   return name ? `${name} (${timeZone})` : timeZone;
 }
 
-function refusal(error: CalendarRequestError): string {
-  const nearest = error.alternatives.slice(0, 3).map((a) => formatMinutes(localMinutes(a.start)));
-  return nearest.length ? `${error.message} Nearest free times: ${nearest.join(", ")}.` : error.message;
+const STATUS_SAVED: Record<StatusAction, string> = {
+  "check-in": "checked in",
+  complete: "completed",
+  "no-show": "no-show saved",
+  cancel: "cancel saved",
+  "undo-check-in": "check-in undone, booked again",
+  "undo-no-show": "no-show undone, booked again",
+};
+
+/** A message on the board; a refused move keeps the visit so a nearest free time can take it. */
+interface BoardMessage {
+  tone: "ok" | "error";
+  text: string;
+  refusedMove?: { appointment: CalendarAppointmentDto; alternatives: SlotDto[] };
 }
 
 export function CalendarBoard({ initial, today }: { initial: CalendarDto; today: string }) {
@@ -32,9 +46,10 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
   const query = useCalendar(key, key.location === initial.location.id && key.view === initial.view && initial.dates.includes(key.date) ? initial : undefined);
   const data = query.data;
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<BoardMessage | null>(null);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
-  const [bookError, setBookError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [bookError, setBookError] = useState<BookingError | null>(null);
+  const [booked, setBooked] = useState<BookedVisit | null>(null);
   const client = useQueryClient();
   const router = useRouter();
   // A session that ended (idle, signed out elsewhere) sends the desk to sign in.
@@ -43,19 +58,22 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
     if (signedOut) router.replace("/staff/sign-in?reason=signed-out");
   }, [signedOut, router]);
 
-  const move = useMoveAppointment(key, (error) => setMessage({ tone: "error", text: `Not moved. ${refusal(error)}` }));
+  const move = useMoveAppointment(key, (error, v) =>
+    setMessage({ tone: "error", text: `Not moved. ${error.message}`, refusedMove: { appointment: v.appointment, alternatives: error.alternatives } }),
+  );
   const status = useChangeStatus(key, (error) => setMessage({ tone: "error", text: `Not changed. ${error.message}` }));
   const book = useMutation({
-    mutationFn: (body: BookCallerBody) => bookCaller(body),
-    onSuccess: () => {
+    mutationFn: (v: { body: BookCallerBody; patientName: string }) => bookCaller(v.body),
+    onSuccess: (saved, v) => {
       setDraft(null);
       setBookError(null);
       setMessage({ tone: "ok", text: "Booked." });
+      setBooked({ patientName: v.patientName, manageUrl: saved.manageUrl, joinUrl: saved.joinUrl });
       void client.invalidateQueries({ queryKey: calendarQueryKey(key) });
     },
     onError: (error) => {
       const e = error instanceof CalendarRequestError ? error : new CalendarRequestError("The booking could not be saved.", 0, "INTERNAL");
-      setBookError({ message: refusal(e), fields: e.fields });
+      setBookError({ message: e.message, fields: e.fields, alternatives: e.alternatives });
     },
   });
 
@@ -74,6 +92,7 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
 
   const moveTo = (a: CalendarAppointmentDto, date: string, minutes: number, therapistId: string) => {
     setMessage(null);
+    setBooked(null);
     move.mutate(
       { appointment: a, start: startIso(date, minutes), therapistId },
       { onSuccess: () => setMessage({ tone: "ok", text: `Moved ${a.patient.name} to ${formatDate(date)}, ${formatMinutes(minutes)}.` }) },
@@ -128,11 +147,20 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
 
       <div aria-live="polite" className="min-h-6">
         {message ? (
-          <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800" : "text-sm text-teal-900"}>
-            {message.text}
-          </p>
+          <div role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800" : "text-sm text-teal-900"}>
+            <p>{message.text}</p>
+            {message.refusedMove ? (
+              <NearestTimes
+                alternatives={message.refusedMove.alternatives}
+                data={data}
+                verb="Move"
+                onPick={(slot) => moveTo(message.refusedMove!.appointment, localDate(slot.start), localMinutes(slot.start), slot.therapistId)}
+              />
+            ) : null}
+          </div>
         ) : null}
       </div>
+
 
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <div>
@@ -151,23 +179,28 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
             <WeekList data={data} onOpen={(a) => setSelectedId(a.id)} onOpenDay={(date) => navigate({ date, view: "day" })} />
           )}
           <p className="mt-2 text-xs text-slate-600">
-            Drag a booked visit to another time or therapist, or open it to use the move form. Updates from other desks appear within a few seconds.
+            Drag a booked visit to another time or therapist, or open it to use the move form. With the keyboard, Tab to a free time in the day grid, move with the arrow keys and press Enter to book it. Updates from other desks appear within a few seconds.
           </p>
         </div>
-        {selected ? (
-          <AppointmentPanel
-            key={selected.id}
-            appointment={selected}
-            data={data}
-            onClose={() => setSelectedId(null)}
-            onStatus={(action, reason) => {
-              setMessage(null);
-              status.mutate({ appointment: selected, action, reason }, { onSuccess: () => setMessage({ tone: "ok", text: `${selected.patient.name}: ${action.replace("-", " ")} saved.` }) });
-              if (action === "cancel") setSelectedId(null);
-            }}
-            onMove={(date, minutes, therapistId) => moveTo(selected, date, minutes, therapistId)}
-          />
-        ) : null}
+        {/* Beside the grid, so the links shown after booking never push the day out of view. */}
+        <div className="space-y-4">
+          {booked ? <BookedLinks booked={booked} onDismiss={() => setBooked(null)} /> : null}
+          {selected ? (
+            <AppointmentPanel
+              key={selected.id}
+              appointment={selected}
+              data={data}
+              today={todayIn(zone)}
+              onClose={() => setSelectedId(null)}
+              onStatus={(action, reason) => {
+                setMessage(null);
+                status.mutate({ appointment: selected, action, reason }, { onSuccess: () => setMessage({ tone: "ok", text: `${selected.patient.name}: ${STATUS_SAVED[action]}.` }) });
+                if (action === "cancel") setSelectedId(null);
+              }}
+              onMove={(date, minutes, therapistId) => moveTo(selected, date, minutes, therapistId)}
+            />
+          ) : null}
+        </div>
       </div>
 
       {draft ? (
@@ -177,7 +210,10 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
           pending={book.isPending}
           error={bookError}
           onClose={() => setDraft(null)}
-          onSubmit={(body, date, minutes) => book.mutate({ ...body, locationId: data.location.id, start: startIso(date, minutes) })}
+          onSubmit={(body, date, minutes, patientName) => {
+            setBooked(null);
+            book.mutate({ body: { ...body, locationId: data.location.id, start: startIso(date, minutes) }, patientName });
+          }}
         />
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef, useState, type KeyboardEvent } from "react";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { AppointmentCard } from "./appointment-card";
 import { formatMinutes, localDate, localMinutes } from "./wall-clock";
@@ -22,6 +23,28 @@ export function gridSpan(data: CalendarDto, date: string): { from: number; to: n
   return { from: Math.floor(from / 60) * 60, to: Math.ceil(to / 60) * 60 };
 }
 
+/**
+ * The free quarter hours of each therapist's day: inside working hours, clear
+ * of visits and time off. These are the slots the keyboard can reach.
+ */
+export function freeMinutes(data: CalendarDto, date: string, therapistId: string, from: number, to: number): number[] {
+  const blocks = data.hours.filter((h) => h.therapistId === therapistId && h.date === date);
+  const busy = [
+    ...data.appointments
+      .filter((a) => a.therapistId === therapistId && localDate(a.start) === date)
+      .map((a) => ({ start: localMinutes(a.start), end: localDate(a.end) === date ? localMinutes(a.end) : 24 * 60 })),
+    ...data.timeOff
+      .filter((o) => o.therapistId === therapistId && localDate(o.start) <= date && localDate(o.end) >= date)
+      .map((o) => ({ start: localDate(o.start) < date ? 0 : localMinutes(o.start), end: localDate(o.end) > date ? 24 * 60 : localMinutes(o.end) })),
+  ];
+  const free: number[] = [];
+  for (let m = from; m < to; m += STEP) {
+    const working = blocks.some((b) => b.startMinute <= m && m < b.endMinute);
+    if (working && !busy.some((b) => b.start < m + STEP && m < b.end)) free.push(m);
+  }
+  return free;
+}
+
 export function DayGrid({
   data,
   date,
@@ -38,9 +61,44 @@ export function DayGrid({
   const { from, to } = gridSpan(data, date);
   const rows = (to - from) / STEP;
   const minutesAt = (index: number) => from + index * STEP;
+  const gridRef = useRef<HTMLDivElement>(null);
+  const free = new Map(data.therapists.map((t) => [t.id, freeMinutes(data, date, t.id, from, to)]));
+  // One free slot of the whole grid is in the Tab order (a roving tabindex);
+  // the arrow keys move between free slots, Enter or Space books one.
+  const [current, setCurrent] = useState<{ therapistId: string; minute: number } | null>(null);
+  const firstFree = data.therapists.map((t) => ({ therapistId: t.id, minute: free.get(t.id)?.[0] })).find((x) => x.minute !== undefined);
+  const roving = current && free.get(current.therapistId)?.includes(current.minute) ? current : firstFree ? { therapistId: firstFree.therapistId, minute: firstFree.minute! } : null;
+
+  const moveFocus = (event: KeyboardEvent, therapistId: string, minute: number) => {
+    const column = data.therapists.findIndex((t) => t.id === therapistId);
+    const minutes = free.get(therapistId) ?? [];
+    let target: { therapistId: string; minute: number } | null = null;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      const next = minutes[minutes.indexOf(minute) + (event.key === "ArrowDown" ? 1 : -1)];
+      if (next !== undefined) target = { therapistId, minute: next };
+    } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+      const step = event.key === "ArrowRight" ? 1 : -1;
+      for (let i = column + step; i >= 0 && i < data.therapists.length; i += step) {
+        const other = free.get(data.therapists[i]!.id) ?? [];
+        if (other.length === 0) continue;
+        const nearest = other.reduce((best, m) => (Math.abs(m - minute) < Math.abs(best - minute) ? m : best));
+        target = { therapistId: data.therapists[i]!.id, minute: nearest };
+        break;
+      }
+    } else if (event.key === "Home" || event.key === "End") {
+      const edge = event.key === "Home" ? minutes[0] : minutes[minutes.length - 1];
+      if (edge !== undefined) target = { therapistId, minute: edge };
+    } else {
+      return;
+    }
+    event.preventDefault();
+    if (!target) return;
+    setCurrent(target);
+    gridRef.current?.querySelector<HTMLElement>(`[data-free-slot="${target.therapistId}:${target.minute}"]`)?.focus();
+  };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div ref={gridRef} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <div className="grid min-w-[640px]" style={{ gridTemplateColumns: `4.5rem repeat(${data.therapists.length}, minmax(9rem, 1fr))` }}>
         <div className="sticky top-0 border-b border-slate-200 bg-white" />
         {data.therapists.map((t) => (
@@ -94,16 +152,37 @@ export function DayGrid({
                   </div>
                 );
               })}
-              {Array.from({ length: rows }, (_, i) => (
-                <div
-                  key={i}
-                  aria-hidden="true"
-                  data-slot-minute={minutesAt(i)}
-                  className={`absolute inset-x-0 ${i % 4 === 0 ? "border-t border-slate-200" : ""} hover:bg-teal-100/60`}
-                  style={{ top: i * ROW_PX, height: ROW_PX }}
-                  onClick={() => onPickEmpty(t.id, minutesAt(i))}
-                />
-              ))}
+              {Array.from({ length: rows }, (_, i) => {
+                const minute = minutesAt(i);
+                const line = `absolute inset-x-0 ${i % 4 === 0 ? "border-t border-slate-200" : ""} hover:bg-teal-100/60`;
+                if (!free.get(t.id)?.includes(minute)) {
+                  return <div key={i} aria-hidden="true" data-slot-minute={minute} className={line} style={{ top: i * ROW_PX, height: ROW_PX }} onClick={() => onPickEmpty(t.id, minute)} />;
+                }
+                const isRoving = roving?.therapistId === t.id && roving.minute === minute;
+                // A div with the button role rather than a <button>: Chromium
+                // does not deliver drops onto form controls, and visits are
+                // dragged onto these slots.
+                return (
+                  <div
+                    key={i}
+                    role="button"
+                    data-slot-minute={minute}
+                    data-free-slot={`${t.id}:${minute}`}
+                    tabIndex={isRoving ? 0 : -1}
+                    aria-label={`Book at ${formatMinutes(minute)} with ${t.name}`}
+                    className={`${line} cursor-pointer focus-visible:z-20 focus-visible:bg-teal-100 focus-visible:outline-3 focus-visible:outline-teal-700`}
+                    style={{ top: i * ROW_PX, height: ROW_PX }}
+                    onFocus={() => setCurrent({ therapistId: t.id, minute })}
+                    onKeyDown={(event) => {
+                      if (event.key === "Enter" || event.key === " ") {
+                        event.preventDefault();
+                        onPickEmpty(t.id, minute);
+                      } else moveFocus(event, t.id, minute);
+                    }}
+                    onClick={() => onPickEmpty(t.id, minute)}
+                  />
+                );
+              })}
               {visits.map((a) => {
                 const start = localMinutes(a.start);
                 const end = localDate(a.end) === date ? localMinutes(a.end) : to;

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
-import { CalendarRequestError, changeStatus, fetchCalendar, moveAppointment, type CalendarKey } from "./calendar-api";
+import { CalendarRequestError, changeStatus, fetchCalendar, moveAppointment, type CalendarKey, type StatusAction } from "./calendar-api";
 import { localMinutes } from "./wall-clock";
 
 // Two desks watching one day converge through polling: the board asks the
@@ -96,11 +96,18 @@ export function useMoveAppointment(key: CalendarKey, onRefused: (error: Calendar
 
 export interface StatusVariables {
   appointment: CalendarAppointmentDto;
-  action: "check-in" | "complete" | "no-show" | "cancel";
+  action: StatusAction;
   reason?: string;
 }
 
-const STATUS_AFTER = { "check-in": "CHECKED_IN", complete: "COMPLETED", "no-show": "NO_SHOW", cancel: "CANCELLED" } as const;
+const STATUS_AFTER = {
+  "check-in": "CHECKED_IN",
+  complete: "COMPLETED",
+  "no-show": "NO_SHOW",
+  cancel: "CANCELLED",
+  "undo-check-in": "BOOKED",
+  "undo-no-show": "BOOKED",
+} as const satisfies Record<StatusAction, CalendarAppointmentDto["status"]>;
 
 export function useChangeStatus(key: CalendarKey, onRefused: (error: CalendarRequestError) => void) {
   const client = useQueryClient();

@@ -56,3 +56,9 @@ export function offsetForDate(date: string, timeZone: string): string {
   const first = offsetAt(noonUtc);
   return offsetAt(noonUtc - toMinutes(first) * 60_000);
 }
+
+/** Today's date in `timeZone`, read from the browser's clock. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { buttonClass } from "@/components/form/button";
+import type { SlotDto } from "@/lib/booking/api-types";
+import type { CalendarDto } from "@/lib/calendar/schema";
+import { formatDate, formatMinutes, localDate, localMinutes } from "./wall-clock";
+
+/**
+ * The free times nearest to one the server refused, each a button that takes
+ * it at once: "Book" in the booking dialog, "Move" after a refused move.
+ */
+export function NearestTimes({
+  alternatives,
+  data,
+  verb,
+  onPick,
+}: {
+  alternatives: SlotDto[];
+  data: CalendarDto;
+  verb: "Book" | "Move";
+  onPick: (slot: SlotDto) => void;
+}) {
+  const nearest = alternatives.slice(0, 3);
+  if (nearest.length === 0) return null;
+  const nameOf = (id: string) => data.therapists.find((t) => t.id === id)?.name ?? "another therapist";
+  return (
+    <div className="mt-2">
+      <p className="text-sm font-medium">Nearest free times:</p>
+      <ul className="mt-1 flex flex-wrap gap-2">
+        {nearest.map((slot) => (
+          <li key={`${slot.start}-${slot.therapistId}`}>
+            <button type="button" onClick={() => onPick(slot)} className={buttonClass("secondary", "sm")}>
+              {verb} {formatDate(localDate(slot.start), "short")}, {formatMinutes(localMinutes(slot.start))} with {nameOf(slot.therapistId)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
