@@ -5,6 +5,8 @@ import { signIn } from "./fixtures/staff";
 const ADMIN = "admin@demo.stride.test";
 
 test("an administrator sends a test email, which goes through SMTP to the mail catcher and can be read there", async ({ page }) => {
+  // Two axe runs and a wait for the worker's process: more than the default minute on a busy machine.
+  test.slow();
   const recipient = `check.${Date.now()}@clinic.test`;
   await signIn(page, ADMIN);
   await expect(page).toHaveURL(/\/staff$/);
@@ -37,7 +39,8 @@ test("an administrator sends a test email, which goes through SMTP to the mail c
   await expect(page.getByRole("heading", { level: 1, name: /Mensaje de prueba de/ })).toBeVisible();
   await expect(page.getByText("Este mensaje confirma que Stride puede enviar correo")).toBeVisible();
   await expect(page.frameLocator("iframe").getByRole("heading", { name: /Mensaje de prueba de/ })).toBeVisible();
-  await expectNoAxeViolations(page, "caught email");
+  // The frame is the email itself, sandboxed so that it can run nothing: axe cannot run in it either.
+  await expectNoAxeViolations(page, "caught email", { exclude: ["iframe"] });
 });
 
 test("the outbox is a plain 404 for the front desk", async ({ page }) => {

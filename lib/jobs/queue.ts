@@ -58,6 +58,7 @@ export async function startWorker(connectionString: string, taskList: TaskList, 
   const pool = new pg.Pool({ connectionString, max: (options.concurrency ?? 4) + 2, options: "-c TimeZone=UTC" });
   // An idle connection the database dropped must not take the process down; the pool replaces it.
   pool.on("error", (error) => options.log?.("error", `database connection lost: ${error.message}`));
+  pool.on("connect", (client) => client.on("error", (error) => options.log?.("error", `database connection lost: ${error.message}`)));
   let runner: Runner;
   try {
     runner = await run({
