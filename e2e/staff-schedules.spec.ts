@@ -11,7 +11,7 @@ const WESTSIDE = "Border Therapy Services: Westside";
 
 /**
  * The day the demo seed books Dana's first visit (10:00, Jordan Mills): the
- * first weekday after today on the clinic's clock (lib/db/seed-demo.ts).
+ * first weekday after today on the clinic's clock (lib/demo/seed-demo.ts).
  */
 function danasFirstVisitDay(): DateTime {
   let day = DateTime.now().setZone("America/Denver").startOf("day").plus({ days: 1 });

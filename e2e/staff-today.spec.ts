@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from "./fixtures/axe";
 import { FRONT_DESK, signIn } from "./fixtures/staff";
 
 // Dana's visits today and tomorrow come from the demo seed (seedDanasTwoDays
-// in lib/db/seed-demo.ts), placed relative to the real clock in America/Denver.
+// in lib/demo/seed-demo.ts), placed relative to the real clock in America/Denver.
 const DANA = "dana@demo.stride.test";
 
 /** Age today in the clinic's zone, worked out independently of the app. */

@@ -1,7 +1,7 @@
 // `npm run db:seed`: writes the demo practice into an empty database.
 import { disconnectPrisma, getPrisma } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
-import { hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
+import { hasPractice, seedDemoPractice } from "../lib/demo/seed-demo";
 import { provideDatabase } from "./local-database";
 
 const log = (line: string) => console.log(`[stride] ${line}`);

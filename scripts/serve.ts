@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate";
 import { disconnectPrisma, getPrisma } from "../lib/db/client";
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "../lib/db/seed-demo";
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "../lib/demo/seed-demo";
 import { getEnv, publicBaseUrl } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
 import { createDrain } from "../lib/http/drain";

@@ -1,3 +1,4 @@
+import type { RequestContext } from "../http/request-context";
 import "server-only";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
@@ -27,10 +28,7 @@ function assertDesk(staff: StaffMember) {
   if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "Only the front desk and administrators change the calendar.");
 }
 
-export interface StaffRequestContext {
-  now: Date;
-  ipAddress: string | null;
-}
+export type StaffRequestContext = RequestContext;
 
 export interface StatusChange {
   appointmentId: string;

@@ -1,7 +1,12 @@
 // The shapes the public REST API answers with. The booking pages read the API
-// through these types, and the OpenAPI document describes the same.
+// through these types, and the OpenAPI document describes the same. The error
+// body and a slot are defined with the error type and the slot engine, below
+// this layer, and named here too for the API's readers.
 
 import type { z } from "zod";
+import type { SlotDto } from "../scheduling/slot-dto";
+export type { ErrorCode, ErrorDto } from "../errors/error-dto";
+export type { SlotDto };
 import type { languageSchema, visitModeSchema } from "./schema";
 
 export type VisitModeDto = z.infer<typeof visitModeSchema>;
@@ -55,17 +60,6 @@ export interface ReasonDto {
   label: Localized;
 }
 
-export interface SlotDto {
-  /** ISO 8601 with the location's offset, e.g. 2026-11-23T09:00:00-06:00. */
-  start: string;
-  end: string;
-  therapistId: string;
-  locationId: string;
-  /** The last instant the visit could be changed or cancelled online once booked (start minus the service's cut-off), with the location's offset. */
-  changeableOnlineUntil: string;
-  /** False when, at the time of the answer, that instant has already passed: booked now, the visit could not be changed online at all. */
-  changeableOnline: boolean;
-}
 
 export interface AvailabilityDto {
   timeZone: string;
@@ -109,31 +103,3 @@ export interface BookingDto {
   joinUrl: string | null;
 }
 
-export type ErrorCode =
-  | "BAD_REQUEST"
-  | "VALIDATION_FAILED"
-  | "NOT_FOUND"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "SLOT_TAKEN"
-  | "SLOT_UNAVAILABLE"
-  | "PATIENT_BUSY"
-  | "OUTSIDE_AREA"
-  | "NOT_ELIGIBLE"
-  | "FORM_ALREADY_USED"
-  | "TOO_LATE_TO_CHANGE"
-  | "ALREADY_CANCELLED"
-  | "STALE"
-  | "INVALID_TRANSITION"
-  | "RATE_LIMITED"
-  | "ROOM_NOT_OPEN"
-  | "ROOM_IN_USE"
-  | "FORBIDDEN"
-  | "UNAUTHORIZED"
-  | "INTERNAL";
-
-export interface ErrorDto {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
-  /** With SLOT_TAKEN, SLOT_UNAVAILABLE and PATIENT_BUSY: the nearest free times. */
-  alternatives?: SlotDto[];
-}

@@ -1,3 +1,4 @@
+import type { RequestContext } from "../http/request-context";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "../audit/mutations";
@@ -28,10 +29,7 @@ import { createManageToken, hashManageToken, looksLikeManageToken } from "./mana
 import { hashBookingBody, hashIdempotencyKey, openManageToken, REPLAY_WINDOW_MS, sealManageToken } from "./replay-seal";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
 
-export interface RequestContext {
-  now: Date;
-  ipAddress: string | null;
-}
+export type { RequestContext };
 
 const PATIENT_ACTOR = "patient via manage link";
 const ONLINE_ACTOR = "patient via online booking";

@@ -1,3 +1,4 @@
+import { languageSchema } from "../i18n/languages";
 import { z } from "zod";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 import { visibleString } from "./visible-text";
@@ -6,7 +7,7 @@ import { visibleString } from "./visible-text";
 // with the same field paths.
 
 export const visitModeSchema = z.enum(["CLINIC", "HOME", "VIDEO"], { error: "Choose CLINIC, HOME or VIDEO." });
-export const languageSchema = z.enum(["en", "es"], { error: "Choose en or es." });
+export { languageSchema };
 
 /** A required text field whose every failure reads as one instruction. */
 const text = (message: string, max: number) => visibleString({ error: message }).trim().min(1, message).max(max, `Use at most ${max} characters.`);

@@ -1,4 +1,5 @@
-import type { ErrorCode, SlotDto } from "../booking/api-types";
+import type { SlotDto } from "../scheduling/slot-dto";
+import type { ErrorCode } from "./error-dto";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,

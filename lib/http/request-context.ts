@@ -1,4 +1,9 @@
-import type { RequestContext } from "../booking/mutations";
+
+/** The clock and the caller's address, for every write that is audited or rate-limited. */
+export interface RequestContext {
+  now: Date;
+  ipAddress: string | null;
+}
 import { getEnv } from "../env";
 import { consumeRateLimit } from "../rate-limit/mutations";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";

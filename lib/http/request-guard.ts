@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ErrorDto } from "../booking/api-types";
+import type { ErrorDto } from "../errors/error-dto";
 import { foreignOriginProblem, needsSameOrigin } from "./same-origin";
 import { contentSecurityPolicy, newNonce, permissionsPolicy, strictTransportSecurity } from "./security-headers";
 

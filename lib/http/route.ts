@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { readBoundedBody } from "./bounded-body";
 import { fieldMessages } from "../errors/field-messages";
-import type { ErrorDto } from "../booking/api-types";
+import type { ErrorDto } from "../errors/error-dto";
 import { loggablePath, REQUEST_ID_HEADER } from "../log/request-log";
 import { reportServerError } from "../log/server-errors";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { StaffRequestContext } from "../appointments/mutations";
+import type { RequestContext as StaffRequestContext } from "./request-context";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 /** The clock and caller's address for a server action or staff route (stamped by scripts/serve.ts). */

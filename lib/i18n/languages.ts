@@ -1,4 +1,7 @@
-import { languageSchema } from "@/lib/booking/schema";
+import { z } from "zod";
+
+/** The languages patients book, read and are written to in. */
+export const languageSchema = z.enum(["en", "es"], { error: "Choose en or es." });
 
 export type Language = (typeof languageSchema.options)[number];
 

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
-import type { RequestContext } from "../booking/mutations";
+import type { RequestContext } from "../http/request-context";
 import { getPrisma } from "../db/client";
 import type { Appointment, Prisma, VideoParticipant } from "../db/generated/client";
 import { getEnv } from "../env";

@@ -1,7 +1,7 @@
 import { authorizeStaff } from "@/lib/auth/require-staff";
 import { idParam } from "@/lib/http/params";
 import { requestContext } from "@/lib/http/request-context";
-import { roomKey } from "@/lib/http/room-key";
+import { roomKey } from "@/lib/video/room-key";
 import { json, readQuery, withErrors } from "@/lib/http/route";
 import { leaveRoom, pollRoom } from "@/lib/video/mutations";
 import { pollQuerySchema } from "@/lib/video/schema";

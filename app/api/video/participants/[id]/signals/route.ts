@@ -1,7 +1,7 @@
 import { authorizeStaff } from "@/lib/auth/require-staff";
 import { idParam } from "@/lib/http/params";
 import { requestContext } from "@/lib/http/request-context";
-import { roomKey } from "@/lib/http/room-key";
+import { roomKey } from "@/lib/video/room-key";
 import { readJson, withErrors } from "@/lib/http/route";
 import { sendSignal } from "@/lib/video/mutations";
 import { signalInputSchema } from "@/lib/video/schema";

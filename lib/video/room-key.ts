@@ -1,5 +1,5 @@
 import { AppError } from "../errors/app-error";
-import { participantKeySchema } from "../video/schema";
+import { participantKeySchema } from "./schema";
 
 /** The header a video-room tab proves itself with; a header, so it stays out of URLs and logs. */
 export const ROOM_KEY_HEADER = "x-stride-room-key";

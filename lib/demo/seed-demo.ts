@@ -3,8 +3,8 @@ import { hashPassword } from "../auth/password";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
 import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
 import { blockedRangeFor } from "../scheduling/blocked-range";
-import type { Patient, Prisma, PrismaClient } from "./generated/client";
-import type { VisitMode } from "./generated/enums";
+import type { Patient, Prisma, PrismaClient } from "../db/generated/client";
+import type { VisitMode } from "../db/generated/enums";
 
 // The demo practice: a physical-therapy clinic on the border that sees a lot
 // of runners with inner-knee pain. Names and addresses are made up.
