@@ -2,4 +2,4 @@ import { listLocations } from "@/lib/booking/data";
 import { json, withErrors } from "@/lib/http/route";
 import { isBookingOpen } from "@/lib/setup/data";
 
-export const GET = withErrors(async () => json({ locations: (await isBookingOpen()) ? await listLocations() : [] }, { cache: "short" }));
+export const GET = withErrors(async () => json({ locations: (await isBookingOpen()) ? await listLocations() : [] }));

@@ -15,11 +15,10 @@ const querySchema = z.object({
 export const GET = withErrors(async (request: Request) => {
   const q = readQuery(request, querySchema);
   // Until a therapist with hours offers a service, there is nobody to book.
-  if (!(await isBookingOpen())) return json({ therapists: [] }, { cache: "short" });
+  if (!(await isBookingOpen())) return json({ therapists: [] });
   const serviceId = q.service ? (await findService(q.service)).id : undefined;
   const therapists = await listTherapists({ locationId: q.location, serviceId, mode: q.mode });
   return json(
     { therapists: therapists.map(({ photoImageId, ...t }): TherapistDto => ({ ...t, photoUrl: photoImageId ? imageUrl(photoImageId) : null })) },
-    { cache: "short" },
   );
 });
