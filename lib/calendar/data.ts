@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { formatInstantWithOffset, isoWeekday, localDateRange, zonedDayBounds } from "../scheduling/zone-time";
 import type { CalendarAppointmentDto, CalendarDto, CalendarQuery } from "./schema";
@@ -32,12 +33,24 @@ const BOARD_FORMAT = 1;
  * front desk see the same board, so the role is not part of it.
  */
 export async function calendarETag(query: CalendarQuery): Promise<string> {
-  const [row] = await getPrisma().$queryRaw<{ stamps: string | null }[]>`
-    SELECT string_agg(bv."scope" || '=' || bv."version", ',' ORDER BY bv."scope") AS "stamps"
+  const [row] = await getPrisma().$queryRaw<{ stamps: string | null }[]>`SELECT ${boardStampsSql(query.location)} AS "stamps"`;
+  return calendarETagOf(query, row?.stamps ?? null);
+}
+
+/**
+ * The version stamps calendarETag reads, as one scalar SQL expression, so a
+ * request can read them in the same statement as its session.
+ */
+export function boardStampsSql(locationId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT string_agg(bv."scope" || '=' || bv."version", ',' ORDER BY bv."scope")
       FROM "BoardVersion" bv
      WHERE bv."scope" = 'practice'
-        OR bv."scope" IN (SELECT tl."therapistId"::text FROM "TherapistLocation" tl WHERE tl."locationId" = ${query.location}::uuid)`;
-  const key = JSON.stringify([BOARD_FORMAT, query.location, query.view, boardDates(query)[0], row?.stamps ?? ""]);
+        OR bv."scope" IN (SELECT tl."therapistId"::text FROM "TherapistLocation" tl WHERE tl."locationId" = ${locationId}::uuid))`;
+}
+
+/** The ETag of a board whose stamps (from boardStampsSql) were read. */
+export function calendarETagOf(query: CalendarQuery, stamps: string | null): string {
+  const key = JSON.stringify([BOARD_FORMAT, query.location, query.view, boardDates(query)[0], stamps ?? ""]);
   return `"${createHash("sha256").update(key).digest("base64url").slice(0, 32)}"`;
 }
 
