@@ -60,7 +60,8 @@ let openedWith: string | null = null;
 // jose's default for next-auth tokens.
 const CLOCK_TOLERANCE_SECONDS = 15;
 
-async function sessionIdFromToken(token: string, secret: string, name: string, now: number): Promise<string | null> {
+/** The session id a token names (see sessionIdFromCookie), or null when it does not open or has run out at `now` (ms). */
+export async function sessionIdFromToken(token: string, secret: string, name: string, now: number): Promise<string | null> {
   if (openedWith !== secret) {
     opened.clear();
     openedWith = secret;
