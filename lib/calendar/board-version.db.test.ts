@@ -124,4 +124,13 @@ describe("openCalendar", () => {
     expect(rows[0]!.detail).toEqual({ location: practice.location.id, view: "day", date: DAY });
     expect(JSON.stringify(rows[0])).not.toContain(shown.appointments[0]!.patient.name.split(" ")[0]!);
   });
+
+  it("writes no audit row when there is no board to send", async () => {
+    const { desk, board } = await setUp();
+    const closed = await createPractice({ therapists: 1 });
+    await getPrisma().location.update({ where: { id: closed.location.id }, data: { active: false } });
+    const error = await openCalendar(desk, { ...board, location: closed.location.id }, ctx).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "NOT_FOUND" });
+    expect(await getPrisma().auditLog.count({ where: { staffUserId: desk.id, action: "calendar.view" } })).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { recordAudit } from "../audit/mutations";
+import { auditInsertSql } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -59,22 +59,30 @@ export interface CalendarReadContext {
 }
 
 /**
- * The board for a person at the desk: read, then written to the audit log
- * (it shows patients' names and phones) before it is returned. The detail
- * names the board, never a patient.
+ * The board for a person at the desk, written to the audit log (it shows
+ * patients' names and phones) in the statement that reads it: the row is
+ * written only when the board is found, and commits before the board is
+ * returned. The detail names the board, never a patient.
  */
 export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx: CalendarReadContext): Promise<CalendarDto> {
-  const board = await loadCalendar(staff, query);
-  await recordAudit(getPrisma(), {
-    staffUserId: staff.id,
-    actor: staff.email,
-    action: "calendar.view",
-    entity: "Location",
-    entityId: board.location.id,
-    ipAddress: ctx.ipAddress,
-    detail: { location: board.location.id, view: board.view, date: query.date },
-  });
-  return board;
+  const audit = auditInsertSql(
+    {
+      staffUserId: staff.id,
+      actor: staff.email,
+      action: "calendar.view",
+      entity: "Location",
+      entityId: query.location,
+      ipAddress: ctx.ipAddress,
+      detail: { location: query.location, view: query.view, date: query.date },
+    },
+    Prisma.sql`EXISTS (SELECT 1 FROM "Location" l WHERE l."id" = ${query.location}::uuid AND l."active")`,
+  );
+  return readCalendar(staff, query, audit);
+}
+
+/** The board without an audit row, for callers that are not showing it to anyone. */
+export function loadCalendar(staff: StaffMember, query: CalendarQuery): Promise<CalendarDto> {
+  return readCalendar(staff, query, null);
 }
 
 /**
@@ -89,7 +97,7 @@ export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx
  * time off and visits are read for a UTC window wider than any zone's days
  * and cut to the location's own days here.
  */
-export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Promise<CalendarDto> {
+async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Prisma.Sql | null): Promise<CalendarDto> {
   if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "The calendar is for the front desk and administrators.");
   const dates = boardDates(query);
   // Local midnights lie within 14 hours of the same UTC midnights; a visit
@@ -99,7 +107,7 @@ export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Pr
   const wideStartsAfter = new Date(firstUtc - 2 * DAY_MS);
   const wideUntil = new Date(Date.parse(`${dates[dates.length - 1]!}T00:00:00Z`) + 2 * DAY_MS);
   const [board] = await getPrisma().$queryRaw<BoardRow[]>`
-    WITH "th" AS (
+    WITH ${audit ? Prisma.sql`"audit" AS (${audit}),` : Prisma.empty} "th" AS (
       SELECT t."id", t."firstName", t."lastName", t."credentials", t."visitModes"
         FROM "Therapist" t
        WHERE t."active" AND EXISTS (SELECT 1 FROM "TherapistLocation" tl WHERE tl."therapistId" = t."id" AND tl."locationId" = ${query.location}::uuid)
