@@ -19,7 +19,7 @@ import { THERAPY_SESSION_SLUG } from "./practice";
 import { seedBusyPractice } from "./seed";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PG = { dataDir: path.join(ROOT, ".data", "bench", "pg"), port: 54332, database: "stride_bench" };
+const PG = { dataDir: path.join(ROOT, ".data", "bench", "pg"), port: Number(process.env.BENCH_PG_PORT || 54332), database: "stride_bench" };
 const WARMUP = 200;
 const ITERATIONS = Number(process.env.ITERATIONS ?? 300);
 

@@ -51,8 +51,9 @@ import { measureWeekPage } from "./week-page";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
-const PG = { dataDir: path.join(ROOT, ".data", "bench", "pg"), port: 54332, database: "stride_bench" };
-const APP_PORT = 3200;
+// BENCH_PG_PORT and BENCH_APP_PORT move the run off ports another checkout's run or tests may hold.
+const PG = { dataDir: path.join(ROOT, ".data", "bench", "pg"), port: Number(process.env.BENCH_PG_PORT || 54332), database: "stride_bench" };
+const APP_PORT = Number(process.env.BENCH_APP_PORT || 3200);
 const APP_READY_TIMEOUT_MS = 5 * 60_000;
 
 // The baseline runs with the same connections and duration as the phases it is compared with.

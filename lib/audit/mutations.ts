@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import type { AuditAction } from "./actions";
 
 export interface AuditEntry {
@@ -39,4 +39,19 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
       ...(listed.length > 0 ? { patients: { createMany: { data: listed.map((patientId) => ({ patientId })) } } } : {}),
     },
   });
+}
+
+/**
+ * recordAudit as a statement to run inside a read's own statement (as a
+ * data-modifying WITH), so a read that is audited on every request makes one
+ * round trip: the row is written only when `onlyIf`, a boolean SQL
+ * expression, holds (e.g. the thing read exists), and commits with the read.
+ * For entries that list no patients.
+ */
+export function auditInsertSql(entry: Omit<AuditEntry, "patientIds">, onlyIf: Prisma.Sql): Prisma.Sql {
+  const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
+  return Prisma.sql`INSERT INTO "AuditLog" ("staffUserId", "actor", "action", "entity", "entityId", "patientId", "ipAddress", "detail")
+    SELECT ${entry.staffUserId ?? null}::uuid, ${entry.actor}, ${entry.action}, ${entry.entity}, ${entry.entityId},
+           ${entry.patientId ?? null}::uuid, ${entry.ipAddress ?? null}, ${detail}::jsonb
+     WHERE ${onlyIf}`;
 }

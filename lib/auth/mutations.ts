@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
-import type { Prisma, StaffRole } from "../db/generated/client";
+import { Prisma, type StaffRole } from "../db/generated/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import { recordHit, releaseHit } from "../rate-limit/mutations";
@@ -145,13 +145,29 @@ export async function signInWithPassword(emailInput: string, password: string, c
  * the request as activity. Answers why it does not hold otherwise.
  */
 export async function resumeSession(sessionId: string, now: Date): Promise<{ staff: StaffMember } | { ended: Exclude<SessionState, "active"> | "unknown" }> {
+  return resumeSessionWith(sessionId, now, Prisma.sql`NULL`);
+}
+
+/**
+ * resumeSession, with one more value (`alongside`, a scalar SQL expression)
+ * read in the same statement, e.g. what a conditional request compares
+ * against: a request that needs the session and one small read then makes
+ * one round trip, not two. The value is handed back only when the session
+ * holds.
+ */
+export async function resumeSessionWith<X = unknown>(
+  sessionId: string,
+  now: Date,
+  alongside: Prisma.Sql,
+): Promise<{ staff: StaffMember; alongside: X } | { ended: Exclude<SessionState, "active"> | "unknown" }> {
   if (!UUID.test(sessionId)) return { ended: "unknown" };
   const prisma = getPrisma();
   // Every staff request (the desk's 3-second poll among them) starts here:
   // one round trip for the session and its account, and no password hash read.
-  const [session] = await prisma.$queryRaw<ResumedRow[]>`
+  const [session] = await prisma.$queryRaw<(ResumedRow & { alongside: X })[]>`
     SELECT s."id", s."lastSeenAt", s."expiresAt", s."revokedAt",
-           u."id" AS "staffUserId", u."name", u."email", u."role"::text AS "role", u."therapistId"::text AS "therapistId", u."active"
+           u."id" AS "staffUserId", u."name", u."email", u."role"::text AS "role", u."therapistId"::text AS "therapistId", u."active",
+           ${alongside} AS "alongside"
       FROM "StaffSession" s JOIN "StaffUser" u ON u."id" = s."staffUserId"
      WHERE s."id" = ${sessionId}::uuid`;
   if (!session || !session.active) return { ended: "unknown" };
@@ -162,6 +178,7 @@ export async function resumeSession(sessionId: string, now: Date): Promise<{ sta
   }
   return {
     staff: { id: session.staffUserId, name: session.name, email: session.email, role: session.role, therapistId: session.therapistId, sessionId: session.id },
+    alongside: session.alongside,
   };
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import type { StaffRole } from "../db/generated/client";
+import type { Prisma, StaffRole } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import { resumeSession, type StaffMember } from "./mutations";
+import { resumeSession, resumeSessionWith, type StaffMember } from "./mutations";
 import { sessionIdFromCookie } from "./session-cookie";
 
 export type { StaffMember };
@@ -34,4 +34,17 @@ export async function authorizeStaff(...roles: StaffRole[]): Promise<StaffMember
   if (!("staff" in resumed)) throw new AppError("UNAUTHORIZED", "Please sign in again.");
   if (roles.length > 0 && !roles.includes(resumed.staff.role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
   return resumed.staff;
+}
+
+/**
+ * authorizeStaff for a route handler that also needs one small read before
+ * deciding anything (see resumeSessionWith): both in one round trip. Not
+ * shared with currentStaff, so call it once, instead of authorizeStaff.
+ */
+export async function authorizeStaffWith<X>(alongside: Prisma.Sql, ...roles: StaffRole[]): Promise<{ staff: StaffMember; alongside: X }> {
+  const sessionId = await sessionIdFromCookie();
+  const resumed = sessionId ? await resumeSessionWith<X>(sessionId, new Date(), alongside) : null;
+  if (!resumed || !("staff" in resumed)) throw new AppError("UNAUTHORIZED", "Please sign in again.");
+  if (roles.length > 0 && !roles.includes(resumed.staff.role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  return resumed;
 }

@@ -134,10 +134,20 @@ export function resolveMode(service: Service, requested: VisitMode | undefined):
 
 /** The locations a search covers; for home visits, only those that serve the postal code. */
 export async function resolveLocations(locationId: string | undefined, mode: VisitMode, postalCode: string | undefined): Promise<Location[]> {
-  let locations = await getPrisma().location.findMany({
+  return locationsFor(await activeLocations(locationId), locationId, mode, postalCode);
+}
+
+/** The active locations, or the one asked for when it is active; read without knowing the mode, so it can run alongside findService. */
+export function activeLocations(locationId: string | undefined): Promise<Location[]> {
+  return getPrisma().location.findMany({
     where: { active: true, ...(locationId ? { id: locationId } : {}) },
     orderBy: { name: "asc" },
   });
+}
+
+/** resolveLocations' rules on locations already read with activeLocations. */
+export function locationsFor(active: Location[], locationId: string | undefined, mode: VisitMode, postalCode: string | undefined): Location[] {
+  let locations = active;
   if (locationId && locations.length === 0) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
   if (mode === "HOME") {
     const code = normalisePostalCode(postalCode ?? "");
@@ -210,12 +220,14 @@ export interface SlotSearchResult {
 }
 
 /**
- * Loads everything the engine needs for one search in a handful of queries
- * (therapists, hours, time off, busy appointments, room loads) and runs it.
- * The booking write path calls this too, so both apply the same rules.
+ * Loads everything the engine needs for one search in one statement
+ * (therapists, hours, time off, busy appointments, room loads, each part
+ * aggregated to JSON by PostgreSQL) and runs it. The busiest public request
+ * runs this, and every extra statement costs a round trip and a query's
+ * fixed cost. The booking write path calls this too, so both apply the same
+ * rules.
  */
 export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult> {
-  const prisma = getPrisma();
   const { service, mode, locations } = search;
   const locationIds = locations.map((l) => l.id);
   const zones = new Map(locations.map((l) => [l.id, l.timeZone]));
@@ -225,32 +237,25 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   // Buffers and travel reach a few hours past a day's edges; a day's margin covers them.
   const windowStart = Math.min(...locations.map((l) => zonedDayBounds(search.from, l.timeZone).start)) - DAY_MS;
   const windowEnd = Math.max(...locations.map((l) => zonedDayBounds(search.to, l.timeZone).end)) + DAY_MS;
-
-  const therapists = await prisma.therapist.findMany({
-    where: {
-      active: true,
-      visitModes: { has: mode },
-      services: { some: { serviceId: service.id } },
-      locations: { some: { locationId: { in: locationIds } } },
-      ...(search.therapistId ? { id: search.therapistId } : {}),
-    },
-    select: { id: true, languages: true },
+  const loaded = await loadSearch({
+    serviceId: service.id,
+    mode,
+    therapistId: search.therapistId ?? null,
+    locationIds,
+    windowStart,
+    windowEnd,
+    withBookings: !search.ignoreBookings,
+    withRooms: mode === "CLINIC",
+    excludeAppointmentId: search.excludeAppointmentId,
   });
-  const therapistIds = therapists.map((t) => t.id);
-  const languagesOf = new Map(therapists.map((t) => [t.id, t.languages]));
+  const therapistIds = loaded.therapists.map((t) => t.id);
+  const languagesOf = new Map(loaded.therapists.map((t) => [t.id, t.languages]));
   if (therapistIds.length === 0) return { timeZone, slots: [], zones };
+  const { hours, intervals, rooms } = loaded;
 
-  const [hours, intervals, rooms] = await Promise.all([
-    prisma.weeklyHours.findMany({ where: { therapistId: { in: therapistIds }, locationId: { in: locationIds } } }),
-    loadIntervals({ therapistIds, locationIds, windowStart, windowEnd, withBookings: !search.ignoreBookings, withRooms: mode === "CLINIC", excludeAppointmentId: search.excludeAppointmentId }),
-    mode === "CLINIC" && !search.ignoreBookings
-      ? prisma.room.findMany({ where: { locationId: { in: locationIds } }, select: { id: true, locationId: true, capacity: true, active: true } })
-      : Promise.resolve([]),
-  ]);
-
-  const timeOffBy = groupBy(intervals.filter((r) => r.kind === "off"), (r) => r.owner, toInterval);
-  const busyBy = groupBy(intervals.filter((r) => r.kind === "busy"), (r) => r.owner, toInterval);
-  const roomBusyBy = groupBy(intervals.filter((r) => r.kind === "room"), (r) => r.owner, toInterval);
+  const timeOffBy = groupBy(intervals.filter((r) => r[0] === "off"), (r) => r[1], toInterval);
+  const busyBy = groupBy(intervals.filter((r) => r[0] === "busy"), (r) => r[1], toInterval);
+  const roomBusyBy = groupBy(intervals.filter((r) => r[0] === "room"), (r) => r[1], toInterval);
   const roomsBy = groupBy(rooms.filter((r) => r.active), (r) => r.locationId, (r): RoomLoad => ({ roomId: r.id, capacity: r.capacity, busy: roomBusyBy.get(r.id) ?? [] }));
   // A location that keeps rooms but has closed them all offers no clinic visits.
   const withRooms = new Set(rooms.map((r) => r.locationId));
@@ -259,7 +264,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   for (const location of locations) {
     const schedules: TherapistSchedule[] = [];
     for (const therapistId of therapistIds) {
-      const weeklyHours = hours.filter((h) => h.therapistId === therapistId && h.locationId === location.id).map(toWeeklyBlock);
+      const weeklyHours = hours.filter((h) => h.therapistId === therapistId && h.locationId === location.id).map(toBlock);
       if (weeklyHours.length === 0) continue;
       schedules.push({
         therapistId,
@@ -283,63 +288,107 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   return { timeZone, slots, zones };
 }
 
-interface IntervalRow {
-  kind: "busy" | "off" | "room";
-  /** Therapist id for busy and off, room id for room. */
-  owner: string;
-  start: number;
-  end: number;
+interface HoursRow extends WeeklyBlock {
+  therapistId: string;
+  locationId: string;
+  validFrom: string | null;
+  validUntil: string | null;
 }
 
-const toInterval = (r: { start: number; end: number }) => ({ start: r.start, end: r.end });
+const toBlock = (h: HoursRow): WeeklyBlock => ({
+  weekday: h.weekday,
+  startMinute: h.startMinute,
+  endMinute: h.endMinute,
+  visitModes: h.visitModes,
+  validFrom: h.validFrom,
+  validUntil: h.validUntil,
+});
+
+/** [kind, owner, start, end]: the owner is the therapist for busy and off, the room for room. */
+type IntervalRow = ["busy" | "off" | "room", string, number, number];
+
+const toInterval = (r: IntervalRow) => ({ start: r[2], end: r[3] });
+
+interface SearchRow {
+  /** With the languages each speaks: "first available" prefers the patient's. */
+  therapists: { id: string; languages: string[] }[];
+  hours: HoursRow[];
+  intervals: IntervalRow[];
+  /** Closed rooms too: a location whose rooms are all closed offers no clinic visits. */
+  rooms: { id: string; locationId: string; capacity: number; active: boolean }[];
+}
 
 /**
- * Everything that fills time in the window, in one round trip: therapists'
- * blocked ranges, their time off, and the visits in the locations' rooms.
- * Epochs come back as float8 so no Date or Decimal is built per row. The
- * redundant "startsAt" bounds (a visit is shorter than the window's one-day
- * margin) let the (therapistId, startsAt) and (locationId, startsAt) indexes
- * do the work.
+ * Everything one search needs, in one statement: the therapists who offer
+ * the service in the mode at the locations, their weekly hours there, what
+ * fills their time in the window (blocked ranges of their visits, time off)
+ * and the visits in the locations' rooms, and the rooms. Epochs come back
+ * as float8 so no Date is built per row. The redundant "startsAt" bounds (a
+ * visit is shorter than the window's one-day margin) let the
+ * (therapistId, startsAt) and (locationId, startsAt) indexes do the work.
  */
-async function loadIntervals(args: {
-  therapistIds: string[];
+async function loadSearch(args: {
+  serviceId: string;
+  mode: VisitMode;
+  therapistId: string | null;
   locationIds: string[];
   windowStart: number;
   windowEnd: number;
   withBookings: boolean;
   withRooms: boolean;
   excludeAppointmentId?: string;
-}): Promise<IntervalRow[]> {
+}): Promise<SearchRow> {
   const from = new Date(args.windowStart);
   const until = new Date(args.windowEnd);
   const startsAfter = new Date(args.windowStart - DAY_MS);
   const startsBefore = new Date(args.windowEnd + DAY_MS);
   const exclude = args.excludeAppointmentId ?? null;
-  return getPrisma().$queryRaw<IntervalRow[]>`
-    SELECT 'off' AS "kind", "therapistId"::text AS "owner",
-           (extract(epoch FROM "startsAt") * 1000)::float8 AS "start", (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
-      FROM "TimeOff"
-     WHERE "therapistId" = ANY(${args.therapistIds}::uuid[]) AND "startsAt" < ${until} AND "endsAt" > ${from}
-    UNION ALL
-    SELECT 'busy', "therapistId"::text,
-           (extract(epoch FROM "blockedFrom") * 1000)::float8, (extract(epoch FROM "blockedUntil") * 1000)::float8
-      FROM "Appointment"
-     WHERE ${args.withBookings}::boolean
-       AND "therapistId" = ANY(${args.therapistIds}::uuid[])
-       AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
-       AND "startsAt" > ${startsAfter} AND "startsAt" < ${startsBefore}
-       AND "blockedFrom" < ${until} AND "blockedUntil" > ${from}
-       AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)
-    UNION ALL
-    SELECT 'room', "roomId"::text,
-           (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
-      FROM "Appointment"
-     WHERE ${args.withBookings}::boolean AND ${args.withRooms}::boolean
-       AND "locationId" = ANY(${args.locationIds}::uuid[])
-       AND "roomId" IS NOT NULL
-       AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
-       AND "startsAt" > ${startsAfter} AND "startsAt" < ${until} AND "endsAt" > ${from}
-       AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)`;
+  const [row] = await getPrisma().$queryRaw<SearchRow[]>`
+    WITH "th" AS (
+      SELECT t."id", t."languages" FROM "Therapist" t
+       WHERE t."active" AND ${args.mode}::"VisitMode" = ANY(t."visitModes")
+         AND EXISTS (SELECT 1 FROM "TherapistService" ts WHERE ts."therapistId" = t."id" AND ts."serviceId" = ${args.serviceId}::uuid)
+         AND EXISTS (SELECT 1 FROM "TherapistLocation" tl WHERE tl."therapistId" = t."id" AND tl."locationId" = ANY(${args.locationIds}::uuid[]))
+         AND (${args.therapistId}::uuid IS NULL OR t."id" = ${args.therapistId}::uuid)
+    ), "ids" AS (SELECT coalesce(array_agg("id"), '{}') AS "ids" FROM "th")
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', "id"::text, 'languages', "languages") ORDER BY "id"), '[]') FROM "th") AS "therapists",
+      (SELECT coalesce(json_agg(json_build_object(
+                'therapistId', h."therapistId"::text, 'locationId', h."locationId"::text, 'weekday', h."weekday",
+                'startMinute', h."startMinute", 'endMinute', h."endMinute", 'visitModes', h."visitModes",
+                'validFrom', to_char(h."validFrom", 'YYYY-MM-DD'), 'validUntil', to_char(h."validUntil", 'YYYY-MM-DD'))), '[]')
+         FROM "WeeklyHours" h, "ids" WHERE h."therapistId" = ANY("ids"."ids") AND h."locationId" = ANY(${args.locationIds}::uuid[])) AS "hours",
+      (SELECT coalesce(json_agg(json_build_array(i."kind", i."owner", i."start", i."end")), '[]') FROM (
+        SELECT 'off' AS "kind", "therapistId"::text AS "owner",
+               (extract(epoch FROM "startsAt") * 1000)::float8 AS "start", (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
+          FROM "TimeOff", "ids"
+         WHERE "therapistId" = ANY("ids"."ids") AND "startsAt" < ${until} AND "endsAt" > ${from}
+        UNION ALL
+        SELECT 'busy', "therapistId"::text,
+               (extract(epoch FROM "blockedFrom") * 1000)::float8, (extract(epoch FROM "blockedUntil") * 1000)::float8
+          FROM "Appointment", "ids"
+         WHERE ${args.withBookings}::boolean
+           AND "therapistId" = ANY("ids"."ids")
+           AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+           AND "startsAt" > ${startsAfter} AND "startsAt" < ${startsBefore}
+           AND "blockedFrom" < ${until} AND "blockedUntil" > ${from}
+           AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)
+        UNION ALL
+        SELECT 'room', "roomId"::text,
+               (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
+          FROM "Appointment"
+         WHERE ${args.withBookings}::boolean AND ${args.withRooms}::boolean
+           AND "locationId" = ANY(${args.locationIds}::uuid[])
+           AND "roomId" IS NOT NULL
+           AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+           AND "startsAt" > ${startsAfter} AND "startsAt" < ${until} AND "endsAt" > ${from}
+           AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)
+      ) i) AS "intervals",
+      (SELECT coalesce(json_agg(json_build_object('id', r."id"::text, 'locationId', r."locationId"::text, 'capacity', r."capacity", 'active', r."active")), '[]')
+         FROM "Room" r
+        WHERE ${args.withBookings}::boolean AND ${args.withRooms}::boolean
+          AND r."locationId" = ANY(${args.locationIds}::uuid[])) AS "rooms"`;
+  return row!;
 }
 
 function groupBy<T, V>(items: T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {

@@ -124,4 +124,20 @@ describe("openCalendar", () => {
     expect(rows[0]!.detail).toEqual({ location: practice.location.id, view: "day", date: DAY });
     expect(JSON.stringify(rows[0])).not.toContain(shown.appointments[0]!.patient.name.split(" ")[0]!);
   });
+
+  it("writes no audit row when there is no board to send", async () => {
+    const { desk, board } = await setUp();
+    const unknown = "6f1c2d4e-0000-4000-8000-000000000000";
+    const error = await openCalendar(desk, { ...board, location: unknown }, ctx).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "NOT_FOUND" });
+    expect(await getPrisma().auditLog.count({ where: { staffUserId: desk.id, action: "calendar.view" } })).toBe(0);
+  });
+
+  it("audits the board of a closed location, which still opens for its visits to be moved", async () => {
+    const { desk, board } = await setUp();
+    const closed = await createPractice({ therapists: 1 });
+    await getPrisma().location.update({ where: { id: closed.location.id }, data: { active: false } });
+    await openCalendar(desk, { ...board, location: closed.location.id }, ctx);
+    expect(await getPrisma().auditLog.count({ where: { staffUserId: desk.id, action: "calendar.view", entityId: closed.location.id } })).toBe(1);
+  });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { recordAudit } from "../audit/mutations";
+import { auditInsertSql } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { formatInstantWithOffset, isoWeekday, localDateRange, zonedDayBounds } from "../scheduling/zone-time";
 import type { CalendarAppointmentDto, CalendarDto, CalendarQuery } from "./schema";
@@ -32,12 +33,24 @@ const BOARD_FORMAT = 1;
  * front desk see the same board, so the role is not part of it.
  */
 export async function calendarETag(query: CalendarQuery): Promise<string> {
-  const [row] = await getPrisma().$queryRaw<{ stamps: string | null }[]>`
-    SELECT string_agg(bv."scope" || '=' || bv."version", ',' ORDER BY bv."scope") AS "stamps"
+  const [row] = await getPrisma().$queryRaw<{ stamps: string | null }[]>`SELECT ${boardStampsSql(query.location)} AS "stamps"`;
+  return calendarETagOf(query, row?.stamps ?? null);
+}
+
+/**
+ * The version stamps calendarETag reads, as one scalar SQL expression, so a
+ * request can read them in the same statement as its session.
+ */
+export function boardStampsSql(locationId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT string_agg(bv."scope" || '=' || bv."version", ',' ORDER BY bv."scope")
       FROM "BoardVersion" bv
      WHERE bv."scope" = 'practice'
-        OR bv."scope" IN (SELECT tl."therapistId"::text FROM "TherapistLocation" tl WHERE tl."locationId" = ${query.location}::uuid)`;
-  const key = JSON.stringify([BOARD_FORMAT, query.location, query.view, boardDates(query)[0], row?.stamps ?? ""]);
+        OR bv."scope" IN (SELECT tl."therapistId"::text FROM "TherapistLocation" tl WHERE tl."locationId" = ${locationId}::uuid))`;
+}
+
+/** The ETag of a board whose stamps (from boardStampsSql) were read. */
+export function calendarETagOf(query: CalendarQuery, stamps: string | null): string {
+  const key = JSON.stringify([BOARD_FORMAT, query.location, query.view, boardDates(query)[0], stamps ?? ""]);
   return `"${createHash("sha256").update(key).digest("base64url").slice(0, 32)}"`;
 }
 
@@ -46,22 +59,31 @@ export interface CalendarReadContext {
 }
 
 /**
- * The board for a person at the desk: read, then written to the audit log
- * (it shows patients' names and phones) before it is returned. The detail
- * names the board, never a patient.
+ * The board for a person at the desk, written to the audit log (it shows
+ * patients' names and phones) in the statement that reads it: the row is
+ * written only when the board is found, and commits before the board is
+ * returned. The detail names the board, never a patient.
  */
 export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx: CalendarReadContext): Promise<CalendarDto> {
-  const board = await loadCalendar(staff, query);
-  await recordAudit(getPrisma(), {
-    staffUserId: staff.id,
-    actor: staff.email,
-    action: "calendar.view",
-    entity: "Location",
-    entityId: board.location.id,
-    ipAddress: ctx.ipAddress,
-    detail: { location: board.location.id, view: board.view, date: query.date },
-  });
-  return board;
+  const audit = auditInsertSql(
+    {
+      staffUserId: staff.id,
+      actor: staff.email,
+      action: "calendar.view",
+      entity: "Location",
+      entityId: query.location,
+      ipAddress: ctx.ipAddress,
+      detail: { location: query.location, view: query.view, date: query.date },
+    },
+    // A closed location's board still opens, so reading it is audited too.
+    Prisma.sql`EXISTS (SELECT 1 FROM "Location" l WHERE l."id" = ${query.location}::uuid)`,
+  );
+  return readCalendar(staff, query, audit);
+}
+
+/** The board without an audit row, for callers that are not showing it to anyone. */
+export function loadCalendar(staff: StaffMember, query: CalendarQuery): Promise<CalendarDto> {
+  return readCalendar(staff, query, null);
 }
 
 /**
@@ -69,62 +91,94 @@ export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx
  * its therapists, their working blocks and time off, and every visit they
  * have in that time (visits at another location are marked, since they keep
  * the therapist busy here too). For the front desk and administrators only.
+ *
+ * Read in one statement (each part aggregated to JSON by PostgreSQL): the
+ * desk polls the board, and ten queries cost ten round trips and ten times a
+ * query's fixed cost. The zone is only known once the location is read, so
+ * time off and visits are read for a UTC window wider than any zone's days
+ * and cut to the location's own days here.
  */
-export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Promise<CalendarDto> {
+async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Prisma.Sql | null): Promise<CalendarDto> {
   if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "The calendar is for the front desk and administrators.");
-  const prisma = getPrisma();
-  // Everything that depends only on the request, in one round.
-  const [location, locations, therapists, services] = await Promise.all([
-    // A closed location's board still opens (by its address): its visits, past and still to move, stay in view.
-    prisma.location.findUnique({ where: { id: query.location }, select: { id: true, name: true, timeZone: true, active: true } }),
-    prisma.location.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.therapist.findMany({
-      where: { active: true, locations: { some: { locationId: query.location } } },
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-      select: { id: true, firstName: true, lastName: true, credentials: true, visitModes: true },
-    }),
-    prisma.service.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, nameEn: true, durationMinutes: true, visitModes: true } }),
-  ]);
-  if (!location) throw new AppError("NOT_FOUND", "That location does not exist.");
-  const zone = location.timeZone;
   const dates = boardDates(query);
+  // Local midnights lie within 14 hours of the same UTC midnights; a visit
+  // may start up to a day before the board's first day and still show.
+  const firstUtc = Date.parse(`${dates[0]!}T00:00:00Z`);
+  const wideFrom = new Date(firstUtc - DAY_MS);
+  const wideStartsAfter = new Date(firstUtc - 2 * DAY_MS);
+  const wideUntil = new Date(Date.parse(`${dates[dates.length - 1]!}T00:00:00Z`) + 2 * DAY_MS);
+  const [board] = await getPrisma().$queryRaw<BoardRow[]>`
+    WITH ${audit ? Prisma.sql`"audit" AS (${audit}),` : Prisma.empty} "th" AS (
+      SELECT t."id", t."firstName", t."lastName", t."credentials", t."visitModes"
+        FROM "Therapist" t
+       WHERE t."active" AND EXISTS (SELECT 1 FROM "TherapistLocation" tl WHERE tl."therapistId" = t."id" AND tl."locationId" = ${query.location}::uuid)
+    )
+    SELECT
+      -- A closed location's board still opens (by its address): its visits, past and still to move, stay in view.
+      (SELECT json_build_object('id', l."id"::text, 'name', l."name", 'timeZone', l."timeZone", 'active', l."active")
+         FROM "Location" l WHERE l."id" = ${query.location}::uuid) AS "location",
+      (SELECT coalesce(json_agg(json_build_object('id', l."id"::text, 'name', l."name") ORDER BY l."name"), '[]')
+         FROM "Location" l WHERE l."active") AS "locations",
+      (SELECT coalesce(json_agg(json_build_object('id', th."id"::text, 'firstName', th."firstName", 'lastName', th."lastName",
+                                                  'credentials', th."credentials", 'visitModes', th."visitModes")
+                                ORDER BY th."lastName", th."firstName"), '[]')
+         FROM "th") AS "therapists",
+      (SELECT coalesce(json_agg(json_build_object('id', s."id"::text, 'nameEn', s."nameEn", 'durationMinutes', s."durationMinutes", 'visitModes', s."visitModes")
+                                ORDER BY s."sortOrder"), '[]')
+         FROM "Service" s WHERE s."active") AS "services",
+      (SELECT coalesce(json_agg(json_build_object('therapistId', h."therapistId"::text, 'weekday', h."weekday", 'startMinute', h."startMinute",
+                                                  'endMinute', h."endMinute", 'visitModes', h."visitModes",
+                                                  'validFrom', to_char(h."validFrom", 'YYYY-MM-DD'), 'validUntil', to_char(h."validUntil", 'YYYY-MM-DD'))), '[]')
+         FROM "WeeklyHours" h WHERE h."therapistId" IN (SELECT "id" FROM "th") AND h."locationId" = ${query.location}::uuid) AS "hours",
+      (SELECT coalesce(json_agg(json_build_object('therapistId', o."therapistId"::text, 'kind', o."kind",
+                                                  'start', (extract(epoch FROM o."startsAt") * 1000)::float8, 'end', (extract(epoch FROM o."endsAt") * 1000)::float8)), '[]')
+         FROM "TimeOff" o
+        WHERE o."therapistId" IN (SELECT "id" FROM "th") AND o."startsAt" < ${wideUntil} AND o."endsAt" > ${wideFrom}) AS "timeOff",
+      (SELECT coalesce(json_agg(json_build_array(
+                a."id", a."therapistId", a."locationId",
+                (extract(epoch FROM a."startsAt") * 1000)::int8, (extract(epoch FROM a."endsAt") * 1000)::int8,
+                a."status", a."mode", a."source", a."eligibilityFollowUp", (extract(epoch FROM a."updatedAt") * 1000)::int8,
+                s."id", s."nameEn", p."id", p."firstName" || ' ' || p."lastName", p."phone", r."name")
+              ORDER BY a."startsAt", a."id"), '[]')
+         FROM "Appointment" a
+         JOIN "Service" s ON s."id" = a."serviceId"
+         JOIN "Patient" p ON p."id" = a."patientId"
+         LEFT JOIN "Room" r ON r."id" = a."roomId"
+        WHERE a."therapistId" IN (SELECT "id" FROM "th")
+          AND a."status" <> 'CANCELLED'
+          AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "visits"`;
+  const location = board?.location;
+  if (!board || !location) throw new AppError("NOT_FOUND", "That location does not exist.");
+  const zone = location.timeZone;
   const from = zonedDayBounds(dates[0]!, zone).start;
   const until = zonedDayBounds(dates[dates.length - 1]!, zone).end;
-  const therapistIds = therapists.map((t) => t.id);
-
-  const [hours, timeOff, appointments] = await Promise.all([
-    prisma.weeklyHours.findMany({
-      where: { therapistId: { in: therapistIds }, locationId: location.id },
-      select: { therapistId: true, weekday: true, startMinute: true, endMinute: true, visitModes: true, validFrom: true, validUntil: true },
-    }),
-    prisma.timeOff.findMany({
-      where: { therapistId: { in: therapistIds }, startsAt: { lt: new Date(until) }, endsAt: { gt: new Date(from) } },
-      select: { therapistId: true, startsAt: true, endsAt: true, kind: true },
-    }),
-    loadVisits(therapistIds, from, until),
-  ]);
+  // The bounds the board shows, as the rows were read before: time off
+  // overlapping the days, visits that started within a day before them (no
+  // visit lasts a day) and end after their start.
+  const timeOff = board.timeOff.filter((t) => t.start < until && t.end > from);
+  const visits = board.visits.map(toVisit).filter((a) => a.start > from - DAY_MS && a.start < until && a.end > from);
 
   return {
     location: { id: location.id, name: location.name, timeZone: zone },
     // The picker offers open locations only, and names a closed one while it is shown.
-    locations: location.active ? locations : [...locations, { id: location.id, name: `${location.name} (closed)` }],
+    locations: location.active ? board.locations : [...board.locations, { id: location.id, name: `${location.name} (closed)` }],
     view: query.view,
     dates,
-    therapists: therapists.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, credentials: t.credentials, visitModes: t.visitModes })),
+    therapists: board.therapists.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, credentials: t.credentials, visitModes: t.visitModes })),
     hours: dates.flatMap((date) => {
       const weekday = isoWeekday(date);
-      return hours
+      return board.hours
         .filter((h) => h.weekday === weekday)
-        .filter((h) => (!h.validFrom || h.validFrom.toISOString().slice(0, 10) <= date) && (!h.validUntil || h.validUntil.toISOString().slice(0, 10) >= date))
+        .filter((h) => (!h.validFrom || h.validFrom <= date) && (!h.validUntil || h.validUntil >= date))
         .map((h) => ({ therapistId: h.therapistId, date, startMinute: h.startMinute, endMinute: h.endMinute, visitModes: h.visitModes }));
     }),
     timeOff: timeOff.map((t) => ({
       therapistId: t.therapistId,
-      start: formatInstantWithOffset(t.startsAt.getTime(), zone),
-      end: formatInstantWithOffset(t.endsAt.getTime(), zone),
+      start: formatInstantWithOffset(t.start, zone),
+      end: formatInstantWithOffset(t.end, zone),
       kind: t.kind,
     })),
-    appointments: appointments.map((a) => ({
+    appointments: visits.map((a) => ({
       id: a.id,
       therapistId: a.therapistId,
       start: formatInstantWithOffset(a.start, zone),
@@ -139,8 +193,51 @@ export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Pr
       elsewhere: a.locationId !== location.id,
       updatedAt: new Date(a.updatedAt).toISOString(),
     })),
-    services: services.map((s) => ({ id: s.id, name: s.nameEn, durationMinutes: s.durationMinutes, visitModes: s.visitModes })),
+    services: board.services.map((s) => ({ id: s.id, name: s.nameEn, durationMinutes: s.durationMinutes, visitModes: s.visitModes })),
   };
+}
+
+type Modes = CalendarDto["therapists"][number]["visitModes"];
+
+/** The board's statement's one row: each part as JSON, parsed by the driver. */
+interface BoardRow {
+  location: { id: string; name: string; timeZone: string; active: boolean } | null;
+  locations: { id: string; name: string }[];
+  therapists: { id: string; firstName: string; lastName: string; credentials: string; visitModes: Modes }[];
+  services: { id: string; nameEn: string; durationMinutes: number; visitModes: Modes }[];
+  hours: { therapistId: string; weekday: number; startMinute: number; endMinute: number; visitModes: Modes; validFrom: string | null; validUntil: string | null }[];
+  timeOff: { therapistId: string; kind: CalendarDto["timeOff"][number]["kind"]; start: number; end: number }[];
+  visits: VisitTuple[];
+}
+
+/**
+ * A visit as the statement sends it: an array rather than an object, so
+ * PostgreSQL writes (and the driver parses) no key 500 times over, and epochs
+ * in whole milliseconds (the columns hold no finer), which print faster than
+ * float8.
+ */
+type VisitTuple = [
+  id: string,
+  therapistId: string,
+  locationId: string,
+  start: number,
+  end: number,
+  status: VisitRow["status"],
+  mode: VisitRow["mode"],
+  source: VisitRow["source"],
+  eligibilityFollowUp: boolean,
+  updatedAt: number,
+  serviceId: string,
+  serviceName: string,
+  patientId: string,
+  patientName: string,
+  patientPhone: string,
+  room: string | null,
+];
+
+function toVisit(t: VisitTuple): VisitRow {
+  const [id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room] = t;
+  return { id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room };
 }
 
 interface VisitRow {
@@ -160,33 +257,4 @@ interface VisitRow {
   patientName: string;
   patientPhone: string;
   room: string | null;
-}
-
-/**
- * The visits on the board in one joined query with only the columns it
- * shows: with 500 visits in a week, building Prisma's nested objects cost
- * more than everything else in the request. Epochs come back as float8 so no
- * Date is made per row; the lower "startsAt" bound (no visit lasts a day)
- * keeps the (therapistId, startsAt) index scan to the week.
- */
-function loadVisits(therapistIds: string[], from: number, until: number): Promise<VisitRow[]> {
-  return getPrisma().$queryRaw<VisitRow[]>`
-    SELECT a."id"::text AS "id", a."therapistId"::text AS "therapistId", a."locationId"::text AS "locationId",
-           (extract(epoch FROM a."startsAt") * 1000)::float8 AS "start",
-           (extract(epoch FROM a."endsAt") * 1000)::float8 AS "end",
-           a."status"::text AS "status", a."mode"::text AS "mode", a."source"::text AS "source",
-           a."eligibilityFollowUp",
-           (extract(epoch FROM a."updatedAt") * 1000)::float8 AS "updatedAt",
-           s."id"::text AS "serviceId", s."nameEn" AS "serviceName",
-           p."id"::text AS "patientId", p."firstName" || ' ' || p."lastName" AS "patientName", p."phone" AS "patientPhone",
-           r."name" AS "room"
-      FROM "Appointment" a
-      JOIN "Service" s ON s."id" = a."serviceId"
-      JOIN "Patient" p ON p."id" = a."patientId"
-      LEFT JOIN "Room" r ON r."id" = a."roomId"
-     WHERE a."therapistId" = ANY(${therapistIds}::uuid[])
-       AND a."status" <> 'CANCELLED'
-       AND a."startsAt" > ${new Date(from - DAY_MS)} AND a."startsAt" < ${new Date(until)}
-       AND a."endsAt" > ${new Date(from)}
-     ORDER BY a."startsAt", a."id"`;
 }

@@ -1,4 +1,4 @@
-import { findService, resolveLocations, resolveMode, searchSlots, toSlotDto } from "@/lib/booking/data";
+import { activeLocations, findService, locationsFor, resolveMode, searchSlots, toSlotDto } from "@/lib/booking/data";
 import { availabilityQuerySchema } from "@/lib/booking/schema";
 import type { AvailabilityDto } from "@/lib/booking/api-types";
 import { AppError } from "@/lib/errors/app-error";
@@ -8,9 +8,12 @@ import { isBookingOpen } from "@/lib/setup/data";
 export const GET = withErrors(async (request: Request) => {
   const q = readQuery(request, availabilityQuerySchema);
   try {
-    const service = await findService(q.service);
+    // The service and the locations in one round: the locations are read
+    // before the mode is known and checked against it after, with the same
+    // answers, in the same order, as resolveLocations.
+    const [service, active] = await Promise.all([findService(q.service), activeLocations(q.location)]);
     const mode = resolveMode(service, q.mode);
-    const locations = await resolveLocations(q.location, mode, q.postalCode);
+    const locations = locationsFor(active, q.location, mode, q.postalCode);
     const now = new Date();
     const result = await searchSlots({ service, mode, locations, therapistId: q.therapist, from: q.from, to: q.to, now, language: q.language });
     const terms = { cancelCutoffMinutes: service.cancelCutoffMinutes, now };
