@@ -17,7 +17,7 @@ const ALLOWED: [RegExp, readonly Who[]][] = [
   [/^app\/\(staff\)\/staff\/\(signed-in\)\/settings\//, ["admin"]],
   [/^app\/\(staff\)\/staff\/\(signed-in\)\/outbox\//, ["admin"]],
   [/^app\/\(staff\)\/staff\/\(signed-in\)\/admin\//, ["admin"]],
-  [/^app\/\(staff\)\/staff\/\(signed-in\)\/schedules\//, ["admin"]],
+  [/^app\/\(staff\)\/staff\/\(signed-in\)\/schedules\//, ["admin", "frontDesk"]],
 ];
 
 interface ManifestAction {
