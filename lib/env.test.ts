@@ -19,3 +19,14 @@ describe("video configuration", () => {
     expect(() => parseEnv({ VIDEO_MEETING_URL_TEMPLATE: "http://meet.example.org/{room}" })).toThrow(/https/);
   });
 });
+
+describe("mail settings", () => {
+  it("asks for MAIL_FROM when a real mail server is configured, and for nothing with the built-in catcher", () => {
+    expect(() => parseEnv({ SMTP_URL: "smtp://mail.example.org:587" })).toThrow(/MAIL_FROM: set it with SMTP_URL/);
+    expect(parseEnv({ SMTP_URL: "smtp://mail.example.org:587", MAIL_FROM: "Clinic <a@clinic.example>" }).MAIL_FROM).toBe("Clinic <a@clinic.example>");
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    // The built-in catcher that `npm start` runs on loopback needs no sender.
+    expect(parseEnv({ SMTP_URL: "smtp://127.0.0.1:40125" }).MAIL_FROM).toBeUndefined();
+    expect(() => parseEnv({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL: must be an smtp/);
+  });
+});
