@@ -43,7 +43,7 @@ const OWN_WRITES_KEPT = 200;
 
 const versionKey = (id: string, updatedAt: string) => `${id}@${new Date(updatedAt).getTime()}`;
 
-export function latestOwnVersion(id: string, seen: string): string {
+function latestOwnVersion(id: string, seen: string): string {
   let version = seen;
   for (let hops = 0; hops < OWN_WRITES_KEPT; hops++) {
     const next = ownWrites.get(versionKey(id, version));
@@ -53,9 +53,13 @@ export function latestOwnVersion(id: string, seen: string): string {
   return version;
 }
 
-export function recordOwnWrite(id: string, from: string, to: string) {
-  ownWrites.set(versionKey(id, from), to);
+/** Sends one write for a visit with the newest version this board wrote, and remembers the version it leaves. */
+async function writeAsLatest<T extends { updatedAt: string }>(appointment: CalendarAppointmentDto, send: (expectedUpdatedAt: string) => Promise<T>): Promise<T> {
+  const expected = latestOwnVersion(appointment.id, appointment.updatedAt);
+  const saved = await send(expected);
+  ownWrites.set(versionKey(appointment.id, expected), saved.updatedAt);
   if (ownWrites.size > OWN_WRITES_KEPT) ownWrites.delete(ownWrites.keys().next().value!);
+  return saved;
 }
 
 export interface MoveVariables {
@@ -69,12 +73,8 @@ export function useMoveAppointment(key: CalendarKey, onRefused: (error: Calendar
   const queryKey = calendarQueryKey(key);
   return useMutation({
     scope: BOARD_WRITES,
-    mutationFn: async (v: MoveVariables) => {
-      const expected = latestOwnVersion(v.appointment.id, v.appointment.updatedAt);
-      const saved = await moveAppointment(v.appointment.id, { start: v.start, therapistId: v.therapistId, expectedUpdatedAt: expected });
-      recordOwnWrite(v.appointment.id, expected, saved.updatedAt);
-      return saved;
-    },
+    mutationFn: (v: MoveVariables) =>
+      writeAsLatest(v.appointment, (expectedUpdatedAt) => moveAppointment(v.appointment.id, { start: v.start, therapistId: v.therapistId, expectedUpdatedAt })),
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey });
       const before = client.getQueryData<CalendarDto>(queryKey);
@@ -114,12 +114,8 @@ export function useChangeStatus(key: CalendarKey, onRefused: (error: CalendarReq
   const queryKey = calendarQueryKey(key);
   return useMutation({
     scope: BOARD_WRITES,
-    mutationFn: async (v: StatusVariables) => {
-      const expected = latestOwnVersion(v.appointment.id, v.appointment.updatedAt);
-      const saved = await changeStatus(v.appointment.id, { action: v.action, reason: v.reason, expectedUpdatedAt: expected });
-      recordOwnWrite(v.appointment.id, expected, saved.updatedAt);
-      return saved;
-    },
+    mutationFn: (v: StatusVariables) =>
+      writeAsLatest(v.appointment, (expectedUpdatedAt) => changeStatus(v.appointment.id, { action: v.action, reason: v.reason, expectedUpdatedAt })),
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey });
       const before = client.getQueryData<CalendarDto>(queryKey);
