@@ -28,5 +28,6 @@ describe("mail settings", () => {
     // The built-in catcher that `npm start` runs on loopback needs no sender.
     expect(parseEnv({ SMTP_URL: "smtp://127.0.0.1:40125" }).MAIL_FROM).toBeUndefined();
     expect(() => parseEnv({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL: must be an smtp/);
+    expect(() => parseEnv({ SMTP_URL: "not a url" })).toThrow(/^Invalid configuration: SMTP_URL/);
   });
 });

@@ -92,8 +92,10 @@ const envSchema = z.object({
 }).superRefine((env, ctx) => {
   // A mail server elsewhere checks who the mail claims to be from; the
   // built-in catcher (or a relay on this machine) does not.
-  const loopback = env.SMTP_URL && ["127.0.0.1", "localhost", "[::1]"].includes(new URL(env.SMTP_URL).hostname);
-  if (env.SMTP_URL && !loopback && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "set it with SMTP_URL, e.g. \"Clinic name <appointments@clinic.example>\"" });
+  // (An SMTP_URL that is not a URL at all has its own message above.)
+  if (!env.SMTP_URL || !URL.canParse(env.SMTP_URL)) return;
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(new URL(env.SMTP_URL).hostname);
+  if (!loopback && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "set it with SMTP_URL, e.g. \"Clinic name <appointments@clinic.example>\"" });
 });
 
 export type Env = z.infer<typeof envSchema>;

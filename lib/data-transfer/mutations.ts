@@ -11,11 +11,10 @@ import { previewAppointmentRows } from "./appointment-preview";
 import { decodeCsv, parseCsvTable } from "./csv-file";
 import { previewPatientRows, type PatientRow } from "./preview";
 import { APPOINTMENT_COLUMNS, PATIENT_COLUMNS, type ImportPreview, type ImportResult } from "./schema";
+import type { RequestContext } from "../http/request-context";
 
-export interface TransferContext {
-  now: Date;
-  ipAddress: string | null;
-}
+/** The clock and the caller's address, as every audited write takes them. */
+export type TransferContext = RequestContext;
 
 /** Up to this many new patients are linked to the import's audit row one by one; a larger import records counts. */
 const LINKED_PATIENTS_MAX = 500;

@@ -14,17 +14,17 @@ export interface Skip {
   skip: string;
 }
 
-type Composer = (tx: Prisma.TransactionClient, message: Message) => Promise<ComposedEmail | Skip>;
+/** What every message may say about the practice it comes from, read once per send. */
+export interface Sender {
+  practiceName: string;
+}
+
+type Composer = (tx: Prisma.TransactionClient, message: Message, sender: Sender) => Promise<ComposedEmail | Skip>;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-async function practiceName(tx: Prisma.TransactionClient): Promise<string> {
-  return (await tx.practice.findUnique({ where: { id: 1 }, select: { name: true } }))?.name ?? "Stride";
-}
-
 /** An administrator checks that mail reaches the outside world. */
-const composeTest: Composer = async (tx, message) => {
-  const name = await practiceName(tx);
+const composeTest: Composer = async (_tx, message, { practiceName: name }) => {
   const subject = message.language === "es" ? `Mensaje de prueba de ${name}` : `Test message from ${name}`;
   const body =
     message.language === "es"

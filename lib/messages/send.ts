@@ -3,6 +3,7 @@ import type { Transporter } from "nodemailer";
 import { z } from "zod";
 import { getPrisma } from "../db/client";
 import { mailFrom, mailTransport } from "../mail/transport";
+import { FALLBACK_PRACTICE_NAME } from "../practice/data";
 import { isMessageKind, MESSAGE_KINDS } from "./kinds";
 import { MAX_SEND_ATTEMPTS, SEND_MESSAGE_TASK } from "./mutations";
 
@@ -45,16 +46,17 @@ export async function sendMessage(messageId: string, transport: Transporter = ma
         await tx.message.update({ where: { id: messageId }, data: { status: "FAILED", lastError: `Unknown kind of message "${message.kind}"` } });
         return "failed" as const;
       }
-      const composed = await MESSAGE_KINDS[message.kind].compose(tx, message);
+      const practice = await tx.practice.findUnique({ where: { id: 1 }, select: { name: true } });
+      const sender = { practiceName: practice?.name ?? FALLBACK_PRACTICE_NAME };
+      const composed = await MESSAGE_KINDS[message.kind].compose(tx, message, sender);
       if ("skip" in composed) {
         await tx.message.update({ where: { id: messageId }, data: { status: "SKIPPED", lastError: composed.skip } });
         return "skipped" as const;
       }
-      const practice = await tx.practice.findUnique({ where: { id: 1 }, select: { name: true } });
       const attempts = message.attempts + 1;
       try {
         const info = await transport.sendMail({
-          from: mailFrom(practice?.name ?? "Stride"),
+          from: mailFrom(sender.practiceName),
           to: composed.to,
           subject: composed.subject,
           text: composed.text,

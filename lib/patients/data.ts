@@ -9,6 +9,7 @@ import { localDateOf } from "../scheduling/zone-time";
 import { patientScopeOf, assertMayEditPatients, type PatientScope } from "./access";
 import { ageOn } from "./age";
 import type { PatientCriterion } from "./search-query";
+import type { RequestContext } from "../http/request-context";
 
 export const SEARCH_LIMIT = 50;
 const PAST_VISITS_SHOWN = 100;
@@ -170,10 +171,8 @@ export interface PatientProfile {
   noShowCount: number;
 }
 
-export interface ReadContext {
-  now: Date;
-  ipAddress: string | null;
-}
+/** The clock and the caller's address, as every audited write takes them. */
+export type ReadContext = RequestContext;
 
 /**
  * The patient, if this staff member may read them. Anyone they may not read

@@ -8,11 +8,10 @@ import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
 import { assertMayEditPatients } from "./access";
 import { PATIENT_CONTACT_FIELDS, patientContactSchema, type PatientContact, type PatientContactForm } from "./schema";
+import type { RequestContext } from "../http/request-context";
 
-export interface WriteContext {
-  now: Date;
-  ipAddress: string | null;
-}
+/** The clock and the caller's address, as every audited write takes them. */
+export type WriteContext = RequestContext;
 
 export const DUPLICATE_PATIENT_MESSAGE =
   "Another patient already has this first name, email and date of birth. Nothing was changed: search for that patient instead, or correct the details.";

@@ -6,24 +6,15 @@ import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
 import { checkImageUpload, type CheckedImage } from "../images/image-file";
 import { storeImage } from "../images/mutations";
-import { practiceSettingsSchema, type PracticeDetailField, type PracticeSettingsForm } from "./schema";
+import { PRACTICE_SETTINGS_FIELDS, practiceSettingsSchema, type PracticeDetailField, type PracticeSettingsForm } from "./schema";
 import { FALLBACK_PRACTICE_NAME } from "./data";
+import type { RequestContext } from "../http/request-context";
 
-export interface WriteContext {
-  now: Date;
-  ipAddress: string | null;
-}
+/** The clock and the caller's address, as every audited write takes them. */
+export type WriteContext = RequestContext;
 
-const TEXT_FIELDS = [
-  "name",
-  "phone",
-  "email",
-  "address",
-  "cancellationPolicyEn",
-  "cancellationPolicyEs",
-  "privacyPolicyEn",
-  "privacyPolicyEs",
-] as const satisfies readonly PracticeDetailField[];
+/** The form's text fields: everything it sends but the logo's removal. */
+const TEXT_FIELDS = PRACTICE_SETTINGS_FIELDS.filter((field): field is Exclude<(typeof PRACTICE_SETTINGS_FIELDS)[number], "removeLogo"> => field !== "removeLogo");
 
 export interface PracticeUpdate {
   /** The details that changed, by name; empty when the form changed nothing. */

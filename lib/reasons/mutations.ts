@@ -8,11 +8,10 @@ import { fieldMessages } from "../errors/field-messages";
 import { freeSlug } from "../text/slug";
 import { assertReasonAdmin } from "./access";
 import { moveDirectionSchema, reasonIdSchema, reasonLabelsSchema, type MoveDirection, type ReasonLabelsForm } from "./schema";
+import type { RequestContext } from "../http/request-context";
 
-export interface WriteContext {
-  now: Date;
-  ipAddress: string | null;
-}
+/** The clock and the caller's address, as every audited write takes them. */
+export type WriteContext = RequestContext;
 
 const NO_SUCH_REASON = "No such reason for visit. Reload the page to see the current list.";
 

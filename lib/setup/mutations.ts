@@ -10,11 +10,10 @@ import { freeSlug } from "../text/slug";
 import { createTemporaryPassword } from "../staff-accounts/temporary-password";
 import { completeSetupSchema, setupTokenSchema, type CompleteSetupForm } from "./schema";
 import { hashSetupToken } from "./token";
+import type { RequestContext } from "../http/request-context";
 
-export interface SetupContext {
-  now: Date;
-  ipAddress: string | null;
-}
+/** The clock and the caller's address, as every audited write takes them. */
+export type SetupContext = RequestContext;
 
 /** The same words for an unknown, used or expired link: they reveal nothing about which. */
 const DEAD_LINK = "This setup link cannot be used. Restart Stride to print a new one.";

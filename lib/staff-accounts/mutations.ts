@@ -11,11 +11,10 @@ import { assertAdmin } from "./access";
 import { createStaffAccountSchema, type CreateStaffAccountForm, type StaffAccountValues } from "./schema";
 import { createTemporaryPassword } from "./temporary-password";
 import { clearSignInFailures } from "../auth/mutations";
+import type { RequestContext } from "../http/request-context";
 
-export interface WriteContext {
-  now: Date;
-  ipAddress: string | null;
-}
+/** The clock and the caller's address, as every audited write takes them. */
+export type WriteContext = RequestContext;
 
 export interface CreatedStaffAccount {
   account: { id: string; email: string; name: string; role: StaffRole; therapistId: string | null };
