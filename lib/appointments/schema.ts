@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { homeAddressSchema, instantSchema, languageSchema, patientDetailsSchema, versionStampSchema, visitModeSchema } from "../booking/schema";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 import { STATUS_ACTIONS } from "./status";
 
 // Inputs of the staff calendar's writes, shared by its forms and its API.

@@ -1,7 +1,7 @@
 import { languageSchema } from "../i18n/languages";
 import { z } from "zod";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
-import { visibleString } from "./visible-text";
+import { visibleString } from "../text/visible-text";
 
 // Shared by the booking form and the public API, so both reject the same input
 // with the same field paths.

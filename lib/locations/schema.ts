@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 import { parsePostalCodes } from "../schedules/postal-codes";
 import { isKnownTimeZone } from "./time-zones";
 

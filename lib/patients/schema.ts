@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { homeAddressSchema, languageSchema, patientDetailsSchema } from "../booking/schema";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 import { MAX_QUERY_LENGTH } from "./search-query";
 
 // The staff form for a patient's contact details. Email, phone and date of

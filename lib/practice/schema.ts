@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stripInvisible } from "../booking/visible-text";
+import { stripInvisible } from "../text/visible-text";
 
 /** A policy is a page of plain text: room for a real one, not for a book. */
 export const MAX_POLICY_LENGTH = 10_000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 
 const label = (language: string) =>
   visibleString({ error: `Enter the label in ${language}.` })

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { visitModeSchema } from "../booking/schema";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 import { weekdayName } from "./labels";
 import { parsePostalCodes } from "./postal-codes";
 import type { LocalDateTime, TimeOffPeriod } from "./time-off-range";

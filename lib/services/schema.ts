@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 import { VISIT_MODES } from "../schedules/labels";
 
 // Shared by the service form (checked as the administrator presses Save) and

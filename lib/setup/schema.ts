@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stripInvisible } from "../booking/visible-text";
+import { stripInvisible } from "../text/visible-text";
 
 /** Long enough to resist guessing offline; a passphrase fits easily. */
 export const MIN_PASSWORD_LENGTH = 12;

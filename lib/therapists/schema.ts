@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 import { VISIT_MODES } from "../schedules/labels";
 import { THERAPIST_LANGUAGE_CODES } from "./languages";
 

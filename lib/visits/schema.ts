@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { versionStampSchema } from "../booking/schema";
-import { visibleString } from "../booking/visible-text";
+import { visibleString } from "../text/visible-text";
 
 // Shared by the visit form and the mutations, so both refuse the same input
 // with the same words.

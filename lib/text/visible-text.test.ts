@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { patientContactSchema } from "../patients/schema";
-import { createBookingSchema, patientDetailsSchema } from "./schema";
+import { createBookingSchema, patientDetailsSchema } from "../booking/schema";
 import { stripInvisible } from "./visible-text";
 
 describe("stripInvisible", () => {
