@@ -8,7 +8,7 @@ import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
 import { closeMailTransport } from "../lib/mail/transport";
 import { getLogger } from "../lib/log/logger";
 import { reportServerError, flushServerErrors } from "../lib/log/server-errors";
-import { messageTasks } from "../lib/messages/send";
+import { messageTasks } from "../lib/message-templates/tasks";
 
 const logger = getLogger().child({ process: "worker" });
 
@@ -16,6 +16,9 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) {
     throw new Error("Set DATABASE_URL to the app's database. With the embedded database, `npm start` already runs a worker.");
+  }
+  if (!process.env.AUTH_SECRET) {
+    throw new Error("Set AUTH_SECRET to the app's value: the links in patients' messages derive from it, the same on every worker.");
   }
   let catcher: MailCatcher | null = null;
   if (!process.env.SMTP_URL) {

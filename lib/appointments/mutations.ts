@@ -9,6 +9,7 @@ import { alternativesNear, assertEligible, chooseRoom, joinUrlFor, linkHashes, m
 import type { HomeAddress } from "../booking/schema";
 import type { Patient } from "../db/generated/client";
 import { getPrisma } from "../db/client";
+import { queueVisitEmail } from "../messages/mutations";
 import { violatedConstraint } from "../db/errors";
 import { AppError } from "../errors/app-error";
 import { blockedRangeFor } from "../scheduling/blocked-range";
@@ -70,7 +71,7 @@ export async function changeAppointmentStatus(staff: StaffMember, change: Status
           ...(change.action === "check-in" ? { checkedInAt: ctx.now } : {}),
           ...(change.action === "undo-check-in" ? { checkedInAt: null } : {}),
           ...(change.action === "complete" ? { completedAt: ctx.now } : {}),
-          ...(change.action === "cancel" ? { cancelledAt: ctx.now, cancellationReason: change.reason!.trim() } : {}),
+          ...(change.action === "cancel" ? { cancelledAt: ctx.now, cancellationReason: change.reason!.trim(), revision: { increment: 1 } } : {}),
         },
       });
       await recordAudit(tx, {
@@ -140,6 +141,7 @@ export async function moveAppointment(staff: StaffMember, appointmentId: string,
           ...rangeColumns(range),
           roomId,
           manageTokenExpiresAt: tokenExpiry(range.end),
+          revision: { increment: 1 },
         },
       });
       await recordAudit(tx, {
@@ -237,6 +239,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
         ipAddress: ctx.ipAddress,
         detail: { start: formatInstantWithOffset(range.start, location.timeZone), therapistId: slot.therapistId, mode, source: "STAFF" },
       });
+      await queueVisitEmail(tx, { kind: "confirmation", appointmentId: appointment.id, dedupeKey: `confirmation:${appointment.id}`, sendAfter: ctx.now, requestedById: staff.id });
       return appointment;
     }, TX_OPTIONS);
     return { appointment: created, manageToken: token, manageUrl: manageUrl(token, created.language), joinUrl: joinUrlFor(mode, token) };

@@ -33,7 +33,21 @@ function fold(line: string): string {
   return parts.join("\r\n ");
 }
 
-export function buildIcs(b: BookingDto, meta: { uid: string; stamp: Date; updatedAt: Date }): string {
+export interface IcsMeta {
+  /** The same for every version of one booking, so a calendar app updates the event it has. */
+  uid: string;
+  /** Rises with every change (RFC 5545 §3.8.7.4): the newest version wins. */
+  sequence: number;
+  stamp: Date;
+  updatedAt: Date;
+}
+
+/**
+ * One visit as a calendar event. A cancelled visit is sent with METHOD:CANCEL
+ * and a higher SEQUENCE, so calendar apps remove the event they hold; a booked
+ * one carries an alarm an hour before.
+ */
+export function buildIcs(b: BookingDto, meta: IcsMeta): string {
   const lang = b.language;
   const therapist = `${b.therapist.firstName} ${b.therapist.lastName}, ${b.therapist.credentials}`;
   const where =
@@ -50,14 +64,25 @@ export function buildIcs(b: BookingDto, meta: { uid: string; stamp: Date; update
       : []),
     lang === "es" ? `Cambiar o cancelar: ${b.manageUrl}` : `Change or cancel: ${b.manageUrl}`,
   ].join("\n");
+  const cancelled = b.status === "CANCELLED";
+  const alarm = cancelled
+    ? []
+    : [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "TRIGGER:-PT1H",
+        `DESCRIPTION:${escapeText(summary)}`,
+        "END:VALARM",
+      ];
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Stride//Clinic booking//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${cancelled ? "CANCEL" : "PUBLISH"}`,
     "BEGIN:VEVENT",
     `UID:${meta.uid}`,
+    `SEQUENCE:${meta.sequence}`,
     `DTSTAMP:${utc(meta.stamp)}`,
     `LAST-MODIFIED:${utc(meta.updatedAt)}`,
     `DTSTART:${utc(new Date(b.start))}`,
@@ -66,9 +91,15 @@ export function buildIcs(b: BookingDto, meta: { uid: string; stamp: Date; update
     `LOCATION:${escapeText(where)}`,
     `DESCRIPTION:${escapeText(description)}`,
     `URL:${b.manageUrl}`,
-    `STATUS:${b.status === "CANCELLED" ? "CANCELLED" : "CONFIRMED"}`,
+    `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
+    ...alarm,
     "END:VEVENT",
     "END:VCALENDAR",
   ];
   return lines.map(fold).join("\r\n") + "\r\n";
+}
+
+/** The calendar file's identity for one booking, kept across reschedules. */
+export function icsMetaFor(a: { bookingId: string; revision: number; updatedAt: Date }, stamp: Date): IcsMeta {
+  return { uid: `${a.bookingId}@stride`, sequence: a.revision, stamp, updatedAt: a.updatedAt };
 }

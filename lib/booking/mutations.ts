@@ -25,6 +25,8 @@ import {
 } from "./data";
 import { confirmSlotUnderLock } from "./confirm-slot";
 import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
+import { appointmentIdForLink } from "../patient-links/data";
+import { queueVisitEmail } from "../messages/mutations";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
 import { hashBookingBody, hashIdempotencyKey, openManageToken, REPLAY_WINDOW_MS, sealManageToken } from "./replay-seal";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
@@ -282,6 +284,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
           ...(eligibilityFollowUp ? { eligibilityFollowUp: "A returning patient booked a service for new patients." } : {}),
         },
       });
+      await queueVisitEmail(tx, { kind: "confirmation", appointmentId: created.id, dedupeKey: `confirmation:${created.id}`, sendAfter: ctx.now });
       return created;
     }, TX_OPTIONS);
     return {
@@ -391,7 +394,14 @@ async function replayBooking(form: FormKey, ctx: RequestContext): Promise<Bookin
 async function findByToken(token: string, now: Date): Promise<FullAppointment> {
   const notFound = new AppError("NOT_FOUND", "This booking link is not valid or has expired. Please call the clinic if you need help.");
   if (!looksLikeManageToken(token)) throw notFound;
-  const appointment = await getPrisma().appointment.findUnique({ where: { manageTokenHash: hashManageToken(token) }, include: FULL });
+  const prisma = getPrisma();
+  const hash = hashManageToken(token);
+  // The link from the confirmation page is the visit's own; a link a message carried resolves through its booking.
+  let appointment = await prisma.appointment.findUnique({ where: { manageTokenHash: hash }, include: FULL });
+  if (!appointment) {
+    const id = await appointmentIdForLink(prisma, hash, "MANAGE");
+    appointment = id ? await prisma.appointment.findUnique({ where: { id }, include: FULL }) : null;
+  }
   if (!appointment || appointment.manageTokenExpiresAt.getTime() <= now.getTime()) throw notFound;
   return appointment;
 }
@@ -491,6 +501,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           cancellationReason: "Rescheduled by the patient",
           manageTokenHash: hashManageToken(randomBytes(32).toString("base64url")),
           videoJoinTokenHash: null,
+          revision: { increment: 1 },
         },
       });
       if (released.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit was changed a moment ago. Please reload the page.");
@@ -524,9 +535,13 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           visitAddressLine2: old.visitAddressLine2,
           visitCity: old.visitCity,
           visitPostalCode: old.visitPostalCode,
-          ...linkHashes(token),
+          // The visit's own links move with it, whichever link the patient used to move it.
+          manageTokenHash: old.manageTokenHash,
+          videoJoinTokenHash: old.videoJoinTokenHash,
           manageTokenExpiresAt: tokenExpiry(range.end),
           rescheduledFromId: old.id,
+          bookingId: old.bookingId,
+          revision: old.revision + 1,
         },
         include: FULL,
       });
@@ -556,7 +571,7 @@ export async function cancelBooking(token: string, input: CancelBookingInput, ct
     // Conditional on the status so two clicks (or a desk and a patient) cancel once.
     const result = await tx.appointment.updateMany({
       where: { id: appointment.id, status: "BOOKED" },
-      data: { status: "CANCELLED", cancelledAt: ctx.now, cancellationReason: input.reason?.trim() || "Cancelled by the patient" },
+      data: { status: "CANCELLED", cancelledAt: ctx.now, cancellationReason: input.reason?.trim() || "Cancelled by the patient", revision: { increment: 1 } },
     });
     if (result.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit is already cancelled.");
     await recordAudit(tx, {

@@ -4,8 +4,8 @@ import type { StaffMember } from "../auth/require-staff";
 import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
-import type { StaffRequestContext } from "../appointments/mutations";
-import { isMessageKind, MESSAGE_KINDS } from "./kinds";
+import type { RequestContext } from "../http/request-context";
+import { isMessageKind, MESSAGE_KIND_LABELS } from "./kinds";
 
 export interface OutboxRow {
   id: string;
@@ -29,7 +29,7 @@ function assertAdmin(staff: StaffMember) {
 }
 
 /** The practice's messages, failures first, and who they concern, audited as one read. */
-export async function loadOutbox(staff: StaffMember, ctx: StaffRequestContext): Promise<OutboxRow[]> {
+export async function loadOutbox(staff: StaffMember, ctx: RequestContext): Promise<OutboxRow[]> {
   assertAdmin(staff);
   return getPrisma().$transaction(async (tx) => {
     const failed = await tx.message.findMany({ where: { status: "FAILED" }, orderBy: { queuedAt: "desc" }, take: OUTBOX_ROWS, include: { appointment: { select: { patientId: true } } } });
@@ -67,7 +67,7 @@ export async function loadOutbox(staff: StaffMember, ctx: StaffRequestContext): 
 }
 
 export function messageKindLabel(kind: string): string {
-  return isMessageKind(kind) ? MESSAGE_KINDS[kind].label : kind;
+  return isMessageKind(kind) ? MESSAGE_KIND_LABELS[kind] : kind;
 }
 
 export interface CaughtMailRow {
@@ -91,7 +91,7 @@ export interface CaughtMailDetail extends CaughtMailRow {
 }
 
 /** One caught email as it arrived, with its attachments listed; audited. */
-export async function readCaughtMail(staff: StaffMember, id: string, ctx: StaffRequestContext): Promise<CaughtMailDetail | null> {
+export async function readCaughtMail(staff: StaffMember, id: string, ctx: RequestContext): Promise<CaughtMailDetail | null> {
   assertAdmin(staff);
   return getPrisma().$transaction(async (tx) => {
     const mail = await tx.caughtMail.findUnique({ where: { id } });

@@ -7,6 +7,7 @@ export interface ComposedEmail {
   subject: string;
   text: string;
   html: string;
+  attachments?: Attachment[];
 }
 
 /** A message the state of things no longer calls for: recorded as skipped, with why. */
@@ -17,14 +18,25 @@ export interface Skip {
 /** What every message may say about the practice it comes from, read once per send. */
 export interface Sender {
   practiceName: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  cancellationPolicy: { en: string | null; es: string | null };
 }
 
-type Composer = (tx: Prisma.TransactionClient, message: Message, sender: Sender) => Promise<ComposedEmail | Skip>;
+/** An attachment, e.g. a visit's calendar file. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export type Composer = (tx: Prisma.TransactionClient, message: Message, sender: Sender) => Promise<ComposedEmail | Skip>;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** An administrator checks that mail reaches the outside world. */
-const composeTest: Composer = async (_tx, message, { practiceName: name }) => {
+export const composeTest: Composer = async (_tx, message, { practiceName: name }) => {
   const subject = message.language === "es" ? `Mensaje de prueba de ${name}` : `Test message from ${name}`;
   const body =
     message.language === "es"
@@ -38,13 +50,21 @@ const composeTest: Composer = async (_tx, message, { practiceName: name }) => {
   };
 };
 
-/** Every kind of message and how it is composed. */
-export const MESSAGE_KINDS = {
-  test: { label: "Test message", compose: composeTest },
-} as const satisfies Record<string, { label: string; compose: Composer }>;
+/**
+ * Every kind of message, as staff see it named. How each is composed lives
+ * with what it speaks of (lib/message-templates/), which may read bookings
+ * and visits; the outbox itself knows none of them.
+ */
+export const MESSAGE_KIND_LABELS = {
+  test: "Test message",
+  confirmation: "Booking confirmation",
+} as const satisfies Record<string, string>;
 
-export type MessageKind = keyof typeof MESSAGE_KINDS;
+export type MessageKind = keyof typeof MESSAGE_KIND_LABELS;
+
+/** How every kind of message is composed. */
+export type Composers = Record<MessageKind, Composer>;
 
 export function isMessageKind(value: string): value is MessageKind {
-  return Object.hasOwn(MESSAGE_KINDS, value);
+  return Object.hasOwn(MESSAGE_KIND_LABELS, value);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { StaffRequestContext } from "../appointments/mutations";
+import type { RequestContext } from "../http/request-context";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/require-staff";
 import { getPrisma } from "../db/client";
@@ -41,11 +41,33 @@ export async function queueMessage(tx: Prisma.TransactionClient, request: Messag
   return id;
 }
 
+/**
+ * Queues an email to a visit's patient about that visit, in the visit's
+ * language, inside the caller's transaction. The address and every word are
+ * read again when it is sent.
+ */
+export async function queueVisitEmail(
+  tx: Prisma.TransactionClient,
+  args: { kind: MessageKind; appointmentId: string; dedupeKey: string; sendAfter: Date; requestedById?: string | null },
+): Promise<string | null> {
+  const visit = await tx.appointment.findUniqueOrThrow({ where: { id: args.appointmentId }, select: { language: true, patient: { select: { email: true } } } });
+  return queueMessage(tx, {
+    kind: args.kind,
+    channel: "EMAIL",
+    recipient: visit.patient.email,
+    language: visit.language,
+    dedupeKey: args.dedupeKey,
+    sendAfter: args.sendAfter,
+    appointmentId: args.appointmentId,
+    requestedById: args.requestedById,
+  });
+}
+
 /** Tries before a message that keeps failing for passing reasons is marked failed. */
 export const MAX_SEND_ATTEMPTS = 8;
 
 /** An administrator checks the mail set-up: one test email, once per form shown. */
-export async function queueTestMessage(staff: StaffMember, input: TestMessageForm, ctx: StaffRequestContext): Promise<{ queued: boolean }> {
+export async function queueTestMessage(staff: StaffMember, input: TestMessageForm, ctx: RequestContext): Promise<{ queued: boolean }> {
   if (staff.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only administrators may send test messages.");
   const data = testMessageSchema.parse(input);
   return getPrisma().$transaction(async (tx) => {

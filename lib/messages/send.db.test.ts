@@ -5,7 +5,9 @@ import { getPrisma } from "../db/client";
 import { startWorker } from "../jobs/queue";
 import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { queueMessage, SEND_MESSAGE_TASK } from "./mutations";
-import { messageTasks, sendMessage } from "./send";
+import { COMPOSERS } from "../message-templates/registry";
+import { messageTasks } from "../message-templates/tasks";
+import { sendMessage } from "./send";
 
 // A real SMTP conversation: the mail catcher is an smtp-server on loopback,
 // and nodemailer speaks to it as it would to any mail server.
@@ -44,7 +46,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 describe("sending a queued message", () => {
   it("delivers it through SMTP once and records it as sent", async () => {
     const { id, recipient } = await queueTest();
-    expect(await sendMessage(id, transport)).toBe("sent");
+    expect(await sendMessage(id, COMPOSERS, transport)).toBe("sent");
     const [mail, ...more] = await caughtFor(recipient);
     expect(more).toHaveLength(0);
     // The practice's name (other test files rename it) follows "from".
@@ -53,7 +55,7 @@ describe("sending a queued message", () => {
     expect(mail!.html).toContain(`<h1>${mail!.subject}</h1>`);
     const row = await getPrisma().message.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "SENT", attempts: 1, subject: mail!.subject });
-    expect(await sendMessage(id, transport)).toBe("not-queued");
+    expect(await sendMessage(id, COMPOSERS, transport)).toBe("not-queued");
     expect(await caughtFor(recipient)).toHaveLength(1);
   });
 
@@ -68,7 +70,7 @@ describe("sending a queued message", () => {
 
   it("two workers sending the same message at once deliver it once", async () => {
     const { id, recipient } = await queueTest();
-    const outcomes = await Promise.all([sendMessage(id, transport), sendMessage(id, transport), sendMessage(id, transport)]);
+    const outcomes = await Promise.all([sendMessage(id, COMPOSERS, transport), sendMessage(id, COMPOSERS, transport), sendMessage(id, COMPOSERS, transport)]);
     expect(outcomes.filter((o) => o === "sent")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "not-queued")).toHaveLength(2);
     expect(await caughtFor(recipient)).toHaveLength(1);
@@ -101,7 +103,7 @@ describe("sending a queued message", () => {
     const port = (refusing.server.address() as { port: number }).port;
     const toRefusing = nodemailer.createTransport({ url: `smtp://127.0.0.1:${port}`, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
     const refused = await queueTest();
-    expect(await sendMessage(refused.id, toRefusing)).toBe("failed");
+    expect(await sendMessage(refused.id, COMPOSERS, toRefusing)).toBe("failed");
     expect(await getPrisma().message.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
     toRefusing.close();
     await new Promise<void>((resolve) => refusing.close(() => resolve()));
@@ -109,11 +111,11 @@ describe("sending a queued message", () => {
     // Nothing listens there any more: the connection is refused, which may pass.
     const toNobody = nodemailer.createTransport({ url: `smtp://127.0.0.1:${port}`, ignoreTLS: true, connectionTimeout: 2_000 } as Parameters<typeof nodemailer.createTransport>[0]);
     const away = await queueTest();
-    expect(await sendMessage(away.id, toNobody)).toBe("retry");
+    expect(await sendMessage(away.id, COMPOSERS, toNobody)).toBe("retry");
     const row = await getPrisma().message.findUniqueOrThrow({ where: { id: away.id } });
     expect(row).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
-    expect(await sendMessage(away.id, transport)).toBe("sent");
+    expect(await sendMessage(away.id, COMPOSERS, transport)).toBe("sent");
     expect(await caughtFor(away.recipient)).toHaveLength(1);
   });
 
@@ -126,8 +128,8 @@ describe("sending a queued message", () => {
         throw new Error("process killed");
       },
     } as unknown as nodemailer.Transporter;
-    expect(await sendMessage(id, crashing)).toBe("retry");
-    expect(await sendMessage(id, transport)).toBe("sent");
+    expect(await sendMessage(id, COMPOSERS, crashing)).toBe("retry");
+    expect(await sendMessage(id, COMPOSERS, transport)).toBe("sent");
     const copies = await caughtFor(recipient);
     expect(copies).toHaveLength(2);
     const ids = copies.map((c) => /^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.from(c.raw).toString("utf8"))?.[1]);

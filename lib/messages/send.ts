@@ -1,11 +1,10 @@
 import "server-only";
 import type { Transporter } from "nodemailer";
-import { z } from "zod";
 import { getPrisma } from "../db/client";
 import { mailFrom, mailTransport } from "../mail/transport";
 import { FALLBACK_PRACTICE_NAME } from "../practice/data";
-import { isMessageKind, MESSAGE_KINDS } from "./kinds";
-import { MAX_SEND_ATTEMPTS, SEND_MESSAGE_TASK } from "./mutations";
+import { isMessageKind, type Composers, type Sender } from "./kinds";
+import { MAX_SEND_ATTEMPTS } from "./mutations";
 
 export type SendOutcome = "sent" | "skipped" | "failed" | "retry" | "not-queued";
 
@@ -20,8 +19,6 @@ function describe(error: unknown): string {
   return text.slice(0, 500);
 }
 
-class RetryLater extends Error {}
-
 /**
  * Sends one queued message, at most once in effect:
  * - The row is claimed with FOR UPDATE SKIP LOCKED and stays locked while the
@@ -35,7 +32,7 @@ class RetryLater extends Error {}
  * and before the row's commit leaves it queued, so it is sent again. Both
  * copies carry the same Message-ID, which lets mail clients fold them.
  */
-export async function sendMessage(messageId: string, transport: Transporter = mailTransport()): Promise<SendOutcome> {
+export async function sendMessage(messageId: string, composers: Composers, transport: Transporter = mailTransport()): Promise<SendOutcome> {
   const outcome = await getPrisma().$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<{ id: string }[]>`
@@ -46,9 +43,15 @@ export async function sendMessage(messageId: string, transport: Transporter = ma
         await tx.message.update({ where: { id: messageId }, data: { status: "FAILED", lastError: `Unknown kind of message "${message.kind}"` } });
         return "failed" as const;
       }
-      const practice = await tx.practice.findUnique({ where: { id: 1 }, select: { name: true } });
-      const sender = { practiceName: practice?.name ?? FALLBACK_PRACTICE_NAME };
-      const composed = await MESSAGE_KINDS[message.kind].compose(tx, message, sender);
+      const practice = await tx.practice.findUnique({ where: { id: 1 } });
+      const sender: Sender = {
+        practiceName: practice?.name ?? FALLBACK_PRACTICE_NAME,
+        phone: practice?.phone ?? null,
+        email: practice?.email ?? null,
+        address: practice?.address ?? null,
+        cancellationPolicy: { en: practice?.cancellationPolicyEn ?? null, es: practice?.cancellationPolicyEs ?? null },
+      };
+      const composed = await composers[message.kind](tx, message, sender);
       if ("skip" in composed) {
         await tx.message.update({ where: { id: messageId }, data: { status: "SKIPPED", lastError: composed.skip } });
         return "skipped" as const;
@@ -61,11 +64,12 @@ export async function sendMessage(messageId: string, transport: Transporter = ma
           subject: composed.subject,
           text: composed.text,
           html: composed.html,
+          attachments: composed.attachments,
           messageId: `<${message.id}@stride.message>`,
         });
         await tx.message.update({
           where: { id: messageId },
-          data: { status: "SENT", sentAt: new Date(), attempts, subject: composed.subject, providerMessageId: info.messageId ?? null, lastError: null },
+          data: { status: "SENT", sentAt: new Date(), attempts, recipient: composed.to, subject: composed.subject, providerMessageId: info.messageId ?? null, lastError: null },
         });
         return "sent" as const;
       } catch (error) {
@@ -78,14 +82,3 @@ export async function sendMessage(messageId: string, transport: Transporter = ma
   );
   return outcome;
 }
-
-const payloadSchema = z.object({ messageId: z.uuid() });
-
-/** The queue's tasks for messages. A passing failure is thrown after its row was committed, so the queue retries. */
-export const messageTasks = {
-  [SEND_MESSAGE_TASK]: async (payload: unknown) => {
-    const { messageId } = payloadSchema.parse(payload);
-    const outcome = await sendMessage(messageId);
-    if (outcome === "retry") throw new RetryLater(`Message ${messageId} could not be sent yet; it will be tried again.`);
-  },
-};

@@ -8,6 +8,7 @@ import { assertMayHostVideoVisit } from "./access";
 import type { WaitingPatientDto } from "./api-types";
 import { fillMeetingTemplate, hashVideoJoinToken, looksLikeJoinToken } from "./join-token";
 import { roomPhase, roomWindow } from "./room-window";
+import { appointmentIdForLink } from "../patient-links/data";
 
 /** A tab that has not polled for this long is treated as gone. */
 export const PRESENCE_TIMEOUT_MS = 25_000;
@@ -40,7 +41,7 @@ export function externalMeetingUrl(joinTokenHash: string | null): string | null 
 
 type RoomAppointment = NonNullable<Awaited<ReturnType<typeof loadRoomAppointment>>>;
 
-function loadRoomAppointment(where: { id: string } | { videoJoinTokenHash: string }) {
+function loadRoomAppointment(where: { id: string }) {
   return getPrisma().appointment.findUnique({
     where,
     include: { patient: true, therapist: true, service: true, location: true },
@@ -72,10 +73,22 @@ function summarise(a: RoomAppointment, now: Date): VisitRoomSummary {
   };
 }
 
+/**
+ * The visit a join link opens: the link the visit was booked with, or one a
+ * message carried, which follows its booking through reschedules.
+ */
+export async function appointmentIdForJoinToken(joinToken: string): Promise<string | null> {
+  const prisma = getPrisma();
+  const hash = hashVideoJoinToken(joinToken);
+  const own = await prisma.appointment.findUnique({ where: { videoJoinTokenHash: hash }, select: { id: true } });
+  return own?.id ?? appointmentIdForLink(prisma, hash, "VIDEO");
+}
+
 /** The video visit behind a patient's join link, or null for an unknown link or a visit that is not by video. */
 export async function findVisitRoom(joinToken: string, now: Date): Promise<VisitRoomSummary | null> {
   if (!looksLikeJoinToken(joinToken)) return null;
-  const appointment = await loadRoomAppointment({ videoJoinTokenHash: hashVideoJoinToken(joinToken) });
+  const id = await appointmentIdForJoinToken(joinToken);
+  const appointment = id ? await loadRoomAppointment({ id }) : null;
   if (!appointment || appointment.mode !== "VIDEO") return null;
   return summarise(appointment, now);
 }

@@ -10,8 +10,8 @@ import { AppError } from "../errors/app-error";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
 import { assertMayHostVideoVisit } from "./access";
 import type { RoomEntryDto, RoomPeerDto, RoomSignalDto, RoomStateDto } from "./api-types";
-import { PRESENCE_TIMEOUT_MS, phaseOf } from "./data";
-import { hashVideoJoinToken, looksLikeJoinToken } from "./join-token";
+import { appointmentIdForJoinToken, PRESENCE_TIMEOUT_MS, phaseOf } from "./data";
+import { looksLikeJoinToken } from "./join-token";
 import { roomWindow } from "./room-window";
 import type { SignalInput } from "./schema";
 import { VIDEO_CHANNEL, watchRoom } from "./wakeups";
@@ -111,7 +111,8 @@ export async function joinAsPatient(
   const notFound = new AppError("NOT_FOUND", "This video link is not valid. Please use the link from your confirmation or call the clinic.");
   if (!looksLikeJoinToken(joinToken)) throw notFound;
   const prisma = getPrisma();
-  const found = await prisma.appointment.findUnique({ where: { videoJoinTokenHash: hashVideoJoinToken(joinToken) }, include: { location: true, patient: true } });
+  const id = await appointmentIdForJoinToken(joinToken);
+  const found = id ? await prisma.appointment.findUnique({ where: { id }, include: { location: true, patient: true } }) : null;
   if (!found || found.mode !== "VIDEO") throw notFound;
   assertRoomOpen(found, ctx.now);
 

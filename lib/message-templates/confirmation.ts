@@ -1,0 +1,53 @@
+import "server-only";
+import { formatDay, formatTime } from "../i18n/format-date-time";
+import type { Composer } from "../messages/kinds";
+import { renderEmail } from "./layout";
+import { calendarAttachment, calendarNote, cancellationPolicy, loadMessageVisit, visitFacts, visitForMessage, visitLinks, whatToBring } from "./visit";
+
+const TEXT = {
+  en: {
+    subject: (day: string, time: string) => `Your visit on ${day} at ${time} is booked`,
+    title: "Your visit is booked",
+    hello: (name: string) => `Hello ${name},`,
+    intro: (practice: string) => `${practice} has booked this visit for you.`,
+  },
+  es: {
+    subject: (day: string, time: string) => `Su cita del ${day} a las ${time} está reservada`,
+    title: "Su cita está reservada",
+    hello: (name: string) => `Hola, ${name}:`,
+    intro: (practice: string) => `${practice} ha reservado esta cita para usted.`,
+  },
+} as const;
+
+/**
+ * The confirmation of a booking, online or by the desk. Decided when sent: a
+ * visit cancelled or moved by the patient first gets no confirmation (the
+ * change notice tells them instead); a visit the desk moved is confirmed at
+ * its new time.
+ */
+export const composeConfirmation: Composer = async (tx, message, sender) => {
+  const visit = await loadMessageVisit(tx, message);
+  if (!visit) return { skip: "The visit no longer exists." };
+  if (visit.status !== "BOOKED") return { skip: `The visit is ${visit.status.toLowerCase().replace("_", " ")} now.` };
+  if (!visit.patient.email) return { skip: "The patient has no email address." };
+  const now = new Date();
+  const language = message.language;
+  const t = TEXT[language];
+  const booking = await visitForMessage(tx, message, visit, now);
+  const subject = t.subject(formatDay(booking.start, booking.timeZone, language), formatTime(booking.start, booking.timeZone, language));
+  const body = renderEmail({
+    language,
+    title: t.title,
+    sender,
+    blocks: [
+      { kind: "paragraph", text: t.hello(booking.patient.firstName) },
+      { kind: "paragraph", text: t.intro(sender.practiceName) },
+      visitFacts(booking, visit.room?.name ?? null, language),
+      ...visitLinks(booking, language),
+      ...whatToBring(booking, language),
+      ...cancellationPolicy(booking, sender, language),
+      calendarNote(language),
+    ],
+  });
+  return { to: visit.patient.email, subject, ...body, attachments: [calendarAttachment(booking, visit, now)] };
+};

@@ -1,0 +1,9 @@
+import "server-only";
+import { composeTest, type Composers } from "../messages/kinds";
+import { composeConfirmation } from "./confirmation";
+
+/** How each kind of message is composed; the type asks for every kind. */
+export const COMPOSERS: Composers = {
+  test: composeTest,
+  confirmation: composeConfirmation,
+};
