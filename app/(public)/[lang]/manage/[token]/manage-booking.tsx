@@ -33,6 +33,7 @@ function formatWhen(iso: string, timeZone: string, language: Language) {
 
 export function ManageBooking({ language, token, justBooked }: ManageBookingProps) {
   const t = getDictionary(language).manage;
+  const lookup = getDictionary(language).lookup;
   const queryClient = useQueryClient();
   const query = useQuery(bookingQuery(token));
   const [panel, setPanel] = useState<"reschedule" | "cancel" | null>(null);
@@ -71,6 +72,12 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
       <div className="space-y-4">
         <h1 className={title}>{t.invalidTitle}</h1>
         <p className="text-slate-700">{t.invalidBody}</p>
+        <p className="text-slate-700">
+          {lookup.lostLink}{" "}
+          <Link href={`/${language}/manage`} className="font-semibold text-brand-800 underline underline-offset-2">
+            {lookup.findIt}
+          </Link>
+        </p>
         <Link href={`/${language}/book`} className={outlineButton}>
           {t.bookAgain}
         </Link>

@@ -1,11 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 
 export function PrivateLink({ url, language }: { url: string; language: Language }) {
   const t = getDictionary(language).manage;
+  const lookup = getDictionary(language).lookup;
   const [status, setStatus] = useState("");
 
   const copy = async () => {
@@ -47,6 +49,12 @@ export function PrivateLink({ url, language }: { url: string; language: Language
       </div>
       <p role="status" className="text-sm text-slate-700">
         {status}
+      </p>
+      <p className="text-sm text-slate-700">
+        {lookup.lostLink}{" "}
+        <Link href={`/${language}/manage`} className="font-semibold text-brand-800 underline underline-offset-2">
+          {lookup.findIt}
+        </Link>
       </p>
     </section>
   );
