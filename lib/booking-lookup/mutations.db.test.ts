@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { simpleParser } from "mailparser";
 import { DateTime } from "luxon";
-import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPractice, patientInput } from "../../test/fixtures";
+import { caughtMailTo as mailTo, withMailCatcher } from "../../test/mail-catcher";
 import { cancelBooking, createBooking, openBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { COMPOSERS } from "../message-templates/registry";
 import { sendMessage } from "../messages/send";
 import { LOOKUPS_PER_ADDRESS_PER_HOUR, LOOKUPS_PER_EMAIL_PER_HOUR, requestBookingLookup } from "./mutations";
@@ -17,18 +15,7 @@ import { BOOKING_LOOKUP_ANSWER } from "./schema";
 // queued for which address, and what the message lists when it is sent.
 
 const ZONE = "America/Denver";
-let catcher: MailCatcher;
-let transport: nodemailer.Transporter;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher(getPrisma);
-  transport = nodemailer.createTransport({ url: catcher.url, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
-});
-
-afterAll(async () => {
-  transport.close();
-  await catcher.close();
-});
+const smtp = withMailCatcher();
 
 /** Each test asks from an address of its own, so the per-address limit is its own too. */
 const caller = () => {
@@ -42,11 +29,6 @@ function localStart(daysAhead: number, hour: number): string {
 
 async function lookupMessages(recipient: string) {
   return getPrisma().message.findMany({ where: { kind: "lookup", recipient: { equals: recipient, mode: "insensitive" } }, orderBy: { queuedAt: "asc" } });
-}
-
-async function mailTo(recipient: string) {
-  const rows = await getPrisma().caughtMail.findMany({ where: { rcptTo: { has: recipient } }, orderBy: { receivedAt: "asc" } });
-  return Promise.all(rows.map((row) => simpleParser(Buffer.from(row.raw))));
 }
 
 const manageTokens = (text: string) => [...text.matchAll(/\/(?:en|es)\/manage\/([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!);
@@ -80,7 +62,7 @@ describe("find my booking", () => {
     expect(more).toHaveLength(0);
     expect(message).toMatchObject({ status: "QUEUED", channel: "EMAIL", recipient: patient.email, language: "en", appointmentId: null });
 
-    expect(await sendMessage(message!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(message!.id, COMPOSERS, smtp.transport())).toBe("sent");
     const mail = (await mailTo(patient.email)).find((m) => m.subject?.startsWith("Your upcoming visits"))!;
     expect(mail.subject).toMatch(/^Your upcoming visits with .+$/);
     expect(mail.html).toMatch(/<h1[^>]*>Your upcoming visits<\/h1>/);
@@ -114,7 +96,7 @@ describe("find my booking", () => {
 
     await requestBookingLookup({ email: parent.email, language: "es" }, ctx());
     const [message] = await lookupMessages(parent.email);
-    expect(await sendMessage(message!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(message!.id, COMPOSERS, smtp.transport())).toBe("sent");
     const mail = (await mailTo(parent.email)).find((m) => m.subject?.startsWith("Sus próximas citas"))!;
     expect(mail.html).toContain('<html lang="es">');
     expect(mail.text).toContain(`Para ${parent.firstName} Tester`);
@@ -144,7 +126,7 @@ describe("find my booking", () => {
     await cancelBooking(booked.manageToken, {}, ctx());
 
     const [message] = await lookupMessages(patient.email);
-    expect(await sendMessage(message!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(message!.id, COMPOSERS, smtp.transport())).toBe("sent");
     const mail = (await mailTo(patient.email)).find((m) => m.subject?.startsWith("No upcoming visits"))!;
     expect(mail.text).toContain("We found no upcoming visits booked with this email address.");
     expect(mail.text).toMatch(/\/en\/book\b/);
