@@ -1,8 +1,6 @@
 import { expect, test } from "./fixtures/csp";
 import { expectNoAxeViolations } from "./fixtures/axe";
-import { findService } from "./fixtures/api";
-import { BookingFlow } from "./fixtures/booking-flow";
-import { uniquePatient } from "./fixtures/patient";
+import { fillScreeningUpToConfirm } from "./fixtures/booking-flow";
 import { signIn } from "./fixtures/staff";
 
 const ADMIN = "admin@demo.stride.test";
@@ -11,20 +9,7 @@ const ANSWER = "If this address has visits with us, we have sent it a message wi
 test("a patient who lost their link asks for it by email, and the message's link opens the visit", async ({ page, request }) => {
   // A booking, two axe runs and a wait for the worker: more than the default minute on a busy machine.
   test.slow();
-  const screening = await findService(request, "free-screening");
-  const patient = uniquePatient("find-my-booking");
-  const flow = new BookingFlow(page, "en");
-  await flow.open();
-  await flow.chooseFirstReason();
-  await flow.continueTo(2);
-  await flow.chooseService(screening.name.en);
-  await flow.chooseMode("CLINIC");
-  await flow.continueTo(3);
-  await flow.choosePlace(null);
-  await flow.continueTo(4);
-  await flow.pickFirstSlot();
-  await flow.continueTo(5);
-  await flow.fillDetails(patient);
+  const { flow, patient, screening } = await fillScreeningUpToConfirm(page, request, "find-my-booking");
   const token = await flow.submitAndExpectBooked();
 
   // The booked page says where to go when the link is lost.
@@ -70,7 +55,11 @@ test("a patient who lost their link asks for it by email, and the message's link
   await expect(page.getByRole("button", { name: "Choose a new time" })).toBeVisible();
 });
 
-test("the Spanish page gives the same answer for an address nobody booked with, and a broken link points to it", async ({ page }) => {
+test("the Spanish page gives the same answer for an address nobody booked with; the home page and a broken link point to it", async ({ page }) => {
+  await page.goto("/es");
+  await page.getByRole("link", { name: "¿Ya reservó? Busque su cita para cambiarla o cancelarla." }).click();
+  await expect(page).toHaveURL(/\/es\/manage$/);
+
   await page.goto("/es/manage/not-a-real-link");
   await expect(page.getByRole("heading", { level: 1, name: "Este enlace no es válido o ha caducado" })).toBeVisible();
   await page.getByRole("link", { name: "Buscar mi cita" }).click();

@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
+import { FindBookingHint } from "../find-booking-hint";
 
 export function PrivateLink({ url, language }: { url: string; language: Language }) {
   const t = getDictionary(language).manage;
-  const lookup = getDictionary(language).lookup;
   const [status, setStatus] = useState("");
 
   const copy = async () => {
@@ -50,12 +49,7 @@ export function PrivateLink({ url, language }: { url: string; language: Language
       <p role="status" className="text-sm text-slate-700">
         {status}
       </p>
-      <p className="text-sm text-slate-700">
-        {lookup.lostLink}{" "}
-        <Link href={`/${language}/manage`} className="font-semibold text-brand-800 underline underline-offset-2">
-          {lookup.findIt}
-        </Link>
-      </p>
+      <FindBookingHint language={language} className="text-sm text-slate-700" />
     </section>
   );
 }
