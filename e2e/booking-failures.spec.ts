@@ -1,28 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { findService, readBooking } from "./fixtures/api";
-import { BookingFlow } from "./fixtures/booking-flow";
-import { uniquePatient } from "./fixtures/patient";
+import { expect, test } from "@playwright/test";
+import { readBooking } from "./fixtures/api";
+import { fillScreeningUpToConfirm } from "./fixtures/booking-flow";
 
 // Faults the real server cannot be asked for on demand are injected at the network layer.
-
-/** A free screening in the clinic at the first offered time, details filled in, one click from booking. */
-async function fillScreeningUpToConfirm(page: Page, request: APIRequestContext, label: string) {
-  const screening = await findService(request, "free-screening");
-  const patient = uniquePatient(label);
-  const flow = new BookingFlow(page, "en");
-  await flow.open();
-  await flow.chooseFirstReason();
-  await flow.continueTo(2);
-  await flow.chooseService(screening.name.en);
-  await flow.chooseMode("CLINIC");
-  await flow.continueTo(3);
-  await flow.choosePlace(null);
-  await flow.continueTo(4);
-  await flow.pickFirstSlot();
-  await flow.continueTo(5);
-  await flow.fillDetails(patient);
-  return { flow, patient };
-}
 
 test("a lost connection and a rate limit both keep the form and say what to do", async ({ page, request }) => {
   const { flow, patient } = await fillScreeningUpToConfirm(page, request, "failures");

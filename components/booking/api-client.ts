@@ -9,6 +9,7 @@ import type {
   TherapistDto,
   VisitModeDto,
 } from "@/lib/booking/api-types";
+import type { BookingLookupAnswer, BookingLookupInput } from "@/lib/booking-lookup/schema";
 import type { CreateBookingInput, RescheduleBookingInput } from "@/lib/booking/schema";
 
 /** A failed call to the public API; status 0 means no answer at all (offline, server down). */
@@ -16,6 +17,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ErrorDto | null,
+    /** From a 429's Retry-After header. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(body?.error.message ?? (status === 0 ? "The server could not be reached." : `The server answered ${status}.`));
     this.name = "ApiError";
@@ -38,7 +41,10 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
     throw new ApiError(0, null);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, isErrorDto(body) ? body : null);
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get("retry-after"));
+    throw new ApiError(response.status, isErrorDto(body) ? body : null, retryAfter > 0 ? retryAfter : null);
+  }
   return body as T;
 }
 
@@ -94,6 +100,11 @@ export function createBooking(input: CreateBookingInput) {
 
 function bookingPath(token: string) {
   return `/api/bookings/${encodeURIComponent(token)}`;
+}
+
+/** "Find my booking": the answer is the same whether or not the address is known. */
+export function requestBookingLookup(input: BookingLookupInput) {
+  return requestJson<BookingLookupAnswer>("/api/bookings/lookup", { method: "POST", body: JSON.stringify(input) });
 }
 
 export function fetchBooking(token: string, signal?: AbortSignal) {

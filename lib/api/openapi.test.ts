@@ -6,7 +6,7 @@ describe("buildOpenApiDocument", () => {
 
   it("documents every public route", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/api/availability", "/api/bookings", "/api/bookings/{token}", "/api/bookings/{token}/ics", "/api/locations", "/api/reasons", "/api/services", "/api/therapists"].sort(),
+      ["/api/availability", "/api/bookings", "/api/bookings/lookup", "/api/bookings/{token}", "/api/bookings/{token}/ics", "/api/locations", "/api/reasons", "/api/services", "/api/therapists"].sort(),
     );
   });
 
@@ -14,6 +14,14 @@ describe("buildOpenApiDocument", () => {
     const schema = doc.paths["/api/bookings"].post.requestBody.content["application/json"].schema as { required: string[]; properties: Record<string, unknown> };
     expect(schema.required).toEqual(expect.arrayContaining(["service", "start", "mode", "locationId", "patient"]));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["therapistId", "reason", "language", "idempotencyKey"]));
+  });
+
+  it("documents find my booking: its body from the validation schema and one answer for every address", () => {
+    const lookup = doc.paths["/api/bookings/lookup"].post;
+    const schema = lookup.requestBody.content["application/json"].schema as { required: string[]; properties: Record<string, unknown> };
+    expect(schema.required).toContain("email");
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["email", "language"]));
+    expect(Object.keys(lookup.responses)).toEqual(expect.arrayContaining(["202", "422", "429"]));
   });
 
   it("lists the availability query parameters with the required ones marked", () => {

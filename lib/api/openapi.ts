@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "../booking/api-types";
+import { BOOKING_LOOKUP_ANSWER, bookingLookupSchema } from "../booking-lookup/schema";
 import { availabilityQuerySchema, cancelBookingSchema, createBookingSchema, rescheduleBookingSchema } from "../booking/schema";
 
 // The public API's contract. Request bodies come from the same zod schemas
@@ -205,6 +206,24 @@ export function buildOpenApiDocument(serverUrl: string) {
             409: errorResponse("SLOT_TAKEN, with alternatives"),
             422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer), SLOT_UNAVAILABLE, OUTSIDE_AREA or FORM_ALREADY_USED"),
             429: errorResponse("Too many booking writes from this address"),
+          },
+        },
+      },
+      "/api/bookings/lookup": {
+        post: {
+          summary: "Send an address the links to its upcoming visits (find my booking)",
+          description:
+            "When a patient has this email address (compared without regard to case; several patients may share one), it is sent one message listing their upcoming booked visits, each with its own manage link (and join link for video visits); a patient with none is told so, with a link to book. The answer is 202 with the same body whether or not the address is known, and an unknown address is sent nothing. Requests within a few minutes for one address send one message. Limited per client address and per email address.",
+          requestBody: { required: true, ...json(body(bookingLookupSchema)) },
+          responses: {
+            202: {
+              description: "Sent if known",
+              ...json({ type: "object", required: ["status", "message"], properties: { status: { type: "string", enum: [BOOKING_LOOKUP_ANSWER.status] }, message: { type: "string", example: BOOKING_LOOKUP_ANSWER.message } } }),
+            },
+            400: errorResponse("The body is not JSON"),
+            ...bodyErrors,
+            422: errorResponse("VALIDATION_FAILED: not an email address, or a language other than en or es"),
+            429: errorResponse("Too many requests from this address or for this email; see Retry-After"),
           },
         },
       },

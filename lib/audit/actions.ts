@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = {
   "outbox.view": "Viewed the outbox",
   "outbox.mail.view": "Read a caught email",
   "message.test": "Sent a test email",
+  "booking.lookup": "Asked for a patient's visit links by email (find my booking)",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,12 +1,11 @@
-import { simpleParser } from "mailparser";
 import { DateTime } from "luxon";
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPractice, patientInput, createStaffMember } from "../../test/fixtures";
+import { caughtMailTo as mailTo, withMailCatcher } from "../../test/mail-catcher";
 import { bookForCaller } from "../appointments/mutations";
 import { cancelBooking, createBooking, openBooking, rescheduleBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
-import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { sendMessage } from "../messages/send";
 import { COMPOSERS } from "./registry";
 
@@ -14,18 +13,7 @@ import { COMPOSERS } from "./registry";
 // smtp-server on loopback, nodemailer speaks to it, mailparser reads what came.
 
 const ZONE = "America/Denver";
-let catcher: MailCatcher;
-let transport: nodemailer.Transporter;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher(getPrisma);
-  transport = nodemailer.createTransport({ url: catcher.url, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
-});
-
-afterAll(async () => {
-  transport.close();
-  await catcher.close();
-});
+const smtp = withMailCatcher();
 
 const ctx = () => ({ now: new Date(), ipAddress: "127.0.0.1" });
 
@@ -36,11 +24,6 @@ function localStart(daysAhead: number, hour: number): string {
 
 async function confirmationOf(appointmentId: string) {
   return getPrisma().message.findFirstOrThrow({ where: { appointmentId, kind: "confirmation" } });
-}
-
-async function mailTo(recipient: string) {
-  const rows = await getPrisma().caughtMail.findMany({ where: { rcptTo: { has: recipient } }, orderBy: { receivedAt: "asc" } });
-  return Promise.all(rows.map((row) => simpleParser(Buffer.from(row.raw))));
 }
 
 const manageLink = (text: string) => /\/(en|es)\/manage\/([A-Za-z0-9_-]{43})/.exec(text)?.[2];
@@ -56,7 +39,7 @@ describe("the booking confirmation", () => {
     const message = await confirmationOf(booked.id);
     expect(message).toMatchObject({ status: "QUEUED", channel: "EMAIL", recipient: patient.email, language: "en" });
 
-    expect(await sendMessage(message.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(message.id, COMPOSERS, smtp.transport())).toBe("sent");
     const [mail, ...more] = await mailTo(patient.email);
     expect(more).toHaveLength(0);
     expect(mail!.subject).toMatch(/^Your visit on \w+day, \w+ \d+ at \d+:00\s?AM is booked$/);
@@ -93,7 +76,7 @@ describe("the booking confirmation", () => {
       { service: practice.service.id, start: localStart(4, 11), mode: "VIDEO", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient, language: "es" },
       ctx(),
     );
-    expect(await sendMessage((await confirmationOf(booked.id)).id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage((await confirmationOf(booked.id)).id, COMPOSERS, smtp.transport())).toBe("sent");
     const [mail] = await mailTo(patient.email);
     expect(mail!.subject).toMatch(/^Su cita del .+ está reservada$/);
     expect(mail!.html).toContain('<html lang="es">');
@@ -111,7 +94,7 @@ describe("the booking confirmation", () => {
       { service: practice.service.id, start: localStart(3, 9), mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient },
       ctx(),
     );
-    await sendMessage((await confirmationOf(booked.id)).id, COMPOSERS, transport);
+    await sendMessage((await confirmationOf(booked.id)).id, COMPOSERS, smtp.transport());
     const [mail] = await mailTo(patient.email);
     const token = manageLink(mail!.text!)!;
     const moved = await rescheduleBooking(token, { start: localStart(3, 13) }, ctx());
@@ -122,7 +105,7 @@ describe("the booking confirmation", () => {
     expect(after!.bookingId).toBe(before!.bookingId);
     expect(after!.revision).toBe(before!.revision);
     // The confirmation of the first time is not sent again, and a late one is skipped.
-    expect(await sendMessage((await confirmationOf(booked.id)).id, COMPOSERS, transport)).toBe("not-queued");
+    expect(await sendMessage((await confirmationOf(booked.id)).id, COMPOSERS, smtp.transport())).toBe("not-queued");
   });
 
   it("is skipped when the visit was cancelled before it went out", async () => {
@@ -134,7 +117,7 @@ describe("the booking confirmation", () => {
     );
     await cancelBooking(booked.manageToken, {}, ctx());
     const message = await confirmationOf(booked.id);
-    expect(await sendMessage(message.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(message.id, COMPOSERS, smtp.transport())).toBe("skipped");
     expect(await mailTo(patient.email)).toHaveLength(0);
     expect(await getPrisma().message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "SKIPPED", lastError: "The visit is cancelled now." });
   });
@@ -161,13 +144,13 @@ describe("the booking confirmation", () => {
     );
     const crashing = {
       sendMail: async (mail: nodemailer.SendMailOptions) => {
-        await transport.sendMail(mail);
+        await smtp.transport().sendMail(mail);
         throw new Error("process killed");
       },
     } as unknown as nodemailer.Transporter;
     const id = (await confirmationOf(booked.id)).id;
     expect(await sendMessage(id, COMPOSERS, crashing)).toBe("retry");
-    expect(await sendMessage(id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(id, COMPOSERS, smtp.transport())).toBe("sent");
     const copies = await mailTo(patient.email);
     expect(copies).toHaveLength(2);
     const [first, second] = copies.map((mail) => manageLink(mail.text!));

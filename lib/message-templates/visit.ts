@@ -23,6 +23,12 @@ export async function loadMessageVisit(tx: Prisma.TransactionClient, message: Me
   return tx.appointment.findUnique({ where: { id: message.appointmentId }, include: VISIT });
 }
 
+/** Several visits as they are now, soonest first (a message listing a patient's visits). */
+export async function loadVisits(tx: Prisma.TransactionClient, ids: readonly string[]): Promise<MessageVisit[]> {
+  if (ids.length === 0) return [];
+  return tx.appointment.findMany({ where: { id: { in: [...ids] } }, include: VISIT, orderBy: { startsAt: "asc" } });
+}
+
 /**
  * The booking's links as this message carries them: derived from the
  * message, so a retried send carries the same ones, and recorded (only their

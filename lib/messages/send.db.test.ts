@@ -1,9 +1,9 @@
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withMailCatcher } from "../../test/mail-catcher";
 import { getPrisma } from "../db/client";
 import { startWorker } from "../jobs/queue";
-import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { queueMessage, SEND_MESSAGE_TASK } from "./mutations";
 import { COMPOSERS } from "../message-templates/registry";
 import { messageTasks } from "../message-templates/tasks";
@@ -11,18 +11,7 @@ import { sendMessage } from "./send";
 
 // A real SMTP conversation: the mail catcher is an smtp-server on loopback,
 // and nodemailer speaks to it as it would to any mail server.
-let catcher: MailCatcher;
-let transport: nodemailer.Transporter;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher(getPrisma);
-  transport = nodemailer.createTransport({ url: catcher.url, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
-});
-
-afterAll(async () => {
-  transport.close();
-  await catcher.close();
-});
+const smtp = withMailCatcher();
 
 let counter = 0;
 async function queueTest(recipient = `test.${Date.now()}.${++counter}@example.com`, sendAfter = new Date()) {
@@ -46,7 +35,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 describe("sending a queued message", () => {
   it("delivers it through SMTP once and records it as sent", async () => {
     const { id, recipient } = await queueTest();
-    expect(await sendMessage(id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(id, COMPOSERS, smtp.transport())).toBe("sent");
     const [mail, ...more] = await caughtFor(recipient);
     expect(more).toHaveLength(0);
     // The practice's name (other test files rename it) follows "from".
@@ -55,7 +44,7 @@ describe("sending a queued message", () => {
     expect(mail!.html).toContain(`<h1>${mail!.subject}</h1>`);
     const row = await getPrisma().message.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "SENT", attempts: 1, subject: mail!.subject });
-    expect(await sendMessage(id, COMPOSERS, transport)).toBe("not-queued");
+    expect(await sendMessage(id, COMPOSERS, smtp.transport())).toBe("not-queued");
     expect(await caughtFor(recipient)).toHaveLength(1);
   });
 
@@ -70,7 +59,7 @@ describe("sending a queued message", () => {
 
   it("two workers sending the same message at once deliver it once", async () => {
     const { id, recipient } = await queueTest();
-    const outcomes = await Promise.all([sendMessage(id, COMPOSERS, transport), sendMessage(id, COMPOSERS, transport), sendMessage(id, COMPOSERS, transport)]);
+    const outcomes = await Promise.all([sendMessage(id, COMPOSERS, smtp.transport()), sendMessage(id, COMPOSERS, smtp.transport()), sendMessage(id, COMPOSERS, smtp.transport())]);
     expect(outcomes.filter((o) => o === "sent")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "not-queued")).toHaveLength(2);
     expect(await caughtFor(recipient)).toHaveLength(1);
@@ -115,7 +104,7 @@ describe("sending a queued message", () => {
     const row = await getPrisma().message.findUniqueOrThrow({ where: { id: away.id } });
     expect(row).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
-    expect(await sendMessage(away.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(away.id, COMPOSERS, smtp.transport())).toBe("sent");
     expect(await caughtFor(away.recipient)).toHaveLength(1);
   });
 
@@ -124,12 +113,12 @@ describe("sending a queued message", () => {
     // The process dies right after the server's 250: the transaction never commits.
     const crashing = {
       sendMail: async (mail: nodemailer.SendMailOptions) => {
-        await transport.sendMail(mail);
+        await smtp.transport().sendMail(mail);
         throw new Error("process killed");
       },
     } as unknown as nodemailer.Transporter;
     expect(await sendMessage(id, COMPOSERS, crashing)).toBe("retry");
-    expect(await sendMessage(id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(id, COMPOSERS, smtp.transport())).toBe("sent");
     const copies = await caughtFor(recipient);
     expect(copies).toHaveLength(2);
     const ids = copies.map((c) => /^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.from(c.raw).toString("utf8"))?.[1]);
@@ -141,7 +130,7 @@ describe("sending a queued message", () => {
 describe("the worker", () => {
   it("takes a queued message from the queue and delivers it, and a message due later waits", async () => {
     const previous = process.env.SMTP_URL;
-    process.env.SMTP_URL = catcher.url;
+    process.env.SMTP_URL = smtp.url();
     const worker = await startWorker(process.env.DATABASE_URL!, messageTasks, { concurrency: 2 });
     try {
       const now = await queueTest();

@@ -18,6 +18,7 @@ export default async function WelcomePage({ params }: PageProps<"/[lang]">) {
       <div className="space-y-8">
         <h1 className="text-3xl font-bold tracking-tight text-balance text-brand-900 sm:text-4xl">{practice.name}</h1>
         {open ? <BookLink lang={lang} label={t.bookCta} note={t.bookNote} /> : <BookingNotOpen language={lang} phone={practice.phone} />}
+        <FindBookingLink lang={lang} label={getDictionary(lang).lookup.homeHint} />
       </div>
     );
   }
@@ -43,6 +44,7 @@ export default async function WelcomePage({ params }: PageProps<"/[lang]">) {
       </section>
 
       {open ? <BookLink lang={lang} label={t.bookCta} note={t.bookNote} /> : <BookingNotOpen language={lang} phone={practice.phone} />}
+      <FindBookingLink lang={lang} label={getDictionary(lang).lookup.homeHint} />
     </div>
   );
 }
@@ -58,5 +60,16 @@ function BookLink({ lang, label, note }: { lang: string; label: string; note: st
       </Link>
       <p className="text-sm text-slate-600">{note}</p>
     </div>
+  );
+}
+
+/** Someone who booked and lost the message's link gets it again by email. */
+function FindBookingLink({ lang, label }: { lang: string; label: string }) {
+  return (
+    <p>
+      <Link href={`/${lang}/manage`} className="font-semibold text-brand-800 underline underline-offset-2">
+        {label}
+      </Link>
+    </p>
   );
 }

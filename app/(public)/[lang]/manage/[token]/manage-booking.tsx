@@ -9,6 +9,7 @@ import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { formatLongDate, formatTime } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
+import { FindBookingHint } from "../find-booking-hint";
 import { BookingDetails } from "./booking-details";
 import { bookingQuery } from "./booking-query";
 import { CancelPanel } from "./cancel-panel";
@@ -71,6 +72,7 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
       <div className="space-y-4">
         <h1 className={title}>{t.invalidTitle}</h1>
         <p className="text-slate-700">{t.invalidBody}</p>
+        <FindBookingHint language={language} className="text-slate-700" />
         <Link href={`/${language}/book`} className={outlineButton}>
           {t.bookAgain}
         </Link>

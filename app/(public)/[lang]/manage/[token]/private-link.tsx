@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
+import { FindBookingHint } from "../find-booking-hint";
 
 export function PrivateLink({ url, language }: { url: string; language: Language }) {
   const t = getDictionary(language).manage;
@@ -48,6 +49,7 @@ export function PrivateLink({ url, language }: { url: string; language: Language
       <p role="status" className="text-sm text-slate-700">
         {status}
       </p>
+      <FindBookingHint language={language} className="text-sm text-slate-700" />
     </section>
   );
 }
