@@ -1,0 +1,104 @@
+import { randomInt } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeTwilio, type FakeTwilio } from "@/test/fake-twilio";
+import { getPrisma } from "../db/client";
+import { queueMessage } from "../messages/mutations";
+import { sendMessage } from "../messages/send";
+import { createTwilioProvider } from "./twilio-provider";
+import type { SmsProvider } from "./provider";
+
+// The real Twilio SDK, speaking HTTP to a fake Twilio on loopback.
+let twilio: FakeTwilio;
+let provider: SmsProvider;
+const FROM = "+12015550100";
+
+beforeAll(async () => {
+  twilio = await startFakeTwilio();
+  provider = createTwilioProvider({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: FROM, apiUrl: twilio.url });
+});
+
+afterAll(async () => {
+  await twilio.close();
+});
+
+let counter = 0;
+/** A fresh number per test, so tests own their rows (an opt-out outlives its test). */
+function phone(): string {
+  return `+1${2 + randomInt(8)}${String(randomInt(1e9)).padStart(9, "0")}`;
+}
+
+async function queueText(recipient = phone(), language: "en" | "es" = "en") {
+  const id = await getPrisma().$transaction((tx) =>
+    queueMessage(tx, { kind: "test", channel: "SMS", recipient, language, dedupeKey: `test:sms:${recipient}:${Date.now()}:${counter++}`, sendAfter: new Date() }),
+  );
+  return { id: id!, recipient };
+}
+
+const row = (id: string) => getPrisma().message.findUniqueOrThrow({ where: { id } });
+const textsTo = (to: string) => twilio.received.filter((t) => t.to === to);
+
+describe("sending a text message through Twilio", () => {
+  it("hands the text to Twilio once and records Twilio's id", async () => {
+    const { id, recipient } = await queueText(undefined, "es");
+    expect(await sendMessage(id, undefined, provider)).toBe("sent");
+    const [text, ...more] = textsTo(recipient);
+    expect(more).toHaveLength(0);
+    expect(text).toMatchObject({ from: FROM, messagingServiceSid: null });
+    expect(text!.body).toMatch(/mensaje de prueba/);
+    expect(await row(id)).toMatchObject({ status: "SENT", attempts: 1, providerMessageId: text!.sid, subject: null, lastError: null });
+    expect(await sendMessage(id, undefined, provider)).toBe("not-queued");
+    expect(textsTo(recipient)).toHaveLength(1);
+  });
+
+  it("sends through a Messaging Service when one is configured instead of a number", async () => {
+    const service = `MG${"0".repeat(32)}`;
+    const viaService = createTwilioProvider({ accountSid: twilio.accountSid, authToken: twilio.authToken, messagingServiceSid: service, apiUrl: twilio.url });
+    const { id, recipient } = await queueText();
+    expect(await sendMessage(id, undefined, viaService)).toBe("sent");
+    expect(textsTo(recipient)[0]).toMatchObject({ from: null, messagingServiceSid: service });
+  });
+
+  it("marks a text Twilio refuses for good (an invalid number) failed, and does not try again", async () => {
+    const { id, recipient } = await queueText();
+    twilio.refuseNext({ status: 400, code: 21211, message: `The 'To' number ${recipient} is not a valid phone number.` });
+    expect(await sendMessage(id, undefined, provider)).toBe("failed");
+    const failed = await row(id);
+    expect(failed).toMatchObject({ status: "FAILED", attempts: 1, sentAt: null });
+    expect(failed.lastError).toMatch(/not a valid phone number.*21211/);
+    expect(await sendMessage(id, undefined, provider)).toBe("not-queued");
+    expect(textsTo(recipient)).toHaveLength(0);
+  });
+
+  it("keeps a text queued when Twilio is in trouble or out of reach, and sends it on the retry", async () => {
+    const { id, recipient } = await queueText();
+    twilio.refuseNext({ status: 503, code: 20503, message: "Service unavailable" });
+    expect(await sendMessage(id, undefined, provider)).toBe("retry");
+    expect(await row(id)).toMatchObject({ status: "QUEUED", attempts: 1, lastError: expect.stringMatching(/Service unavailable/) });
+
+    // Nothing listens at this address: the connection is refused, which may pass.
+    const away = await startFakeTwilio();
+    await away.close();
+    const unreachable = createTwilioProvider({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: FROM, apiUrl: away.url });
+    expect(await sendMessage(id, undefined, unreachable)).toBe("retry");
+    expect(await row(id)).toMatchObject({ status: "QUEUED", attempts: 2, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
+
+    expect(await sendMessage(id, undefined, provider)).toBe("sent");
+    expect(await row(id)).toMatchObject({ status: "SENT", attempts: 3, lastError: null });
+    expect(textsTo(recipient)).toHaveLength(1);
+  });
+
+  it("sends nothing to a number that answered STOP, and says why", async () => {
+    const { id, recipient } = await queueText();
+    await getPrisma().smsOptOut.create({ data: { phone: recipient } });
+    expect(await sendMessage(id, undefined, provider)).toBe("skipped");
+    expect(await row(id)).toMatchObject({ status: "SKIPPED", attempts: 0, lastError: expect.stringMatching(/answered STOP/) });
+    expect(textsTo(recipient)).toHaveLength(0);
+  });
+
+  it("skips a text when text messages are off, and sends email as before", async () => {
+    const { id, recipient } = await queueText();
+    expect(await sendMessage(id, undefined, null)).toBe("skipped");
+    expect(await row(id)).toMatchObject({ status: "SKIPPED", lastError: expect.stringMatching(/Twilio is not configured/) });
+    expect(textsTo(recipient)).toHaveLength(0);
+  });
+});

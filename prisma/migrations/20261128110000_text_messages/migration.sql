@@ -1,0 +1,16 @@
+-- Text messages: a patient's answers to a text (C to confirm, R to ask for a
+-- change) recorded on the visit, the numbers that answered STOP, and the
+-- index that finds the texts sent to a number when it replies.
+ALTER TABLE "Appointment" ADD COLUMN "patientConfirmedAt" TIMESTAMPTZ(3);
+ALTER TABLE "Appointment" ADD COLUMN "changeRequestedAt" TIMESTAMPTZ(3);
+
+CREATE TABLE "SmsOptOut" (
+    "phone" TEXT NOT NULL,
+    "optedOutAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SmsOptOut_pkey" PRIMARY KEY ("phone"),
+    -- Stored as texts are addressed, so a lookup by the sender's number finds it.
+    CONSTRAINT "SmsOptOut_phone_e164" CHECK ("phone" ~ '^\+[1-9][0-9]{6,14}$')
+);
+
+CREATE INDEX "Message_channel_recipient_idx" ON "Message"("channel", "recipient");
