@@ -1,5 +1,6 @@
 import { languageSchema } from "../i18n/languages";
 import { z } from "zod";
+import { defaultPhoneRegion, toE164 } from "../phone/e164";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 import { visibleString } from "./visible-text";
 
@@ -41,18 +42,32 @@ export const homeAddressSchema = z.object({
 }, { error: "Enter the address where we should visit you." });
 export type HomeAddress = z.infer<typeof homeAddressSchema>;
 
+export const PHONE_MESSAGE = "Enter a phone number we can text or call, e.g. (201) 555-0123 or +1 201 555 0123.";
+
+/**
+ * A patient's phone number, stored in E.164 so that texts can be addressed
+ * to it and a reply matched to it. Where the region is unknown (the browser),
+ * a number without a + is only checked for its length; the server decides.
+ */
+export const phoneSchema = z
+  .string({ error: PHONE_MESSAGE })
+  .trim()
+  .max(40, PHONE_MESSAGE)
+  .transform((raw, ctx) => {
+    const region = defaultPhoneRegion();
+    const e164 = toE164(raw, region);
+    if (e164) return e164;
+    const digits = raw.replace(/\D/g, "").length;
+    if (region === undefined && !raw.startsWith("+") && /^[0-9 ().-]+$/.test(raw) && digits >= 7 && digits <= 15) return raw;
+    ctx.addIssue({ code: "custom", message: PHONE_MESSAGE });
+    return z.NEVER;
+  });
+
 export const patientDetailsSchema = z.object({
   firstName: text("Enter your first name.", 100),
   lastName: text("Enter your last name.", 100),
   email: z.email({ error: "Enter a valid email address." }).max(254),
-  phone: z
-    .string({ error: "Enter a phone number." })
-    .trim()
-    .regex(/^\+?[0-9 ().-]{7,20}$/, "Enter a phone number with 7 to 15 digits.")
-    .refine((s) => {
-      const digits = s.replace(/\D/g, "").length;
-      return digits >= 7 && digits <= 15;
-    }, "Enter a phone number with 7 to 15 digits."),
+  phone: phoneSchema,
   dateOfBirth: isoDate.refine((s) => {
     const year = Number(s.slice(0, 4));
     return year >= 1900 && new Date(`${s}T00:00:00Z`).getTime() <= Date.now();
