@@ -1,13 +1,21 @@
 import { randomInt } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { startFakeTwilio, type FakeTwilio } from "@/test/fake-twilio";
+import { createStaffMember } from "@/test/fixtures";
 import { getPrisma } from "../db/client";
-import { queueMessage } from "../messages/mutations";
+import { queueMessage, queueTestMessage } from "../messages/mutations";
 import { sendMessage } from "../messages/send";
 import { createTwilioProvider } from "./twilio-provider";
 import type { SmsProvider } from "./provider";
 
 // The real Twilio SDK, speaking HTTP to a fake Twilio on loopback.
+vi.hoisted(() => {
+  process.env.TWILIO_ACCOUNT_SID = `AC${"0".repeat(32)}`;
+  process.env.TWILIO_AUTH_TOKEN = "0123456789abcdef0123456789abcdef";
+  process.env.TWILIO_FROM = "+12015550100";
+});
 let twilio: FakeTwilio;
 let provider: SmsProvider;
 const FROM = "+12015550100";
@@ -100,5 +108,29 @@ describe("sending a text message through Twilio", () => {
     expect(await sendMessage(id, undefined, null)).toBe("skipped");
     expect(await row(id)).toMatchObject({ status: "SKIPPED", lastError: expect.stringMatching(/Twilio is not configured/) });
     expect(textsTo(recipient)).toHaveLength(0);
+  });
+});
+
+describe("an administrator's test text message", () => {
+  const ctx = { now: new Date(), ipAddress: "198.51.100.7" };
+
+  it("is queued to the number as typed, in E.164, once per form, and sent through Twilio", async () => {
+    const admin = await createStaffMember("ADMIN");
+    const form = { channel: "SMS" as const, recipient: `(201) 555-${String(randomInt(1e4)).padStart(4, "0")}`, language: "en" as const, formId: randomUUID() };
+    expect(await queueTestMessage(admin, form, ctx)).toEqual({ queued: true });
+    expect(await queueTestMessage(admin, form, ctx)).toEqual({ queued: false });
+    const [message, ...more] = await getPrisma().message.findMany({ where: { requestedById: admin.id } });
+    expect(more).toHaveLength(0);
+    expect(message).toMatchObject({ channel: "SMS", kind: "test", recipient: `+1${form.recipient.replace(/\D/g, "")}` });
+    expect(await sendMessage(message!.id, undefined, provider)).toBe("sent");
+    expect(textsTo(message!.recipient).at(-1)!.body).toMatch(/this test message shows that Stride can send text messages/);
+  });
+
+  it("refuses a number no one could text, by its field", async () => {
+    const admin = await createStaffMember("ADMIN");
+    const refused = await queueTestMessage(admin, { channel: "SMS", recipient: "555-0100", language: "en", formId: randomUUID() }, ctx).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(z.ZodError);
+    expect((refused as z.ZodError).issues).toEqual([expect.objectContaining({ path: ["recipient"], message: expect.stringMatching(/^Enter a phone number we can text or call/) })]);
+    expect(await getPrisma().message.count({ where: { requestedById: admin.id } })).toBe(0);
   });
 });
