@@ -11,7 +11,7 @@ const NO_FIELDS: Record<string, string> = {};
 
 const WORDS = {
   EMAIL: { what: "email", label: "Send to", button: "Send a test email" },
-  SMS: { what: "text message", label: "Send to (phone number)", button: "Send a test text message" },
+  SMS: { what: "text message", label: "Phone number", button: "Send a test text message" },
 } as const;
 
 /** `formId` is made by the page each time it is shown: sending one form twice queues one message. */
