@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { mailFrom, mailTransport } from "../mail/transport";
+import { defaultPhoneRegion, toE164 } from "../phone/e164";
 import { FALLBACK_PRACTICE_NAME } from "../practice/data";
 import { configuredSmsProvider } from "../sms/config";
 import { SmsSendError, type SmsProvider } from "../sms/provider";
@@ -70,9 +71,11 @@ export async function sendMessage(messageId: string, transport?: Transporter, sm
         await tx.message.update({ where: { id: messageId }, data: { status: "FAILED", lastError: `A "${message.kind}" message cannot be sent by ${message.channel === "SMS" ? "text" : "email"}.` } });
         return "failed" as const;
       }
+      // A number stored before numbers were kept in E.164 is read as one, so its opt-out is found.
+      const textTo = email ? composed.to : (toE164(composed.to, defaultPhoneRegion()) ?? composed.to);
       if (message.channel === "SMS") {
         // Text messages use the same claim, retry and failure rules; only the hand-over differs.
-        const skip = sms === null ? "Text messages are off: Twilio is not configured." : await optedOutReason(tx, composed.to);
+        const skip = sms === null ? "Text messages are off: Twilio is not configured." : await optedOutReason(tx, textTo);
         if (skip) {
           await tx.message.update({ where: { id: messageId }, data: { status: "SKIPPED", lastError: skip } });
           return "skipped" as const;
@@ -82,7 +85,7 @@ export async function sendMessage(messageId: string, transport?: Transporter, sm
       const subject = email?.subject ?? null;
       try {
         if (!email) {
-          const { providerMessageId } = await sms!.send(composed.to, composed.text);
+          const { providerMessageId } = await sms!.send(textTo, composed.text);
           await tx.message.update({ where: { id: messageId }, data: { status: "SENT", sentAt: new Date(), attempts, providerMessageId, lastError: null } });
           return "sent" as const;
         }

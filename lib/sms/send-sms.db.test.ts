@@ -103,6 +103,19 @@ describe("sending a text message through Twilio", () => {
     expect(textsTo(recipient)).toHaveLength(0);
   });
 
+  it("finds the opt-out of a number stored in another format, and sends in E.164", async () => {
+    const national = `(201) 555-${String(randomInt(1e4)).padStart(4, "0")}`;
+    const e164 = `+1${national.replace(/\D/g, "")}`;
+    const first = await queueText(national);
+    expect(await sendMessage(first.id, undefined, provider)).toBe("sent");
+    expect(textsTo(e164)).toHaveLength(1);
+    await getPrisma().smsOptOut.create({ data: { phone: e164 } });
+    const second = await queueText(national);
+    expect(await sendMessage(second.id, undefined, provider)).toBe("skipped");
+    expect(textsTo(e164)).toHaveLength(1);
+    await getPrisma().smsOptOut.delete({ where: { phone: e164 } });
+  });
+
   it("skips a text when text messages are off, and sends email as before", async () => {
     const { id, recipient } = await queueText();
     expect(await sendMessage(id, undefined, null)).toBe("skipped");
