@@ -66,7 +66,7 @@ test("an administrator previews a patient file, imports it, finds the patients a
   expect(download.suggestedFilename()).toMatch(/^stride-patients-\d{4}-\d{2}-\d{2}\.csv$/);
   const content = readFileSync(await download.path());
   expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(content.toString("utf8")).toContain(`Inés,${last},ines.${last.toLowerCase()}@example.com,'+1 915 555 0160,1984-07-09,es,,,El Paso,,79912`);
+  expect(content.toString("utf8")).toContain(`Inés,${last},ines.${last.toLowerCase()}@example.com,'+19155550160,1984-07-09,es,,,El Paso,,79912`);
 
   // Her upcoming visit from the old system, at a day years ahead that no other run books.
   const day = new Date(Date.UTC(2031, 0, 1) + (Date.now() % 2000) * 86_400_000).toISOString().slice(0, 10);

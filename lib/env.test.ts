@@ -31,3 +31,29 @@ describe("mail settings", () => {
     expect(() => parseEnv({ SMTP_URL: "not a url" })).toThrow(/^Invalid configuration: SMTP_URL/);
   });
 });
+
+describe("text message settings", () => {
+  const sid = `AC${"a1".repeat(16)}`;
+  const token = "0123456789abcdef0123456789abcdef";
+
+  it("leaves text messages off when nothing is set, and reads numbers in the US unless told otherwise", () => {
+    const env = parseEnv({});
+    expect(env.TWILIO_ACCOUNT_SID).toBeUndefined();
+    expect(env.DEFAULT_PHONE_REGION).toBe("US");
+    expect(parseEnv({ DEFAULT_PHONE_REGION: "gb" }).DEFAULT_PHONE_REGION).toBe("GB");
+    expect(() => parseEnv({ DEFAULT_PHONE_REGION: "XX" })).toThrow(/DEFAULT_PHONE_REGION: must be a two-letter country code/);
+  });
+
+  it("takes an account, its token and one sender", () => {
+    expect(parseEnv({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: "+12015550123" }).TWILIO_FROM).toBe("+12015550123");
+    expect(parseEnv({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_MESSAGING_SERVICE_SID: `MG${"0".repeat(32)}` }).TWILIO_FROM).toBeUndefined();
+  });
+
+  it("names what a half-done set-up lacks", () => {
+    expect(() => parseEnv({ TWILIO_ACCOUNT_SID: sid })).toThrow(/TWILIO_AUTH_TOKEN: set it with the other TWILIO_ settings.*TWILIO_FROM: set the number texts come from/);
+    expect(() => parseEnv({ TWILIO_FROM: "+12015550123" })).toThrow(/TWILIO_ACCOUNT_SID: set it/);
+    expect(() => parseEnv({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: "+12015550123", TWILIO_MESSAGING_SERVICE_SID: `MG${"0".repeat(32)}` })).toThrow(/not both/);
+    expect(() => parseEnv({ TWILIO_ACCOUNT_SID: "12345", TWILIO_AUTH_TOKEN: token, TWILIO_FROM: "+12015550123" })).toThrow(/TWILIO_ACCOUNT_SID: must be the Account SID/);
+    expect(() => parseEnv({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: "(201) 555-0123" })).toThrow(/TWILIO_FROM: must be a phone number in E.164 form/);
+  });
+});

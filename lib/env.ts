@@ -1,3 +1,4 @@
+import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 
 // Configuration read once and validated, so a typo fails at start-up with a
@@ -89,7 +90,52 @@ const envSchema = z.object({
     .refine((v) => v.includes("{room}"), "must contain {room}")
     .refine((v) => /^https:\/\//.test(v), "must be an https:// address")
     .optional(),
+  /**
+   * Text messages go through Twilio when these are set (docs/text-messages.md);
+   * unset, Stride sends no text messages and reminders go by email.
+   */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must be the Account SID from the Twilio console: AC followed by 32 hexadecimal characters")
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be the Auth Token from the Twilio console").optional(),
+  /** The number texts come from, in E.164, e.g. +12015550123… */
+  TWILIO_FROM: z
+    .string()
+    .regex(/^\+[1-9][0-9]{6,14}$/, "must be a phone number in E.164 form, e.g. +12015550123")
+    .optional(),
+  /** …or a Messaging Service that picks the number. */
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, "must be a Messaging Service SID: MG followed by 32 hexadecimal characters")
+    .optional(),
+  /** Another address for Twilio's API, e.g. a test server on this machine; unset in production. */
+  TWILIO_API_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), "must be an http:// or https:// address")
+    .optional(),
+  /** Where phone numbers typed without a country code are, as a two-letter country code. */
+  DEFAULT_PHONE_REGION: z
+    .string()
+    .default("US")
+    .transform((v) => v.trim().toUpperCase())
+    .refine((v): v is CountryCode => isSupportedCountry(v), "must be a two-letter country code, e.g. US, CA, GB or MX")
+    .transform((v) => v as CountryCode),
 }).superRefine((env, ctx) => {
+  // Half a Twilio set-up would fail on the first text; say so at start-up.
+  const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM, env.TWILIO_MESSAGING_SERVICE_SID];
+  if (twilio.some((v) => v !== undefined)) {
+    if (!env.TWILIO_ACCOUNT_SID) ctx.addIssue({ code: "custom", path: ["TWILIO_ACCOUNT_SID"], message: "set it with the other TWILIO_ settings, or unset them all to send no text messages" });
+    if (!env.TWILIO_AUTH_TOKEN) ctx.addIssue({ code: "custom", path: ["TWILIO_AUTH_TOKEN"], message: "set it with the other TWILIO_ settings, or unset them all to send no text messages" });
+    if (!env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
+      ctx.addIssue({ code: "custom", path: ["TWILIO_FROM"], message: "set the number texts come from (e.g. +12015550123), or TWILIO_MESSAGING_SERVICE_SID" });
+    }
+    if (env.TWILIO_FROM && env.TWILIO_MESSAGING_SERVICE_SID) {
+      ctx.addIssue({ code: "custom", path: ["TWILIO_FROM"], message: "set TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID, not both" });
+    }
+  }
+
   // A mail server elsewhere checks who the mail claims to be from; the
   // built-in catcher (or a relay on this machine) does not.
   // (An SMTP_URL that is not a URL at all has its own message above.)

@@ -3,16 +3,20 @@
 // more anywhere that reaches the same database: they share the queue safely.
 // Runs with the react-server condition, as the app's server code does.
 import { disconnectPrisma, getPrisma } from "../lib/db/client";
+import { getEnv } from "../lib/env";
 import { startWorker } from "../lib/jobs/queue";
 import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
 import { closeMailTransport } from "../lib/mail/transport";
 import { getLogger } from "../lib/log/logger";
 import { reportServerError, flushServerErrors } from "../lib/log/server-errors";
 import { messageTasks } from "../lib/message-templates/tasks";
+import { smsEnabled } from "../lib/sms/config";
 
 const logger = getLogger().child({ process: "worker" });
 
 async function main() {
+  // A configuration mistake (half a Twilio set-up, say) stops the worker here, with its message, not at each send.
+  getEnv();
   const url = process.env.DATABASE_URL;
   if (!url) {
     throw new Error("Set DATABASE_URL to the app's database. With the embedded database, `npm start` already runs a worker.");
@@ -29,7 +33,7 @@ async function main() {
   // The queue's complaints go through the same once-per-kind log as the
   // app's errors: a database that is away must not flood the log.
   const worker = await startWorker(url, messageTasks, { log: (_level, message) => reportServerError(new Error(message), "message worker") });
-  logger.info("message worker running");
+  logger.info(smsEnabled() ? "message worker running; text messages go through Twilio" : "message worker running; text messages are off (no TWILIO_ settings)");
 
   let stopping = false;
   const stop = async () => {

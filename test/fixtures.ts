@@ -94,7 +94,7 @@ export function patientInput(overrides: Partial<{ firstName: string; email: stri
     firstName: name,
     lastName: "Tester",
     email: overrides.email ?? `${name.toLowerCase()}@example.com`,
-    phone: "+1 915 555 0100",
+    phone: "+19155550100",
     dateOfBirth: overrides.dateOfBirth ?? "1990-04-12",
     ...(overrides.address ? { address: overrides.address } : {}),
   };

@@ -55,8 +55,12 @@ export const AUDIT_ACTIONS = {
   "settings.reason.update": "Changed a reason for visit",
   "outbox.view": "Viewed the outbox",
   "outbox.mail.view": "Read a caught email",
-  "message.test": "Sent a test email",
+  "message.test": "Sent a test message",
   "booking.lookup": "Asked for a patient's visit links by email (find my booking)",
+  "appointment.patient-confirm": "Patient confirmed a visit by text message",
+  "appointment.change-request": "Patient asked by text message to change a visit",
+  "sms.opt-out": "A phone number answered STOP to text messages",
+  "sms.opt-in": "A phone number answered START to text messages",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

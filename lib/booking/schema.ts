@@ -1,5 +1,6 @@
 import { languageSchema } from "../i18n/languages";
 import { z } from "zod";
+import { phoneSchema } from "../phone/schema";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 import { visibleString } from "../text/visible-text";
 
@@ -45,14 +46,7 @@ export const patientDetailsSchema = z.object({
   firstName: text("Enter your first name.", 100),
   lastName: text("Enter your last name.", 100),
   email: z.email({ error: "Enter a valid email address." }).max(254),
-  phone: z
-    .string({ error: "Enter a phone number." })
-    .trim()
-    .regex(/^\+?[0-9 ().-]{7,20}$/, "Enter a phone number with 7 to 15 digits.")
-    .refine((s) => {
-      const digits = s.replace(/\D/g, "").length;
-      return digits >= 7 && digits <= 15;
-    }, "Enter a phone number with 7 to 15 digits."),
+  phone: phoneSchema,
   dateOfBirth: isoDate.refine((s) => {
     const year = Number(s.slice(0, 4));
     return year >= 1900 && new Date(`${s}T00:00:00Z`).getTime() <= Date.now();

@@ -228,12 +228,12 @@ const THERAPISTS: TherapistSeed[] = [
 ];
 
 const PATIENTS = [
-  ["Jordan", "Mills", "jordan.mills@example.com", "+1 915-555-0101", "1990-05-14", "en"],
-  ["Sofía", "Herrera", "sofia.herrera@example.com", "+1 915-555-0102", "1985-09-02", "es"],
-  ["Priya", "Nair", "priya.nair@example.com", "+1 575-555-0103", "1994-01-27", "en"],
-  ["Marcus", "Lee", "marcus.lee@example.com", "+1 915-555-0104", "1978-11-30", "en"],
-  ["Elena", "Vargas", "elena.vargas@example.com", "+1 575-555-0105", "1969-03-08", "es"],
-  ["Tom", "Brennan", "tom.brennan@example.com", "+1 915-555-0106", "2001-07-19", "en"],
+  ["Jordan", "Mills", "jordan.mills@example.com", "+19155550101", "1990-05-14", "en"],
+  ["Sofía", "Herrera", "sofia.herrera@example.com", "+19155550102", "1985-09-02", "es"],
+  ["Priya", "Nair", "priya.nair@example.com", "+15755550103", "1994-01-27", "en"],
+  ["Marcus", "Lee", "marcus.lee@example.com", "+19155550104", "1978-11-30", "en"],
+  ["Elena", "Vargas", "elena.vargas@example.com", "+15755550105", "1969-03-08", "es"],
+  ["Tom", "Brennan", "tom.brennan@example.com", "+19155550106", "2001-07-19", "en"],
 ] as const;
 
 /** Demo-only staff accounts: they exist in the demo seed and nowhere else. */

@@ -10,6 +10,12 @@ export interface ComposedEmail {
   attachments?: Attachment[];
 }
 
+/** What a text message says: plain text, kept short (one or two segments). */
+export interface ComposedSms {
+  to: string;
+  text: string;
+}
+
 /** A message the state of things no longer calls for: recorded as skipped, with why. */
 export interface Skip {
   skip: string;
@@ -31,12 +37,19 @@ export interface Attachment {
   content: string;
 }
 
-export type Composer = (tx: Prisma.TransactionClient, message: Message, sender: Sender) => Promise<ComposedEmail | Skip>;
+export type Composer = (tx: Prisma.TransactionClient, message: Message, sender: Sender) => Promise<ComposedEmail | ComposedSms | Skip>;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** An administrator checks that mail reaches the outside world. */
+/** An administrator checks that mail, or text messages, reach the outside world. */
 export const composeTest: Composer = async (_tx, message, { practiceName: name }) => {
+  if (message.channel === "SMS") {
+    const text =
+      message.language === "es"
+        ? `${name}: este mensaje de prueba confirma que Stride puede enviar mensajes de texto.`
+        : `${name}: this test message shows that Stride can send text messages.`;
+    return { to: message.recipient, text };
+  }
   const subject = message.language === "es" ? `Mensaje de prueba de ${name}` : `Test message from ${name}`;
   const body =
     message.language === "es"

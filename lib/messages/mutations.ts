@@ -6,6 +6,7 @@ import { getPrisma } from "../db/client";
 import type { Language, MessageChannel, Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { enqueueJob } from "../jobs/queue";
+import { smsEnabled } from "../sms/config";
 import type { MessageKind } from "./kinds";
 import { testMessageSchema, type TestMessageForm } from "./schema";
 
@@ -66,14 +67,15 @@ export async function queueVisitEmail(
 /** Tries before a message that keeps failing for passing reasons is marked failed. */
 export const MAX_SEND_ATTEMPTS = 8;
 
-/** An administrator checks the mail set-up: one test email, once per form shown. */
+/** An administrator checks the mail or text set-up: one test message, once per form shown. */
 export async function queueTestMessage(staff: StaffMember, input: TestMessageForm, ctx: RequestContext): Promise<{ queued: boolean }> {
   if (staff.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only administrators may send test messages.");
   const data = testMessageSchema.parse(input);
+  if (data.channel === "SMS" && !smsEnabled()) throw new AppError("NOT_FOUND", "Text messages are off: set Twilio up first (docs/text-messages.md).");
   return getPrisma().$transaction(async (tx) => {
     const id = await queueMessage(tx, {
       kind: "test",
-      channel: "EMAIL",
+      channel: data.channel,
       recipient: data.recipient,
       language: data.language,
       dedupeKey: `test:${data.formId}`,

@@ -1,10 +1,23 @@
 import { z } from "zod";
+import { phoneSchema } from "../phone/schema";
 
-export const testMessageSchema = z.object({
-  recipient: z.email({ error: "Enter an email address, e.g. you@example.com." }).max(254, { error: "That address is too long." }),
-  language: z.enum(["en", "es"], { error: "Choose English or Spanish." }),
-  /** Made when the form is shown: sending the same form again sends nothing more. */
-  formId: z.uuid({ error: "Reload the page and send again." }),
-});
+const language = z.enum(["en", "es"], { error: "Choose English or Spanish." });
+/** Made when the form is shown: sending the same form again sends nothing more. */
+const formId = z.uuid({ error: "Reload the page and send again." });
+
+/** An administrator's test message: an email, or a text message where Twilio is configured. */
+export const testMessageSchema = z.discriminatedUnion(
+  "channel",
+  [
+    z.object({
+      channel: z.literal("EMAIL"),
+      recipient: z.email({ error: "Enter an email address, e.g. you@example.com." }).max(254, { error: "That address is too long." }),
+      language,
+      formId,
+    }),
+    z.object({ channel: z.literal("SMS"), recipient: phoneSchema, language, formId }),
+  ],
+  { error: "Reload the page and send again." },
+);
 
 export type TestMessageForm = z.input<typeof testMessageSchema>;

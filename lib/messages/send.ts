@@ -1,15 +1,20 @@
 import "server-only";
 import type { Transporter } from "nodemailer";
 import { getPrisma } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { mailFrom, mailTransport } from "../mail/transport";
+import { defaultPhoneRegion, toE164 } from "../phone/e164";
 import { FALLBACK_PRACTICE_NAME } from "../practice/data";
+import { configuredSmsProvider } from "../sms/config";
+import { SmsSendError, type SmsProvider } from "../sms/provider";
 import { isMessageKind, type Composers, type Sender } from "./kinds";
 import { MAX_SEND_ATTEMPTS } from "./mutations";
 
 export type SendOutcome = "sent" | "skipped" | "failed" | "retry" | "not-queued";
 
-/** An SMTP answer in the 5xx range will not change on a retry. */
+/** An SMTP answer in the 5xx range will not change on a retry; the SMS provider says for itself. */
 function isPermanent(error: unknown): boolean {
+  if (error instanceof SmsSendError) return error.permanent;
   const code = (error as { responseCode?: unknown }).responseCode;
   return typeof code === "number" && code >= 500 && code < 600;
 }
@@ -17,6 +22,12 @@ function isPermanent(error: unknown): boolean {
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.slice(0, 500);
+}
+
+/** A number that answered STOP gets no more texts, until it answers START. */
+async function optedOutReason(tx: Prisma.TransactionClient, phone: string): Promise<string | null> {
+  const optOut = await tx.smsOptOut.findUnique({ where: { phone } });
+  return optOut ? `This number answered STOP on ${optOut.optedOutAt.toISOString().slice(0, 10)}: Stride sends it no text messages.` : null;
 }
 
 /**
@@ -30,9 +41,16 @@ function describe(error: unknown): string {
  *   retried by the queue with backoff; a 5xx answer, or the last attempt, marks it failed.
  * The window that remains: a crash after the mail server accepted the message
  * and before the row's commit leaves it queued, so it is sent again. Both
- * copies carry the same Message-ID, which lets mail clients fold them.
+ * copies carry the same Message-ID, which lets mail clients fold them. A text
+ * has no such id (Twilio's API takes no idempotency key): the patient may get
+ * the same text twice.
  */
-export async function sendMessage(messageId: string, composers: Composers, transport: Transporter = mailTransport()): Promise<SendOutcome> {
+export async function sendMessage(
+  messageId: string,
+  composers: Composers,
+  transport?: Transporter,
+  sms: SmsProvider | null = configuredSmsProvider(),
+): Promise<SendOutcome> {
   const outcome = await getPrisma().$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<{ id: string }[]>`
@@ -56,25 +74,46 @@ export async function sendMessage(messageId: string, composers: Composers, trans
         await tx.message.update({ where: { id: messageId }, data: { status: "SKIPPED", lastError: composed.skip } });
         return "skipped" as const;
       }
+      const email = "html" in composed ? composed : null;
+      if ((message.channel === "EMAIL") !== (email !== null)) {
+        await tx.message.update({ where: { id: messageId }, data: { status: "FAILED", lastError: `A "${message.kind}" message cannot be sent by ${message.channel === "SMS" ? "text" : "email"}.` } });
+        return "failed" as const;
+      }
+      // A number stored before numbers were kept in E.164 is read as one, so its opt-out is found.
+      const textTo = email ? composed.to : (toE164(composed.to, defaultPhoneRegion()) ?? composed.to);
+      if (message.channel === "SMS") {
+        // Text messages use the same claim, retry and failure rules; only the hand-over differs.
+        const skip = sms === null ? "Text messages are off: Twilio is not configured." : await optedOutReason(tx, textTo);
+        if (skip) {
+          await tx.message.update({ where: { id: messageId }, data: { status: "SKIPPED", lastError: skip } });
+          return "skipped" as const;
+        }
+      }
       const attempts = message.attempts + 1;
+      const subject = email?.subject ?? null;
       try {
-        const info = await transport.sendMail({
+        if (!email) {
+          const { providerMessageId } = await sms!.send(textTo, composed.text);
+          await tx.message.update({ where: { id: messageId }, data: { status: "SENT", sentAt: new Date(), attempts, providerMessageId, lastError: null } });
+          return "sent" as const;
+        }
+        const info = await (transport ?? mailTransport()).sendMail({
           from: mailFrom(sender.practiceName),
-          to: composed.to,
-          subject: composed.subject,
-          text: composed.text,
-          html: composed.html,
-          attachments: composed.attachments,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          attachments: email.attachments,
           messageId: `<${message.id}@stride.message>`,
         });
         await tx.message.update({
           where: { id: messageId },
-          data: { status: "SENT", sentAt: new Date(), attempts, recipient: composed.to, subject: composed.subject, providerMessageId: info.messageId ?? null, lastError: null },
+          data: { status: "SENT", sentAt: new Date(), attempts, recipient: email.to, subject, providerMessageId: info.messageId ?? null, lastError: null },
         });
         return "sent" as const;
       } catch (error) {
         const final = isPermanent(error) || attempts >= MAX_SEND_ATTEMPTS;
-        await tx.message.update({ where: { id: messageId }, data: { status: final ? "FAILED" : "QUEUED", attempts, subject: composed.subject, lastError: describe(error) } });
+        await tx.message.update({ where: { id: messageId }, data: { status: final ? "FAILED" : "QUEUED", attempts, subject, lastError: describe(error) } });
         return final ? ("failed" as const) : ("retry" as const);
       }
     },

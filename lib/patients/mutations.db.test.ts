@@ -58,7 +58,7 @@ describe("updatePatientContact", () => {
     );
     expect([...result.changed].sort()).toEqual(["addressLine1", "city", "phone", "postalCode", "preferredLanguage"]);
     const saved = await getPrisma().patient.findUniqueOrThrow({ where: { id: patient.id } });
-    expect(saved).toMatchObject({ phone: "(915) 555-0199", addressLine1: "12 Mesa St", city: "El Paso", addressLine2: null, preferredLanguage: "es" });
+    expect(saved).toMatchObject({ phone: "+19155550199", addressLine1: "12 Mesa St", city: "El Paso", addressLine2: null, preferredLanguage: "es" });
 
     const log = await getPrisma().auditLog.findFirstOrThrow({ where: { patientId: patient.id, action: "patient.update" } });
     expect(log).toMatchObject({ staffUserId: desk.id, actor: desk.email, entity: "Patient", entityId: patient.id, ipAddress: "198.51.100.20" });

@@ -138,7 +138,7 @@ export const en = {
         firstName: "Enter your first name.",
         lastName: "Enter your last name.",
         email: "Enter a valid email address.",
-        phone: "Enter a phone number with 7 to 15 digits.",
+        phone: "Enter a phone number we can text or call, e.g. (201) 555-0123 or +1 201 555 0123.",
         dateOfBirth: "Enter your date of birth.",
         "address.line1": "Enter the street address.",
         "address.line2": "Use at most 200 characters.",

@@ -137,7 +137,7 @@ export const es: Dictionary = {
         firstName: "Escriba su nombre.",
         lastName: "Escriba sus apellidos.",
         email: "Escriba un correo electrónico válido.",
-        phone: "Escriba un número de teléfono de 7 a 15 dígitos.",
+        phone: "Escriba un número de teléfono al que podamos llamar o enviar mensajes, p. ej., (201) 555-0123 o +1 201 555 0123.",
         dateOfBirth: "Escriba su fecha de nacimiento.",
         "address.line1": "Escriba la calle y el número.",
         "address.line2": "Use 200 caracteres como máximo.",

@@ -6,9 +6,9 @@ import { formText, staffAction } from "@/lib/actions/staff-action";
 import { queueTestMessage } from "@/lib/messages/mutations";
 import { testMessageSchema, type TestMessageForm } from "@/lib/messages/schema";
 
-const FIELDS = ["recipient", "language", "formId"] as const;
+const FIELDS = ["channel", "recipient", "language", "formId"] as const;
 
-export type TestMessageState = FormActionState<{ recipient: string; queued: boolean }>;
+export type TestMessageState = FormActionState<{ channel: "EMAIL" | "SMS"; recipient: string; queued: boolean }>;
 
 export async function sendTestMessageAction(_previous: TestMessageState, form: FormData): Promise<TestMessageState> {
   const values = formText(form, FIELDS);
@@ -19,7 +19,7 @@ export async function sendTestMessageAction(_previous: TestMessageState, form: F
     run: async (staff, data, ctx) => {
       const { queued } = await queueTestMessage(staff, values as TestMessageForm, ctx);
       revalidatePath("/staff/outbox");
-      return { recipient: data.recipient, queued };
+      return { channel: data.channel, recipient: data.recipient, queued };
     },
   });
   return { result, values };

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { staffContext } from "@/lib/http/staff-context";
 import { listCaughtMail, loadOutbox, messageKindLabel } from "@/lib/messages/data";
+import { smsEnabled } from "@/lib/sms/config";
 import { TestMessageForm } from "./test-message-form";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -106,9 +107,21 @@ export default async function OutboxPage() {
           Check that email reaches people
         </h2>
         <div className="mt-4">
-          <TestMessageForm defaultRecipient={staff.email} formId={randomUUID()} />
+          <TestMessageForm channel="EMAIL" defaultRecipient={staff.email} formId={randomUUID()} />
         </div>
       </section>
+
+      {smsEnabled() ? (
+        <section aria-labelledby="test-sms-heading" className="mt-6 max-w-3xl rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="test-sms-heading" className="text-lg font-semibold">
+            Check that text messages reach people
+          </h2>
+          <p className="mt-2 text-slate-700">Sent through Twilio to the phone number you enter, as a patient&rsquo;s texts are.</p>
+          <div className="mt-4">
+            <TestMessageForm channel="SMS" defaultRecipient="" formId={randomUUID()} />
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }
