@@ -2,7 +2,7 @@
 // addresses are made up; hours and services mirror the demo clinic.
 
 import type { VisitMode } from "../lib/db/generated/enums";
-import { DEMO_SERVICES } from "../lib/demo/seed-demo";
+import { DEMO_SERVICES } from "../lib/demo/demo-practice";
 
 export interface LocationSpec {
   slug: string;

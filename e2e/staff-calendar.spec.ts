@@ -5,7 +5,7 @@ import { createDeskPractice, insertDeskVisit, retireDeskPractice } from "./fixtu
 import { FRONT_DESK, signIn } from "./fixtures/staff";
 
 // Las Cruces on a Monday or Wednesday: Kevin Osei works 7–11 and 12–4 in the
-// clinic and Ana Ruiz 10–2 (lib/demo/seed-demo.ts), so both columns have room.
+// clinic and Ana Ruiz 10–2 (lib/demo/demo-practice.ts), so both columns have room.
 function nextMondayOrWednesday(): string {
   const day = new Date(Date.now() + 86_400_000);
   while (![1, 3].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate";
 import { disconnectPrisma, getPrisma } from "../lib/db/client";
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice, seedDemoPractice } from "../lib/demo/seed-demo";
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, hasPractice } from "../lib/demo/demo-practice";
 import { getEnv, publicBaseUrl } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/http/client-address";
 import { createDrain } from "../lib/http/drain";
@@ -66,8 +66,8 @@ async function main() {
     const seed = process.env.STRIDE_SEED ?? (embedded ? "demo" : "none");
     if (seed === "demo" && !(await hasPractice(getPrisma()))) {
       log("seeding the demo practice");
-      const { videoJoinToken } = await seedDemoPractice(getPrisma());
-      demoVideoLink = `/visit/${videoJoinToken}`;
+      const { videoJoinToken } = await runDemoSeed();
+      if (videoJoinToken) demoVideoLink = `/visit/${videoJoinToken}`;
     }
     const setupToken = await issueSetupToken(getPrisma(), new Date());
     if (setupToken) setupLink = `${publicBaseUrl()}/setup/${setupToken}`;
@@ -92,6 +92,30 @@ async function main() {
   }
 
   await serveNext(url, embedded, stopDatabase);
+}
+
+/**
+ * Seeds in a child process (scripts/db-seed.ts, on the database this process
+ * provides): the write functions it uses load only under the react-server
+ * condition, which would break Next.js in this process.
+ */
+function runDemoSeed(): Promise<{ videoJoinToken: string | null }> {
+  return new Promise((resolve, reject) => {
+    let videoJoinToken: string | null = null;
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/db-seed.ts")], {
+      cwd: root,
+      env: process.env,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.on("message", (message: { videoJoinToken?: string }) => {
+      videoJoinToken = message.videoJoinToken ?? null;
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve({ videoJoinToken });
+      else reject(new Error(`seeding the demo practice failed (${signal ?? `exit code ${code}`}); see the lines above`));
+    });
+  });
 }
 
 /**

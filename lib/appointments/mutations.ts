@@ -174,6 +174,8 @@ function homeAddressFor(input: BookForCallerInput, onFile: Patient | null): Home
   return null;
 }
 
+const NO_REASON = "Choose a reason for the visit from the list: that one is not offered.";
+
 const NO_ADDRESS = "A home visit needs the address where the patient is to be visited: enter it, or choose a clinic or video visit.";
 
 /**
@@ -207,6 +209,9 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
       const patient = await tx.patient.findUniqueOrThrow({ where: { id: patientId } });
       await confirmSlotUnderLock(tx, { therapistId: slot.therapistId, location, service, mode, start: slot.start, now: ctx.now, ignoreNotice: true, postalCode: address?.postalCode ?? null });
       await assertEligible(tx, service, patientId);
+      if (input.reasonSlug && !(await tx.visitReason.findFirst({ where: { slug: input.reasonSlug, active: true }, select: { id: true } }))) {
+        throw new AppError("VALIDATION_FAILED", NO_REASON, { fields: { reasonSlug: NO_REASON } });
+      }
       const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
       const appointment = await tx.appointment.create({
         data: {
@@ -220,6 +225,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
           source: "STAFF",
           language: input.language ?? patient.preferredLanguage,
           reasonText: input.reason?.trim() || null,
+          reasonSlug: input.reasonSlug ?? null,
           patientFirstName: input.newPatient?.firstName ?? patient.firstName,
           patientLastName: input.newPatient?.lastName ?? patient.lastName,
           ...(address

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { homeAddressSchema, instantSchema, languageSchema, patientDetailsSchema, versionStampSchema, visitModeSchema } from "../booking/schema";
 import { visibleString } from "../text/visible-text";
+import { slugSchema } from "../text/slug";
 import { STATUS_ACTIONS } from "./status";
 
 // Inputs of the staff calendar's writes, shared by its forms and its API.
@@ -33,6 +34,8 @@ export const bookForCallerSchema = z.object({
   /** Where an existing patient is seen at home, when not at the address on file. */
   visitAddress: homeAddressSchema.optional(),
   reason: visibleString().trim().max(500).optional(),
+  /** One of the practice's reasons for visit, as the booking form lists them, besides the words above. */
+  reasonSlug: slugSchema.optional(),
   language: languageSchema.optional(),
 }).superRefine((v, ctx) => {
   if (Boolean(v.patientId) === Boolean(v.newPatient)) {

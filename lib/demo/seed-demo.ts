@@ -1,394 +1,251 @@
+import "server-only";
 import { DateTime } from "luxon";
+import { bookForCallerSchema } from "../appointments/schema";
+import { bookForCaller, changeAppointmentStatus } from "../appointments/mutations";
+import type { StaffMember } from "../auth/mutations";
 import { hashPassword } from "../auth/password";
 import { createManageToken, hashManageToken } from "../booking/manage-token";
-import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
-import { blockedRangeFor } from "../scheduling/blocked-range";
-import type { Patient, Prisma, PrismaClient } from "../db/generated/client";
+import { getPrisma } from "../db/client";
 import type { VisitMode } from "../db/generated/enums";
+import type { RequestContext } from "../http/request-context";
+import { createLocation, createRoom } from "../locations/mutations";
+import { updatePracticeSettings } from "../practice/mutations";
+import { createReason } from "../reasons/mutations";
+import { createWeeklyHours, updateHomeArea } from "../schedules/mutations";
+import { blockedRangeFor } from "../scheduling/blocked-range";
+import { createService } from "../services/mutations";
+import { cutoffFormValue, priceFormValue } from "../services/schema";
+import { completeSetup } from "../setup/mutations";
+import { issueSetupToken } from "../setup/token";
+import { createStaffAccount } from "../staff-accounts/mutations";
+import { createTherapist } from "../therapists/mutations";
+import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
+import { DEMO_PRACTICE, DEMO_SERVICES, DEMO_STAFF, DEMO_STAFF_PASSWORD, LOCATIONS, PATIENTS, REASONS, THERAPISTS, ZONE } from "./demo-practice";
 
-// The demo practice: a physical-therapy clinic on the border that sees a lot
-// of runners with inner-knee pain. Names and addresses are made up.
+// The demo practice is written the way an owner would set it up: the first-run
+// setup, then the settings, schedules and staff pages' own write functions,
+// then the front desk's booking. Every write rule (validation, audit, the
+// booking engine and its constraints) applies to the demo as to a practice.
 
-const ZONE = "America/Denver";
+const [WESTSIDE, LAS_CRUCES] = LOCATIONS;
+const [ADMIN, FRONT_DESK] = DEMO_STAFF;
 
-const LOCATIONS = [
-  {
-    slug: "el-paso-westside",
-    name: "Border Therapy Services: Westside",
-    addressLine1: "5860 N Mesa St, Suite 120",
-    city: "El Paso",
-    region: "TX",
-    postalCode: "79912",
-    phone: "+1 915-555-0142",
-    timeZone: ZONE,
-    homePostalCodes: ["79912", "79922", "79932", "79911", "79902"],
-    rooms: [
-      { name: "Treatment room 1", capacity: 1 },
-      { name: "Treatment room 2", capacity: 1 },
-      { name: "Treatment room 3", capacity: 1 },
-      { name: "Exercise floor", capacity: 3 },
-    ],
-  },
-  {
-    slug: "las-cruces",
-    name: "Border Therapy Services: Las Cruces",
-    addressLine1: "2110 E Lohman Ave",
-    city: "Las Cruces",
-    region: "NM",
-    postalCode: "88001",
-    phone: "+1 575-555-0187",
-    timeZone: ZONE,
-    homePostalCodes: ["88001", "88005", "88011", "88012"],
-    rooms: [
-      { name: "Room A", capacity: 1 },
-      { name: "Room B", capacity: 1 },
-      { name: "Gym", capacity: 2 },
-    ],
-  },
-] as const;
+/**
+ * Writes the demo practice into a database without an administrator.
+ * Visits are placed relative to `now` so the calendar always has something
+ * on it, at hours every therapist works.
+ */
+export async function seedDemoPractice(now: Date = new Date()): Promise<{ videoJoinToken: string }> {
+  const ctx: RequestContext = { now, ipAddress: null };
+  const admin = await setUpPractice(ctx);
+  const locationIds = await addLocations(admin, ctx);
+  const serviceIds = new Map<string, string>();
+  for (const s of DEMO_SERVICES) {
+    const created = await createService(
+      admin,
+      {
+        slug: s.slug,
+        nameEn: s.nameEn,
+        nameEs: s.nameEs,
+        descriptionEn: s.descriptionEn,
+        descriptionEs: s.descriptionEs,
+        durationMinutes: String(s.durationMinutes),
+        price: priceFormValue(s.priceCents),
+        visitModes: s.visitModes,
+        bufferBeforeMinutes: String(s.bufferBeforeMinutes ?? 0),
+        bufferAfterMinutes: String(s.bufferAfterMinutes),
+        minNoticeMinutes: String(s.minNoticeMinutes),
+        horizonDays: String(s.horizonDays),
+        ...cutoffFormValue(s.cancelCutoffMinutes),
+        newPatientsOnly: s.newPatientsOnly,
+        therapistIds: [],
+      },
+      ctx,
+    );
+    serviceIds.set(s.slug, created.id);
+  }
+  for (const [slug, labelEn, labelEs] of REASONS) await createReason(admin, { slug, labelEn, labelEs }, ctx);
+  const therapistIds = await addTherapists(admin, ctx, locationIds, serviceIds);
+  await createStaffAccount(admin, { email: FRONT_DESK.email, name: FRONT_DESK.name, role: FRONT_DESK.role }, ctx);
+  await giveDemoPassword(DEMO_STAFF.filter((member) => member !== ADMIN).map((member) => member.email));
 
-/** The demo clinic's services; the benchmark seeds the same ones. */
-export const DEMO_SERVICES = [
-  {
-    slug: "free-screening",
-    nameEn: "Free screening",
-    nameEs: "Evaluación gratuita",
-    descriptionEn: "A short first look at what hurts, so we can tell you whether therapy will help and what it would involve.",
-    descriptionEs: "Una primera revisión breve de su molestia para decirle si la terapia le ayudará y en qué consistiría.",
-    durationMinutes: 20,
-    priceCents: 0,
-    visitModes: ["CLINIC", "HOME"] as VisitMode[],
-    bufferAfterMinutes: 10,
-    minNoticeMinutes: 120,
-    horizonDays: 45,
-    cancelCutoffMinutes: 120,
-    newPatientsOnly: true,
-    sortOrder: 1,
-  },
-  {
-    slug: "therapy-session",
-    nameEn: "Physical therapy session",
-    nameEs: "Sesión de fisioterapia",
-    descriptionEn: "Hands-on treatment and guided exercise following your therapy plan, ending with your home exercises.",
-    descriptionEs: "Tratamiento manual y ejercicio guiado según su plan, con sus ejercicios para casa al final.",
-    durationMinutes: 45,
-    priceCents: 11000,
-    visitModes: ["CLINIC", "HOME", "VIDEO"] as VisitMode[],
-    bufferAfterMinutes: 15,
-    minNoticeMinutes: 240,
-    horizonDays: 60,
-    cancelCutoffMinutes: 1440,
-    newPatientsOnly: false,
-    sortOrder: 2,
-  },
-  {
-    slug: "graston-technique",
-    nameEn: "Graston Technique® session",
-    nameEs: "Sesión de técnica Graston®",
-    descriptionEn: "Instrument-assisted soft-tissue work to ease tension and scar tissue around the knee.",
-    descriptionEs: "Trabajo de tejidos blandos con instrumentos para aliviar la tensión y el tejido cicatricial de la rodilla.",
-    durationMinutes: 30,
-    priceCents: 8500,
-    visitModes: ["CLINIC"] as VisitMode[],
-    bufferBeforeMinutes: 5,
-    bufferAfterMinutes: 10,
-    minNoticeMinutes: 240,
-    horizonDays: 60,
-    cancelCutoffMinutes: 1440,
-    newPatientsOnly: false,
-    sortOrder: 3,
-  },
-  {
-    slug: "exercise-program-review",
-    nameEn: "Home exercise program review",
-    nameEs: "Revisión del programa de ejercicios en casa",
-    descriptionEn: "We check how your stretches and strengthening work is going and adjust the program.",
-    descriptionEs: "Revisamos cómo van sus estiramientos y ejercicios de fuerza y ajustamos el programa.",
-    durationMinutes: 30,
-    priceCents: 6000,
-    visitModes: ["CLINIC", "VIDEO"] as VisitMode[],
-    bufferAfterMinutes: 5,
-    minNoticeMinutes: 120,
-    horizonDays: 60,
-    cancelCutoffMinutes: 720,
-    newPatientsOnly: false,
-    sortOrder: 4,
-  },
-];
-
-const REASONS = [
-  ["knee-pain-running", "Inner knee pain when running", "Dolor en la parte interna de la rodilla al correr"],
-  ["mcl-injury", "MCL (medial collateral ligament) injury", "Lesión del ligamento colateral medial (LCM)"],
-  ["plica-syndrome", "Plica syndrome", "Síndrome de plica"],
-  ["pinched-nerve", "Pinched nerve", "Nervio pinzado"],
-  ["post-surgery", "Recovery after surgery", "Recuperación después de una cirugía"],
-  ["back-neck-pain", "Back or neck pain", "Dolor de espalda o cuello"],
-  ["shoulder-pain", "Shoulder pain", "Dolor de hombro"],
-  ["sports-injury", "Another sports injury", "Otra lesión deportiva"],
-] as const;
-
-interface TherapistSeed {
-  slug: string;
-  firstName: string;
-  lastName: string;
-  credentials: string;
-  bioEn: string;
-  bioEs: string;
-  languages: string[];
-  visitModes: VisitMode[];
-  services: string[];
-  /** [locationSlug, weekdays, startHour, endHour, modes] */
-  hours: [string, number[], number, number, VisitMode[]][];
+  const patientIds = await bookTheComingDays(admin, ctx, { locationIds, serviceIds, therapistIds });
+  return seedDanasTwoDays(admin, ctx, {
+    therapistId: therapistIds.get("dana-whitfield")!,
+    locationId: locationIds.get(WESTSIDE.slug)!,
+    serviceIds,
+    patientIds,
+  });
 }
 
-const CLINIC_VIDEO: VisitMode[] = ["CLINIC", "VIDEO"];
-const HOME: VisitMode[] = ["HOME"];
+/** The owner's first-run setup (administrator, practice, first location), then the practice's texts. */
+async function setUpPractice(ctx: RequestContext): Promise<StaffMember> {
+  const token = await issueSetupToken(getPrisma(), ctx.now);
+  if (!token) throw new Error("This database has an administrator already: the demo practice is only written into a new database. Start with STRIDE_SEED=none to keep it.");
+  const { adminId } = await completeSetup(
+    token,
+    {
+      adminName: ADMIN.name,
+      adminEmail: ADMIN.email,
+      password: DEMO_STAFF_PASSWORD,
+      practiceName: DEMO_PRACTICE.name,
+      locationName: WESTSIDE.name,
+      locationSlug: WESTSIDE.slug,
+      addressLine1: WESTSIDE.addressLine1,
+      city: WESTSIDE.city,
+      region: WESTSIDE.region,
+      postalCode: WESTSIDE.postalCode,
+      timeZone: WESTSIDE.timeZone,
+      locationPhone: WESTSIDE.phone,
+    },
+    ctx,
+  );
+  // The seed acts as this administrator; no session is opened for it.
+  const admin: StaffMember = { id: adminId, name: ADMIN.name, email: ADMIN.email, role: "ADMIN", therapistId: null, sessionId: "demo-seed" };
+  await updatePracticeSettings(admin, DEMO_PRACTICE, null, ctx);
+  // Marks the footer and home page as a demonstration; no settings page offers it.
+  await getPrisma().practice.update({ where: { id: 1 }, data: { isDemo: true } });
+  return admin;
+}
 
-const THERAPISTS: TherapistSeed[] = [
-  {
-    slug: "dana-whitfield",
-    firstName: "Dana",
-    lastName: "Whitfield",
-    credentials: "PT, DPT, OCS",
-    bioEn: "Orthopaedic specialist and marathoner; most of her patients are runners getting back on the road.",
-    bioEs: "Especialista ortopédica y maratonista; la mayoría de sus pacientes son corredores que vuelven a entrenar.",
-    languages: ["en"],
-    visitModes: ["CLINIC", "HOME", "VIDEO"],
-    services: ["free-screening", "therapy-session", "graston-technique", "exercise-program-review"],
-    hours: [
-      ["el-paso-westside", [1, 3, 5], 8, 12, CLINIC_VIDEO],
-      ["el-paso-westside", [1, 3, 5], 13, 17, CLINIC_VIDEO],
-      ["el-paso-westside", [2, 4], 8, 12, CLINIC_VIDEO],
-      ["el-paso-westside", [2, 4], 13, 17, HOME],
-    ],
-  },
-  {
-    slug: "luis-carrillo",
-    firstName: "Luis",
-    lastName: "Carrillo",
-    credentials: "PT, DPT",
-    bioEn: "Treats knee and hip problems with a mix of manual therapy and strength work. Certified in the Graston Technique.",
-    bioEs: "Trata problemas de rodilla y cadera combinando terapia manual y fortalecimiento. Certificado en técnica Graston.",
-    languages: ["en", "es"],
-    visitModes: ["CLINIC", "VIDEO"],
-    services: ["free-screening", "therapy-session", "graston-technique", "exercise-program-review"],
-    hours: [
-      ["el-paso-westside", [1, 2, 3, 4], 9, 13, CLINIC_VIDEO],
-      ["el-paso-westside", [1, 2, 3, 4], 14, 18, CLINIC_VIDEO],
-      ["el-paso-westside", [6], 8, 12, CLINIC_VIDEO],
-    ],
-  },
-  {
-    slug: "maria-delgado",
-    firstName: "María",
-    lastName: "Delgado",
-    credentials: "PT, MPT",
-    bioEn: "Sees patients at home across the Westside and helps people return to activity after surgery.",
-    bioEs: "Atiende a domicilio en todo el Westside y acompaña a quienes vuelven a la actividad tras una cirugía.",
-    languages: ["es", "en"],
-    visitModes: ["CLINIC", "HOME"],
-    services: ["free-screening", "therapy-session", "exercise-program-review"],
-    hours: [
-      ["el-paso-westside", [1, 2, 3, 4, 5], 8, 12, HOME],
-      ["el-paso-westside", [1, 3], 13, 16, ["CLINIC"]],
-      ["las-cruces", [2, 4], 13, 17, ["CLINIC"]],
-    ],
-  },
-  {
-    slug: "kevin-osei",
-    firstName: "Kevin",
-    lastName: "Osei",
-    credentials: "PT, DPT, SCS",
-    bioEn: "Sports clinical specialist: gait analysis, running form and return-to-run plans.",
-    bioEs: "Especialista clínico deportivo: análisis de la marcha, técnica de carrera y planes de regreso a correr.",
-    languages: ["en"],
-    visitModes: ["CLINIC", "HOME", "VIDEO"],
-    services: ["free-screening", "therapy-session", "graston-technique", "exercise-program-review"],
-    hours: [
-      ["las-cruces", [1, 2, 3, 4, 5], 7, 11, CLINIC_VIDEO],
-      ["las-cruces", [1, 3, 5], 12, 16, CLINIC_VIDEO],
-      ["las-cruces", [2, 4], 12, 16, HOME],
-    ],
-  },
-  {
-    slug: "ana-ruiz",
-    firstName: "Ana",
-    lastName: "Ruiz",
-    credentials: "PTA",
-    bioEn: "Physical therapist assistant who runs exercise sessions and keeps home programs on track.",
-    bioEs: "Asistente de fisioterapia que dirige las sesiones de ejercicio y da seguimiento a los programas en casa.",
-    languages: ["es", "en"],
-    visitModes: ["CLINIC", "VIDEO"],
-    services: ["therapy-session", "exercise-program-review"],
-    hours: [
-      ["las-cruces", [1, 2, 3, 4, 5], 10, 14, CLINIC_VIDEO],
-      ["las-cruces", [6], 9, 13, CLINIC_VIDEO],
-    ],
-  },
-];
+/** The second location, both locations' home-visit areas and their rooms; ids by slug. */
+async function addLocations(admin: StaffMember, ctx: RequestContext): Promise<Map<string, string>> {
+  const westside = await getPrisma().location.findUniqueOrThrow({ where: { slug: WESTSIDE.slug }, select: { id: true, homeTravelMinutes: true } });
+  await updateHomeArea(admin, { locationId: westside.id, postalCodes: WESTSIDE.homePostalCodes.join(", "), travelMinutes: westside.homeTravelMinutes }, ctx);
+  const lasCruces = await createLocation(
+    admin,
+    {
+      slug: LAS_CRUCES.slug,
+      name: LAS_CRUCES.name,
+      addressLine1: LAS_CRUCES.addressLine1,
+      city: LAS_CRUCES.city,
+      region: LAS_CRUCES.region,
+      postalCode: LAS_CRUCES.postalCode,
+      country: "US",
+      timeZone: LAS_CRUCES.timeZone,
+      phone: LAS_CRUCES.phone,
+      active: true,
+      homePostalCodes: LAS_CRUCES.homePostalCodes.join(", "),
+      homeTravelMinutes: westside.homeTravelMinutes,
+    },
+    ctx,
+  );
+  const ids = new Map([
+    [WESTSIDE.slug, westside.id],
+    [LAS_CRUCES.slug, lasCruces.id],
+  ]);
+  for (const location of LOCATIONS) {
+    for (const room of location.rooms) await createRoom(admin, { locationId: ids.get(location.slug)!, name: room.name, capacity: room.capacity }, ctx);
+  }
+  return ids;
+}
 
-const PATIENTS = [
-  ["Jordan", "Mills", "jordan.mills@example.com", "+19155550101", "1990-05-14", "en"],
-  ["Sofía", "Herrera", "sofia.herrera@example.com", "+19155550102", "1985-09-02", "es"],
-  ["Priya", "Nair", "priya.nair@example.com", "+15755550103", "1994-01-27", "en"],
-  ["Marcus", "Lee", "marcus.lee@example.com", "+19155550104", "1978-11-30", "en"],
-  ["Elena", "Vargas", "elena.vargas@example.com", "+15755550105", "1969-03-08", "es"],
-  ["Tom", "Brennan", "tom.brennan@example.com", "+19155550106", "2001-07-19", "en"],
-] as const;
-
-/** Demo-only staff accounts: they exist in the demo seed and nowhere else. */
-export const DEMO_STAFF_PASSWORD = "stride-demo-2026";
-export const DEMO_STAFF = [
-  { email: "admin@demo.stride.test", name: "Alex Moreno", role: "ADMIN", therapistSlug: null },
-  { email: "frontdesk@demo.stride.test", name: "Jamie Ortiz", role: "FRONT_DESK", therapistSlug: null },
-  { email: "dana@demo.stride.test", name: "Dana Whitfield", role: "THERAPIST", therapistSlug: "dana-whitfield" },
-  { email: "luis@demo.stride.test", name: "Luis Carrillo", role: "THERAPIST", therapistSlug: "luis-carrillo" },
-] as const;
-
-const DEMO_PRACTICE = {
-  name: "Border Therapy Services",
-  isDemo: true,
-  cancellationPolicyEn:
-    "You can change or cancel a visit online until the time shown when you book and in your confirmation. After that, please call the clinic.\n\nWe do not charge for a late cancellation. If you miss two visits without telling us, we may ask you to book your next visits by phone.",
-  cancellationPolicyEs:
-    "Puede cambiar o cancelar una cita en línea hasta la hora indicada al reservar y en su confirmación. Después, llame a la clínica.\n\nNo cobramos por una cancelación tardía. Si falta a dos citas sin avisarnos, podemos pedirle que reserve las siguientes por teléfono.",
-  privacyPolicyEn:
-    "We keep your name, contact details, date of birth and the notes of your visits to arrange and provide your care, for as long as the law requires us to keep health records.\n\nWe never share them for marketing. To see, correct or ask about your details, call or write to the clinic.",
-  privacyPolicyEs:
-    "Guardamos su nombre, sus datos de contacto, su fecha de nacimiento y las notas de sus citas para organizar y prestar su atención, durante el tiempo que la ley exige conservar los expedientes médicos.\n\nNunca los compartimos con fines publicitarios. Para ver, corregir o consultar sus datos, llame o escriba a la clínica.",
-};
-
-/** True when the database already holds a practice (seeding is a first-run step). */
-export async function hasPractice(prisma: PrismaClient): Promise<boolean> {
-  return (await prisma.location.count()) > 0;
+/** Each therapist with their services and locations (and login, for the demo's two), then their weekly hours; ids by slug. */
+async function addTherapists(admin: StaffMember, ctx: RequestContext, locationIds: Map<string, string>, serviceIds: Map<string, string>): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const t of THERAPISTS) {
+    const login = DEMO_STAFF.find((member) => member.therapistSlug === t.slug);
+    const created = await createTherapist(
+      admin,
+      {
+        slug: t.slug,
+        firstName: t.firstName,
+        lastName: t.lastName,
+        credentials: t.credentials,
+        bioEn: t.bioEn,
+        bioEs: t.bioEs,
+        languages: t.languages,
+        visitModes: t.visitModes,
+        locationIds: [...new Set(t.hours.map(([location]) => locationIds.get(location)!))],
+        serviceIds: t.services.map((slug) => serviceIds.get(slug)!),
+        loginEmail: login?.email,
+      },
+      null,
+      ctx,
+    );
+    ids.set(t.slug, created.id);
+  }
+  // One therapist's blocks are saved in turn (each is checked against the
+  // others, under a lock on the therapist); different therapists' side by side.
+  await Promise.all(
+    THERAPISTS.map(async (t) => {
+      for (const [location, weekdays, from, to, visitModes] of t.hours) {
+        for (const weekday of weekdays) {
+          const saved = await createWeeklyHours(
+            admin,
+            { therapistId: ids.get(t.slug)!, locationId: locationIds.get(location)!, weekday, start: clock(from), end: clock(to), visitModes },
+            ctx,
+          );
+          if (saved.status !== "saved") throw new Error(`The demo hours of ${t.firstName} ${t.lastName} did not save.`);
+        }
+      }
+    }),
+  );
+  return ids;
 }
 
 /**
- * Writes the demo practice. Appointments are placed relative to `now` so the
- * calendar always has something on it, at hours every therapist works.
+ * The accounts made above got temporary passwords, as the app gives anyone
+ * an administrator adds; the demo publishes one password for all of them.
  */
-export async function seedDemoPractice(prisma: PrismaClient, now: Date = new Date()): Promise<{ videoJoinToken: string }> {
+async function giveDemoPassword(emails: string[]): Promise<void> {
   const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.practice.create({ data: DEMO_PRACTICE });
-      const locationIds = new Map<string, string>();
-      for (const { rooms, ...l } of LOCATIONS) {
-        const loc = await tx.location.create({
-          data: { ...l, homePostalCodes: [...l.homePostalCodes], rooms: { create: rooms.map((r) => ({ ...r })) } },
-        });
-        locationIds.set(l.slug, loc.id);
-      }
-      const serviceIds = new Map<string, string>();
-      for (const s of DEMO_SERVICES) serviceIds.set(s.slug, (await tx.service.create({ data: s })).id);
-      await tx.visitReason.createMany({
-        data: REASONS.map(([slug, labelEn, labelEs], i) => ({ slug, labelEn, labelEs, sortOrder: i })),
-      });
+  await getPrisma().staffUser.updateMany({ where: { email: { in: emails } }, data: { passwordHash } });
+}
 
-      const therapistIds = new Map<string, string>();
-      for (const t of THERAPISTS) {
-        const locs = [...new Set(t.hours.map((h) => h[0]))];
-        const created = await tx.therapist.create({
-          data: {
-            slug: t.slug,
-            firstName: t.firstName,
-            lastName: t.lastName,
-            credentials: t.credentials,
-            bioEn: t.bioEn,
-            bioEs: t.bioEs,
-            languages: t.languages,
-            visitModes: t.visitModes,
-            locations: { create: locs.map((slug) => ({ locationId: locationIds.get(slug)! })) },
-            services: { create: t.services.map((slug) => ({ serviceId: serviceIds.get(slug)! })) },
-            weeklyHours: {
-              create: t.hours.flatMap(([loc, days, from, to, modes]) =>
-                days.map((weekday) => ({
-                  locationId: locationIds.get(loc)!,
-                  weekday,
-                  startMinute: from * 60,
-                  endMinute: to * 60,
-                  visitModes: modes,
-                })),
-              ),
-            },
-          },
-        });
-        therapistIds.set(t.slug, created.id);
-      }
+function clock(hour: number): string {
+  return `${String(hour).padStart(2, "0")}:00`;
+}
 
-      for (const member of DEMO_STAFF) {
-        await tx.staffUser.create({
-          data: {
-            email: member.email,
-            name: member.name,
-            role: member.role,
-            passwordHash,
-            therapistId: member.therapistSlug ? therapistIds.get(member.therapistSlug)! : null,
-          },
-        });
-      }
+function isoAt(time: DateTime): string {
+  return time.toISO({ suppressMilliseconds: true })!;
+}
 
-      const patients = [];
-      for (const [firstName, lastName, email, phone, dob, lang] of PATIENTS) {
-        patients.push(
-          await tx.patient.create({
-            data: { firstName, lastName, email, phone, dateOfBirth: new Date(`${dob}T00:00:00Z`), preferredLanguage: lang },
-          }),
-        );
-      }
-
-      // A few visits in the coming days, all at 10:00 local on days the chosen
-      // therapist works at that hour, so none of them collide.
-      const therapy = DEMO_SERVICES[1]!;
-      const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
-      const plan: [string, string, number][] = [
-        ["dana-whitfield", "el-paso-westside", 1],
-        ["luis-carrillo", "el-paso-westside", 2],
-        ["kevin-osei", "las-cruces", 3],
-        ["ana-ruiz", "las-cruces", 4],
-        ["dana-whitfield", "el-paso-westside", 5],
-        ["luis-carrillo", "el-paso-westside", 6],
-      ];
-      let p = 0;
-      for (const [therapistSlug, locSlug, offset] of plan) {
-        const t = THERAPISTS.find((x) => x.slug === therapistSlug)!;
-        let day = today.plus({ days: offset });
-        const worksAtTen = (d: DateTime) =>
-          t.hours.some(([l, days, from, to, modes]) => l === locSlug && days.includes(d.weekday) && from <= 10 && to >= 11 && modes.includes("CLINIC"));
-        while (!worksAtTen(day)) day = day.plus({ days: 1 });
-        const start = day.set({ hour: 10 });
-        const end = start.plus({ minutes: therapy.durationMinutes });
-        const patient = patients[p++ % patients.length]!;
-        await tx.appointment.create({
-          data: {
-            patientId: patient.id,
-            therapistId: therapistIds.get(therapistSlug)!,
-            serviceId: serviceIds.get(therapy.slug)!,
-            locationId: locationIds.get(locSlug)!,
-            mode: "CLINIC",
-            startsAt: start.toJSDate(),
-            endsAt: end.toJSDate(),
-            blockedFrom: start.toJSDate(),
-            blockedUntil: end.plus({ minutes: therapy.bufferAfterMinutes }).toJSDate(),
-            source: "STAFF",
-            language: patient.preferredLanguage,
-            reasonSlug: REASONS[p % REASONS.length]![0],
-            manageTokenHash: hashManageToken(createManageToken()),
-            manageTokenExpiresAt: end.plus({ days: 30 }).toJSDate(),
-          },
-        });
-      }
-
-      return seedDanasTwoDays(tx, {
-        now,
-        therapistId: therapistIds.get("dana-whitfield")!,
-        locationId: locationIds.get("el-paso-westside")!,
-        serviceIds,
-        patients,
-      });
-    },
-    { timeout: 60_000 },
-  );
+/**
+ * A visit for each demo patient in the coming days, booked by the front desk
+ * (each patient registered with their first visit), all at 10:00 local on
+ * days the chosen therapist works at that hour, so none of them collide.
+ * Returns the patients' ids, in the order of PATIENTS.
+ */
+async function bookTheComingDays(
+  admin: StaffMember,
+  ctx: RequestContext,
+  ids: { locationIds: Map<string, string>; serviceIds: Map<string, string>; therapistIds: Map<string, string> },
+): Promise<string[]> {
+  const today = DateTime.fromJSDate(ctx.now, { zone: ZONE }).startOf("day");
+  const plan: [string, string, number][] = [
+    ["dana-whitfield", WESTSIDE.slug, 1],
+    ["luis-carrillo", WESTSIDE.slug, 2],
+    ["kevin-osei", LAS_CRUCES.slug, 3],
+    ["ana-ruiz", LAS_CRUCES.slug, 4],
+    ["dana-whitfield", WESTSIDE.slug, 5],
+    ["luis-carrillo", WESTSIDE.slug, 6],
+  ];
+  const patientIds: string[] = [];
+  for (const [index, [therapistSlug, locationSlug, offset]] of plan.entries()) {
+    const t = THERAPISTS.find((x) => x.slug === therapistSlug)!;
+    let day = today.plus({ days: offset });
+    const worksAtTen = (d: DateTime) =>
+      t.hours.some(([l, days, from, to, modes]) => l === locationSlug && days.includes(d.weekday) && from <= 10 && to >= 11 && modes.includes("CLINIC"));
+    while (!worksAtTen(day)) day = day.plus({ days: 1 });
+    const [firstName, lastName, email, phone, dateOfBirth, language] = PATIENTS[index % PATIENTS.length]!;
+    const { appointment } = await bookForCaller(
+      admin,
+      bookForCallerSchema.parse({
+        serviceId: ids.serviceIds.get("therapy-session"),
+        locationId: ids.locationIds.get(locationSlug),
+        therapistId: ids.therapistIds.get(therapistSlug),
+        mode: "CLINIC",
+        start: isoAt(day.set({ hour: 10 })),
+        newPatient: { firstName, lastName, email, phone, dateOfBirth },
+        reasonSlug: REASONS[(index + 1) % REASONS.length]![0],
+        language,
+      }),
+      ctx,
+    );
+    patientIds.push(appointment.patientId);
+  }
+  return patientIds;
 }
 
 interface DayVisitSeed {
@@ -405,6 +262,8 @@ interface DayVisitSeed {
   cancellationReason?: string;
 }
 
+const HOME_ADDRESS = { line1: "4410 Loma Del Norte Dr", city: "El Paso", postalCode: "79912" };
+
 /**
  * Dana's visits today and tomorrow, so "My day" is never empty for the demo
  * therapist: mornings in the clinic or on video, one home visit on a Tuesday
@@ -414,11 +273,12 @@ interface DayVisitSeed {
  * weekday times anyway: a demo run any day of the week must have a day to show.
  */
 async function seedDanasTwoDays(
-  tx: Prisma.TransactionClient,
-  ids: { now: Date; therapistId: string; locationId: string; serviceIds: Map<string, string>; patients: Patient[] },
+  admin: StaffMember,
+  ctx: RequestContext,
+  ids: { therapistId: string; locationId: string; serviceIds: Map<string, string>; patientIds: string[] },
 ): Promise<{ videoJoinToken: string }> {
   let videoJoinToken = "";
-  const today = DateTime.fromJSDate(ids.now, { zone: ZONE }).startOf("day");
+  const today = DateTime.fromJSDate(ctx.now, { zone: ZONE }).startOf("day");
   const homeDay = ([0, 1] as const).find((d) => [2, 4].includes(today.plus({ days: d }).weekday)) ?? 0;
   const visits: DayVisitSeed[] = [
     { day: 0, hour: 8, minute: 30, service: "therapy-session", mode: "CLINIC", room: "Treatment room 2", patient: 3, reasonSlug: "knee-pain-running", reasonText: "Inner knee aches after 10 km; half marathon in March." },
@@ -428,47 +288,94 @@ async function seedDanasTwoDays(
     { day: 1, hour: 8, minute: 30, service: "graston-technique", mode: "CLINIC", room: "Treatment room 1", patient: 1, reasonSlug: "mcl-injury", reasonText: "MCL sprain from a fall while hiking; wants to run again by spring." },
     { day: 1, hour: 11, minute: 15, service: "exercise-program-review", mode: "CLINIC", room: "Treatment room 3", patient: 5, reasonSlug: "sports-injury", reasonText: "Review the hip-strength program before the season starts." },
   ];
-  const rooms = new Map((await tx.room.findMany({ where: { locationId: ids.locationId } })).map((r) => [r.name, r.id]));
-  const location = await tx.location.findUniqueOrThrow({ where: { id: ids.locationId } });
+  const dana = THERAPISTS.find((t) => t.slug === "dana-whitfield")!;
   for (const v of visits) {
     const service = DEMO_SERVICES.find((s) => s.slug === v.service)!;
-    const patient = ids.patients[v.patient]!;
     const start = today.plus({ days: v.day }).set({ hour: v.hour, minute: v.minute });
-    const range = blockedRangeFor(start.toMillis(), {
-      mode: v.mode,
-      durationMinutes: service.durationMinutes,
-      bufferBeforeMinutes: service.bufferBeforeMinutes ?? 0,
-      bufferAfterMinutes: service.bufferAfterMinutes,
-      travelMinutes: location.homeTravelMinutes,
-    });
-    const home = v.mode === "HOME";
-    const manageToken = createManageToken();
-    await tx.appointment.create({
-      data: {
-        patientId: patient.id,
-        therapistId: ids.therapistId,
-        serviceId: ids.serviceIds.get(v.service)!,
+    const startMinute = v.hour * 60 + v.minute;
+    const withinHours = dana.hours.some(
+      ([location, days, from, to, modes]) =>
+        location === WESTSIDE.slug && days.includes(start.weekday) && modes.includes(v.mode) && from * 60 <= startMinute && startMinute + service.durationMinutes <= to * 60,
+    );
+    const visit = { ...v, start, serviceId: ids.serviceIds.get(v.service)!, patientId: ids.patientIds[v.patient]! };
+    if (start.toMillis() < ctx.now.getTime() || !withinHours) {
+      const manageToken = await recordVisitOutsideBooking(ctx, ids, visit);
+      if (v.mode === "VIDEO") videoJoinToken = videoJoinTokenFor(manageToken);
+      continue;
+    }
+    const booked = await bookForCaller(
+      admin,
+      bookForCallerSchema.parse({
+        serviceId: visit.serviceId,
         locationId: ids.locationId,
-        roomId: v.room ? rooms.get(v.room)! : null,
+        therapistId: ids.therapistId,
         mode: v.mode,
-        startsAt: new Date(range.start),
-        endsAt: new Date(range.end),
-        blockedFrom: new Date(range.blockedFrom),
-        blockedUntil: new Date(range.blockedUntil),
-        source: "STAFF",
-        language: patient.preferredLanguage,
+        start: isoAt(start),
+        patientId: visit.patientId,
+        ...(v.mode === "HOME" ? { visitAddress: HOME_ADDRESS } : {}),
+        reason: v.reasonText,
         reasonSlug: v.reasonSlug,
-        reasonText: v.reasonText,
-        visitAddressLine1: home ? "4410 Loma Del Norte Dr" : null,
-        visitCity: home ? "El Paso" : null,
-        visitPostalCode: home ? "79912" : null,
-        ...(v.cancellationReason ? { status: "CANCELLED", cancelledAt: ids.now, cancellationReason: v.cancellationReason } : {}),
-        manageTokenHash: hashManageToken(manageToken),
-        videoJoinTokenHash: videoJoinTokenHashFor(manageToken),
-        manageTokenExpiresAt: new Date(range.end + 30 * 86_400_000),
-      },
-    });
-    if (v.mode === "VIDEO") videoJoinToken = videoJoinTokenFor(manageToken);
+      }),
+      ctx,
+    );
+    if (v.cancellationReason) await changeAppointmentStatus(admin, { appointmentId: booked.appointment.id, action: "cancel", reason: v.cancellationReason }, ctx);
+    if (v.mode === "VIDEO") videoJoinToken = videoJoinTokenFor(booked.manageToken);
   }
   return { videoJoinToken };
+}
+
+/**
+ * Writes one of Dana's visits as a row, for the times no booking function
+ * takes: already begun or past (today's morning when the demo starts in the
+ * afternoon), or outside her hours (her weekday times, shown on a weekend).
+ * The row is what booking would have written, with the room named here.
+ * Returns the visit's manage token (only its hash is stored).
+ */
+async function recordVisitOutsideBooking(
+  ctx: RequestContext,
+  ids: { therapistId: string; locationId: string },
+  v: DayVisitSeed & { start: DateTime; serviceId: string; patientId: string },
+): Promise<string> {
+  const prisma = getPrisma();
+  const service = DEMO_SERVICES.find((s) => s.slug === v.service)!;
+  const location = await prisma.location.findUniqueOrThrow({ where: { id: ids.locationId }, select: { homeTravelMinutes: true } });
+  const patient = await prisma.patient.findUniqueOrThrow({ where: { id: v.patientId } });
+  const room = v.room ? await prisma.room.findFirstOrThrow({ where: { locationId: ids.locationId, name: v.room }, select: { id: true } }) : null;
+  const range = blockedRangeFor(v.start.toMillis(), {
+    mode: v.mode,
+    durationMinutes: service.durationMinutes,
+    bufferBeforeMinutes: service.bufferBeforeMinutes ?? 0,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    travelMinutes: location.homeTravelMinutes,
+  });
+  const home = v.mode === "HOME";
+  const manageToken = createManageToken();
+  await prisma.appointment.create({
+    data: {
+      patientId: patient.id,
+      therapistId: ids.therapistId,
+      serviceId: v.serviceId,
+      locationId: ids.locationId,
+      roomId: room?.id ?? null,
+      mode: v.mode,
+      startsAt: new Date(range.start),
+      endsAt: new Date(range.end),
+      blockedFrom: new Date(range.blockedFrom),
+      blockedUntil: new Date(range.blockedUntil),
+      source: "STAFF",
+      language: patient.preferredLanguage,
+      reasonSlug: v.reasonSlug,
+      reasonText: v.reasonText,
+      patientFirstName: patient.firstName,
+      patientLastName: patient.lastName,
+      visitAddressLine1: home ? HOME_ADDRESS.line1 : null,
+      visitCity: home ? HOME_ADDRESS.city : null,
+      visitPostalCode: home ? HOME_ADDRESS.postalCode : null,
+      ...(v.cancellationReason ? { status: "CANCELLED", cancelledAt: ctx.now, cancellationReason: v.cancellationReason } : {}),
+      manageTokenHash: hashManageToken(manageToken),
+      videoJoinTokenHash: videoJoinTokenHashFor(manageToken),
+      manageTokenExpiresAt: new Date(range.end + 30 * 86_400_000),
+    },
+  });
+  return manageToken;
 }

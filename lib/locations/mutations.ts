@@ -10,7 +10,7 @@ import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
 import { sameVisits } from "../schedules/find-stranded";
 import type { ScheduleChangeResult, StrandedAppointment } from "../schedules/types";
-import { freeSlug } from "../text/slug";
+import { slugTakenMessage, slugToUse } from "../text/slug";
 import { assertMayManageLocations } from "./access";
 import {
   locationCreateSchema,
@@ -37,14 +37,16 @@ const ROOM_FIELDS = ["name", "capacity", "active"] as const;
 export async function createLocation(staff: StaffMember, input: LocationCreateInput, ctx: StaffRequestContext): Promise<{ id: string; slug: string }> {
   assertMayManageLocations(staff);
   const values = parseOrThrow(locationCreateSchema, input);
+  const { slug: wanted, ...fields } = values;
   return getPrisma().$transaction(async (tx) => {
-    const slug = await freeSlug(values.name, async (candidate) => (await tx.location.count({ where: { slug: candidate } })) > 0, "location");
-    const created = await tx.location.create({ data: { ...values, slug }, select: { id: true, slug: true } });
+    const slug = await slugToUse(wanted, fields.name, async (candidate) => (await tx.location.count({ where: { slug: candidate } })) > 0, "location");
+    if (!slug) throw invalid({ slug: slugTakenMessage("location") });
+    const created = await tx.location.create({ data: { ...fields, slug }, select: { id: true, slug: true } });
     await audit(tx, staff, ctx, "settings.location.create", "Location", created.id, {
       slug,
-      ...pick(values, DETAIL_FIELDS),
-      homePostalCodes: values.homePostalCodes,
-      homeTravelMinutes: values.homeTravelMinutes,
+      ...pick(fields, DETAIL_FIELDS),
+      homePostalCodes: fields.homePostalCodes,
+      homeTravelMinutes: fields.homeTravelMinutes,
     });
     return created;
   }, TX_OPTIONS);

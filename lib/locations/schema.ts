@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { visibleString } from "../text/visible-text";
 import { parsePostalCodes } from "../schedules/postal-codes";
+import { slugSchema } from "../text/slug";
 import { isKnownTimeZone } from "./time-zones";
 
 // Shared by the location settings forms (checked as the admin presses Save)
@@ -60,6 +61,8 @@ export const locationDetailsShape = {
 export const locationCreateSchema = z
   .object({
     ...locationDetailsShape,
+    /** Absent: made from the name. */
+    slug: slugSchema.optional(),
     homePostalCodes: z.string().max(6000, "That list is too long.").optional().default(""),
     homeTravelMinutes: wholeNumber({
       missing: "Enter the travel time in minutes.",

@@ -1,13 +1,14 @@
 import "server-only";
+import type { z } from "zod";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
-import { freeSlug } from "../text/slug";
+import { slugTakenMessage, slugToUse } from "../text/slug";
 import { assertReasonAdmin } from "./access";
-import { moveDirectionSchema, reasonIdSchema, reasonLabelsSchema, type MoveDirection, type ReasonLabelsForm } from "./schema";
+import { moveDirectionSchema, reasonCreateSchema, reasonIdSchema, reasonLabelsSchema, type MoveDirection, type ReasonCreateForm, type ReasonLabelsForm } from "./schema";
 import type { RequestContext } from "../http/request-context";
 
 /** The clock and the caller's address, as every audited write takes them. */
@@ -15,8 +16,8 @@ export type WriteContext = RequestContext;
 
 const NO_SUCH_REASON = "No such reason for visit. Reload the page to see the current list.";
 
-function parseLabels(input: ReasonLabelsForm) {
-  const parsed = reasonLabelsSchema.safeParse(input);
+function parseOrThrow<S extends z.ZodType>(input: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "Please correct the highlighted fields.", { fields: fieldMessages(parsed.error, { flat: true }) });
   return parsed.data;
 }
@@ -50,15 +51,16 @@ function audit(tx: Prisma.TransactionClient, staff: StaffMember, ctx: WriteConte
  * records) comes from the English label and never changes afterwards, so
  * relabelling a reason does not change what past visits said.
  */
-export async function createReason(staff: StaffMember, input: ReasonLabelsForm, ctx: WriteContext): Promise<{ id: string }> {
+export async function createReason(staff: StaffMember, input: ReasonCreateForm, ctx: WriteContext): Promise<{ id: string }> {
   assertReasonAdmin(staff);
-  const labels = parseLabels(input);
+  const { slug: wanted, ...labels } = parseOrThrow(input, reasonCreateSchema);
   return getPrisma().$transaction(async (tx) => {
     await lockOrder(tx);
     const last = await tx.visitReason.aggregate({ _max: { sortOrder: true } });
     // "other" names the booking form's own "Something else" choice; a reason may not take it.
     const taken = async (candidate: string) => candidate === "other" || (await tx.visitReason.findUnique({ where: { slug: candidate }, select: { id: true } })) !== null;
-    const slug = await freeSlug(labels.labelEn, taken, "reason");
+    const slug = await slugToUse(wanted, labels.labelEn, taken, "reason");
+    if (!slug) throw new AppError("VALIDATION_FAILED", "Please correct the highlighted fields.", { fields: { slug: slugTakenMessage("reason for visit") } });
     const created = await tx.visitReason.create({ data: { ...labels, slug, sortOrder: (last._max.sortOrder ?? -1) + 1 }, select: { id: true } });
     await audit(tx, staff, ctx, "settings.reason.create", created.id, { slug });
     return created;
@@ -69,7 +71,7 @@ export async function createReason(staff: StaffMember, input: ReasonLabelsForm, 
 export async function updateReasonLabels(staff: StaffMember, id: string, input: ReasonLabelsForm, ctx: WriteContext): Promise<{ changed: string[] }> {
   assertReasonAdmin(staff);
   parseId(id);
-  const labels = parseLabels(input);
+  const labels = parseOrThrow(input, reasonLabelsSchema);
   return getPrisma().$transaction(async (tx) => {
     const before = await lockReason(tx, id);
     const changed = (["labelEn", "labelEs"] as const).filter((field) => before[field] !== labels[field]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { visibleString } from "../text/visible-text";
+import { slugSchema } from "../text/slug";
 
 const label = (language: string) =>
   visibleString({ error: `Enter the label in ${language}.` })
@@ -16,6 +17,11 @@ export const reasonLabelsSchema = z.object({
 export const REASON_FIELDS = ["labelEn", "labelEs"] as const satisfies readonly (keyof z.input<typeof reasonLabelsSchema>)[];
 
 export type ReasonLabelsForm = z.input<typeof reasonLabelsSchema>;
+
+/** A new reason: its labels, and the slug visits record (absent: made from the English label). */
+export const reasonCreateSchema = reasonLabelsSchema.extend({ slug: slugSchema.optional() });
+
+export type ReasonCreateForm = z.input<typeof reasonCreateSchema>;
 
 export const reasonIdSchema = z.guid({ error: "No such reason for visit." });
 

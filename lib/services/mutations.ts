@@ -10,10 +10,10 @@ import { fieldMessages } from "../errors/field-messages";
 import { sameVisits } from "../schedules/find-stranded";
 import type { ScheduleChangeResult, StrandedAppointment } from "../schedules/types";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
-import { freeSlug } from "../text/slug";
+import { slugTakenMessage, slugToUse } from "../text/slug";
 import { assertMayManageServices } from "./access";
 import {
-  serviceFormSchema,
+  serviceCreateSchema,
   serviceMoveSchema,
   serviceUpdateSchema,
   type ServiceCreateInput,
@@ -63,11 +63,12 @@ function columnsOf(values: ServiceColumns): ServiceColumns {
 /** Adds a service, offered at once by the therapists chosen, last in the list patients see. */
 export async function createService(staff: StaffMember, input: ServiceCreateInput, ctx: StaffRequestContext): Promise<{ id: string; slug: string }> {
   assertMayManageServices(staff);
-  const values = parseOrThrow(serviceFormSchema, input);
+  const values = parseOrThrow(serviceCreateSchema, input);
   try {
     return await getPrisma().$transaction(async (tx) => {
       await assertActiveTherapists(tx, values.therapistIds);
-      const slug = await freeSlug(values.nameEn, async (candidate) => (await tx.service.count({ where: { slug: candidate } })) > 0, "service");
+      const slug = await slugToUse(values.slug, values.nameEn, async (candidate) => (await tx.service.count({ where: { slug: candidate } })) > 0, "service");
+      if (!slug) throw invalid({ slug: slugTakenMessage("service") });
       const last = await tx.service.aggregate({ _max: { sortOrder: true } });
       const created = await tx.service.create({
         data: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { visibleString } from "../text/visible-text";
 import { VISIT_MODES } from "../schedules/labels";
+import { slugSchema } from "../text/slug";
 
 // Shared by the service form (checked as the administrator presses Save) and
 // the mutations (checked again, the word that counts), so both put the same
@@ -116,8 +117,9 @@ export type ServiceValues = z.output<typeof serviceFormSchema>;
 
 const serviceId = z.guid({ error: "No such service." });
 
-export const serviceCreateSchema = serviceFormSchema;
-export type ServiceCreateInput = ServiceForm;
+/** A new service: the form, and a slug for its links (absent: made from the English name). */
+export const serviceCreateSchema = serviceFields.extend({ slug: slugSchema.optional() }).transform(toStored);
+export type ServiceCreateInput = z.input<typeof serviceCreateSchema>;
 
 /**
  * A change to a service: the whole form, whether it stays offered, and the

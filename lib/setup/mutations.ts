@@ -6,7 +6,7 @@ import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
-import { freeSlug } from "../text/slug";
+import { slugTakenMessage, slugToUse } from "../text/slug";
 import { createTemporaryPassword } from "../staff-accounts/temporary-password";
 import { completeSetupSchema, setupTokenSchema, type CompleteSetupForm } from "./schema";
 import { hashSetupToken } from "./token";
@@ -70,7 +70,8 @@ export async function completeSetup(token: string, input: CompleteSetupForm, ctx
 
     const practice = { name: data.practiceName, phone: data.practicePhone, email: data.practiceEmail, address: data.practiceAddress };
     await tx.practice.upsert({ where: { id: 1 }, create: { id: 1, ...practice }, update: practice });
-    const slug = await freeSlug(data.locationName, async (candidate) => (await tx.location.findUnique({ where: { slug: candidate }, select: { id: true } })) !== null, "main");
+    const slug = await slugToUse(data.locationSlug, data.locationName, async (candidate) => (await tx.location.findUnique({ where: { slug: candidate }, select: { id: true } })) !== null, "main");
+    if (!slug) throw invalid({ locationSlug: slugTakenMessage("location") });
     const location = await tx.location.create({
       data: {
         slug,

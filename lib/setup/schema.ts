@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { stripInvisible } from "../text/visible-text";
+import { slugSchema } from "../text/slug";
 
 /** Long enough to resist guessing offline; a passphrase fits easily. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -65,6 +66,8 @@ export const firstLocationSchema = z.object({
     .trim()
     .refine((zone) => ZONES.has(zone), "Choose a time zone from the list, e.g. America/New_York."),
   locationPhone: optionalText(40),
+  /** The location's slug in links; absent: made from its name. Not on the form. */
+  locationSlug: slugSchema.optional(),
 });
 
 export const completeSetupSchema = adminAccountSchema.extend(practiceSchema.shape).extend(firstLocationSchema.shape);

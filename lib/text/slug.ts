@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * A URL-safe slug for a name: accents dropped, lower case, words joined by
  * hyphens, at most 60 characters. Slugs name locations, services and
@@ -28,4 +30,30 @@ export async function freeSlug(name: string, taken: (slug: string) => Promise<bo
     if (!(await taken(candidate))) return candidate;
   }
   return `${base.slice(0, 40)}-${Date.now().toString(36)}`;
+}
+
+/**
+ * A slug chosen rather than made from a name (the demo clinic's addresses,
+ * kept fixed because links and the API name them): the same characters a
+ * made one has.
+ */
+export const slugSchema = z
+  .string({ error: "Enter the slug in lowercase letters, digits and hyphens." })
+  .trim()
+  .max(60, "Use at most 60 characters for the slug.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens for the slug, e.g. main-street.");
+
+/**
+ * The slug a new row gets: the one asked for, or null when a row already
+ * holds it (the caller says so under its own field); without one asked for,
+ * the free slug for the name.
+ */
+export async function slugToUse(wanted: string | null | undefined, name: string, taken: (slug: string) => Promise<boolean>, fallback: string): Promise<string | null> {
+  if (!wanted) return freeSlug(name, taken, fallback);
+  return (await taken(wanted)) ? null : wanted;
+}
+
+/** What a refused slug says, for a location, service, therapist or reason. */
+export function slugTakenMessage(what: string): string {
+  return `Another ${what} already uses the slug in its links. Choose a different slug.`;
 }

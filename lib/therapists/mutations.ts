@@ -13,7 +13,7 @@ import { sameVisits } from "../schedules/find-stranded";
 import type { ScheduleChangeResult, StrandedAppointment } from "../schedules/types";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
 import { explainClash, insertStaffAccount, newLogin } from "../staff-accounts/mutations";
-import { freeSlug } from "../text/slug";
+import { slugTakenMessage, slugToUse } from "../text/slug";
 import { assertMayManageTherapists } from "./access";
 import { findTherapistStranded, type TherapistOffer } from "./find-stranded";
 import { createTherapistSchema, therapistLoginSchema, updateTherapistSchema, type CreateTherapistInput, type TherapistLoginInput, type UpdateTherapistInput } from "./schema";
@@ -43,7 +43,8 @@ export async function createTherapist(staff: StaffMember, input: CreateTherapist
   try {
     return await getPrisma().$transaction(async (tx) => {
       await assertChoicesExist(tx, values, { locationIds: [], serviceIds: [] });
-      const slug = await freeSlug(name, async (candidate) => (await tx.therapist.count({ where: { slug: candidate } })) > 0, "therapist");
+      const slug = await slugToUse(values.slug, name, async (candidate) => (await tx.therapist.count({ where: { slug: candidate } })) > 0, "therapist");
+      if (!slug) throw invalid({ slug: slugTakenMessage("therapist") });
       const photoImageId = photo ? await storeImage(tx, photo) : null;
       const therapist = await tx.therapist.create({
         data: {

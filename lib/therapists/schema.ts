@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { visibleString } from "../text/visible-text";
 import { VISIT_MODES } from "../schedules/labels";
+import { slugSchema } from "../text/slug";
 import { THERAPIST_LANGUAGE_CODES } from "./languages";
 
 const name = (what: string) =>
@@ -51,6 +52,8 @@ const loginEmail = z
   .pipe(z.email({ error: "Enter a valid email address, or leave it empty for no login." }).max(254, "Use at most 254 characters."));
 
 export const createTherapistSchema = therapistFieldsSchema.extend({
+  /** The therapist's slug in links; absent: made from the name. */
+  slug: slugSchema.optional(),
   /** When given, a therapist staff login is made with it in the same transaction. */
   loginEmail: z
     .string()
