@@ -58,6 +58,7 @@ export const composeTest: Composer = async (_tx, message, { practiceName: name }
 export const MESSAGE_KIND_LABELS = {
   test: "Test message",
   confirmation: "Booking confirmation",
+  reminder: "Visit reminder",
 } as const satisfies Record<string, string>;
 
 export type MessageKind = keyof typeof MESSAGE_KIND_LABELS;
