@@ -56,6 +56,9 @@ export const AUDIT_ACTIONS = {
   "outbox.view": "Viewed the outbox",
   "outbox.mail.view": "Read a caught email",
   "message.test": "Sent a test email",
+  "appointment.patient-confirm": "A patient said they will come",
+  "appointment.change-request": "A patient asked to change a visit",
+  "patient.reminder-preferences": "A patient changed how they are reminded",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -2,9 +2,10 @@ import { simpleParser } from "mailparser";
 import { DateTime } from "luxon";
 import nodemailer from "nodemailer";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createPractice, createStaffMember, patientInput } from "../../test/fixtures";
+import { createStaffMember } from "../../test/fixtures";
+import { bookedLongAgo, bookVisit, ctx, HOUR, remindersOf, startIn, zoneAtLocalHour } from "../../test/reminder-visits";
 import { moveAppointment } from "../appointments/mutations";
-import { cancelBooking, createBooking, openBooking, rescheduleBooking } from "../booking/mutations";
+import { cancelBooking, openBooking, rescheduleBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { startWorker } from "../jobs/queue";
 import { startMailCatcher, type MailCatcher } from "../mail/catcher";
@@ -14,15 +15,10 @@ import { messageTasks } from "../message-templates/tasks";
 import { sendMessage } from "../messages/send";
 import { queueDueReminders } from "./mutations";
 
-// Reminders over a real SMTP conversation and the real queue. The sweep is
-// given its clock; the composer reads the real one, so visits that are sent
-// sit in a zone where it is midday now (a fixed-offset Etc zone), and a visit
-// that must meet the night sits where it is 3 am now.
+// Reminders over a real SMTP conversation and the real queue (the clocks: test/reminder-visits.ts).
 
 let catcher: MailCatcher;
 let transport: nodemailer.Transporter;
-const HOUR = 60 * 60 * 1000;
-const ALL_DAY = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 0, endMinute: 24 * 60, visitModes: ["CLINIC" as const, "HOME" as const] }];
 
 beforeAll(async () => {
   catcher = await startMailCatcher(getPrisma);
@@ -39,41 +35,6 @@ afterEach(async () => {
   delete process.env.TWILIO_ACCOUNT_SID;
   await getPrisma().practice.update({ where: { id: 1 }, data: { emailReminderHours: 24, smsReminderHours: 2 } });
 });
-
-/** A fixed-offset zone whose local hour is `hour` now. */
-function zoneAtLocalHour(hour: number): string {
-  let offset = (hour - new Date().getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  if (offset === 0) return "Etc/UTC";
-  // Etc/GMT signs are inverted: Etc/GMT-5 is five hours ahead of UTC.
-  return `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-}
-
-/** The next whole hour at least `hours` from now, as the booking form sends it. */
-function startIn(hours: number, zone: string): string {
-  return DateTime.now().setZone(zone).plus({ hours }).startOf("hour").plus({ hours: 1 }).toISO({ suppressMilliseconds: true })!;
-}
-
-const ctx = () => ({ now: new Date(), ipAddress: "127.0.0.1" });
-
-async function bookVisit(zone: string, start: string, language: "en" | "es" = "en") {
-  const practice = await createPractice({ timeZone: zone, hours: ALL_DAY, service: { horizonDays: 200 } });
-  const patient = patientInput();
-  const booked = await createBooking(
-    { service: practice.service.id, start, mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient, language },
-    ctx(),
-  );
-  return { practice, patient, booked };
-}
-
-/** As if the visit had been booked a week ago. */
-async function bookedLongAgo(appointmentId: string) {
-  await getPrisma().appointment.update({ where: { id: appointmentId }, data: { startSetAt: new Date(Date.now() - 7 * 24 * HOUR) } });
-}
-
-async function remindersOf(appointmentId: string) {
-  return getPrisma().message.findMany({ where: { appointmentId, kind: "reminder" }, orderBy: { queuedAt: "asc" } });
-}
 
 async function mailTo(recipient: string) {
   const rows = await getPrisma().caughtMail.findMany({ where: { rcptTo: { has: recipient } }, orderBy: { receivedAt: "asc" } });
@@ -205,11 +166,7 @@ describe("the reminder sweep", () => {
     if (start.toMillis() < Date.now() + 3 * 24 * HOUR) start = secondSundayOfMarch(start.year + 1);
     expect(start.offset - start.minus({ days: 1 }).offset).toBe(60);
     process.env.TWILIO_ACCOUNT_SID = "AC-test";
-    const practice = await createPractice({ timeZone: zone, hours: ALL_DAY, service: { horizonDays: 400 } });
-    const booked = await createBooking(
-      { service: practice.service.id, start: start.toISO({ suppressMilliseconds: true })!, mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient: patientInput() },
-      ctx(),
-    );
+    const { booked } = await bookVisit(zone, start.toISO({ suppressMilliseconds: true })!, "en", 400);
     const friday = start.minus({ days: 2 });
     const saturday = start.minus({ days: 1 });
     await queueDueReminders(friday.set({ hour: 20, minute: 40 }).toJSDate());
