@@ -3,8 +3,15 @@
 // it is midday now (a fixed-offset Etc zone), and a visit that must meet the
 // night sits where it is 3 am now.
 import { DateTime } from "luxon";
+import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll } from "vitest";
 import { createBooking } from "../lib/booking/mutations";
 import { getPrisma } from "../lib/db/client";
+import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
+import { COMPOSERS } from "../lib/message-templates/registry";
+import { sendMessage } from "../lib/messages/send";
+import { queueDueReminders } from "../lib/reminders/mutations";
 import { createPractice, patientInput } from "./fixtures";
 
 export const HOUR = 60 * 60 * 1000;
@@ -45,4 +52,36 @@ export async function bookedLongAgo(appointmentId: string) {
 
 export async function remindersOf(appointmentId: string) {
   return getPrisma().message.findMany({ where: { appointmentId, kind: "reminder" }, orderBy: { queuedAt: "asc" } });
+}
+
+/**
+ * A mail catcher (the real smtp-server on loopback) and a nodemailer
+ * transport to it for the test file that calls this, started before its
+ * tests and stopped after them.
+ */
+export function withMailCatcher() {
+  const mail = {} as { catcher: MailCatcher; transport: nodemailer.Transporter };
+  beforeAll(async () => {
+    mail.catcher = await startMailCatcher(getPrisma);
+    mail.transport = nodemailer.createTransport({ url: mail.catcher.url, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
+  });
+  afterAll(async () => {
+    mail.transport.close();
+    await mail.catcher.close();
+  });
+  return mail;
+}
+
+/** A visit tomorrow, booked long ago, whose email reminder the sweep queued and was sent; the text that arrived. */
+export async function remindedVisit(transport: nodemailer.Transporter) {
+  const zone = zoneAtLocalHour(12);
+  const visit = await bookVisit(zone, startIn(22, zone));
+  await bookedLongAgo(visit.booked.id);
+  await queueDueReminders(new Date());
+  const [reminder] = await remindersOf(visit.booked.id);
+  if ((await sendMessage(reminder!.id, COMPOSERS, transport)) !== "sent") throw new Error("The reminder was not sent.");
+  const caught = await getPrisma().caughtMail.findFirstOrThrow({ where: { rcptTo: { has: visit.patient.email } }, orderBy: { receivedAt: "desc" } });
+  const { text } = await simpleParser(Buffer.from(caught.raw));
+  const { patientId } = await getPrisma().appointment.findUniqueOrThrow({ where: { id: visit.booked.id } });
+  return { ...visit, zone, text: text ?? "", patientId };
 }

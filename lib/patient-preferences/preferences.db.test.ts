@@ -1,45 +1,20 @@
-import { simpleParser } from "mailparser";
-import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookedLongAgo, bookVisit, ctx, remindersOf, startIn, zoneAtLocalHour } from "../../test/reminder-visits";
+import { describe, expect, it } from "vitest";
+import { bookedLongAgo, ctx, remindedVisit, remindersOf, startIn, withMailCatcher } from "../../test/reminder-visits";
 import { hashManageToken } from "../booking/manage-token";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { startMailCatcher, type MailCatcher } from "../mail/catcher";
-import { COMPOSERS } from "../message-templates/registry";
-import { sendMessage } from "../messages/send";
 import { queueDueReminders } from "../reminders/mutations";
 import { findReminderPreferences } from "./data";
 import { saveReminderPreferences } from "./mutations";
 
-let catcher: MailCatcher;
-let transport: nodemailer.Transporter;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher(getPrisma);
-  transport = nodemailer.createTransport({ url: catcher.url, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
-});
-
-afterAll(async () => {
-  transport.close();
-  await catcher.close();
-});
+const mail = withMailCatcher();
 
 const codeOf = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 
 /** A patient reminded of a visit tomorrow, and the preferences link that reminder carried. */
 async function remindedPatient() {
-  const zone = zoneAtLocalHour(12);
-  const visit = await bookVisit(zone, startIn(22, zone));
-  await bookedLongAgo(visit.booked.id);
-  await queueDueReminders(new Date());
-  const [reminder] = await remindersOf(visit.booked.id);
-  expect(await sendMessage(reminder!.id, COMPOSERS, transport)).toBe("sent");
-  const mail = await getPrisma().caughtMail.findFirstOrThrow({ where: { rcptTo: { has: visit.patient.email } }, orderBy: { receivedAt: "desc" } });
-  const { text } = await simpleParser(Buffer.from(mail.raw));
-  const token = /\/preferences\/([A-Za-z0-9_-]{43})/.exec(text!)![1]!;
-  const { patientId } = await getPrisma().appointment.findUniqueOrThrow({ where: { id: visit.booked.id } });
-  return { ...visit, zone, token, patientId };
+  const visit = await remindedVisit(mail.transport);
+  return { ...visit, token: /\/preferences\/([A-Za-z0-9_-]{43})/.exec(visit.text)![1]! };
 }
 
 describe("reminder preferences", () => {

@@ -1,14 +1,12 @@
 import { simpleParser } from "mailparser";
 import { DateTime } from "luxon";
-import nodemailer from "nodemailer";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createStaffMember } from "../../test/fixtures";
-import { bookedLongAgo, bookVisit, ctx, HOUR, remindersOf, startIn, zoneAtLocalHour } from "../../test/reminder-visits";
+import { bookedLongAgo, bookVisit, ctx, HOUR, remindersOf, startIn, withMailCatcher, zoneAtLocalHour } from "../../test/reminder-visits";
 import { moveAppointment } from "../appointments/mutations";
 import { cancelBooking, openBooking, rescheduleBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { startWorker } from "../jobs/queue";
-import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { closeMailTransport } from "../mail/transport";
 import { COMPOSERS } from "../message-templates/registry";
 import { messageTasks } from "../message-templates/tasks";
@@ -17,18 +15,10 @@ import { queueDueReminders } from "./mutations";
 
 // Reminders over a real SMTP conversation and the real queue (the clocks: test/reminder-visits.ts).
 
-let catcher: MailCatcher;
-let transport: nodemailer.Transporter;
+const smtp = withMailCatcher();
 
 beforeAll(async () => {
-  catcher = await startMailCatcher(getPrisma);
-  transport = nodemailer.createTransport({ url: catcher.url, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
   await getPrisma().practice.upsert({ where: { id: 1 }, create: { id: 1, name: "Reminder Test Practice" }, update: {} });
-});
-
-afterAll(async () => {
-  transport.close();
-  await catcher.close();
 });
 
 afterEach(async () => {
@@ -53,7 +43,7 @@ describe("the reminder sweep", () => {
     expect(reminder).toMatchObject({ channel: "EMAIL", recipient: patient.email, dedupeKey: `reminder:email:${booked.id}:${start.toISOString()}` });
     expect(reminder!.sendAfter.getTime()).toBe(start.getTime() - 24 * HOUR);
 
-    expect(await sendMessage(reminder!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(reminder!.id, COMPOSERS, smtp.transport)).toBe("sent");
     const [mail] = await mailTo(patient.email);
     expect(mail!.subject).toMatch(/^Reminder: your visit on \w+day, \w+ \d+ at \d+:00\s?[AP]M$/);
     expect(mail!.html).toMatch(/<h1[^>]*>Your visit is coming up<\/h1>/);
@@ -78,7 +68,7 @@ describe("the reminder sweep", () => {
     await bookedLongAgo(booked.id);
     await queueDueReminders(new Date());
     const [reminder] = await remindersOf(booked.id);
-    expect(await sendMessage(reminder!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(reminder!.id, COMPOSERS, smtp.transport)).toBe("sent");
     const [mail] = await mailTo(patient.email);
     expect(mail!.subject).toMatch(/^Recordatorio: su cita del /);
     expect(mail!.html).toContain('<html lang="es">');
@@ -105,7 +95,7 @@ describe("the reminder sweep", () => {
     await queueDueReminders(new Date());
     await cancelBooking(booked.manageToken, {}, ctx());
     const [reminder] = await remindersOf(booked.id);
-    expect(await sendMessage(reminder!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(reminder!.id, COMPOSERS, smtp.transport)).toBe("skipped");
     expect(await getPrisma().message.findUniqueOrThrow({ where: { id: reminder!.id } })).toMatchObject({ status: "SKIPPED", lastError: "The visit is cancelled now." });
     expect((await mailTo(patient.email)).filter((m) => m.subject?.startsWith("Reminder"))).toHaveLength(0);
   });
@@ -118,7 +108,7 @@ describe("the reminder sweep", () => {
     const [old] = await remindersOf(booked.id);
     const desk = await createStaffMember("FRONT_DESK");
     const moved = await moveAppointment(desk, booked.id, { start: startIn(23, zone), therapistId: practice.therapists[0]!.id }, ctx());
-    expect(await sendMessage(old!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(old!.id, COMPOSERS, smtp.transport)).toBe("skipped");
     expect((await getPrisma().message.findUniqueOrThrow({ where: { id: old!.id } })).lastError).toMatch(/was moved/);
     // Moved just now, inside the 24-hour lead time: the change notice covers it, no second reminder.
     await queueDueReminders(new Date());
@@ -129,7 +119,7 @@ describe("the reminder sweep", () => {
     const reminders = await remindersOf(booked.id);
     expect(reminders).toHaveLength(2);
     expect(reminders[1]!.dedupeKey).toBe(`reminder:email:${booked.id}:${moved.startsAt.toISOString()}`);
-    expect(await sendMessage(reminders[1]!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(reminders[1]!.id, COMPOSERS, smtp.transport)).toBe("sent");
     expect(await mailTo(patient.email)).toHaveLength(1);
   });
 
@@ -140,7 +130,7 @@ describe("the reminder sweep", () => {
     await queueDueReminders(new Date());
     const [old] = await remindersOf(booked.id);
     const moved = await rescheduleBooking(booked.manageToken, { start: startIn(40, zone) }, ctx());
-    expect(await sendMessage(old!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(old!.id, COMPOSERS, smtp.transport)).toBe("skipped");
     expect(await remindersOf(moved.id)).toHaveLength(0);
   });
 
@@ -208,10 +198,10 @@ describe("the reminder sweep", () => {
     // Turned off after the reminder was queued: decided at send time.
     const visit = await getPrisma().appointment.findUniqueOrThrow({ where: { id: booked.id } });
     await getPrisma().patient.update({ where: { id: visit.patientId }, data: { emailRemindersOff: true } });
-    expect(await sendMessage(queued!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(queued!.id, COMPOSERS, smtp.transport)).toBe("skipped");
     expect((await getPrisma().message.findUniqueOrThrow({ where: { id: queued!.id } })).lastError).toBe("The patient turned off reminders by email.");
     const confirmation = await getPrisma().message.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "confirmation" } });
-    expect(await sendMessage(confirmation.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(confirmation.id, COMPOSERS, smtp.transport)).toBe("sent");
     expect((await mailTo(patient.email)).map((m) => m.subject)).toEqual([expect.stringMatching(/is booked$/)]);
 
     // A visit of a patient who opted out before gets no reminder queued at all.
@@ -233,7 +223,7 @@ describe("the reminder sweep", () => {
     await queueDueReminders(new Date(start - 29.5 * HOUR));
     const [reminder] = await remindersOf(booked.id);
     expect(reminder).toBeDefined();
-    expect(await sendMessage(reminder!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(reminder!.id, COMPOSERS, smtp.transport)).toBe("skipped");
     expect((await getPrisma().message.findUniqueOrThrow({ where: { id: reminder!.id } })).lastError).toMatch(/quiet hours/);
     expect(await mailTo(patient.email)).toHaveLength(0);
   });
@@ -243,7 +233,7 @@ describe("the reminder sweep", () => {
     const { patient, booked } = await bookVisit(zone, startIn(22, zone));
     await bookedLongAgo(booked.id);
     const previousSmtp = process.env.SMTP_URL;
-    process.env.SMTP_URL = catcher.url;
+    process.env.SMTP_URL = smtp.catcher.url;
     const url = process.env.DATABASE_URL!;
     const workers = await Promise.all([startWorker(url, messageTasks, { concurrency: 4 }), startWorker(url, messageTasks, { concurrency: 4 })]);
     try {
