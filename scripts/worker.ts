@@ -11,6 +11,7 @@ import { getLogger } from "../lib/log/logger";
 import { reportServerError, flushServerErrors } from "../lib/log/server-errors";
 import { messageTasks } from "../lib/message-templates/tasks";
 import { smsEnabled } from "../lib/sms/config";
+import { REMINDER_CRONTAB } from "../lib/reminders/mutations";
 
 const logger = getLogger().child({ process: "worker" });
 
@@ -32,7 +33,7 @@ async function main() {
   }
   // The queue's complaints go through the same once-per-kind log as the
   // app's errors: a database that is away must not flood the log.
-  const worker = await startWorker(url, messageTasks, { log: (_level, message) => reportServerError(new Error(message), "message worker") });
+  const worker = await startWorker(url, messageTasks, { crontab: REMINDER_CRONTAB, log: (_level, message) => reportServerError(new Error(message), "message worker") });
   logger.info(smsEnabled() ? "message worker running; text messages go through Twilio" : "message worker running; text messages are off (no TWILIO_ settings)");
 
   let stopping = false;

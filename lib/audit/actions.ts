@@ -57,8 +57,9 @@ export const AUDIT_ACTIONS = {
   "outbox.mail.view": "Read a caught email",
   "message.test": "Sent a test message",
   "booking.lookup": "Asked for a patient's visit links by email (find my booking)",
-  "appointment.patient-confirm": "Patient confirmed a visit by text message",
-  "appointment.change-request": "Patient asked by text message to change a visit",
+  "appointment.patient-confirm": "A patient said they will come",
+  "appointment.change-request": "A patient asked to change a visit",
+  "patient.reminder-preferences": "A patient changed how they are reminded",
   "sms.opt-out": "A phone number answered STOP to text messages",
   "sms.opt-in": "A phone number answered START to text messages",
 } as const satisfies Record<string, string>;

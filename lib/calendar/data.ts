@@ -22,7 +22,7 @@ function boardDates(query: CalendarQuery): string[] {
 }
 
 /** Changed whenever the board's JSON changes shape, so no build confirms a board cached from another. */
-const BOARD_FORMAT = 1;
+const BOARD_FORMAT = 2;
 
 /**
  * The board's ETag, from one small query and no board read: the location,
@@ -138,7 +138,8 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
                 a."id", a."therapistId", a."locationId",
                 (extract(epoch FROM a."startsAt") * 1000)::int8, (extract(epoch FROM a."endsAt") * 1000)::int8,
                 a."status", a."mode", a."source", a."eligibilityFollowUp", (extract(epoch FROM a."updatedAt") * 1000)::int8,
-                s."id", s."nameEn", p."id", p."firstName" || ' ' || p."lastName", p."phone", r."name")
+                s."id", s."nameEn", p."id", p."firstName" || ' ' || p."lastName", p."phone", r."name",
+                a."patientConfirmedAt" IS NOT NULL, a."changeRequestedAt" IS NOT NULL)
               ORDER BY a."startsAt", a."id"), '[]')
          FROM "Appointment" a
          JOIN "Service" s ON s."id" = a."serviceId"
@@ -187,6 +188,8 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
       mode: a.mode,
       source: a.source,
       eligibilityFollowUp: a.eligibilityFollowUp,
+      patientConfirmed: a.patientConfirmed,
+      changeRequested: a.changeRequested,
       service: { id: a.serviceId, name: a.serviceName },
       patient: { id: a.patientId, name: a.patientName, phone: a.patientPhone },
       room: a.room,
@@ -233,11 +236,13 @@ type VisitTuple = [
   patientName: string,
   patientPhone: string,
   room: string | null,
+  patientConfirmed: boolean,
+  changeRequested: boolean,
 ];
 
 function toVisit(t: VisitTuple): VisitRow {
-  const [id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room] = t;
-  return { id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room };
+  const [id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room, patientConfirmed, changeRequested] = t;
+  return { id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room, patientConfirmed, changeRequested };
 }
 
 interface VisitRow {
@@ -257,4 +262,6 @@ interface VisitRow {
   patientName: string;
   patientPhone: string;
   room: string | null;
+  patientConfirmed: boolean;
+  changeRequested: boolean;
 }

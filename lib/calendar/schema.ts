@@ -26,6 +26,10 @@ export interface CalendarAppointmentDto {
   source: "ONLINE" | "STAFF";
   /** A returning patient booked a new-patients-only service online: the clinic follows up. */
   eligibilityFollowUp: boolean;
+  /** The patient said they will come (a reminder's link); cleared when the visit moves. */
+  patientConfirmed: boolean;
+  /** The patient asked for a change (a reminder's link). */
+  changeRequested: boolean;
   service: { id: string; name: string };
   patient: { id: string; name: string; phone: string };
   room: string | null;

@@ -178,6 +178,8 @@ export async function importAppointments(staff: StaffMember, bytes: Uint8Array, 
               ...linkHashes(createManageToken()),
               manageTokenExpiresAt: tokenExpiry(v.range.end),
               importKey: v.importKey,
+              // Booked in the other system, whenever that was: its reminders go as for any visit booked in advance.
+              startSetAt: null,
             },
             select: { id: true, patientId: true },
           });

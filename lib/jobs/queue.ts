@@ -1,4 +1,4 @@
-import { Logger, run, runMigrations, type LogLevel, type Runner, type TaskList } from "graphile-worker";
+import { Logger, parseCrontab, run, runMigrations, type LogLevel, type Runner, type TaskList } from "graphile-worker";
 import pg from "pg";
 
 /** What adding a job needs of a transaction: a Prisma transaction client fits. */
@@ -54,7 +54,11 @@ export interface StartedWorker {
  * `npm start` of several instances, or `npm run worker`) take jobs side by
  * side: each job is locked by the one running it.
  */
-export async function startWorker(connectionString: string, taskList: TaskList, options: { concurrency?: number; log?: LogLine } = {}): Promise<StartedWorker> {
+export async function startWorker(
+  connectionString: string,
+  taskList: TaskList,
+  options: { concurrency?: number; log?: LogLine; crontab?: string } = {},
+): Promise<StartedWorker> {
   const pool = new pg.Pool({ connectionString, max: (options.concurrency ?? 4) + 2, options: "-c TimeZone=UTC" });
   // An idle connection the database dropped must not take the process down; the pool replaces it.
   pool.on("error", (error) => options.log?.("error", `database connection lost: ${error.message}`));
@@ -65,6 +69,9 @@ export async function startWorker(connectionString: string, taskList: TaskList, 
       pgPool: pool,
       taskList,
       concurrency: options.concurrency ?? 4,
+      // Periodic tasks: graphile-worker runs each tick once across all workers
+      // (its known_crontabs table). Given here, so no crontab file is looked for.
+      parsedCronItems: parseCrontab(options.crontab ?? ""),
       noHandleSignals: true,
       pollInterval: 2_000,
       logger: quietLogger(options.log ?? (() => {})),

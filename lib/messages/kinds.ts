@@ -72,6 +72,7 @@ export const MESSAGE_KIND_LABELS = {
   test: "Test message",
   confirmation: "Booking confirmation",
   lookup: "Find my booking",
+  reminder: "Visit reminder",
 } as const satisfies Record<string, string>;
 
 export type MessageKind = keyof typeof MESSAGE_KIND_LABELS;

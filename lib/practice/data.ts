@@ -18,6 +18,8 @@ export interface PracticeDetails {
   cancellationPolicy: Record<Language, string | null>;
   privacyPolicy: Record<Language, string | null>;
   isDemo: boolean;
+  /** Hours before a visit each kind of reminder goes; 0 for none. */
+  reminderHours: { email: number; sms: number };
   /** False on an installation whose setup has not run: the details are the neutral fallback. */
   saved: boolean;
 }
@@ -40,6 +42,7 @@ export const findPracticeDetails = cache(async (): Promise<PracticeDetails> => {
       cancellationPolicy: { en: null, es: null },
       privacyPolicy: { en: null, es: null },
       isDemo: false,
+      reminderHours: { email: 24, sms: 2 },
       saved: false,
     };
   }
@@ -53,6 +56,7 @@ export const findPracticeDetails = cache(async (): Promise<PracticeDetails> => {
     cancellationPolicy: { en: row.cancellationPolicyEn, es: row.cancellationPolicyEs },
     privacyPolicy: { en: row.privacyPolicyEn, es: row.privacyPolicyEs },
     isDemo: row.isDemo,
+    reminderHours: { email: row.emailReminderHours, sms: row.smsReminderHours },
     saved: true,
   };
 });

@@ -52,7 +52,7 @@ beforeEach(async () => {
   admin = await createStaffMember("ADMIN");
   // Every test starts from the same saved practice, with no logo.
   const prisma = getPrisma();
-  const row = { ...BASE, logoImageId: null, isDemo: false };
+  const row = { ...BASE, logoImageId: null, isDemo: false, emailReminderHours: 24, smsReminderHours: 2 };
   await prisma.practice.upsert({ where: { id: 1 }, create: { id: 1, ...row }, update: row });
 });
 
@@ -133,6 +133,26 @@ describe("updatePracticeSettings", () => {
       address: "Use at most 300 characters.",
       privacyPolicyEs: "Use at most 10,000 characters.",
       logo: expect.stringMatching(/the most it may be is 512 KB/),
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("sets how long before a visit each reminder goes, 0 turning one off, and audits which changed", async () => {
+    expect(await updatePracticeSettings(admin, { ...BASE, emailReminderHours: " 48 ", smsReminderHours: "0" }, noFile(), ctx)).toEqual({
+      changed: ["emailReminderHours", "smsReminderHours"],
+    });
+    expect(await getPrisma().practice.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ emailReminderHours: 48, smsReminderHours: 0 });
+    expect(await findPracticeDetails()).toMatchObject({ reminderHours: { email: 48, sms: 0 } });
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "settings.practice.update" }, orderBy: { at: "desc" } });
+    expect(audit.detail).toEqual({ changed: ["emailReminderHours", "smsReminderHours"] });
+  });
+
+  it("refuses reminder hours that are not a whole number up to a week, writing nothing", async () => {
+    const before = await snapshot();
+    const refused = await refusal(updatePracticeSettings(admin, { ...BASE, name: "Changed", emailReminderHours: "1.5", smsReminderHours: "200" }, noFile(), ctx));
+    expect(refused).toEqual({
+      code: "VALIDATION_FAILED",
+      fields: { emailReminderHours: "Enter a whole number of hours from 0 to 168, e.g. 24 (0 sends none).", smsReminderHours: "Use at most 168 hours (a week)." },
     });
     expect(await snapshot()).toEqual(before);
   });

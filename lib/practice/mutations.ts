@@ -16,6 +16,9 @@ export type WriteContext = RequestContext;
 /** The form's text fields: everything it sends but the logo's removal. */
 const TEXT_FIELDS = PRACTICE_SETTINGS_FIELDS.filter((field): field is Exclude<(typeof PRACTICE_SETTINGS_FIELDS)[number], "removeLogo"> => field !== "removeLogo");
 
+/** What each detail is before the practice is first saved. */
+const UNSAVED: Partial<Record<(typeof TEXT_FIELDS)[number], string | number>> = { name: FALLBACK_PRACTICE_NAME, emailReminderHours: 24, smsReminderHours: 2 };
+
 export interface PracticeUpdate {
   /** The details that changed, by name; empty when the form changed nothing. */
   changed: PracticeDetailField[];
@@ -53,7 +56,7 @@ export async function updatePracticeSettings(
     // change when working out what theirs changed.
     const rows = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Practice" WHERE "id" = 1 FOR UPDATE`;
     const before = rows.length > 0 ? await tx.practice.findUniqueOrThrow({ where: { id: 1 } }) : null;
-    const changed: PracticeDetailField[] = TEXT_FIELDS.filter((field) => (before ? before[field] : field === "name" ? FALLBACK_PRACTICE_NAME : null) !== details[field]);
+    const changed: PracticeDetailField[] = TEXT_FIELDS.filter((field) => (before ? before[field] : (UNSAVED[field] ?? null)) !== details[field]);
 
     const oldLogo = before?.logoImageId ?? null;
     let logoImageId = oldLogo;

@@ -53,6 +53,19 @@ const policy = z
   .pipe(z.string().max(MAX_POLICY_LENGTH, `Use at most ${MAX_POLICY_LENGTH.toLocaleString("en-US")} characters.`))
   .transform((s) => (s === "" ? null : s));
 
+/** The longest a reminder may go ahead of its visit: a week. */
+export const MAX_REMINDER_HOURS = 168;
+
+/** Hours before a visit a reminder goes; 0 turns that kind off. A form that leaves it out keeps the default. */
+const reminderHours = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => stripInvisible(s ?? String(fallback)).trim())
+    .pipe(z.string().regex(/^\d{1,3}$/, `Enter a whole number of hours from 0 to ${MAX_REMINDER_HOURS}, e.g. 24 (0 sends none).`))
+    .transform(Number)
+    .pipe(z.number().max(MAX_REMINDER_HOURS, `Use at most ${MAX_REMINDER_HOURS} hours (a week).`));
+
 /** A checkbox: present ("on") when ticked. */
 const checkbox = z
   .string()
@@ -68,6 +81,8 @@ export const practiceSettingsSchema = z.object({
   cancellationPolicyEs: policy,
   privacyPolicyEn: policy,
   privacyPolicyEs: policy,
+  emailReminderHours: reminderHours(24),
+  smsReminderHours: reminderHours(2),
   removeLogo: checkbox,
 });
 
@@ -81,6 +96,8 @@ export const PRACTICE_SETTINGS_FIELDS = [
   "cancellationPolicyEs",
   "privacyPolicyEn",
   "privacyPolicyEs",
+  "emailReminderHours",
+  "smsReminderHours",
   "removeLogo",
 ] as const satisfies readonly (keyof z.input<typeof practiceSettingsSchema>)[];
 

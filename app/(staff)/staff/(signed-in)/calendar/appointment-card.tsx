@@ -52,7 +52,11 @@ export function AppointmentCard({
         {a.service.name} · {MODE_LABEL[a.mode]}
         {a.room ? ` · ${a.room}` : ""}
       </span>
-      <span className="block font-medium text-slate-800">{a.elsewhere ? "At another location" : STATUS_LABEL[a.status]}</span>
+      <span className="block font-medium text-slate-800">
+        {a.elsewhere ? "At another location" : STATUS_LABEL[a.status]}
+        {a.patientConfirmed ? <span className="ml-1 rounded bg-teal-800 px-1 text-white">Confirmed</span> : null}
+        {a.changeRequested ? <span className="ml-1 rounded bg-amber-700 px-1 text-white">Wants a change</span> : null}
+      </span>
     </button>
   );
 }

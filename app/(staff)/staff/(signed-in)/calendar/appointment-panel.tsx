@@ -81,7 +81,18 @@ export function AppointmentPanel({
         <dt className="text-slate-600">Therapist</dt>
         <dd>{therapist?.name ?? "—"}</dd>
         <dt className="text-slate-600">Status</dt>
-        <dd>{STATUS_LABEL[a.status]}</dd>
+        <dd>
+          {STATUS_LABEL[a.status]}
+          {a.patientConfirmed ? <span className="ml-2 rounded bg-teal-800 px-1.5 py-0.5 text-xs font-semibold text-white">Confirmed</span> : null}
+        </dd>
+        {a.patientConfirmed || a.changeRequested ? (
+          <>
+            <dt className="text-slate-600">Patient</dt>
+            <dd className={a.changeRequested ? "font-medium text-amber-900" : ""}>
+              {a.changeRequested ? "Asked to change this visit from a reminder: call to find another time." : "Said they will be there, from a reminder."}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-slate-600">Phone</dt>
         <dd>
           <a className="underline" href={`tel:${a.patient.phone.replace(/[^0-9+]/g, "")}`}>

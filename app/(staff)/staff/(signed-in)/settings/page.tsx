@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/require-staff";
+import { smsEnabled } from "@/lib/sms/config";
 import { findPracticeDetails } from "@/lib/practice/data";
 import { PracticeForm } from "./practice-form";
 
@@ -17,6 +18,8 @@ export default async function PracticeSettingsPage() {
     cancellationPolicyEs: practice.cancellationPolicy.es ?? "",
     privacyPolicyEn: practice.privacyPolicy.en ?? "",
     privacyPolicyEs: practice.privacyPolicy.es ?? "",
+    emailReminderHours: String(practice.reminderHours.email),
+    smsReminderHours: String(practice.reminderHours.sms),
     removeLogo: "",
   };
   return (
@@ -27,7 +30,7 @@ export default async function PracticeSettingsPage() {
         next page a patient opens.
       </p>
       <div className="mt-6 max-w-3xl">
-        <PracticeForm initialValues={values} logoUrl={practice.logoUrl} />
+        <PracticeForm initialValues={values} logoUrl={practice.logoUrl} textMessages={smsEnabled()} />
       </div>
     </>
   );

@@ -25,6 +25,8 @@ const LABELS: Record<string, string> = {
   cancellationPolicyEs: "Cancellation policy in Spanish",
   privacyPolicyEn: "Privacy notice in English",
   privacyPolicyEs: "Privacy notice in Spanish",
+  emailReminderHours: "Email reminder, hours before the visit",
+  smsReminderHours: "Text-message reminder, hours before the visit",
 };
 
 const controlId = (field: string) => `practice-${field}`;
@@ -51,7 +53,7 @@ async function submit(previous: State, form: FormData): Promise<State> {
   return { ...next, attempt: previous.attempt + 1 };
 }
 
-export function PracticeForm({ initialValues, logoUrl }: { initialValues: Record<string, string>; logoUrl: string | null }) {
+export function PracticeForm({ initialValues, logoUrl, textMessages }: { initialValues: Record<string, string>; logoUrl: string | null; textMessages: boolean }) {
   const [state, action, pending] = useActionState(submit, { result: null, values: initialValues, attempt: 0 });
   const failure = state.result && !state.result.ok ? state.result : null;
   const saved = state.result?.ok ? state.result.data : null;
@@ -63,13 +65,14 @@ export function PracticeForm({ initialValues, logoUrl }: { initialValues: Record
     CONTROL_IDS,
   );
 
-  const text = (name: string, props: { type?: string; autoComplete?: string; hint?: string; optional?: boolean } = {}) => (
+  const text = (name: string, props: { type?: string; autoComplete?: string; hint?: string; optional?: boolean; inputMode?: "numeric" } = {}) => (
     <TextField
       id={controlId(name)}
       name={name}
       label={props.optional === false ? LABELS[name]! : `${LABELS[name]} (optional)`}
       hint={props.hint}
       type={props.type ?? "text"}
+      inputMode={props.inputMode}
       autoComplete={props.autoComplete ?? "off"}
       defaultValue={state.values[name] ?? ""}
       error={fields[name]}
@@ -138,6 +141,21 @@ export function PracticeForm({ initialValues, logoUrl }: { initialValues: Record
         {policy("cancellationPolicyEs", "es", "The same policy, in Spanish.")}
         {policy("privacyPolicyEn", "en", "What the practice keeps about patients, why, for how long, and who to ask about it.")}
         {policy("privacyPolicyEs", "es", "The same notice, in Spanish.")}
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-xl border border-slate-300 bg-white p-5">
+        <legend className="px-1 text-lg font-semibold">Reminders</legend>
+        <p className="text-sm text-slate-700">
+          Each booked visit gets a reminder this many hours before it starts; 0 sends none. A reminder due between 21:00 and 08:00 at the visit&apos;s location goes at
+          20:45 the evening before, and a visit booked or moved closer to its start than a reminder&apos;s lead time gets none of that kind (its confirmation says it
+          all).
+        </p>
+        {text("emailReminderHours", { optional: false, inputMode: "numeric", hint: "24 sends it a day ahead." })}
+        {text("smsReminderHours", {
+          optional: false,
+          inputMode: "numeric",
+          hint: textMessages ? "2 sends it two hours ahead." : "Text messages are not set up on this server, so only email reminders go; this applies once they are.",
+        })}
       </fieldset>
 
       <button type="submit" disabled={pending} className={buttonClass("primary")}>

@@ -1,0 +1,111 @@
+import "server-only";
+import type { Message, Prisma } from "../db/generated/client";
+import { formatDay, formatTime } from "../i18n/format-date-time";
+import type { ComposedSms, Composer, Sender, Skip } from "../messages/kinds";
+import { reminderStartOf } from "../reminders/dedupe-key";
+import { tooLateTonight } from "../reminders/schedule";
+import { renderEmail } from "./layout";
+import { reminderLinksFor } from "./reminder-links";
+import { loadMessageVisit, visitFacts, visitForMessage, visitLinks, type MessageVisit } from "./visit";
+
+const TEXT = {
+  en: {
+    subject: (day: string, time: string) => `Reminder: your visit on ${day} at ${time}`,
+    title: "Your visit is coming up",
+    hello: (name: string) => `Hello ${name},`,
+    intro: (practice: string) => `This is a reminder of your visit with ${practice}.`,
+    answer: "Will you be there?",
+    answerHelp: "Let us know with one click. If the time no longer works, ask for a change and we will help you find another.",
+    coming: "I'll be there",
+    change: "I need to change",
+    reminders: "Reminders",
+    preferencesHelp: "You can turn off reminders by email or by text message. Confirmations and changes to your visits will still reach you.",
+    preferences: "Choose how we remind you",
+    sms: (practice: string, day: string, time: string, coming: string, change: string, preferences: string) =>
+      `${practice}: reminder of your visit ${day} at ${time}. Reply C if you'll be there or R to change it, or open ${coming} (I'll be there) or ${change} (I need to change). Reminder settings: ${preferences}`,
+  },
+  es: {
+    subject: (day: string, time: string) => `Recordatorio: su cita del ${day} a las ${time}`,
+    title: "Su cita se acerca",
+    hello: (name: string) => `Hola, ${name}:`,
+    intro: (practice: string) => `Le recordamos su cita con ${practice}.`,
+    answer: "¿Vendrá?",
+    answerHelp: "Avísenos con un clic. Si la hora ya no le conviene, pida un cambio y le ayudaremos a encontrar otra.",
+    coming: "Ahí estaré",
+    change: "Necesito cambiarla",
+    reminders: "Recordatorios",
+    preferencesHelp: "Puede desactivar los recordatorios por correo o por mensaje de texto. Las confirmaciones y los cambios de sus citas le seguirán llegando.",
+    preferences: "Elegir cómo le recordamos",
+    sms: (practice: string, day: string, time: string, coming: string, change: string, preferences: string) =>
+      `${practice}: recordatorio de su cita el ${day} a las ${time}. Responda C si vendrá o R para cambiarla, o abra ${coming} (Ahí estaré) o ${change} (Necesito cambiarla). Recordatorios: ${preferences}`,
+  },
+} as const;
+
+/**
+ * Whether a reminder is still right to send now, from the visit as it is
+ * now rather than as it was when the reminder was queued.
+ */
+async function visitToRemind(tx: Prisma.TransactionClient, message: Message, now: Date): Promise<MessageVisit | Skip> {
+  const visit = await loadMessageVisit(tx, message);
+  if (!visit) return { skip: "The visit no longer exists." };
+  if (visit.status !== "BOOKED") return { skip: `The visit is ${visit.status.toLowerCase().replace("_", " ")} now.` };
+  const queuedFor = reminderStartOf(message.dedupeKey);
+  if (!queuedFor || queuedFor.getTime() !== visit.startsAt.getTime()) return { skip: "The visit was moved; its new time has a reminder of its own." };
+  if (message.channel === "EMAIL" ? visit.patient.emailRemindersOff : visit.patient.smsRemindersOff) {
+    return { skip: `The patient turned off reminders by ${message.channel === "EMAIL" ? "email" : "text message"}.` };
+  }
+  if (tooLateTonight(now.getTime(), visit.location.timeZone)) return { skip: "It is night at the visit's location (quiet hours, 21:00–08:00); a late reminder is not sent." };
+  // sendAfter is when it was due; with less than half its lead time left, the visit is too close for it.
+  const start = visit.startsAt.getTime();
+  if (now.getTime() >= start - (start - message.sendAfter.getTime()) / 2) return { skip: "The reminder is too late: the visit is about to start." };
+  return visit;
+}
+
+/** The email reminder: the visit, the answer links, the manage and video links, and the way to stop reminders. */
+export const composeReminder: Composer = async (tx, message, sender) => {
+  if (message.channel === "SMS") return composeReminderText(tx, message, sender);
+  const now = new Date();
+  const visit = await visitToRemind(tx, message, now);
+  if ("skip" in visit) return visit;
+  if (!visit.patient.email) return { skip: "The patient has no email address." };
+  const language = message.language;
+  const t = TEXT[language];
+  const booking = await visitForMessage(tx, message, visit, now);
+  const links = await reminderLinksFor(tx, message, visit, now);
+  const subject = t.subject(formatDay(booking.start, booking.timeZone, language), formatTime(booking.start, booking.timeZone, language));
+  const body = renderEmail({
+    language,
+    title: t.title,
+    sender,
+    blocks: [
+      { kind: "paragraph", text: t.hello(booking.patient.firstName) },
+      { kind: "paragraph", text: t.intro(sender.practiceName) },
+      visitFacts(booking, visit.room?.name ?? null, language),
+      { kind: "heading", text: t.answer },
+      { kind: "paragraph", text: t.answerHelp },
+      { kind: "link", label: t.coming, url: links.coming },
+      { kind: "link", label: t.change, url: links.change },
+      ...visitLinks(booking, language),
+      { kind: "heading", text: t.reminders },
+      { kind: "paragraph", text: t.preferencesHelp },
+      { kind: "link", label: t.preferences, url: links.preferences },
+    ],
+  });
+  return { to: visit.patient.email, subject, ...body };
+};
+
+/** The text-message reminder: short, with the same answer links (or a C/R reply) and the way to stop reminders. */
+async function composeReminderText(tx: Prisma.TransactionClient, message: Message, sender: Sender): Promise<ComposedSms | Skip> {
+  const now = new Date();
+  const visit = await visitToRemind(tx, message, now);
+  if ("skip" in visit) return visit;
+  if (!visit.patient.phone) return { skip: "The patient has no phone number." };
+  const language = message.language;
+  const start = visit.startsAt.toISOString();
+  const zone = visit.location.timeZone;
+  const links = await reminderLinksFor(tx, message, visit, now);
+  return {
+    to: visit.patient.phone,
+    text: TEXT[language].sms(sender.practiceName, formatDay(start, zone, language), formatTime(start, zone, language), links.coming, links.change, links.preferences),
+  };
+}
