@@ -58,6 +58,9 @@ export const composeTest: Composer = async (_tx, message, { practiceName: name }
 export const MESSAGE_KIND_LABELS = {
   test: "Test message",
   confirmation: "Booking confirmation",
+  rescheduled: "Visit moved",
+  cancelled: "Visit cancelled",
+  therapist: "Therapist notice",
 } as const satisfies Record<string, string>;
 
 export type MessageKind = keyof typeof MESSAGE_KIND_LABELS;
