@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = {
   "outbox.view": "Viewed the outbox",
   "outbox.mail.view": "Read a caught email",
   "message.test": "Sent a test email",
+  "message.resend": "Sent a patient their visit's links again",
+  "visit.messages.view": "Viewed the messages about a visit",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

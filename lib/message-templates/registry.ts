@@ -2,6 +2,7 @@ import "server-only";
 import { composeTest, type Composers } from "../messages/kinds";
 import { composeCancelled } from "./cancelled";
 import { composeConfirmation } from "./confirmation";
+import { composeLinks } from "./links";
 import { composeRescheduled } from "./rescheduled";
 import { composeTherapistNotice } from "./therapist-notice";
 
@@ -12,4 +13,5 @@ export const COMPOSERS: Composers = {
   rescheduled: composeRescheduled,
   cancelled: composeCancelled,
   therapist: composeTherapistNotice,
+  links: composeLinks,
 };

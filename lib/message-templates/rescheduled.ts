@@ -3,7 +3,8 @@ import { formatDay, formatLongDate, formatTime } from "../i18n/format-date-time"
 import type { Composer } from "../messages/kinds";
 import { parseVisitChangeKey } from "../messages/visit-changes";
 import { renderEmail } from "./layout";
-import { calendarAttachment, calendarNote, cancellationPolicy, loadMessageVisit, visitFacts, visitForMessage, visitLinks, whatToBring } from "./visit";
+import { bookedVisitFor } from "./booked-visit";
+import { calendarAttachment, calendarNote, cancellationPolicy, visitFacts, visitLinks, whatToBring } from "./visit";
 
 const TEXT = {
   en: {
@@ -30,17 +31,14 @@ const TEXT = {
 export const composeRescheduled: Composer = async (tx, message, sender) => {
   const change = parseVisitChangeKey(message.dedupeKey);
   if (!change) return { skip: "The notice does not say which change it is about." };
-  const visit = await loadMessageVisit(tx, message);
-  if (!visit) return { skip: "The visit no longer exists." };
-  if (visit.status !== "BOOKED") return { skip: `The visit is ${visit.status.toLowerCase().replace("_", " ")} now.` };
-  if (visit.revision !== change.revision || visit.startsAt.getTime() !== change.start.getTime()) {
-    return { skip: "The visit changed again since; a newer notice tells the patient." };
-  }
-  if (!visit.patient.email) return { skip: "The patient has no email address." };
   const now = new Date();
+  const found = await bookedVisitFor(tx, message, now, (visit) =>
+    visit.revision !== change.revision || visit.startsAt.getTime() !== change.start.getTime() ? "The visit changed again since; a newer notice tells the patient." : null,
+  );
+  if ("skip" in found) return found;
+  const { visit, booking, to } = found;
   const language = message.language;
   const t = TEXT[language];
-  const booking = await visitForMessage(tx, message, visit, now);
   const zone = booking.timeZone;
   const subject = t.subject(formatDay(booking.start, zone, language), formatTime(booking.start, zone, language));
   const previous = change.previousStart?.toISOString();
@@ -59,5 +57,5 @@ export const composeRescheduled: Composer = async (tx, message, sender) => {
       calendarNote(language),
     ],
   });
-  return { to: visit.patient.email, subject, ...body, attachments: [calendarAttachment(booking, visit, now)] };
+  return { to, subject, ...body, attachments: [calendarAttachment(booking, visit, now)] };
 };

@@ -1,12 +1,10 @@
-import { simpleParser } from "mailparser";
 import { DateTime } from "luxon";
-import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPractice, createStaffMember, patientInput } from "../../test/fixtures";
+import { mailTo, startMailCatcherForFile } from "../../test/mail-catcher";
 import { bookForCaller, changeAppointmentStatus, moveAppointment } from "../appointments/mutations";
 import { cancelBooking, createBooking, rescheduleBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
-import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { sendMessage } from "../messages/send";
 import { COMPOSERS } from "./registry";
 
@@ -15,18 +13,7 @@ import { COMPOSERS } from "./registry";
 // from the visit as it is when the notice goes out.
 
 const ZONE = "America/Denver";
-let catcher: MailCatcher;
-let transport: nodemailer.Transporter;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher(getPrisma);
-  transport = nodemailer.createTransport({ url: catcher.url, ignoreTLS: true } as Parameters<typeof nodemailer.createTransport>[0]);
-});
-
-afterAll(async () => {
-  transport.close();
-  await catcher.close();
-});
+const { transport: smtp } = startMailCatcherForFile();
 
 const ctx = () => ({ now: new Date(), ipAddress: "127.0.0.1" });
 
@@ -35,11 +22,6 @@ function localStart(daysAhead: number, hour: number): string {
 }
 
 const messagesOf = (appointmentId: string, kind: string) => getPrisma().message.findMany({ where: { appointmentId, kind }, orderBy: { queuedAt: "asc" } });
-
-async function mailTo(recipient: string) {
-  const rows = await getPrisma().caughtMail.findMany({ where: { rcptTo: { has: recipient } }, orderBy: { receivedAt: "asc" } });
-  return Promise.all(rows.map((row) => simpleParser(Buffer.from(row.raw))));
-}
 
 const unfolded = (ics: Buffer) => ics.toString("utf8").replace(/\r\n /g, "");
 
@@ -69,7 +51,7 @@ describe("the rescheduled notice", () => {
     expect(more).toHaveLength(0);
     expect(notice).toMatchObject({ status: "QUEUED", recipient: patient.email, requestedById: null });
 
-    expect(await sendMessage(notice!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("sent");
     const [mail] = await mailTo(patient.email);
     expect(mail!.subject).toMatch(/^Your visit has moved to \w+day, \w+ \d+ at 2:00\s?PM$/);
     expect(mail!.html).toMatch(/<h1[^>]*>Your visit has a new time<\/h1>/);
@@ -90,12 +72,12 @@ describe("the rescheduled notice", () => {
     await moveAppointment(desk, appointment.id, { start: localStart(5, 11), therapistId }, ctx());
     await moveAppointment(desk, appointment.id, { start: localStart(5, 15), therapistId }, ctx());
     const [first, second] = await messagesOf(appointment.id, "rescheduled");
-    expect(await sendMessage(first!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(first!.id, COMPOSERS, smtp())).toBe("skipped");
     expect(await getPrisma().message.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({
       status: "SKIPPED",
       lastError: "The visit changed again since; a newer notice tells the patient.",
     });
-    expect(await sendMessage(second!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(second!.id, COMPOSERS, smtp())).toBe("sent");
     const notices = (await mailTo(patient.email)).filter((m) => m.subject?.startsWith("Your visit has moved"));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.subject).toMatch(/at 3:00\s?PM$/);
@@ -107,7 +89,7 @@ describe("the rescheduled notice", () => {
     await moveAppointment(desk, appointment.id, { start: localStart(5, 10), therapistId: practice.therapists[0]!.id }, ctx());
     await changeAppointmentStatus(desk, { appointmentId: appointment.id, action: "cancel", reason: "Therapist ill" }, ctx());
     const [notice] = await messagesOf(appointment.id, "rescheduled");
-    expect(await sendMessage(notice!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("skipped");
   });
 
   it("two moves → two notices, re-sending one request → none", async () => {
@@ -149,7 +131,7 @@ describe("the cancelled notice", () => {
     );
     await cancelBooking(booked.manageToken, { reason: "Me siento mejor" }, ctx());
     const [notice] = await messagesOf(booked.id, "cancelled");
-    expect(await sendMessage(notice!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("sent");
     const mail = (await mailTo(patient.email)).find((m) => m.subject?.includes("cancelada"))!;
     expect(mail.subject).toMatch(/^Su cita del .+ está cancelada$/);
     expect(mail.html).toContain('<html lang="es">');
@@ -167,7 +149,7 @@ describe("the cancelled notice", () => {
     await changeAppointmentStatus(desk, { appointmentId: appointment.id, action: "cancel", reason: "Double-booked by mistake, Dr. K out sick" }, ctx());
     const [notice, ...more] = await messagesOf(appointment.id, "cancelled");
     expect(more).toHaveLength(0);
-    expect(await sendMessage(notice!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("sent");
     const mail = (await mailTo(patient.email)).find((m) => m.subject?.endsWith("is cancelled"))!;
     expect(mail.text).toMatch(/has had to cancel this visit/);
     expect(mail.text).not.toContain("Double-booked");
@@ -181,7 +163,7 @@ describe("the cancelled notice", () => {
     // No screen takes a cancellation back; a row put back by hand must still not be told it is cancelled.
     await getPrisma().appointment.update({ where: { id: appointment.id }, data: { status: "BOOKED" } });
     const [notice] = await messagesOf(appointment.id, "cancelled");
-    expect(await sendMessage(notice!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("skipped");
     expect(await getPrisma().message.findUniqueOrThrow({ where: { id: notice!.id } })).toMatchObject({ lastError: "The visit is booked, not cancelled." });
   });
 });
@@ -193,7 +175,7 @@ describe("the therapist's notice", () => {
     // The login is read when the notice goes out, so one made after the booking still hears of it.
     const [notice, ...more] = await messagesOf(appointment.id, "therapist");
     expect(more).toHaveLength(0);
-    expect(await sendMessage(notice!.id, COMPOSERS, transport)).toBe("sent");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("sent");
     const [mail] = await mailTo(login.email);
     expect(mail!.subject).toMatch(new RegExp(`^New visit: ${patient.firstName} Tester, \\w+day, \\w+ \\d+, \\d{4}, 10:00\\sAM$`));
     expect(mail!.text).toContain(`Patient: ${patient.firstName} Tester`);
@@ -212,7 +194,7 @@ describe("the therapist's notice", () => {
     await moveAppointment(desk, appointment.id, { start: localStart(1, 13), therapistId: to!.id }, ctx());
     const moved = (await messagesOf(appointment.id, "therapist")).filter((m) => m.dedupeKey.includes(":moved:"));
     expect(moved).toHaveLength(2);
-    for (const m of moved) expect(await sendMessage(m.id, COMPOSERS, transport)).toBe("sent");
+    for (const m of moved) expect(await sendMessage(m.id, COMPOSERS, smtp())).toBe("sent");
     for (const login of logins) {
       const mail = (await mailTo(login.email)).find((m) => m.subject?.startsWith("Visit moved"))!;
       expect(mail.text).toContain("Therapist: Therapist0 Test → Therapist1 Test");
@@ -234,7 +216,7 @@ describe("the therapist's notice", () => {
   it("is skipped, with why, for a therapist with no staff login", async () => {
     const { appointment } = await deskBooking(1, 11);
     const [notice] = await messagesOf(appointment.id, "therapist");
-    expect(await sendMessage(notice!.id, COMPOSERS, transport)).toBe("skipped");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("skipped");
     expect(await getPrisma().message.findUniqueOrThrow({ where: { id: notice!.id } })).toMatchObject({ lastError: "The therapist has no active staff login to send to." });
   });
 });

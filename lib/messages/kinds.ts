@@ -61,6 +61,7 @@ export const MESSAGE_KIND_LABELS = {
   rescheduled: "Visit moved",
   cancelled: "Visit cancelled",
   therapist: "Therapist notice",
+  links: "Visit links, sent again",
 } as const satisfies Record<string, string>;
 
 export type MessageKind = keyof typeof MESSAGE_KIND_LABELS;
