@@ -3,7 +3,8 @@ import { publicBaseUrl } from "../env";
 import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
-import { calendarAttachment, loadMessageVisit, visitFacts, visitForMessage } from "./visit";
+import { visitAsNow } from "./visit-as-now";
+import { calendarAttachment, visitFacts } from "./visit";
 
 const TEXT = {
   en: {
@@ -33,14 +34,12 @@ const TEXT = {
  * cancelled then gets nothing.
  */
 export const composeCancelled: Composer = async (tx, message, sender) => {
-  const visit = await loadMessageVisit(tx, message);
-  if (!visit) return { skip: "The visit no longer exists." };
-  if (visit.status !== "CANCELLED") return { skip: `The visit is ${visit.status.toLowerCase().replace("_", " ")}, not cancelled.` };
-  if (!visit.patient.email) return { skip: "The patient has no email address." };
   const now = new Date();
+  const found = await visitAsNow(tx, message, now, () => null, "CANCELLED");
+  if ("skip" in found) return found;
+  const { visit, booking, to } = found;
   const language = message.language;
   const t = TEXT[language];
-  const booking = await visitForMessage(tx, message, visit, now);
   const subject = t.subject(formatDay(booking.start, booking.timeZone, language), formatTime(booking.start, booking.timeZone, language));
   const body = renderEmail({
     language,
@@ -54,5 +53,5 @@ export const composeCancelled: Composer = async (tx, message, sender) => {
       { kind: "paragraph", text: t.calendarFile },
     ],
   });
-  return { to: visit.patient.email, subject, ...body, attachments: [calendarAttachment(booking, visit, now)] };
+  return { to, subject, ...body, attachments: [calendarAttachment(booking, visit, now)] };
 };

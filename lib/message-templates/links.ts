@@ -1,7 +1,7 @@
 import "server-only";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
-import { bookedVisitFor } from "./booked-visit";
+import { visitAsNow } from "./visit-as-now";
 import { calendarAttachment, calendarNote, cancellationPolicy, visitFacts, visitLinks } from "./visit";
 
 const TEXT = {
@@ -23,7 +23,7 @@ const TEXT = {
  */
 export const composeLinks: Composer = async (tx, message, sender) => {
   const now = new Date();
-  const found = await bookedVisitFor(tx, message, now);
+  const found = await visitAsNow(tx, message, now);
   if ("skip" in found) return found;
   const { visit, booking, to } = found;
   const language = message.language;

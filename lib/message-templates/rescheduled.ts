@@ -3,7 +3,7 @@ import { formatDay, formatLongDate, formatTime } from "../i18n/format-date-time"
 import type { Composer } from "../messages/kinds";
 import { parseVisitChangeKey } from "../messages/visit-changes";
 import { renderEmail } from "./layout";
-import { bookedVisitFor } from "./booked-visit";
+import { visitAsNow } from "./visit-as-now";
 import { calendarAttachment, calendarNote, cancellationPolicy, visitFacts, visitLinks, whatToBring } from "./visit";
 
 const TEXT = {
@@ -32,7 +32,7 @@ export const composeRescheduled: Composer = async (tx, message, sender) => {
   const change = parseVisitChangeKey(message.dedupeKey);
   if (!change) return { skip: "The notice does not say which change it is about." };
   const now = new Date();
-  const found = await bookedVisitFor(tx, message, now, (visit) =>
+  const found = await visitAsNow(tx, message, now, (visit) =>
     visit.revision !== change.revision || visit.startsAt.getTime() !== change.start.getTime() ? "The visit changed again since; a newer notice tells the patient." : null,
   );
   if ("skip" in found) return found;
