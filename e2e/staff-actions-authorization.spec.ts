@@ -18,6 +18,9 @@ const ALLOWED: [RegExp, readonly Who[]][] = [
   [/^app\/\(staff\)\/staff\/\(signed-in\)\/outbox\//, ["admin"]],
   [/^app\/\(staff\)\/staff\/\(signed-in\)\/admin\//, ["admin"]],
   [/^app\/\(staff\)\/staff\/\(signed-in\)\/schedules\//, ["admin", "frontDesk"]],
+  [/^app\/\(staff\)\/staff\/\(signed-in\)\/visit-messages\/resend-actions\.ts$/, ["admin", "frontDesk"]],
+  // A therapist reads the messages of their own visits (the domain answers 404 for anyone else's).
+  [/^app\/\(staff\)\/staff\/\(signed-in\)\/visit-messages\/log-actions\.ts$/, ["admin", "frontDesk", "therapist"]],
 ];
 
 interface ManifestAction {

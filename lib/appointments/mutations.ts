@@ -10,6 +10,7 @@ import type { HomeAddress } from "../booking/schema";
 import type { Patient } from "../db/generated/client";
 import { getPrisma } from "../db/client";
 import { queueVisitEmail } from "../messages/mutations";
+import { queueBookedNotices, queueCancelledNotices, queueRescheduledNotices } from "../messages/visit-changes";
 import { violatedConstraint } from "../db/errors";
 import { AppError } from "../errors/app-error";
 import { blockedRangeFor } from "../scheduling/blocked-range";
@@ -84,6 +85,10 @@ export async function changeAppointmentStatus(staff: StaffMember, change: Status
         ipAddress: ctx.ipAddress,
         detail: { from: appointment.status, to: check.to, ...(change.reason ? { reason: change.reason } : {}) },
       });
+      // The staff's reason stays inside the clinic: the patient's notice only says the clinic cancelled.
+      if (change.action === "cancel") {
+        await queueCancelledNotices(tx, { appointmentId: updated.id, revision: updated.revision, before: null, after: { therapistId: updated.therapistId, start: updated.startsAt } }, ctx.now, staff.id);
+      }
       return updated;
     });
   } catch (error) {
@@ -114,6 +119,8 @@ export async function moveAppointment(staff: StaffMember, appointmentId: string,
   const start = Date.parse(input.start);
   const base = { service: current.service, mode: current.mode, location: current.location, now: ctx.now, excludeAppointmentId: current.id, ignoreNotice: true };
   const slot = await requireSlot({ ...base, start, therapistId: input.therapistId });
+  // The same move again (a retried request) finds the visit already there: nothing changes, nobody is told twice.
+  if (slot.start === current.startsAt.getTime() && slot.therapistId === current.therapistId) return current;
   const range = blockedRangeFor(slot.start, { ...current.service, mode: current.mode, travelMinutes: current.location.homeTravelMinutes });
 
   try {
@@ -157,6 +164,12 @@ export async function moveAppointment(staff: StaffMember, appointmentId: string,
           to: { start: moved.startsAt.toISOString(), therapistId: moved.therapistId },
         },
       });
+      await queueRescheduledNotices(
+        tx,
+        { appointmentId: moved.id, revision: moved.revision, before: { therapistId: current.therapistId, start: current.startsAt }, after: { therapistId: moved.therapistId, start: moved.startsAt } },
+        ctx.now,
+        staff.id,
+      );
       return moved;
     }, TX_OPTIONS);
   } catch (error) {
@@ -246,6 +259,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
         detail: { start: formatInstantWithOffset(range.start, location.timeZone), therapistId: slot.therapistId, mode, source: "STAFF" },
       });
       await queueVisitEmail(tx, { kind: "confirmation", appointmentId: appointment.id, dedupeKey: `confirmation:${appointment.id}`, sendAfter: ctx.now, requestedById: staff.id });
+      await queueBookedNotices(tx, { appointmentId: appointment.id, revision: appointment.revision, before: null, after: { therapistId: appointment.therapistId, start: appointment.startsAt } }, ctx.now, staff.id);
       return appointment;
     }, TX_OPTIONS);
     return { appointment: created, manageToken: token, manageUrl: manageUrl(token, created.language), joinUrl: joinUrlFor(mode, token) };

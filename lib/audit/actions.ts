@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = {
   "outbox.view": "Viewed the outbox",
   "outbox.mail.view": "Read a caught email",
   "message.test": "Sent a test message",
+  "message.resend": "Sent a patient their visit's links again",
+  "visit.messages.view": "Viewed the messages about a visit",
   "booking.lookup": "Asked for a patient's visit links by email (find my booking)",
   "appointment.patient-confirm": "A patient said they will come",
   "appointment.change-request": "A patient asked to change a visit",

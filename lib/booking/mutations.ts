@@ -27,6 +27,7 @@ import { confirmSlotUnderLock } from "./confirm-slot";
 import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
 import { appointmentIdForLink } from "../patient-links/data";
 import { queueVisitEmail } from "../messages/mutations";
+import { queueBookedNotices, queueCancelledNotices, queueRescheduledNotices } from "../messages/visit-changes";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
 import { hashBookingBody, hashIdempotencyKey, openManageToken, REPLAY_WINDOW_MS, sealManageToken } from "./replay-seal";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
@@ -285,6 +286,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
         },
       });
       await queueVisitEmail(tx, { kind: "confirmation", appointmentId: created.id, dedupeKey: `confirmation:${created.id}`, sendAfter: ctx.now });
+      await queueBookedNotices(tx, { appointmentId: created.id, revision: created.revision, before: null, after: { therapistId: created.therapistId, start: created.startsAt } }, ctx.now);
       return created;
     }, TX_OPTIONS);
     return {
@@ -489,6 +491,9 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
       throw error;
     });
   }
+  // The same request again (a double click, a retried request) finds the
+  // visit already there: nothing changes and no second notice is queued.
+  if (slot.start === old.startsAt.getTime() && slot.therapistId === old.therapistId) return toBookingDto(old, token, ctx.now);
   const range = blockedRangeFor(slot.start, { ...old.service, mode: old.mode, travelMinutes: old.location.homeTravelMinutes });
 
   try {
@@ -501,7 +506,6 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           cancellationReason: "Rescheduled by the patient",
           manageTokenHash: hashManageToken(randomBytes(32).toString("base64url")),
           videoJoinTokenHash: null,
-          revision: { increment: 1 },
         },
       });
       if (released.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit was changed a moment ago. Please reload the page.");
@@ -554,6 +558,12 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
         ipAddress: ctx.ipAddress,
         detail: { from: old.id, previousStart: old.startsAt.toISOString(), start: created.startsAt.toISOString() },
       });
+      // The notice is about the new row: the old one is cancelled and its own messages are skipped.
+      await queueRescheduledNotices(
+        tx,
+        { appointmentId: created.id, revision: created.revision, before: { therapistId: old.therapistId, start: old.startsAt }, after: { therapistId: created.therapistId, start: created.startsAt } },
+        ctx.now,
+      );
       return created;
     }, TX_OPTIONS);
     return toBookingDto(moved, token, ctx.now);
@@ -583,7 +593,9 @@ export async function cancelBooking(token: string, input: CancelBookingInput, ct
       ipAddress: ctx.ipAddress,
       detail: { reason: input.reason ?? null },
     });
-    return tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, include: FULL });
+    const row = await tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, include: FULL });
+    await queueCancelledNotices(tx, { appointmentId: row.id, revision: row.revision, before: null, after: { therapistId: row.therapistId, start: row.startsAt } }, ctx.now);
+    return row;
   }, TX_OPTIONS);
   return toBookingDto(cancelled, token, ctx.now);
 }

@@ -1,13 +1,21 @@
 import "server-only";
 import { composeTest, type Composers } from "../messages/kinds";
+import { composeCancelled } from "./cancelled";
 import { composeConfirmation } from "./confirmation";
+import { composeLinks } from "./links";
 import { composeLookup } from "./lookup";
 import { composeReminder } from "./reminder";
+import { composeRescheduled } from "./rescheduled";
+import { composeTherapistNotice } from "./therapist-notice";
 
 /** How each kind of message is composed; the type asks for every kind. */
 export const COMPOSERS: Composers = {
   test: composeTest,
   confirmation: composeConfirmation,
+  rescheduled: composeRescheduled,
+  cancelled: composeCancelled,
+  therapist: composeTherapistNotice,
+  links: composeLinks,
   lookup: composeLookup,
   reminder: composeReminder,
 };

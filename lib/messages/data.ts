@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { RequestContext } from "../http/request-context";
+import type { Prisma } from "../db/generated/client";
 import { isMessageKind, MESSAGE_KIND_LABELS } from "./kinds";
 
 export interface OutboxRow {
@@ -108,5 +109,78 @@ export async function readCaughtMail(staff: StaffMember, id: string, ctx: Reques
       html: mail.html,
       attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "(unnamed)", contentType: a.contentType, size: a.size })),
     };
+  });
+}
+
+export interface VisitMessageRow {
+  id: string;
+  kind: string;
+  label: string;
+  channel: "EMAIL" | "SMS";
+  recipient: string;
+  status: "FAILED" | "QUEUED" | "SKIPPED" | "SENT";
+  queuedAt: Date;
+  sentAt: Date | null;
+  lastError: string | null;
+}
+
+/**
+ * The appointments a visit's messages may be about: a patient's reschedule
+ * writes a new row, and the messages of the rows before it belong to the same
+ * visit as the desk sees it.
+ */
+async function bookingRows(tx: Prisma.TransactionClient, appointmentId: string) {
+  const visit = await tx.appointment.findUnique({ where: { id: appointmentId }, select: { bookingId: true, therapistId: true, patientId: true } });
+  if (!visit) return null;
+  const rows = await tx.appointment.findMany({ where: { bookingId: visit.bookingId }, select: { id: true } });
+  return { visit, ids: rows.map((r) => r.id) };
+}
+
+/** Admins and the front desk read any visit's messages; a therapist only their own visits'. 404 otherwise, so ids reveal nothing. */
+function assertMayReadVisit(staff: StaffMember, visit: { therapistId: string }) {
+  if (staff.role === "ADMIN" || staff.role === "FRONT_DESK") return;
+  if (staff.role === "THERAPIST" && staff.therapistId === visit.therapistId) return;
+  throw new AppError("NOT_FOUND", "No such appointment.");
+}
+
+/** Every message about one visit, newest first, audited as a read of the patient's data. */
+export async function loadVisitMessages(staff: StaffMember, appointmentId: string, ctx: RequestContext): Promise<VisitMessageRow[]> {
+  return getPrisma().$transaction(async (tx) => {
+    const found = await bookingRows(tx, appointmentId);
+    if (!found) throw new AppError("NOT_FOUND", "No such appointment.");
+    assertMayReadVisit(staff, found.visit);
+    // Notices to a therapist are about the visit too, but are theirs: the patient's own messages only.
+    const rows = await tx.message.findMany({ where: { appointmentId: { in: found.ids }, kind: { not: "therapist" } }, orderBy: { queuedAt: "desc" } });
+    await recordAudit(tx, {
+      staffUserId: staff.id,
+      actor: staff.email,
+      action: "visit.messages.view",
+      entity: "Appointment",
+      entityId: appointmentId,
+      patientId: found.visit.patientId,
+      ipAddress: ctx.ipAddress,
+      detail: { shown: rows.length },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: messageKindLabel(r.kind),
+      channel: r.channel,
+      recipient: r.recipient,
+      status: r.status,
+      queuedAt: r.queuedAt,
+      sentAt: r.sentAt,
+      lastError: r.lastError,
+    }));
+  });
+}
+
+/** How many of a visit's messages failed for good: a count, no patient data, so the panel can flag it unasked. */
+export async function countFailedVisitMessages(staff: StaffMember, appointmentId: string): Promise<number> {
+  return getPrisma().$transaction(async (tx) => {
+    const found = await bookingRows(tx, appointmentId);
+    if (!found) throw new AppError("NOT_FOUND", "No such appointment.");
+    assertMayReadVisit(staff, found.visit);
+    return tx.message.count({ where: { appointmentId: { in: found.ids }, status: "FAILED", kind: { not: "therapist" } } });
   });
 }

@@ -71,6 +71,10 @@ export const composeTest: Composer = async (_tx, message, { practiceName: name }
 export const MESSAGE_KIND_LABELS = {
   test: "Test message",
   confirmation: "Booking confirmation",
+  rescheduled: "Visit moved",
+  cancelled: "Visit cancelled",
+  therapist: "Therapist notice",
+  links: "Visit links, sent again",
   lookup: "Find my booking",
   reminder: "Visit reminder",
 } as const satisfies Record<string, string>;

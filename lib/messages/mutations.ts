@@ -8,7 +8,8 @@ import { AppError } from "../errors/app-error";
 import { enqueueJob } from "../jobs/queue";
 import { smsEnabled } from "../sms/config";
 import type { MessageKind } from "./kinds";
-import { testMessageSchema, type TestMessageForm } from "./schema";
+import { maskAddress } from "./mask-address";
+import { resendLinksSchema, testMessageSchema, type ResendLinksForm, type TestMessageForm } from "./schema";
 
 export const SEND_MESSAGE_TASK = "send-message";
 
@@ -84,5 +85,40 @@ export async function queueTestMessage(staff: StaffMember, input: TestMessageFor
     });
     if (id) await recordAudit(tx, { staffUserId: staff.id, actor: staff.email, action: "message.test", entity: "Message", entityId: id, ipAddress: ctx.ipAddress });
     return { queued: id !== null };
+  });
+}
+
+/**
+ * The front desk sends a patient their visit's links again (a patient who
+ * lost the confirmation has no other way back to them: only hashes are
+ * stored). Once per click: the form's id is in the key. Only for a visit that
+ * is booked and still to come; answers the address it goes to, masked.
+ */
+export async function resendVisitLinks(staff: StaffMember, input: ResendLinksForm, ctx: RequestContext): Promise<{ queued: boolean; recipient: string }> {
+  if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "Only the front desk and administrators resend a visit's links.");
+  const data = resendLinksSchema.parse(input);
+  return getPrisma().$transaction(async (tx) => {
+    // Locked so a cancellation at the same moment is seen or waits: no links go out for a visit cancelled first.
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Appointment" WHERE "id" = ${data.appointmentId}::uuid FOR SHARE`;
+    if (rows.length === 0) throw new AppError("NOT_FOUND", "No such appointment.");
+    const visit = await tx.appointment.findUniqueOrThrow({ where: { id: data.appointmentId }, select: { status: true, startsAt: true, patientId: true, patient: { select: { email: true } } } });
+    if (visit.status !== "BOOKED" || visit.startsAt.getTime() <= ctx.now.getTime()) {
+      throw new AppError("INVALID_TRANSITION", "Links are sent again only for booked visits still to come; this visit is " + (visit.status === "BOOKED" ? "in the past" : visit.status.toLowerCase().replace("_", " ")) + ".");
+    }
+    if (!visit.patient.email) throw new AppError("INVALID_TRANSITION", "This patient has no email address to send the links to. Add one on their profile first.");
+    const id = await queueVisitEmail(tx, { kind: "links", appointmentId: data.appointmentId, dedupeKey: `links:${data.appointmentId}:${data.formId}`, sendAfter: ctx.now, requestedById: staff.id });
+    if (id) {
+      await recordAudit(tx, {
+        staffUserId: staff.id,
+        actor: staff.email,
+        action: "message.resend",
+        entity: "Appointment",
+        entityId: data.appointmentId,
+        patientId: visit.patientId,
+        ipAddress: ctx.ipAddress,
+        detail: { messageId: id },
+      });
+    }
+    return { queued: id !== null, recipient: maskAddress(visit.patient.email) };
   });
 }

@@ -21,3 +21,13 @@ export const testMessageSchema = z.discriminatedUnion(
 );
 
 export type TestMessageForm = z.input<typeof testMessageSchema>;
+
+export const resendLinksSchema = z.object({
+  appointmentId: z.uuid({ error: "Choose a visit." }),
+  /** Made when the button is shown: one click queues one message, a double click no second. */
+  formId: z.uuid({ error: "Reload the page and send again." }),
+});
+
+export type ResendLinksForm = z.input<typeof resendLinksSchema>;
+
+export const visitMessagesSchema = z.object({ appointmentId: z.uuid({ error: "Choose a visit." }) });

@@ -10,7 +10,7 @@ type Db = Pick<Prisma.TransactionClient, "patientLink" | "appointment">;
 export async function appointmentIdForLink(db: Db, tokenHash: string, purpose: Exclude<PatientLinkPurpose, "PREFERENCES">): Promise<string | null> {
   const link = await db.patientLink.findUnique({ where: { tokenHash }, select: { purpose: true, bookingId: true } });
   if (!link || link.purpose !== purpose || !link.bookingId) return null;
-  const current = await db.appointment.findFirst({ where: { bookingId: link.bookingId }, orderBy: { revision: "desc" }, select: { id: true } });
+  const current = await db.appointment.findFirst({ where: { bookingId: link.bookingId }, orderBy: [{ revision: "desc" }, { createdAt: "desc" }], select: { id: true } });
   return current?.id ?? null;
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/form/button";
 import { ModalDialog } from "@/components/form/dialog";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
+import { VisitMessages } from "../visit-messages/visit-messages";
 import { MODE_LABEL, STATUS_LABEL } from "./appointment-card";
 import { timeOptionsWith } from "./time-options";
 import { formatDate, formatMinutes, localDate, localMinutes } from "./wall-clock";
@@ -113,6 +114,13 @@ export function AppointmentPanel({
           Open patient profile
         </Link>
       </p>
+
+      <section aria-labelledby="panel-messages-title" className="mt-4 border-t border-slate-200 pt-3">
+        <h3 id="panel-messages-title" className="mb-2 text-sm font-semibold">
+          Messages
+        </h3>
+        <VisitMessages key={a.id} appointmentId={a.id} canResend={a.status === "BOOKED" && !a.elsewhere} timeZone={data.location.timeZone} idPrefix="panel" />
+      </section>
 
       {actions.length > 0 ? (
         <div className="mt-4 flex flex-wrap gap-2">

@@ -54,7 +54,7 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
         <h2 id="upcoming-heading" className="text-lg font-semibold">
           Upcoming appointments
         </h2>
-        <VisitsTable caption="Upcoming appointments" visits={profile.upcoming} empty="No appointments to come." />
+        <VisitsTable caption="Upcoming appointments" visits={profile.upcoming} empty="No appointments to come." mayResend={mayEdit} />
       </section>
 
       <section aria-labelledby="past-heading" className="mt-8">
