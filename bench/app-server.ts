@@ -21,6 +21,8 @@ interface Options {
   log: (line: string) => void;
   /** More environment for the app, e.g. AUTH_SECRET. */
   env?: Record<string, string>;
+  /** Flags for the app's node, e.g. `--cpu-prof` to profile it under the bench's load. */
+  nodeArgs?: string[];
 }
 
 const POLL_MS = 500;
@@ -68,7 +70,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Starts the app the way `npm start` does (it builds first when the build is
  * stale) and resolves once GET /api/services answers.
  */
-export async function startApp({ root, databaseUrl, port, readyTimeoutMs, log, env: extraEnv = {} }: Options): Promise<AppServer> {
+export async function startApp({ root, databaseUrl, port, readyTimeoutMs, log, env: extraEnv = {}, nodeArgs = [] }: Options): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // Otherwise the readiness probe could be answered by someone else's server.
   if (await answers(`${baseUrl}/api/services`)) throw new Error(`Port ${port} is already serving; stop that server first.`);
@@ -84,7 +86,7 @@ export async function startApp({ root, databaseUrl, port, readyTimeoutMs, log, e
   };
   delete env.STRIDE_RESET_DB;
   // `node --import tsx` keeps the app in one process, so SIGTERM reaches serve.ts itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   relay(child.stdout, log);
   relay(child.stderr, log);
 

@@ -54,6 +54,8 @@ const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
 // BENCH_PG_PORT and BENCH_APP_PORT move the run off ports another checkout's run or tests may hold.
 const PG = { dataDir: path.join(ROOT, ".data", "bench", "pg"), port: Number(process.env.BENCH_PG_PORT || 54332), database: "stride_bench" };
 const APP_PORT = Number(process.env.BENCH_APP_PORT || 3200);
+// BENCH_APP_NODE_ARGS gives the app's node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profile" to see where a phase's time goes.
+const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const APP_READY_TIMEOUT_MS = 5 * 60_000;
 
 // The baseline runs with the same connections and duration as the phases it is compared with.
@@ -290,7 +292,7 @@ async function startServer(cleanup: Cleanup, databaseUrl: string): Promise<AppSe
     // One JSON line per request would flood the bench's own output under load.
     LOG_LEVEL: "warn",
   };
-  const app = await startApp({ root: ROOT, databaseUrl, port: APP_PORT, readyTimeoutMs: APP_READY_TIMEOUT_MS, log, env });
+  const app = await startApp({ root: ROOT, databaseUrl, port: APP_PORT, readyTimeoutMs: APP_READY_TIMEOUT_MS, log, env, nodeArgs: APP_NODE_ARGS });
   cleanup.add("app", () => app.stop(), () => app.signal());
   log(`app ready after ${Math.round((performance.now() - started) / 1000)} s`);
   return app;

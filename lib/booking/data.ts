@@ -145,6 +145,30 @@ export function activeLocations(locationId: string | undefined): Promise<Locatio
   });
 }
 
+/**
+ * findService and activeLocations in one statement, for the availability
+ * search, the busiest public request: one round trip and one query's fixed
+ * cost instead of two. The same rows, in the same order, as those two give.
+ */
+export async function findServiceWithLocations(idOrSlug: string, locationId: string | undefined): Promise<{ service: Service; locations: Location[] }> {
+  const byId = UUID.test(idOrSlug);
+  const [row] = await getPrisma().$queryRaw<{ service: Timestamped<Service> | null; locations: Timestamped<Location>[] }[]>`
+    SELECT (SELECT row_to_json(s) FROM "Service" s
+             WHERE s."active" AND (s."id" = ${byId ? idOrSlug : null}::uuid OR s."slug" = ${byId ? null : idOrSlug})
+             LIMIT 1) AS "service",
+           (SELECT coalesce(json_agg(l ORDER BY l."name"), '[]') FROM "Location" l
+             WHERE l."active" AND (${locationId ?? null}::uuid IS NULL OR l."id" = ${locationId ?? null}::uuid)) AS "locations"`;
+  if (!row?.service) throw new AppError("NOT_FOUND", `No service "${idOrSlug}" is offered. GET /api/services lists them.`);
+  return { service: withDates(row.service), locations: row.locations.map(withDates) };
+}
+
+/** A row as row_to_json writes it: its timestamps as text. */
+type Timestamped<T extends { createdAt: Date; updatedAt: Date }> = Omit<T, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+
+function withDates<T extends { createdAt: Date; updatedAt: Date }>(row: Timestamped<T>): T {
+  return { ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) } as T;
+}
+
 /** resolveLocations' rules on locations already read with activeLocations. */
 export function locationsFor(active: Location[], locationId: string | undefined, mode: VisitMode, postalCode: string | undefined): Location[] {
   let locations = active;

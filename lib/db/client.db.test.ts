@@ -24,4 +24,17 @@ describe("the database client", () => {
     expect(echo!.at.toISOString()).toBe("2026-11-01T07:30:00.000Z");
     expect(echo!.epoch).toBe(instant.getTime());
   });
+
+  it("prepares a statement once per connection and runs it again by name", async () => {
+    const runs = await getPrisma().$transaction(async (tx) => {
+      // One transaction, so every statement runs on the same connection.
+      for (let i = 0; i < 3; i++) await tx.$queryRaw`SELECT 1 AS "preparedProbe"`;
+      return tx.$queryRaw<{ name: string; runs: number }[]>`
+        SELECT "name", ("generic_plans" + "custom_plans")::int AS "runs"
+          FROM pg_prepared_statements WHERE "statement" = 'SELECT 1 AS "preparedProbe"'`;
+    });
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.name).toMatch(/^stride_/);
+    expect(runs[0]!.runs).toBe(3);
+  });
 });

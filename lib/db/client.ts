@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { reportServerError } from "../log/server-errors";
 import { PrismaClient } from "./generated/client";
@@ -21,9 +22,37 @@ function createClient(): PrismaClient {
       // zone would shift every visit by that zone's offset.
       options: "-c TimeZone=UTC",
     },
-    { onPoolError: (error) => reportServerError(error, "database pool") },
+    { onPoolError: (error) => reportServerError(error, "database pool"), statementNameGenerator: preparedStatementName },
   );
   return new PrismaClient({ adapter });
+}
+
+/**
+ * Statements are prepared once per connection and reused by name: the
+ * busiest reads (the desk's board, the availability search) are long
+ * statements whose parsing and planning in PostgreSQL cost as much as a
+ * third of running them. The name is a hash of the statement's text, so
+ * every instance and connection derives the same name from the same text
+ * and nothing here can go stale. Bounded: past the limit a new text runs
+ * unprepared, as every statement did before, so statements built with
+ * varying text (lists of varying length) cannot grow each connection's
+ * cache without end. A connection pooler in front of PostgreSQL must then
+ * keep prepared statements per server connection (PgBouncer 1.21 and later
+ * with max_prepared_statements, or session pooling).
+ */
+const PREPARED_LIMIT = 500;
+const preparedNames = new Map<string, string>();
+
+/** The empty name is PostgreSQL's unnamed statement: parsed and planned anew each time. */
+const UNPREPARED = "";
+
+function preparedStatementName({ sql }: { sql: string }): string {
+  const known = preparedNames.get(sql);
+  if (known !== undefined) return known;
+  if (preparedNames.size >= PREPARED_LIMIT) return UNPREPARED;
+  const name = `stride_${createHash("sha256").update(sql).digest("base64url").slice(0, 40)}`;
+  preparedNames.set(sql, name);
+  return name;
 }
 
 export function getPrisma(): PrismaClient {

@@ -1,4 +1,4 @@
-import { activeLocations, findService, locationsFor, resolveMode, searchSlots, toSlotDto } from "@/lib/booking/data";
+import { findServiceWithLocations, locationsFor, resolveMode, searchSlots, toSlotDto } from "@/lib/booking/data";
 import { availabilityQuerySchema } from "@/lib/booking/schema";
 import type { AvailabilityDto } from "@/lib/booking/api-types";
 import { AppError } from "@/lib/errors/app-error";
@@ -8,10 +8,10 @@ import { isBookingOpen } from "@/lib/setup/data";
 export const GET = withErrors(async (request: Request) => {
   const q = readQuery(request, availabilityQuerySchema);
   try {
-    // The service and the locations in one round: the locations are read
+    // The service and the locations in one statement: the locations are read
     // before the mode is known and checked against it after, with the same
     // answers, in the same order, as resolveLocations.
-    const [service, active] = await Promise.all([findService(q.service), activeLocations(q.location)]);
+    const { service, locations: active } = await findServiceWithLocations(q.service, q.location);
     const mode = resolveMode(service, q.mode);
     const locations = locationsFor(active, q.location, mode, q.postalCode);
     const now = new Date();
