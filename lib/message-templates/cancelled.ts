@@ -4,7 +4,7 @@ import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
 import { visitAsNow } from "./visit-as-now";
-import { calendarAttachment, visitFacts } from "./visit";
+import { calendarAttachment, visitOpening } from "./visit";
 
 const TEXT = {
   en: {
@@ -46,9 +46,7 @@ export const composeCancelled: Composer = async (tx, message, sender) => {
     title: t.title,
     sender,
     blocks: [
-      { kind: "paragraph", text: t.hello(booking.patient.firstName) },
-      { kind: "paragraph", text: message.requestedById ? t.byClinic(sender.practiceName) : t.byPatient },
-      visitFacts(booking, visit.room?.name ?? null, language),
+      ...visitOpening(booking, visit.room?.name ?? null, language, { hello: t.hello, why: message.requestedById ? t.byClinic(sender.practiceName) : t.byPatient }),
       { kind: "link", label: t.bookAgain, url: `${publicBaseUrl()}/${language}/book` },
       { kind: "paragraph", text: t.calendarFile },
     ],

@@ -2,7 +2,7 @@ import "server-only";
 import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
-import { calendarAttachment, calendarNote, cancellationPolicy, loadMessageVisit, visitFacts, visitForMessage, visitLinks, whatToBring } from "./visit";
+import { calendarAttachment, calendarNote, cancellationPolicy, loadMessageVisit, visitOpening, visitForMessage, visitLinks, whatToBring } from "./visit";
 
 const TEXT = {
   en: {
@@ -40,9 +40,7 @@ export const composeConfirmation: Composer = async (tx, message, sender) => {
     title: t.title,
     sender,
     blocks: [
-      { kind: "paragraph", text: t.hello(booking.patient.firstName) },
-      { kind: "paragraph", text: t.intro(sender.practiceName) },
-      visitFacts(booking, visit.room?.name ?? null, language),
+      ...visitOpening(booking, visit.room?.name ?? null, language, { hello: t.hello, why: t.intro(sender.practiceName) }),
       ...visitLinks(booking, language),
       ...whatToBring(booking, language),
       ...cancellationPolicy(booking, sender, language),

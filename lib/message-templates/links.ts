@@ -2,7 +2,7 @@ import "server-only";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
 import { visitAsNow } from "./visit-as-now";
-import { calendarAttachment, calendarNote, cancellationPolicy, visitFacts, visitLinks } from "./visit";
+import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitLinks } from "./visit";
 
 const TEXT = {
   en: {
@@ -33,9 +33,7 @@ export const composeLinks: Composer = async (tx, message, sender) => {
     title: t.subject,
     sender,
     blocks: [
-      { kind: "paragraph", text: t.hello(booking.patient.firstName) },
-      { kind: "paragraph", text: t.intro(sender.practiceName) },
-      visitFacts(booking, visit.room?.name ?? null, language),
+      ...visitOpening(booking, visit.room?.name ?? null, language, { hello: t.hello, why: t.intro(sender.practiceName) }),
       ...visitLinks(booking, language),
       ...cancellationPolicy(booking, sender, language),
       calendarNote(language),

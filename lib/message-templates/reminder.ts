@@ -6,7 +6,7 @@ import { reminderStartOf } from "../reminders/dedupe-key";
 import { tooLateTonight } from "../reminders/schedule";
 import { renderEmail } from "./layout";
 import { reminderLinksFor } from "./reminder-links";
-import { loadMessageVisit, visitFacts, visitForMessage, visitLinks, type MessageVisit } from "./visit";
+import { loadMessageVisit, visitOpening, visitForMessage, visitLinks, type MessageVisit } from "./visit";
 
 const TEXT = {
   en: {
@@ -78,9 +78,7 @@ export const composeReminder: Composer = async (tx, message, sender) => {
     title: t.title,
     sender,
     blocks: [
-      { kind: "paragraph", text: t.hello(booking.patient.firstName) },
-      { kind: "paragraph", text: t.intro(sender.practiceName) },
-      visitFacts(booking, visit.room?.name ?? null, language),
+      ...visitOpening(booking, visit.room?.name ?? null, language, { hello: t.hello, why: t.intro(sender.practiceName) }),
       { kind: "heading", text: t.answer },
       { kind: "paragraph", text: t.answerHelp },
       { kind: "link", label: t.coming, url: links.coming },

@@ -4,7 +4,7 @@ import type { Composer } from "../messages/kinds";
 import { parseVisitChangeKey } from "../messages/visit-changes";
 import { renderEmail } from "./layout";
 import { visitAsNow } from "./visit-as-now";
-import { calendarAttachment, calendarNote, cancellationPolicy, visitFacts, visitLinks, whatToBring } from "./visit";
+import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitLinks, whatToBring } from "./visit";
 
 const TEXT = {
   en: {
@@ -47,9 +47,7 @@ export const composeRescheduled: Composer = async (tx, message, sender) => {
     title: t.title,
     sender,
     blocks: [
-      { kind: "paragraph", text: t.hello(booking.patient.firstName) },
-      { kind: "paragraph", text: t.intro(sender.practiceName) },
-      visitFacts(booking, visit.room?.name ?? null, language),
+      ...visitOpening(booking, visit.room?.name ?? null, language, { hello: t.hello, why: t.intro(sender.practiceName) }),
       ...(previous ? [{ kind: "paragraph" as const, text: t.was(`${formatLongDate(previous, zone, language)}, ${formatTime(previous, zone, language)}`) }] : []),
       ...visitLinks(booking, language),
       ...whatToBring(booking, language),

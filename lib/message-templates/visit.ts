@@ -118,6 +118,11 @@ export function visitFacts(b: BookingDto, room: string | null, language: Languag
   };
 }
 
+/** How every message about one visit opens: the greeting, why it is written, and the visit's facts. */
+export function visitOpening(b: BookingDto, room: string | null, language: Language, words: { hello: (name: string) => string; why: string }): Block[] {
+  return [{ kind: "paragraph", text: words.hello(b.patient.firstName) }, { kind: "paragraph", text: words.why }, visitFacts(b, room, language)];
+}
+
 /** The links a booked visit's messages carry: the video room (video visits) and the manage page. */
 export function visitLinks(b: BookingDto, language: Language): Block[] {
   const t = TEXT[language];
