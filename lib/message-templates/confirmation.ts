@@ -2,7 +2,8 @@ import "server-only";
 import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
-import { calendarAttachment, calendarNote, cancellationPolicy, loadMessageVisit, visitOpening, visitForMessage, visitLinks, whatToBring } from "./visit";
+import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitLinks, whatToBring } from "./visit";
+import { visitAsNow } from "./visit-as-now";
 
 const TEXT = {
   en: {
@@ -26,14 +27,12 @@ const TEXT = {
  * its new time.
  */
 export const composeConfirmation: Composer = async (tx, message, sender) => {
-  const visit = await loadMessageVisit(tx, message);
-  if (!visit) return { skip: "The visit no longer exists." };
-  if (visit.status !== "BOOKED") return { skip: `The visit is ${visit.status.toLowerCase().replace("_", " ")} now.` };
-  if (!visit.patient.email) return { skip: "The patient has no email address." };
   const now = new Date();
+  const found = await visitAsNow(tx, message, now);
+  if ("skip" in found) return found;
+  const { visit, booking, to } = found;
   const language = message.language;
   const t = TEXT[language];
-  const booking = await visitForMessage(tx, message, visit, now);
   const subject = t.subject(formatDay(booking.start, booking.timeZone, language), formatTime(booking.start, booking.timeZone, language));
   const body = renderEmail({
     language,
@@ -47,5 +46,5 @@ export const composeConfirmation: Composer = async (tx, message, sender) => {
       calendarNote(language),
     ],
   });
-  return { to: visit.patient.email, subject, ...body, attachments: [calendarAttachment(booking, visit, now)] };
+  return { to, subject, ...body, attachments: [calendarAttachment(booking, visit, now)] };
 };

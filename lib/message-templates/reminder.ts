@@ -6,7 +6,8 @@ import { reminderStartOf } from "../reminders/dedupe-key";
 import { tooLateTonight } from "../reminders/schedule";
 import { renderEmail } from "./layout";
 import { reminderLinksFor } from "./reminder-links";
-import { loadMessageVisit, visitOpening, visitForMessage, visitLinks, type MessageVisit } from "./visit";
+import { loadMessageVisit, visitOpening, visitLinks, type MessageVisit } from "./visit";
+import { visitAsNow } from "./visit-as-now";
 
 const TEXT = {
   en: {
@@ -42,35 +43,31 @@ const TEXT = {
 } as const;
 
 /**
- * Whether a reminder is still right to send now, from the visit as it is
- * now rather than as it was when the reminder was queued.
+ * Why a reminder is no longer right to send now, from the booked visit as it
+ * is now rather than as it was when the reminder was queued; null when it is.
  */
-async function visitToRemind(tx: Prisma.TransactionClient, message: Message, now: Date): Promise<MessageVisit | Skip> {
-  const visit = await loadMessageVisit(tx, message);
-  if (!visit) return { skip: "The visit no longer exists." };
-  if (visit.status !== "BOOKED") return { skip: `The visit is ${visit.status.toLowerCase().replace("_", " ")} now.` };
+function whyNotRemind(message: Message, visit: MessageVisit, now: Date): string | null {
   const queuedFor = reminderStartOf(message.dedupeKey);
-  if (!queuedFor || queuedFor.getTime() !== visit.startsAt.getTime()) return { skip: "The visit was moved; its new time has a reminder of its own." };
+  if (!queuedFor || queuedFor.getTime() !== visit.startsAt.getTime()) return "The visit was moved; its new time has a reminder of its own.";
   if (message.channel === "EMAIL" ? visit.patient.emailRemindersOff : visit.patient.smsRemindersOff) {
-    return { skip: `The patient turned off reminders by ${message.channel === "EMAIL" ? "email" : "text message"}.` };
+    return `The patient turned off reminders by ${message.channel === "EMAIL" ? "email" : "text message"}.`;
   }
-  if (tooLateTonight(now.getTime(), visit.location.timeZone)) return { skip: "It is night at the visit's location (quiet hours, 21:00–08:00); a late reminder is not sent." };
+  if (tooLateTonight(now.getTime(), visit.location.timeZone)) return "It is night at the visit's location (quiet hours, 21:00–08:00); a late reminder is not sent.";
   // sendAfter is when it was due; with less than half its lead time left, the visit is too close for it.
   const start = visit.startsAt.getTime();
-  if (now.getTime() >= start - (start - message.sendAfter.getTime()) / 2) return { skip: "The reminder is too late: the visit is about to start." };
-  return visit;
+  if (now.getTime() >= start - (start - message.sendAfter.getTime()) / 2) return "The reminder is too late: the visit is about to start.";
+  return null;
 }
 
 /** The email reminder: the visit, the answer links, the manage and video links, and the way to stop reminders. */
 export const composeReminder: Composer = async (tx, message, sender) => {
   if (message.channel === "SMS") return composeReminderText(tx, message, sender);
   const now = new Date();
-  const visit = await visitToRemind(tx, message, now);
-  if ("skip" in visit) return visit;
-  if (!visit.patient.email) return { skip: "The patient has no email address." };
+  const found = await visitAsNow(tx, message, now, (visit) => whyNotRemind(message, visit, now));
+  if ("skip" in found) return found;
+  const { visit, booking, to } = found;
   const language = message.language;
   const t = TEXT[language];
-  const booking = await visitForMessage(tx, message, visit, now);
   const links = await reminderLinksFor(tx, message, visit, now);
   const subject = t.subject(formatDay(booking.start, booking.timeZone, language), formatTime(booking.start, booking.timeZone, language));
   const body = renderEmail({
@@ -89,14 +86,17 @@ export const composeReminder: Composer = async (tx, message, sender) => {
       { kind: "link", label: t.preferences, url: links.preferences },
     ],
   });
-  return { to: visit.patient.email, subject, ...body };
+  return { to, subject, ...body };
 };
 
 /** The text-message reminder: short, with the same answer links (or a C/R reply) and the way to stop reminders. */
 async function composeReminderText(tx: Prisma.TransactionClient, message: Message, sender: Sender): Promise<ComposedSms | Skip> {
   const now = new Date();
-  const visit = await visitToRemind(tx, message, now);
-  if ("skip" in visit) return visit;
+  const visit = await loadMessageVisit(tx, message);
+  if (!visit) return { skip: "The visit no longer exists." };
+  if (visit.status !== "BOOKED") return { skip: `The visit is ${visit.status.toLowerCase().replace("_", " ")} now.` };
+  const why = whyNotRemind(message, visit, now);
+  if (why) return { skip: why };
   if (!visit.patient.phone) return { skip: "The patient has no phone number." };
   const language = message.language;
   const start = visit.startsAt.toISOString();
