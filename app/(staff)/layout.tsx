@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { CspSafeZod } from "@/components/csp-safe-zod";
+import { staffMessages } from "@/lib/i18n/catalog";
 import "../globals.css";
 
 // Every page carries a fresh script nonce in its Content-Security-Policy,
@@ -16,7 +18,9 @@ export default function StaffRootLayout({ children }: { children: React.ReactNod
     <html lang="en">
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900">
         <CspSafeZod />
-        {children}
+        <NextIntlClientProvider locale="en" messages={staffMessages()}>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

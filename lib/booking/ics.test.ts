@@ -59,6 +59,16 @@ describe("buildIcs", () => {
     expect(unfolded).toContain(`Join the video visit (opens 15 minutes before): ${joinUrl}`);
   });
 
+  it("writes a video visit's lines in Spanish for a Spanish booking", () => {
+    const joinUrl = "http://localhost:3000/visit/" + "j".repeat(43);
+    const video = buildIcs({ ...booking, mode: "VIDEO", joinUrl }, { uid: "a4@stride", sequence: 0, stamp: new Date(), updatedAt: new Date() });
+    const unfolded = video.replace(/\r\n /g, "");
+    expect(unfolded).toContain(`LOCATION:Videoconsulta: ${joinUrl}\r\n`);
+    expect(unfolded).toContain("SUMMARY:Sesión de terapia · videoconsulta\r\n");
+    expect(unfolded).toContain(`Entrar a la videoconsulta (abre 15 minutos antes): ${joinUrl}`);
+    expect(unfolded).toContain("Cambiar o cancelar: http://localhost:3000/es/manage/");
+  });
+
   it("escapes every kind of line break in text, so a bare CR cannot start a property of its own", () => {
     const visitAddress = { line1: "12 Runner Rd\rX-INJECTED:1", line2: "Apt 4\r\nBack door\nGate", city: "El Paso", postalCode: "79912" };
     const home = buildIcs({ ...booking, mode: "HOME", visitAddress }, { uid: "a3@stride", sequence: 0, stamp: new Date(), updatedAt: new Date() });

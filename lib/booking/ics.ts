@@ -1,3 +1,5 @@
+import { translator } from "@/lib/i18n/catalog";
+import { OPENS_MINUTES_BEFORE } from "@/lib/video/room-window";
 import type { BookingDto } from "./api-types";
 
 // RFC 5545 calendar file for one visit. Times are written in UTC so every
@@ -49,20 +51,19 @@ export interface IcsMeta {
  */
 export function buildIcs(b: BookingDto, meta: IcsMeta): string {
   const lang = b.language;
+  const t = translator(lang, "calendarFile");
   const therapist = `${b.therapist.firstName} ${b.therapist.lastName}, ${b.therapist.credentials}`;
   const where =
     b.mode === "VIDEO" && b.joinUrl
-      ? (lang === "es" ? `Videoconsulta: ${b.joinUrl}` : `Video visit: ${b.joinUrl}`)
+      ? t("where", { joinUrl: b.joinUrl })
       : b.mode === "HOME" && b.visitAddress
       ? [b.visitAddress.line1, b.visitAddress.line2, b.visitAddress.city, b.visitAddress.postalCode].filter(Boolean).join(", ")
       : [b.location.name, b.location.address.line1, b.location.address.city, b.location.address.region, b.location.address.postalCode].join(", ");
-  const summary = b.mode === "VIDEO" ? `${b.service.name[lang]} · ${lang === "es" ? "videoconsulta" : "video visit"}` : `${b.service.name[lang]} · ${b.location.name}`;
+  const summary = `${b.service.name[lang]} · ${b.mode === "VIDEO" ? t("videoVisit") : b.location.name}`;
   const description = [
-    lang === "es" ? `Con ${therapist}` : `With ${therapist}`,
-    ...(b.mode === "VIDEO" && b.joinUrl
-      ? [lang === "es" ? `Entrar a la videoconsulta (abre 15 minutos antes): ${b.joinUrl}` : `Join the video visit (opens 15 minutes before): ${b.joinUrl}`]
-      : []),
-    lang === "es" ? `Cambiar o cancelar: ${b.manageUrl}` : `Change or cancel: ${b.manageUrl}`,
+    t("with", { therapist }),
+    ...(b.mode === "VIDEO" && b.joinUrl ? [t("join", { minutes: OPENS_MINUTES_BEFORE, joinUrl: b.joinUrl })] : []),
+    t("manage", { manageUrl: b.manageUrl }),
   ].join("\n");
   const cancelled = b.status === "CANCELLED";
   const alarm = cancelled

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { keepSessionAlive } from "./actions";
 
@@ -18,6 +19,7 @@ export function IdleWarning({ idleSeconds }: { idleSeconds: number }) {
 }
 
 function IdleClock({ idleSeconds }: { idleSeconds: number }) {
+  const t = useTranslations("staffShell.idle");
   const router = useRouter();
   const [activeAt, setActiveAt] = useState(() => Date.now());
   const [now, setNow] = useState(activeAt);
@@ -57,13 +59,13 @@ function IdleClock({ idleSeconds }: { idleSeconds: number }) {
     <div role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50 p-4">
       <div className="max-w-sm rounded-lg bg-white p-6 shadow-xl">
         <h2 id="idle-title" className="text-lg font-bold">
-          Still there?
+          {t("title")}
         </h2>
         <p id="idle-text" className="mt-2">
-          For patients&apos; privacy you will be signed out in {secondsLeft} seconds.
+          {t("text", { seconds: secondsLeft })}
         </p>
         <button ref={buttonRef} type="button" onClick={stay} className="mt-4 rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900">
-          Stay signed in
+          {t("stay")}
         </button>
       </div>
     </div>

@@ -1,23 +1,23 @@
 import { buttonClass } from "@/components/form/button";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { staffIdleSeconds } from "@/lib/auth/config";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { pagesFor } from "@/lib/staff/navigation";
 import { signOutAction } from "./actions";
 import { IdleWarning } from "./idle-warning";
 
-const ROLE_LABEL = { ADMIN: "Administrator", FRONT_DESK: "Front desk", THERAPIST: "Therapist" } as const;
-
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
+  const t = await getTranslations("staffShell");
   return (
     <>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/staff" className="font-bold text-teal-900">
-            Stride staff
+            {t("home")}
           </Link>
-          <nav aria-label="Staff pages" className="order-3 w-full sm:order-none sm:w-auto">
+          <nav aria-label={t("pagesLabel")} className="order-3 w-full sm:order-none sm:w-auto">
             <ul className="flex flex-wrap gap-1 text-sm">
               {pagesFor(staff.role).map((page) => (
                 <li key={page.href}>
@@ -30,11 +30,11 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>
-              {staff.name} · {ROLE_LABEL[staff.role]}
+              {t("signedInAs", { name: staff.name, role: t(`role.${staff.role}`) })}
             </span>
             <form action={signOutAction}>
               <button type="submit" className={buttonClass("secondary","sm")}>
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           </div>
