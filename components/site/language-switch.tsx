@@ -1,11 +1,12 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { useTranslations } from "next-intl";
 import { languageNames, type Language } from "@/lib/i18n/languages";
 
 /** Links to the same page in the other language; the language lives in the first path segment. */
 export function LanguageSwitch({ language }: { language: Language }) {
+  const t = useTranslations("layout");
   const pathname = usePathname();
   const target: Language = language === "en" ? "es" : "en";
   const rest = pathname.split("/").slice(2).join("/");
@@ -15,7 +16,7 @@ export function LanguageSwitch({ language }: { language: Language }) {
       href={href}
       lang={target}
       hrefLang={target}
-      aria-label={getDictionary(language).layout.switchLanguage}
+      aria-label={t("switchLanguage")}
       className="rounded-md px-3 py-2 text-sm font-semibold text-brand-800 underline-offset-4 hover:bg-brand-50 hover:underline"
     >
       {languageNames[target]}

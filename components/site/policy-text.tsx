@@ -1,4 +1,4 @@
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 
 interface PolicyTextProps {
@@ -15,7 +15,8 @@ interface PolicyTextProps {
  * agree to it), else a note that it is not published. Plain text only:
  * paragraphs by blank lines, line breaks kept, nothing read as markup.
  */
-export function PolicyText({ language, title, texts, missing }: PolicyTextProps) {
+export async function PolicyText({ language, title, texts, missing }: PolicyTextProps) {
+  const t = await getTranslations({ locale: language, namespace: "policies" });
   const other: Language = language === "en" ? "es" : "en";
   const shownIn = texts[language] ? language : texts[other] ? other : null;
   const text = shownIn ? texts[shownIn]! : null;
@@ -26,7 +27,7 @@ export function PolicyText({ language, title, texts, missing }: PolicyTextProps)
         <p className="text-slate-700">{missing}</p>
       ) : (
         <>
-          {shownIn !== language ? <p className="text-sm text-slate-600">{getDictionary(language).policies.otherLanguage}</p> : null}
+          {shownIn !== language ? <p className="text-sm text-slate-600">{t("otherLanguage")}</p> : null}
           <div lang={shownIn !== language ? shownIn! : undefined} className="space-y-3 text-slate-800">
             {text.split(/\n\s*\n/).map((paragraph, i) => (
               <p key={i} className="whitespace-pre-line">

@@ -1,16 +1,19 @@
 import Link from "next/link";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
 import { telHref } from "./tel-href";
 
 export async function SiteFooter({ language }: { language: Language }) {
-  const t = getDictionary(language);
-  const practice = await findPracticeDetails();
+  const [t, policies, practice] = await Promise.all([
+    getTranslations({ locale: language, namespace: "layout" }),
+    getTranslations({ locale: language, namespace: "policies" }),
+    findPracticeDetails(),
+  ]);
   const contact = [
-    practice.phone ? { label: t.layout.footerPhone, value: <a href={telHref(practice.phone)} className="underline underline-offset-2">{practice.phone}</a> } : null,
-    practice.email ? { label: t.layout.footerEmail, value: <a href={`mailto:${practice.email}`} className="underline underline-offset-2">{practice.email}</a> } : null,
-    practice.address ? { label: t.layout.footerAddress, value: practice.address } : null,
+    practice.phone ? { label: t("footerPhone"), value: <a href={telHref(practice.phone)} className="underline underline-offset-2">{practice.phone}</a> } : null,
+    practice.email ? { label: t("footerEmail"), value: <a href={`mailto:${practice.email}`} className="underline underline-offset-2">{practice.email}</a> } : null,
+    practice.address ? { label: t("footerAddress"), value: practice.address } : null,
   ].filter((row) => row !== null);
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white">
@@ -18,7 +21,7 @@ export async function SiteFooter({ language }: { language: Language }) {
         {contact.length > 0 ? (
           <section aria-labelledby="footer-contact">
             <h2 id="footer-contact" className="font-semibold text-slate-800">
-              {practice.name} · {t.layout.footerContact}
+              {practice.name} · {t("footerContact")}
             </h2>
             <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
               {contact.map((row) => (
@@ -30,22 +33,22 @@ export async function SiteFooter({ language }: { language: Language }) {
             </dl>
           </section>
         ) : null}
-        <nav aria-label={t.layout.footerPolicies}>
+        <nav aria-label={t("footerPolicies")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             <li>
               <Link href={`/${language}/cancellation-policy`} className="text-brand-800 underline underline-offset-2">
-                {t.policies.cancellation.title}
+                {policies("cancellation.title")}
               </Link>
             </li>
             <li>
               <Link href={`/${language}/privacy`} className="text-brand-800 underline underline-offset-2">
-                {t.policies.privacy.title}
+                {policies("privacy.title")}
               </Link>
             </li>
           </ul>
         </nav>
-        <p>{t.layout.footerEmergency}</p>
-        <p>{practice.isDemo ? t.layout.footerDemo : t.layout.footerStride}</p>
+        <p>{t("footerEmergency")}</p>
+        <p>{practice.isDemo ? t("footerDemo") : t("footerStride")}</p>
       </div>
     </footer>
   );

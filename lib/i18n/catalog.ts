@@ -1,7 +1,25 @@
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import type { Language } from "./languages";
+import enAttendance from "./messages/en/attendance.json";
 import enCalendarFile from "./messages/en/calendar-file.json";
+import enHome from "./messages/en/home.json";
+import enLayout from "./messages/en/layout.json";
+import enLookup from "./messages/en/lookup.json";
+import enMeta from "./messages/en/meta.json";
+import enNotFound from "./messages/en/not-found.json";
+import enNotOpen from "./messages/en/not-open.json";
+import enPolicies from "./messages/en/policies.json";
+import enPreferences from "./messages/en/preferences.json";
+import esAttendance from "./messages/es/attendance.json";
 import esCalendarFile from "./messages/es/calendar-file.json";
+import esHome from "./messages/es/home.json";
+import esLayout from "./messages/es/layout.json";
+import esLookup from "./messages/es/lookup.json";
+import esMeta from "./messages/es/meta.json";
+import esNotFound from "./messages/es/not-found.json";
+import esNotOpen from "./messages/es/not-open.json";
+import esPolicies from "./messages/es/policies.json";
+import esPreferences from "./messages/es/preferences.json";
 import enStaffShell from "./messages/en/staff-shell.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
@@ -10,7 +28,16 @@ import enStaffShell from "./messages/en/staff-shell.json";
 // another language fails the type-check, and catalog.test.ts checks that the
 // languages agree key by key and placeholder by placeholder.
 const en = {
+  attendance: enAttendance,
   calendarFile: enCalendarFile,
+  home: enHome,
+  layout: enLayout,
+  lookup: enLookup,
+  meta: enMeta,
+  notFound: enNotFound,
+  notOpen: enNotOpen,
+  policies: enPolicies,
+  preferences: enPreferences,
   // Staff pages ship in English; their namespaces start with "staff".
   staffShell: enStaffShell,
 };
@@ -19,11 +46,31 @@ export type Messages = typeof en;
 
 // Spanish staff pages are welcome: until a namespace has its own Spanish file, it reads the English one.
 const es: Messages = {
+  attendance: esAttendance,
   calendarFile: esCalendarFile,
+  home: esHome,
+  layout: esLayout,
+  lookup: esLookup,
+  meta: esMeta,
+  notFound: esNotFound,
+  notOpen: esNotOpen,
+  policies: esPolicies,
+  preferences: esPreferences,
   staffShell: enStaffShell,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };
+
+/**
+ * The namespaces patient pages' client components read. Only these travel to
+ * the browser with a patient page; the messages' and staff pages' words stay on
+ * the server.
+ */
+const PATIENT_CLIENT_NAMESPACES = ["layout", "lookup"] as const satisfies readonly (keyof Messages)[];
+
+export function patientClientMessages(language: Language): Partial<Messages> {
+  return Object.fromEntries(PATIENT_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
+}
 
 /** The staff pages' messages, the only ones their client components receive. */
 export function staffMessages(): Partial<Messages> {

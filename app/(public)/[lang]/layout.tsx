@@ -1,12 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import "../../globals.css";
 import { CspSafeZod } from "@/components/csp-safe-zod";
 import { QueryProvider } from "@/components/query-provider";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { SkipLink } from "@/components/site/skip-link";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { getTranslations } from "next-intl/server";
+import { patientClientMessages } from "@/lib/i18n/catalog";
 import { isLanguage, languages } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
 
@@ -21,12 +23,11 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: LayoutProps<"/[lang]">): Promise<Metadata> {
   const { lang } = await params;
   if (!isLanguage(lang)) return {};
-  const t = getDictionary(lang).meta;
-  const practice = await findPracticeDetails();
+  const [t, practice] = await Promise.all([getTranslations({ locale: lang, namespace: "meta" }), findPracticeDetails()]);
   const title = practice.name;
   return {
     title: { default: title, template: `%s · ${title}` },
-    description: practice.isDemo ? t.description : t.descriptionFor(practice.name),
+    description: practice.isDemo ? t("description") : t("descriptionFor", { practice: practice.name }),
     alternates: { languages: { en: "/en", es: "/es" } },
   };
 }
@@ -38,17 +39,19 @@ export const viewport: Viewport = {
 export default async function PublicRootLayout({ children, params }: LayoutProps<"/[lang]">) {
   const { lang } = await params;
   if (!isLanguage(lang)) notFound();
-  const t = getDictionary(lang).layout;
+  const t = await getTranslations({ locale: lang, namespace: "layout" });
   return (
     <html lang={lang}>
       <body className="flex min-h-dvh flex-col font-sans">
-        <CspSafeZod />
-        <SkipLink label={t.skipToContent} />
-        <SiteHeader language={lang} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:py-10">
-          <QueryProvider>{children}</QueryProvider>
-        </main>
-        <SiteFooter language={lang} />
+        <NextIntlClientProvider locale={lang} messages={patientClientMessages(lang)}>
+          <CspSafeZod />
+          <SkipLink label={t("skipToContent")} />
+          <SiteHeader language={lang} />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:py-10">
+            <QueryProvider>{children}</QueryProvider>
+          </main>
+          <SiteFooter language={lang} />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

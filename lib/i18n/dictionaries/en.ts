@@ -2,58 +2,10 @@
 // a key missing from another language fails the type-check.
 
 export const en = {
-  meta: {
-    /** The demo clinic's own description; a real practice's pages use descriptionFor. */
-    description: "Physical therapy for runners with inner-knee pain. Book a free screening online.",
-    descriptionFor: (practice: string) => `Book a visit with ${practice} online.`,
-  },
-  layout: {
-    skipToContent: "Skip to main content",
-    switchLanguage: "Ver esta página en español",
-    footerEmergency: "This site is for booking visits. In an emergency, call 911.",
-    footerDemo: "Online booking by Stride, an open-source booking system. This clinic is a demo.",
-    footerStride: "Online booking by Stride, an open-source booking system.",
-    footerContact: "Contact",
-    footerPhone: "Phone",
-    footerEmail: "Email",
-    footerAddress: "Address",
-    footerPolicies: "Policies",
-  },
+  /** Links to the policy pages from the booking form. */
   policies: {
-    cancellation: {
-      title: "Cancellation policy",
-      missing: "The practice has not published its cancellation policy online yet. Please ask us about it when you book.",
-    },
-    privacy: {
-      title: "Privacy notice",
-      missing: "The practice has not published its privacy notice online yet. Please ask us about it when you book.",
-    },
     readCancellation: "Read the cancellation policy (opens in a new tab)",
     readPrivacy: "Read the privacy notice (opens in a new tab)",
-    otherLanguage: "This text is only available in Spanish.",
-  },
-  notOpen: {
-    title: "Online booking is not open yet",
-    body: "We are still setting up our schedule. Please check back soon.",
-    callUs: "To book a visit now, call us:",
-  },
-  notFound: {
-    title: "Page not found",
-    body: "We could not find that page. The address may be mistyped.",
-    home: "Go to the home page",
-  },
-  home: {
-    title: "Knee pain on your runs? Let's get you moving again.",
-    intro:
-      "We help runners with pain on the inside of the knee, whether it crept up with more miles, a new route or an old injury.",
-    pointsHeading: "How we can help",
-    points: [
-      "Start with a free screening: we listen, look at how you move and tell you honestly whether therapy can help.",
-      "Then have therapy in our clinic, or at your home if that suits you better.",
-      "Or see your therapist by video from home: the link comes with your confirmation, and there is nothing to install.",
-    ],
-    bookCta: "Book a visit",
-    bookNote: "No account needed. Booking takes about three minutes.",
   },
   book: {
     title: "Book a visit",
@@ -216,26 +168,6 @@ export const en = {
         ? `This time cannot be changed or cancelled online after you book it. To change it later, call the clinic at ${phone}.`
         : "This time cannot be changed or cancelled online after you book it. To change it later, call the clinic.",
     chosenDeadline: (when: string) => `For this time, you can change or cancel online until ${when}.`,
-  },
-  lookup: {
-    title: "Find my booking",
-    intro: "Lost the message with your link? Enter the email address you booked with and we will send it the links to your upcoming visits.",
-    emailLabel: "Email address",
-    emailHint: "The address you gave when you booked.",
-    submit: "Send me my links",
-    sending: "Sending…",
-    sentTitle: "Check your email",
-    sent: "If this address has visits with us, we have sent it a message with their links. Check your inbox and spam folder.",
-    again: "Use another address",
-    errorTitle: "There is a problem",
-    emailMissing: "Enter your email address.",
-    emailInvalid: "Enter a valid email address, e.g. name@example.com.",
-    rateLimited: (minutes: number) => `You have asked many times. Please wait ${minutes === 1 ? "1 minute" : `${minutes} minutes`} and try again.`,
-    network: "We could not reach the booking system. Check your connection and try again.",
-    generic: "Something went wrong and nothing was sent. Please try again, or call the clinic.",
-    lostLink: "Lost your link?",
-    findIt: "Find my booking",
-    homeHint: "Already booked? Find your booking to change or cancel it.",
   },
   manage: {
     title: "Your appointment",

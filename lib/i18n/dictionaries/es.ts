@@ -1,57 +1,10 @@
 import type { Dictionary } from "./en";
 
 export const es: Dictionary = {
-  meta: {
-    descriptionFor: (practice: string) => `Reserve en línea una cita con ${practice}.`,
-    description: "Fisioterapia para corredores con dolor en la cara interna de la rodilla. Reserve en línea una evaluación gratuita.",
-  },
-  layout: {
-    skipToContent: "Saltar al contenido principal",
-    switchLanguage: "View this page in English",
-    footerEmergency: "Este sitio es para reservar citas. En caso de emergencia, llame al 911.",
-    footerDemo: "Reservas en línea con Stride, un sistema de reservas de código abierto. Esta clínica es una demostración.",
-    footerStride: "Reservas en línea con Stride, un sistema de reservas de código abierto.",
-    footerContact: "Contacto",
-    footerPhone: "Teléfono",
-    footerEmail: "Correo electrónico",
-    footerAddress: "Dirección",
-    footerPolicies: "Políticas",
-  },
+  /** Links to the policy pages from the booking form. */
   policies: {
-    cancellation: {
-      title: "Política de cancelación",
-      missing: "La clínica aún no ha publicado en línea su política de cancelación. Pregúntenos por ella al reservar.",
-    },
-    privacy: {
-      title: "Aviso de privacidad",
-      missing: "La clínica aún no ha publicado en línea su aviso de privacidad. Pregúntenos por él al reservar.",
-    },
     readCancellation: "Leer la política de cancelación (se abre en una pestaña nueva)",
     readPrivacy: "Leer el aviso de privacidad (se abre en una pestaña nueva)",
-    otherLanguage: "Este texto solo está disponible en inglés.",
-  },
-  notOpen: {
-    title: "Las reservas en línea aún no están abiertas",
-    body: "Todavía estamos preparando nuestra agenda. Vuelva a consultar pronto.",
-    callUs: "Para reservar una cita ahora, llámenos:",
-  },
-  notFound: {
-    title: "Página no encontrada",
-    body: "No encontramos esa página. Es posible que la dirección tenga un error.",
-    home: "Ir a la página de inicio",
-  },
-  home: {
-    title: "¿Le duele la rodilla al correr? Le ayudamos a volver a moverse.",
-    intro:
-      "Ayudamos a corredores con dolor en la cara interna de la rodilla, ya sea que apareció al aumentar los kilómetros, con una ruta nueva o por una lesión antigua.",
-    pointsHeading: "Cómo podemos ayudarle",
-    points: [
-      "Empiece con una evaluación gratuita: le escuchamos, observamos cómo se mueve y le decimos con franqueza si la terapia puede ayudarle.",
-      "Después, reciba la terapia en nuestra clínica o, si le resulta más cómodo, en su casa.",
-      "O vea a su terapeuta por video desde casa: el enlace llega con su confirmación y no hay nada que instalar.",
-    ],
-    bookCta: "Reservar una cita",
-    bookNote: "No necesita crear una cuenta. La reserva toma unos tres minutos.",
   },
   book: {
     title: "Reservar una cita",
@@ -215,26 +168,6 @@ export const es: Dictionary = {
         ? `Esta hora no se puede cambiar ni cancelar en línea después de reservarla. Para cambiarla más adelante, llame a la clínica al ${phone}.`
         : "Esta hora no se puede cambiar ni cancelar en línea después de reservarla. Para cambiarla más adelante, llame a la clínica.",
     chosenDeadline: (when) => `Para esta hora, puede cambiar o cancelar en línea hasta el ${when}.`,
-  },
-  lookup: {
-    title: "Buscar mi cita",
-    intro: "¿Perdió el mensaje con su enlace? Escriba el correo electrónico con el que reservó y le enviaremos los enlaces de sus próximas citas.",
-    emailLabel: "Correo electrónico",
-    emailHint: "La dirección que dio al reservar.",
-    submit: "Enviarme mis enlaces",
-    sending: "Enviando…",
-    sentTitle: "Revise su correo",
-    sent: "Si esta dirección tiene citas con nosotros, le hemos enviado un mensaje con sus enlaces. Revise su bandeja de entrada y la carpeta de correo no deseado.",
-    again: "Usar otra dirección",
-    errorTitle: "Hay un problema",
-    emailMissing: "Escriba su correo electrónico.",
-    emailInvalid: "Escriba un correo electrónico válido, por ejemplo nombre@ejemplo.com.",
-    rateLimited: (minutes: number) => `Lo ha pedido muchas veces. Espere ${minutes === 1 ? "1 minuto" : `${minutes} minutos`} e inténtelo de nuevo.`,
-    network: "No pudimos comunicarnos con el sistema de citas. Revise su conexión e inténtelo de nuevo.",
-    generic: "Algo salió mal y no se envió nada. Inténtelo de nuevo o llame a la clínica.",
-    lostLink: "¿Perdió su enlace?",
-    findIt: "Buscar mi cita",
-    homeHint: "¿Ya reservó? Busque su cita para cambiarla o cancelarla.",
   },
   manage: {
     title: "Su cita",

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PolicyText } from "@/components/site/policy-text";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { getTranslations } from "next-intl/server";
 import { isLanguage } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
 
 export async function generateMetadata({ params }: PageProps<"/[lang]/cancellation-policy">): Promise<Metadata> {
   const { lang } = await params;
-  return isLanguage(lang) ? { title: getDictionary(lang).policies.cancellation.title } : {};
+  return isLanguage(lang) ? { title: (await getTranslations({ locale: lang, namespace: "policies" }))("cancellation.title") } : {};
 }
 
 export default async function CancellationPolicyPage({ params }: PageProps<"/[lang]/cancellation-policy">) {
   const { lang } = await params;
   if (!isLanguage(lang)) notFound();
-  const t = getDictionary(lang).policies.cancellation;
-  const practice = await findPracticeDetails();
-  return <PolicyText language={lang} title={t.title} texts={practice.cancellationPolicy} missing={t.missing} />;
+  const [t, practice] = await Promise.all([getTranslations({ locale: lang, namespace: "policies.cancellation" }), findPracticeDetails()]);
+  return <PolicyText language={lang} title={t("title")} texts={practice.cancellationPolicy} missing={t("missing")} />;
 }

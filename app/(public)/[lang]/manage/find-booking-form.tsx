@@ -1,10 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, requestBookingLookup } from "@/components/booking/api-client";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { primaryButton, secondaryButton } from "../book/step-frame";
 
@@ -15,7 +15,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * and so never says, whether the address belongs to a patient.
  */
 export function FindBookingForm({ language }: { language: Language }) {
-  const t = getDictionary(language).lookup;
+  const t = useTranslations("lookup");
   const [email, setEmail] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function FindBookingForm({ language }: { language: Language }) {
     event.preventDefault();
     setFailure(null);
     const typed = email.trim();
-    const problem = typed === "" ? t.emailMissing : EMAIL.test(typed) ? undefined : t.emailInvalid;
+    const problem = typed === "" ? t("emailMissing") : EMAIL.test(typed) ? undefined : t("emailInvalid");
     setFieldError(problem);
     if (problem) {
       setSummaryFocus((count) => count + 1);
@@ -49,12 +49,12 @@ export function FindBookingForm({ language }: { language: Language }) {
       setSent(true);
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) {
-        setFieldError(t.emailInvalid);
+        setFieldError(t("emailInvalid"));
         setSummaryFocus((count) => count + 1);
       } else if (error instanceof ApiError && error.status === 429) {
-        setFailure(t.rateLimited(Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60))));
+        setFailure(t("rateLimited", { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) }));
       } else {
-        setFailure(error instanceof ApiError && error.status === 0 ? t.network : t.generic);
+        setFailure(error instanceof ApiError && error.status === 0 ? t("network") : t("generic"));
       }
     } finally {
       setSending(false);
@@ -65,9 +65,9 @@ export function FindBookingForm({ language }: { language: Language }) {
     return (
       <section aria-labelledby="lookup-sent" className="space-y-4 rounded-xl border-2 border-brand-700 bg-brand-50 p-5">
         <h2 id="lookup-sent" ref={answerRef} tabIndex={-1} className="text-xl font-bold text-brand-900">
-          {t.sentTitle}
+          {t("sentTitle")}
         </h2>
-        <p className="text-slate-800">{t.sent}</p>
+        <p className="text-slate-800">{t("sent")}</p>
         <button
           type="button"
           className={secondaryButton}
@@ -76,7 +76,7 @@ export function FindBookingForm({ language }: { language: Language }) {
             setEmail("");
           }}
         >
-          {t.again}
+          {t("again")}
         </button>
       </section>
     );
@@ -84,7 +84,7 @@ export function FindBookingForm({ language }: { language: Language }) {
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="max-w-xl space-y-5">
-      <ErrorSummary title={t.errorTitle} errors={fieldError ? [{ fieldId: "lookup-email", message: fieldError }] : []} focusKey={summaryFocus} />
+      <ErrorSummary title={t("errorTitle")} errors={fieldError ? [{ fieldId: "lookup-email", message: fieldError }] : []} focusKey={summaryFocus} />
       {failure ? (
         <p ref={failureRef} role="alert" tabIndex={-1} className="rounded-xl border-2 border-red-700 bg-white p-4 font-semibold text-red-800">
           {failure}
@@ -94,8 +94,8 @@ export function FindBookingForm({ language }: { language: Language }) {
         id="lookup-email"
         name="email"
         type="email"
-        label={t.emailLabel}
-        hint={t.emailHint}
+        label={t("emailLabel")}
+        hint={t("emailHint")}
         error={fieldError}
         autoComplete="email"
         inputMode="email"
@@ -105,7 +105,7 @@ export function FindBookingForm({ language }: { language: Language }) {
         onChange={(event) => setEmail(event.target.value)}
       />
       <button type="submit" disabled={sending} className={primaryButton}>
-        {sending ? t.sending : t.submit}
+        {sending ? t("sending") : t("submit")}
       </button>
     </form>
   );

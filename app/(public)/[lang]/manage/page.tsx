@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { getTranslations } from "next-intl/server";
 import { isLanguage } from "@/lib/i18n/languages";
 import { FindBookingForm } from "./find-booking-form";
 
 export async function generateMetadata({ params }: PageProps<"/[lang]/manage">): Promise<Metadata> {
   const { lang } = await params;
-  return isLanguage(lang) ? { title: getDictionary(lang).lookup.title } : {};
+  return isLanguage(lang) ? { title: (await getTranslations({ locale: lang, namespace: "lookup" }))("title") } : {};
 }
 
 export default async function FindBookingPage({ params }: PageProps<"/[lang]/manage">) {
   const { lang } = await params;
   if (!isLanguage(lang)) notFound();
-  const t = getDictionary(lang).lookup;
+  const t = await getTranslations({ locale: lang, namespace: "lookup" });
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t.title}</h1>
-        <p className="text-lg text-slate-700">{t.intro}</p>
+        <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("title")}</h1>
+        <p className="text-lg text-slate-700">{t("intro")}</p>
       </div>
       <FindBookingForm language={lang} />
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { isLanguage } from "@/lib/i18n/languages";
 import { findReminderPreferences } from "@/lib/patient-preferences/data";
 import { saveReminderPreferencesAction } from "./actions";
@@ -9,83 +10,57 @@ import { saveReminderPreferencesAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const TEXT = {
-  en: {
-    title: "Your reminders",
-    notFound: "This link is not valid or has expired. The newest reminder from the clinic carries a fresh one, or call the clinic.",
-    hello: (name: string) => `Hello ${name}. Choose how the clinic reminds you of your visits.`,
-    legend: "Remind me of my visits",
-    email: "By email",
-    sms: "By text message",
-    note: "Confirmations of new bookings and notices of changes or cancellations still reach you, whatever you choose here.",
-    save: "Save my choice",
-    saved: "Saved. Your choice applies to every reminder from now on.",
-  },
-  es: {
-    title: "Sus recordatorios",
-    notFound: "Este enlace no es válido o ha vencido. El recordatorio más reciente de la clínica trae uno nuevo; también puede llamar a la clínica.",
-    hello: (name: string) => `Hola, ${name}. Elija cómo le recuerda la clínica sus citas.`,
-    legend: "Recordarme mis citas",
-    email: "Por correo electrónico",
-    sms: "Por mensaje de texto",
-    note: "Las confirmaciones de nuevas reservas y los avisos de cambios o cancelaciones le seguirán llegando, elija lo que elija aquí.",
-    save: "Guardar mi elección",
-    saved: "Guardado. Su elección se aplica a todos los recordatorios a partir de ahora.",
-  },
-} as const;
-
 export async function generateMetadata({ params }: PageProps<"/[lang]/preferences/[token]">): Promise<Metadata> {
   const { lang } = await params;
   // The address holds a private token: keep it out of search engines.
-  return { title: isLanguage(lang) ? TEXT[lang].title : undefined, robots: { index: false, follow: false } };
+  return { title: isLanguage(lang) ? (await getTranslations({ locale: lang, namespace: "preferences" }))("title") : undefined, robots: { index: false, follow: false } };
 }
 
 export default async function ReminderPreferencesPage({ params, searchParams }: PageProps<"/[lang]/preferences/[token]">) {
   const [{ lang, token }, query] = await Promise.all([params, searchParams]);
   if (!isLanguage(lang)) notFound();
-  const t = TEXT[lang];
-  const preferences = await findReminderPreferences(token, new Date());
+  const [t, preferences] = await Promise.all([getTranslations({ locale: lang, namespace: "preferences" }), findReminderPreferences(token, new Date())]);
   if (!preferences) {
     return (
       <>
-        <h1 className="text-3xl font-bold">{t.title}</h1>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p role="alert" className="mt-6 text-lg">
-          {t.notFound}
+          {t("notFound")}
         </p>
       </>
     );
   }
   return (
     <>
-      <h1 className="text-3xl font-bold">{t.title}</h1>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
       {query.saved === "1" ? (
         <p role="status" className="mt-6 max-w-2xl rounded-md border border-teal-700 bg-teal-50 p-4 text-lg">
-          {t.saved}
+          {t("saved")}
         </p>
       ) : null}
-      <p className="mt-6 max-w-2xl text-lg">{t.hello(preferences.firstName)}</p>
+      <p className="mt-6 max-w-2xl text-lg">{t("hello", { name: preferences.firstName })}</p>
       <form action={saveReminderPreferencesAction.bind(null, lang, token)} className="mt-6 max-w-2xl space-y-6">
         <fieldset className="space-y-3 rounded-xl border border-slate-300 bg-white p-4">
-          <legend className="px-1 text-lg font-semibold">{t.legend}</legend>
+          <legend className="px-1 text-lg font-semibold">{t("legend")}</legend>
           <div className="flex items-center gap-3">
             <input id="reminders-email" type="checkbox" name="emailReminders" defaultChecked={!preferences.emailRemindersOff} className="size-5" />
             <label htmlFor="reminders-email" className="text-lg">
-              {t.email}
+              {t("email")}
             </label>
           </div>
           <div className="flex items-center gap-3">
             <input id="reminders-sms" type="checkbox" name="smsReminders" defaultChecked={!preferences.smsRemindersOff} className="size-5" />
             <label htmlFor="reminders-sms" className="text-lg">
-              {t.sms}
+              {t("sms")}
             </label>
           </div>
         </fieldset>
-        <p className="text-stone-700">{t.note}</p>
+        <p className="text-stone-700">{t("note")}</p>
         <button
           type="submit"
           className="inline-flex items-center justify-center rounded-md bg-teal-800 px-5 py-3 text-lg font-semibold text-white hover:bg-teal-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
         >
-          {t.save}
+          {t("save")}
         </button>
       </form>
     </>
