@@ -51,10 +51,13 @@ test("a time inside the cut-off is marked before it is chosen, and the summary w
   const first = group.getByRole("radio").first();
   await expect(first).toHaveAccessibleName(/\(cannot be changed or cancelled online once booked\)$/);
   await expect(first.locator("xpath=..")).toContainText("Final");
-  const unmarked = group.locator(`input[type="radio"]:not([aria-label*="${terms.finalName}"])`);
-  await expect(unmarked.first()).toBeAttached();
   await expectNoAxeViolations(page, "step 4 with times inside the cut-off");
+  // Later days have times outside the cut-off, without the mark.
+  const unmarked = group.locator(`input[type="radio"]:not([aria-label*="${terms.finalName}"])`);
+  await flow.showDayWith(unmarked);
+  await expect(unmarked.first()).toBeAttached();
 
+  await flow.choose(flow.dayGroup().getByRole("radio", { disabled: false }).first());
   await flow.choose(first);
   const warning = `This time cannot be changed or cancelled online after you book it. To change it later, call the clinic at ${practice.phone}.`;
   await expect(page.getByText(warning)).toBeVisible();
@@ -89,6 +92,7 @@ test("el precio, cómo pagar y hasta cuándo se puede cambiar, en español, del 
 
   // A time after the cut-off: the exact deadline, in the clinic's zone.
   const open = group.locator(`input[type="radio"]:not([aria-label*="${terms.finalName}"])`).first();
+  await flow.showDayWith(open);
   await flow.choose(open);
   const [start] = (await open.inputValue()).split("|");
   const deadlineIso = new Date(Date.parse(start!) - TERMS_CUTOFF_MINUTES * 60_000).toISOString();

@@ -5,7 +5,7 @@ import type { SlotDto } from "@/lib/booking/api-types";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { SlotRadioGroup } from "./slot-radio-group";
-import { groupSlotsByDay } from "./slot-week";
+import { groupSlotsByDay } from "@/lib/booking/slot-week";
 
 interface ConflictAlternativesProps {
   language: Language;

@@ -1,14 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { SlotDto, VisitModeDto } from "@/lib/booking/api-types";
-import { readsSameClock } from "@/lib/booking/zone-pair";
+import { useState } from "react";
+import type { SlotDto, TherapistDto, VisitModeDto } from "@/lib/booking/api-types";
+import { addDays, groupSlotsByDay, localDate, shownDay, slotKey, WEEK_DAYS, weekDates, weekEnd } from "@/lib/booking/slot-week";
+import { patientSlotTime, readsSameClock } from "@/lib/booking/zone-pair";
 import { formatShortDate, formatZoneName } from "@/lib/i18n/format-date-time";
+import { formatLocalDay, formatLocalDayShort } from "@/lib/i18n/format-local-day";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { availabilityQuery } from "./availability-query";
-import { SlotRadioGroup } from "./slot-radio-group";
-import { addDays, groupSlotsByDay, WEEK_DAYS, weekEnd } from "./slot-week";
+import { DaySpeakersNote } from "./day-speakers-note";
+import { SlotOption } from "./slot-option";
 import { usePatientTimeZone } from "./use-patient-time-zone";
 import { getVideoVisitText } from "./video-visit-text";
 
@@ -32,14 +35,22 @@ interface WeekSlotPickerProps {
   selected: SlotDto | null;
   onSelect: (slot: SlotDto) => void;
   errorId?: string;
+  /** When given: the day's times say which therapists speak the patient's language (an ISO 639-1 code). */
+  speakers?: { patientLanguage: string; therapists: TherapistDto[] };
 }
 
 const navButton =
   "inline-flex min-h-11 items-center justify-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 aria-disabled:cursor-not-allowed aria-disabled:border-slate-200 aria-disabled:text-slate-500 aria-disabled:hover:bg-white";
 
+/**
+ * A week strip of days, then the times of one day as a compact grid: short
+ * enough for a phone. The days are one radio group and the times another, so
+ * arrow keys move within each and Tab moves between them.
+ */
 export function WeekSlotPicker(props: WeekSlotPickerProps) {
   const { language, timeZone, today, weekStart, onWeekChange } = props;
   const t = getDictionary(language).slots;
+  const dict = getDictionary(language);
   const to = weekEnd(weekStart);
   const query = useQuery(
     availabilityQuery({
@@ -53,6 +64,7 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
       language,
     }),
   );
+  const [chosenDate, setChosenDate] = useState<string | null>(null);
   const isFirstWeek = weekStart <= today;
   const fromLabel = formatShortDate(weekStart, language);
   const toLabel = formatShortDate(to, language);
@@ -72,6 +84,15 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
   }
 
   const showWeek = (start: string) => onWeekChange(start < today ? today : start);
+
+  const shown = shownDay(days, { chosenDate, selectedDate: props.selected ? localDate(props.selected.start, zone) : null });
+  const shownSlots = days.find((day) => day.date === shown)?.slots ?? [];
+  const shownLabel = shown ? formatLocalDay(shown, language) : "";
+  const patientTimes = new Map(shownSlots.map((slot) => [slotKey(slot), video ? patientSlotTime(slot.start, zone, patientZone, language) : null]));
+  const anyFinal = shownSlots.some((slot) => !slot.changeableOnline);
+  // Two lines per time need wider buttons on a phone.
+  const twoLines = anyFinal || [...patientTimes.values()].some((time) => time !== null);
+  const selectedKey = props.selected ? slotKey(props.selected) : null;
 
   let status = "";
   if (query.isPending) status = t.loading;
@@ -117,26 +138,90 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
         </button>
       ) : null}
 
+      {query.isSuccess ? (
+        <fieldset>
+          <legend className="sr-only">{t.dayLegend}</legend>
+          <ul className="grid grid-cols-7 gap-1">
+            {weekDates(weekStart).map((date) => {
+              const hasTimes = days.some((day) => day.date === date && day.slots.length > 0);
+              const short = formatLocalDayShort(date, language);
+              return (
+                <li key={date}>
+                  <label
+                    className={`relative flex min-h-14 flex-col items-center justify-center rounded-lg border px-0.5 py-1.5 text-center leading-tight ${
+                      hasTimes
+                        ? "cursor-pointer border-slate-300 bg-white text-slate-900 hover:border-brand-700 has-checked:border-brand-700 has-checked:bg-brand-700 has-checked:text-white"
+                        : "cursor-not-allowed border-dashed border-slate-300 bg-white text-slate-500"
+                    } has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus`}
+                  >
+                    <input
+                      type="radio"
+                      name={`${props.name}-day`}
+                      value={date}
+                      checked={date === shown}
+                      disabled={!hasTimes}
+                      onChange={() => setChosenDate(date)}
+                      aria-label={t.dayName(formatLocalDay(date, language), hasTimes)}
+                      className="sr-only"
+                    />
+                    <span aria-hidden="true" className="text-xs font-medium">
+                      {short.weekday}
+                    </span>
+                    <span aria-hidden="true" className="text-base font-bold tabular-nums">
+                      {short.day}
+                    </span>
+                    {hasTimes ? null : (
+                      <span aria-hidden="true" className="text-[0.65rem]">
+                        {t.noTimes}
+                      </span>
+                    )}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      ) : null}
+
       {query.isSuccess && count === 0 ? (
         <button type="button" className={navButton} onClick={() => showWeek(addDays(weekStart, WEEK_DAYS))}>
           {t.showNextWeek} <span aria-hidden="true">→</span>
         </button>
       ) : null}
 
-      {count > 0 ? (
-        <SlotRadioGroup
-          name={props.name}
-          legend={t.legend}
-          legendHidden
-          days={days}
-          timeZone={zone}
-          language={language}
-          therapistName={props.therapistName}
-          selected={props.selected}
-          onSelect={props.onSelect}
-          describedBy={props.errorId}
-          showPatientTime={video}
-        />
+      {shown && shownSlots.length > 0 ? (
+        <div className="space-y-3">
+          <h3 className="font-semibold text-slate-900">{t.timesLegend(shownLabel)}</h3>
+          {props.speakers ? (
+            <DaySpeakersNote
+              language={language}
+              patientLanguage={props.speakers.patientLanguage}
+              therapists={props.speakers.therapists}
+              slots={shownSlots}
+            />
+          ) : null}
+          <fieldset aria-describedby={props.errorId}>
+            <legend className="sr-only">{t.legend}</legend>
+            {anyFinal ? <p className="mb-2 text-sm text-slate-700">{dict.terms.finalNote}</p> : null}
+            <ul className={`grid gap-2 sm:grid-cols-4 ${twoLines ? "grid-cols-2" : "grid-cols-3"}`}>
+              {shownSlots.map((slot) => (
+                <li key={slotKey(slot)}>
+                  <SlotOption
+                    name={props.name}
+                    slot={slot}
+                    dayLabel={shownLabel}
+                    timeZone={zone}
+                    language={language}
+                    patientTime={patientTimes.get(slotKey(slot)) ?? null}
+                    therapistName={props.therapistName(slot.therapistId)}
+                    checked={slotKey(slot) === selectedKey}
+                    onSelect={props.onSelect}
+                  />
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </div>
       ) : null}
     </div>
   );

@@ -132,10 +132,28 @@ export const en = {
     showNextWeek: "Show next week",
     error: "We could not load the open times.",
     retry: "Try again",
+    /** A time's full name for screen readers: the time first, then its day, e.g. "2:30 PM, Thursday, December 3". */
     slotName: (day: string, time: string, therapist: string | null) =>
-      therapist ? `${day}, ${time} with ${therapist}` : `${day}, ${time}`,
+      therapist ? `${time}, ${day}, with ${therapist}` : `${time}, ${day}`,
+    dayLegend: "Choose a day",
+    /** Under a day of the week strip that has no open time. */
+    noTimes: "None",
+    dayName: (day: string, hasTimes: boolean) => (hasTimes ? day : `${day}, no open times`),
+    timesLegend: (day: string) => `Open times on ${day}`,
     when: (day: string, time: string, therapist: string | null) =>
       therapist ? `${day} at ${time} with ${therapist}` : `${day} at ${time}`,
+  },
+  speakers: {
+    /** On the place step, about the therapists listed. */
+    listed: (names: string, count: number, language: string) => `${names} ${count === 1 ? "speaks" : "speak"} ${language}.`,
+    allListed: (language: string) => `Every therapist listed speaks ${language}.`,
+    noneListed: (language: string) => `No therapist listed speaks ${language}.`,
+    /** On the time step, about the times of the day shown. */
+    day: (names: string, count: number, language: string, times: number, total: number) =>
+      times === total
+        ? `${names} ${count === 1 ? "speaks" : "speak"} ${language}.`
+        : `${names} ${count === 1 ? "speaks" : "speak"} ${language} (${times} of these ${total} times).`,
+    noneDay: (language: string) => `No therapist with times this day speaks ${language}.`,
   },
   terms: {
     heading: "Price and changes",

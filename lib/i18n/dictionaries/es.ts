@@ -135,8 +135,22 @@ export const es: Dictionary = {
     showNextWeek: "Ver la semana siguiente",
     error: "No pudimos cargar las horas disponibles.",
     retry: "Intentar de nuevo",
-    slotName: (day, time, therapist) => (therapist ? `${day}, ${time} con ${therapist}` : `${day}, ${time}`),
+    slotName: (day, time, therapist) => (therapist ? `${time}, ${day}, con ${therapist}` : `${time}, ${day}`),
+    dayLegend: "Elija un día",
+    noTimes: "Ninguna",
+    dayName: (day, hasTimes) => (hasTimes ? day : `${day}, sin horas disponibles`),
+    timesLegend: (day) => `Horas disponibles el ${day}`,
     when: (day, time, therapist) => (therapist ? `${day} a las ${time} con ${therapist}` : `${day} a las ${time}`),
+  },
+  speakers: {
+    listed: (names, count, language) => `${names} ${count === 1 ? "habla" : "hablan"} ${language}.`,
+    allListed: (language) => `Todos los terapeutas de la lista hablan ${language}.`,
+    noneListed: (language) => `Ningún terapeuta de la lista habla ${language}.`,
+    day: (names, count, language, times, total) =>
+      times === total
+        ? `${names} ${count === 1 ? "habla" : "hablan"} ${language}.`
+        : `${names} ${count === 1 ? "habla" : "hablan"} ${language} (${times} de estas ${total} horas).`,
+    noneDay: (language) => `Ningún terapeuta con horas este día habla ${language}.`,
   },
   terms: {
     heading: "Precio y cambios",

@@ -4,9 +4,11 @@ import { useState } from "react";
 import type { LocationDto, TherapistDto, VisitModeDto } from "@/lib/booking/api-types";
 import { FieldError } from "@/components/form/field-error";
 import { RadioCard } from "@/components/form/radio-card";
+import { languageName, nameList } from "@/components/booking/speaker-names";
 import { therapistFullName } from "@/components/booking/therapist-name";
 import type { Catalog } from "@/components/booking/use-catalog";
 import { getVideoVisitText } from "@/components/booking/video-visit-text";
+import { speakersOf } from "@/lib/booking/language-speakers";
 import { videoTherapistsFor } from "@/lib/booking/video-therapists";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { localeFor, type Language } from "@/lib/i18n/languages";
@@ -44,18 +46,33 @@ function LocationAddress({ location }: { location: LocationDto }) {
   );
 }
 
+/** Which of the therapists listed speak the patient's language; said when none does, too. */
+function SpeakersLine({ language, patientLanguage, therapists }: { language: Language; patientLanguage: string; therapists: TherapistDto[] }) {
+  const t = getDictionary(language).speakers;
+  const spoken = languageName(patientLanguage, language);
+  const speakers = speakersOf(therapists, patientLanguage);
+  let text: string;
+  if (speakers.length === 0) text = t.noneListed(spoken);
+  else if (speakers.length === therapists.length && therapists.length > 1) text = t.allListed(spoken);
+  else text = t.listed(nameList(speakers, language), speakers.length, spoken);
+  return <p className="text-slate-700">{text}</p>;
+}
+
 interface TherapistChoiceProps {
   language: Language;
+  /** The patient's language (ISO 639-1), for the line on who speaks it. */
+  patientLanguage: string;
   therapists: TherapistDto[];
   therapistId: string | null;
   update: (changes: Partial<BookingDraft>) => void;
 }
 
-function TherapistChoice({ language, therapists, therapistId, update }: TherapistChoiceProps) {
+function TherapistChoice({ language, patientLanguage, therapists, therapistId, update }: TherapistChoiceProps) {
   const t = getDictionary(language).book.place;
   return (
     <fieldset className="space-y-3">
       <legend className="mb-3 text-lg font-semibold text-slate-900">{t.therapistLegend}</legend>
+      <SpeakersLine language={language} patientLanguage={patientLanguage} therapists={therapists} />
       <RadioCard
         id="therapist-first-available"
         name="therapist"
@@ -114,7 +131,7 @@ function VideoPlaceStep(props: PlaceStepProps) {
       ) : (
         <>
           <p className="text-slate-700">{t.intro}</p>
-          <TherapistChoice language={language} therapists={therapists} therapistId={therapistId} update={update} />
+          <TherapistChoice language={language} patientLanguage={draft.patient.language} therapists={therapists} therapistId={therapistId} update={update} />
         </>
       )}
     </StepFrame>
@@ -178,7 +195,7 @@ function InPersonPlaceStep(props: PlaceStepProps) {
       )}
 
       {locationId && therapists.length > 0 ? (
-        <TherapistChoice language={language} therapists={therapists} therapistId={draft.therapistId} update={update} />
+        <TherapistChoice language={language} patientLanguage={draft.patient.language} therapists={therapists} therapistId={draft.therapistId} update={update} />
       ) : null}
     </StepFrame>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FieldError } from "@/components/form/field-error";
-import { todayIn } from "@/components/booking/slot-week";
+import { todayIn } from "@/lib/booking/slot-week";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import type { Catalog } from "@/components/booking/use-catalog";
 import { usePatientTimeZone } from "@/components/booking/use-patient-time-zone";
@@ -16,7 +16,7 @@ import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import type { BookingDraft } from "./booking-draft";
 import { SlotChangeNote } from "./slot-change-note";
-import { StepFrame } from "./step-frame";
+import { primaryButton, StepFrame } from "./step-frame";
 
 interface TimeStepProps {
   language: Language;
@@ -73,7 +73,8 @@ export function TimeStep(props: TimeStepProps) {
   };
 
   return (
-    <StepFrame language={language} step={4} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
+    // Continue is the step's own sticky bar, so on a phone it stays in reach below the day's times.
+    <StepFrame language={language} step={4} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack} hideSubmit>
       {service ? (
         <VisitTerms
           language={language}
@@ -100,6 +101,7 @@ export function TimeStep(props: TimeStepProps) {
           update({ slot: next });
         }}
         errorId={error ? "slot-error" : undefined}
+        speakers={{ patientLanguage: draft.patient.language, therapists: catalog.therapists }}
       />
       <div aria-live="polite" className="space-y-2">
         {slot ? (
@@ -108,6 +110,11 @@ export function TimeStep(props: TimeStepProps) {
             <SlotChangeNote language={language} slot={slot} timeZone={slotLocation?.timeZone ?? timeZone} phone={slotLocation?.phone ?? null} />
           </>
         ) : null}
+      </div>
+      <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white px-4 py-3 sm:-mx-6 sm:px-6">
+        <button type="submit" className={`${primaryButton} w-full sm:w-auto`}>
+          {dict.book.continue}
+        </button>
       </div>
     </StepFrame>
   );

@@ -6,7 +6,7 @@ import type { BookingDto, SlotDto } from "@/lib/booking/api-types";
 import { rescheduleBooking } from "@/components/booking/api-client";
 import { ConflictAlternatives } from "@/components/booking/conflict-alternatives";
 import { slotConflict } from "@/components/booking/slot-conflict";
-import { todayIn } from "@/components/booking/slot-week";
+import { todayIn } from "@/lib/booking/slot-week";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import { useTherapists } from "@/components/booking/use-catalog";
 import { WeekSlotPicker } from "@/components/booking/week-slot-picker";
@@ -128,6 +128,7 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
               setSelected(slot);
             }}
             errorId={missingChoice ? "new-time-error" : undefined}
+            speakers={therapists.data ? { patientLanguage: booking.language, therapists: therapists.data } : undefined}
           />
           <div className="flex flex-col gap-3 sm:flex-row">
             <button type="button" onClick={confirm} disabled={mutation.isPending} className={primary}>

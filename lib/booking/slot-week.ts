@@ -42,10 +42,32 @@ export function groupSlotsByDay(slots: SlotDto[], timeZone: string, oneTherapist
       if (seenStarts.has(instant)) continue;
       seenStarts.add(instant);
     }
-    const date = DateTime.fromISO(slot.start, { zone: timeZone }).toISODate()!;
+    const date = localDate(slot.start, timeZone);
     const day = days.get(date);
     if (day) day.push(slot);
     else days.set(date, [slot]);
   }
   return [...days].map(([date, daySlots]) => ({ date, slots: daySlots }));
+}
+
+/** The seven local dates of the week shown, starting at `weekStart`. */
+export function weekDates(weekStart: string): string[] {
+  return Array.from({ length: WEEK_DAYS }, (_, index) => addDays(weekStart, index));
+}
+
+/**
+ * The day whose times are shown: the one the patient chose if it has times,
+ * else the day of the chosen slot, else the first day with times; null when
+ * the week has none.
+ */
+export function shownDay(days: SlotDay[], choices: { chosenDate?: string | null; selectedDate?: string | null }): string | null {
+  const hasTimes = (date: string | null | undefined) => (date ? days.some((day) => day.date === date && day.slots.length > 0) : false);
+  if (hasTimes(choices.chosenDate)) return choices.chosenDate!;
+  if (hasTimes(choices.selectedDate)) return choices.selectedDate!;
+  return days.find((day) => day.slots.length > 0)?.date ?? null;
+}
+
+/** The local date (in the location's zone) an instant falls on. */
+export function localDate(instant: string, timeZone: string): string {
+  return DateTime.fromISO(instant, { zone: timeZone }).toISODate()!;
 }
