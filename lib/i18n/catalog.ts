@@ -20,6 +20,27 @@ import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
+import enMessageCancelled from "./messages/en/message-cancelled.json";
+import esMessageCancelled from "./messages/es/message-cancelled.json";
+import enMessageConfirmation from "./messages/en/message-confirmation.json";
+import esMessageConfirmation from "./messages/es/message-confirmation.json";
+import enMessageLayout from "./messages/en/message-layout.json";
+import esMessageLayout from "./messages/es/message-layout.json";
+import enMessageLinks from "./messages/en/message-links.json";
+import esMessageLinks from "./messages/es/message-links.json";
+import enMessageLookup from "./messages/en/message-lookup.json";
+import esMessageLookup from "./messages/es/message-lookup.json";
+import enMessageReminder from "./messages/en/message-reminder.json";
+import esMessageReminder from "./messages/es/message-reminder.json";
+import enMessageRescheduled from "./messages/en/message-rescheduled.json";
+import esMessageRescheduled from "./messages/es/message-rescheduled.json";
+import enMessageSmsReply from "./messages/en/message-sms-reply.json";
+import esMessageSmsReply from "./messages/es/message-sms-reply.json";
+import enMessageTest from "./messages/en/message-test.json";
+import esMessageTest from "./messages/es/message-test.json";
+import enMessageTherapistNotice from "./messages/en/message-therapist-notice.json";
+import enMessageVisit from "./messages/en/message-visit.json";
+import esMessageVisit from "./messages/es/message-visit.json";
 import enStaffShell from "./messages/en/staff-shell.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
@@ -38,6 +59,18 @@ const en = {
   notOpen: enNotOpen,
   policies: enPolicies,
   preferences: enPreferences,
+  messageCancelled: enMessageCancelled,
+  messageConfirmation: enMessageConfirmation,
+  messageLayout: enMessageLayout,
+  messageLinks: enMessageLinks,
+  messageLookup: enMessageLookup,
+  messageReminder: enMessageReminder,
+  messageRescheduled: enMessageRescheduled,
+  messageSmsReply: enMessageSmsReply,
+  messageTest: enMessageTest,
+  // Therapists read their notices in English, as staff pages are.
+  messageTherapistNotice: enMessageTherapistNotice,
+  messageVisit: enMessageVisit,
   // Staff pages ship in English; their namespaces start with "staff".
   staffShell: enStaffShell,
 };
@@ -56,6 +89,17 @@ const es: Messages = {
   notOpen: esNotOpen,
   policies: esPolicies,
   preferences: esPreferences,
+  messageCancelled: esMessageCancelled,
+  messageConfirmation: esMessageConfirmation,
+  messageLayout: esMessageLayout,
+  messageLinks: esMessageLinks,
+  messageLookup: esMessageLookup,
+  messageReminder: esMessageReminder,
+  messageRescheduled: esMessageRescheduled,
+  messageSmsReply: esMessageSmsReply,
+  messageTest: esMessageTest,
+  messageTherapistNotice: enMessageTherapistNotice,
+  messageVisit: esMessageVisit,
   staffShell: enStaffShell,
 };
 

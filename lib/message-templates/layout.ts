@@ -1,3 +1,4 @@
+import { translator } from "../i18n/catalog";
 import type { Language } from "../i18n/languages";
 import type { Sender } from "../messages/kinds";
 
@@ -22,17 +23,12 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 /** Line breaks in stored text (an address, a policy) survive in HTML. */
 const htmlLines = (text: string) => escapeHtml(text).replace(/\r\n|\r|\n/g, "<br>");
 
-const FOOTER = {
-  en: { questions: "Questions? Contact us:", phone: "Phone", email: "Email", address: "Address" },
-  es: { questions: "¿Preguntas? Comuníquese con nosotros:", phone: "Teléfono", email: "Correo", address: "Dirección" },
-} as const;
-
 function contactRows(sender: Sender, language: Language): { label: string; value: string }[] {
-  const t = FOOTER[language];
+  const t = translator(language, "messageLayout");
   const rows: [string, string | null][] = [
-    [t.phone, sender.phone],
-    [t.email, sender.email],
-    [t.address, sender.address],
+    [t("phone"), sender.phone],
+    [t("email"), sender.email],
+    [t("address"), sender.address],
   ];
   return rows.flatMap(([label, value]) => (value ? [{ label, value }] : []));
 }
@@ -73,7 +69,7 @@ function blockText(block: Block): string {
 export function renderEmail(args: { language: Language; title: string; blocks: Block[]; sender: Sender }): RenderedEmail {
   const { language, title, blocks, sender } = args;
   const contact = contactRows(sender, language);
-  const footerBlocks: Block[] = contact.length > 0 ? [{ kind: "paragraph", text: FOOTER[language].questions }, { kind: "facts", rows: contact }] : [];
+  const footerBlocks: Block[] = contact.length > 0 ? [{ kind: "paragraph", text: translator(language, "messageLayout")("questions") }, { kind: "facts", rows: contact }] : [];
   const html = [
     "<!doctype html>",
     `<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>`,

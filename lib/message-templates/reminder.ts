@@ -1,5 +1,7 @@
 import "server-only";
 import type { Message, Prisma } from "../db/generated/client";
+import { translator } from "../i18n/catalog";
+import { withoutDoubledPeriod } from "../i18n/final-period";
 import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { ComposedSms, Composer, Sender, Skip } from "../messages/kinds";
 import { reminderStartOf } from "../reminders/dedupe-key";
@@ -8,39 +10,6 @@ import { renderEmail } from "./layout";
 import { reminderLinksFor } from "./reminder-links";
 import { loadMessageVisit, visitOpening, visitLinks, type MessageVisit } from "./visit";
 import { visitAsNow } from "./visit-as-now";
-
-const TEXT = {
-  en: {
-    subject: (day: string, time: string) => `Reminder: your visit on ${day} at ${time}`,
-    title: "Your visit is coming up",
-    hello: (name: string) => `Hello ${name},`,
-    intro: (practice: string) => `This is a reminder of your visit with ${practice}.`,
-    answer: "Will you be there?",
-    answerHelp: "Let us know with one click. If the time no longer works, ask for a change and we will help you find another.",
-    coming: "I'll be there",
-    change: "I need to change",
-    reminders: "Reminders",
-    preferencesHelp: "You can turn off reminders by email or by text message. Confirmations and changes to your visits will still reach you.",
-    preferences: "Choose how we remind you",
-    sms: (practice: string, day: string, time: string, coming: string, change: string, preferences: string) =>
-      `${practice}: reminder of your visit ${day} at ${time}. Reply C if you'll be there or R to change it, or open ${coming} (I'll be there) or ${change} (I need to change). Reminder settings: ${preferences}`,
-  },
-  es: {
-    subject: (day: string, time: string) => `Recordatorio: su cita del ${day} a las ${time}`,
-    title: "Su cita se acerca",
-    hello: (name: string) => `Hola, ${name}:`,
-    intro: (practice: string) => `Le recordamos su cita con ${practice}.`,
-    answer: "¿Vendrá?",
-    answerHelp: "Avísenos con un clic. Si la hora ya no le conviene, pida un cambio y le ayudaremos a encontrar otra.",
-    coming: "Ahí estaré",
-    change: "Necesito cambiarla",
-    reminders: "Recordatorios",
-    preferencesHelp: "Puede desactivar los recordatorios por correo o por mensaje de texto. Las confirmaciones y los cambios de sus citas le seguirán llegando.",
-    preferences: "Elegir cómo le recordamos",
-    sms: (practice: string, day: string, time: string, coming: string, change: string, preferences: string) =>
-      `${practice}: recordatorio de su cita el ${day} a las ${time}. Responda C si vendrá o R para cambiarla, o abra ${coming} (Ahí estaré) o ${change} (Necesito cambiarla). Recordatorios: ${preferences}`,
-  },
-} as const;
 
 /**
  * Why a reminder is no longer right to send now, from the booked visit as it
@@ -67,23 +36,23 @@ export const composeReminder: Composer = async (tx, message, sender) => {
   if ("skip" in found) return found;
   const { visit, booking, to } = found;
   const language = message.language;
-  const t = TEXT[language];
+  const t = translator(language, "messageReminder");
   const links = await reminderLinksFor(tx, message, visit, now);
-  const subject = t.subject(formatDay(booking.start, booking.timeZone, language), formatTime(booking.start, booking.timeZone, language));
+  const subject = t("subject", { day: formatDay(booking.start, booking.timeZone, language), time: formatTime(booking.start, booking.timeZone, language) });
   const body = renderEmail({
     language,
-    title: t.title,
+    title: t("title"),
     sender,
     blocks: [
-      ...visitOpening(booking, visit.room?.name ?? null, language, { hello: t.hello, why: t.intro(sender.practiceName) }),
-      { kind: "heading", text: t.answer },
-      { kind: "paragraph", text: t.answerHelp },
-      { kind: "link", label: t.coming, url: links.coming },
-      { kind: "link", label: t.change, url: links.change },
+      ...visitOpening(booking, visit.room?.name ?? null, language, t("intro", { practice: sender.practiceName })),
+      { kind: "heading", text: t("answer") },
+      { kind: "paragraph", text: t("answerHelp") },
+      { kind: "link", label: t("coming"), url: links.coming },
+      { kind: "link", label: t("change"), url: links.change },
       ...visitLinks(booking, language),
-      { kind: "heading", text: t.reminders },
-      { kind: "paragraph", text: t.preferencesHelp },
-      { kind: "link", label: t.preferences, url: links.preferences },
+      { kind: "heading", text: t("reminders") },
+      { kind: "paragraph", text: t("preferencesHelp") },
+      { kind: "link", label: t("preferences"), url: links.preferences },
     ],
   });
   return { to, subject, ...body };
@@ -104,6 +73,15 @@ async function composeReminderText(tx: Prisma.TransactionClient, message: Messag
   const links = await reminderLinksFor(tx, message, visit, now);
   return {
     to: visit.patient.phone,
-    text: TEXT[language].sms(sender.practiceName, formatDay(start, zone, language), formatTime(start, zone, language), links.coming, links.change, links.preferences),
+    text: withoutDoubledPeriod(
+      translator(language, "messageReminder")("sms", {
+        practice: sender.practiceName,
+        day: formatDay(start, zone, language),
+        time: formatTime(start, zone, language),
+        coming: links.coming,
+        change: links.change,
+        preferences: links.preferences,
+      }),
+    ),
   };
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { DateTime } from "luxon";
 import { publicBaseUrl } from "../env";
+import { translator } from "../i18n/catalog";
 import { formatLongDate, formatTime, formatZoneName } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { parseTherapistKey, type TherapistNotice } from "../messages/visit-changes";
 import { renderEmail } from "./layout";
 import { loadMessageVisit } from "./visit";
-
-const WHAT = { booked: "New visit", moved: "Visit moved", cancelled: "Visit cancelled" } as const;
 
 /** The times of the change that fall in this therapist's own schedule. */
 function timesFor(notice: TherapistNotice): Date[] {
@@ -38,26 +37,28 @@ export const composeTherapistNotice: Composer = async (tx, message, sender) => {
   const login = await tx.staffUser.findUnique({ where: { therapistId: notice.therapistId }, select: { email: true, active: true } });
   if (!login?.email || !login.active) return { skip: "The therapist has no active staff login to send to." };
 
+  const t = translator("en", "messageTherapistNotice");
   const when = (at: Date) => `${formatLongDate(at.toISOString(), zone, "en")}, ${formatTime(at.toISOString(), zone, "en")}`;
   const patient = [visit.patientFirstName ?? visit.patient.firstName, visit.patientLastName ?? visit.patient.lastName].join(" ");
-  const names = new Map((await tx.therapist.findMany({ where: { id: { in: [notice.after.therapistId, notice.before?.therapistId ?? notice.after.therapistId] } } })).map((t) => [t.id, `${t.firstName} ${t.lastName}`]));
-  const where = visit.mode === "VIDEO" ? "Video visit" : visit.mode === "HOME" ? `Home visit (${visit.location.name})` : [visit.room?.name, visit.location.name].filter(Boolean).join(", ");
+  const names = new Map((await tx.therapist.findMany({ where: { id: { in: [notice.after.therapistId, notice.before?.therapistId ?? notice.after.therapistId] } } })).map((row) => [row.id, `${row.firstName} ${row.lastName}`]));
+  const therapistName = (id: string) => names.get(id) ?? t("anotherTherapist");
+  const place = [visit.room?.name, visit.location.name].filter(Boolean).join(", ");
   const rows = [
-    { label: "Patient", value: patient },
-    { label: "Service", value: visit.service.nameEn },
-    { label: notice.event === "moved" ? "Now" : "When", value: `${when(notice.after.start)} (${formatZoneName(zone, "en")})` },
-    ...(notice.before ? [{ label: "Was", value: when(notice.before.start) }] : []),
+    { label: t("patient"), value: patient },
+    { label: t("service"), value: visit.service.nameEn },
+    { label: t("when", { event: notice.event }), value: `${when(notice.after.start)} (${formatZoneName(zone, "en")})` },
+    ...(notice.before ? [{ label: t("was"), value: when(notice.before.start) }] : []),
     ...(notice.before && notice.before.therapistId !== notice.after.therapistId
-      ? [{ label: "Therapist", value: `${names.get(notice.before.therapistId) ?? "another therapist"} → ${names.get(notice.after.therapistId) ?? "another therapist"}` }]
+      ? [{ label: t("therapist"), value: `${therapistName(notice.before.therapistId)} → ${therapistName(notice.after.therapistId)}` }]
       : []),
-    { label: "Where", value: where },
+    { label: t("where"), value: t("place", { mode: visit.mode, location: visit.location.name, place }) },
   ];
-  const title = `${WHAT[notice.event]}: ${patient}, ${when(notice.after.start)}`;
+  const title = t("subject", { event: notice.event, patient, when: when(notice.after.start) });
   const body = renderEmail({
     language: "en",
-    title: WHAT[notice.event],
+    title: t("what", { event: notice.event }),
     sender,
-    blocks: [{ kind: "facts", rows }, { kind: "link", label: "Your visits today and tomorrow", url: `${publicBaseUrl()}/staff/today` }],
+    blocks: [{ kind: "facts", rows }, { kind: "link", label: t("today"), url: `${publicBaseUrl()}/staff/today` }],
   });
   return { to: login.email, subject: title, ...body };
 };

@@ -66,6 +66,24 @@ describe("the rescheduled notice", () => {
     expect(calendar).toContain("METHOD:PUBLISH");
   });
 
+  it("tells a Spanish-speaking patient the old time in one sentence ending on its own period, never “a.m..”", async () => {
+    const practice = await createPractice({ timeZone: ZONE });
+    const patient = patientInput();
+    const booked = await createBooking(
+      { service: practice.service.id, start: localStart(4, 9), mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient, language: "es" },
+      ctx(),
+    );
+    const moved = await rescheduleBooking(booked.manageToken, { start: localStart(4, 14) }, ctx());
+    const [notice] = await messagesOf(moved.id, "rescheduled");
+    expect(await sendMessage(notice!.id, COMPOSERS, smtp())).toBe("sent");
+    const [mail] = await mailTo(patient.email);
+    expect(mail!.subject).toMatch(/^Su cita ahora es el \S+, \d+ de \S+ a las 2:00\sp\.\s?m\.$/);
+    expect(mail!.text).toContain(`Hola, ${patient.firstName}:`);
+    expect(mail!.text).toMatch(/Antes era el \S+, \d+ de \S+ de \d{4}, 9:00\sa\.\s?m\.\n/);
+    expect(mail!.text).not.toMatch(/m\.\./);
+    expect(mail!.text).toContain("Qué traer");
+  });
+
   it("a visit moved after its notice was queued gets no notice for the old time", async () => {
     const { desk, patient, appointment, practice } = await deskBooking(5, 9);
     const therapistId = practice.therapists[0]!.id;

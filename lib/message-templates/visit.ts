@@ -5,12 +5,14 @@ import { hashManageToken } from "../booking/manage-token";
 import { toBookingDto } from "../booking/mutations";
 import { visitTermsText } from "../booking/visit-terms-text";
 import type { Message, Prisma } from "../db/generated/client";
+import { translator } from "../i18n/catalog";
 import { formatLongDate, formatTimeRange, formatZoneName } from "../i18n/format-date-time";
 import type { Language } from "../i18n/languages";
 import type { Attachment, Sender } from "../messages/kinds";
 import { recordLinks, type LinkRow } from "../patient-links/mutations";
 import { messageLinkToken } from "../patient-links/tokens";
 import { videoJoinTokenHashFor } from "../video/join-token";
+import { OPENS_MINUTES_BEFORE } from "../video/room-window";
 import type { Block } from "./layout";
 
 const VISIT = { service: true, therapist: true, location: true, patient: true, room: true } as const;
@@ -43,46 +45,8 @@ export async function visitForMessage(tx: Prisma.TransactionClient, message: Mes
   return toBookingDto(visit, token, now);
 }
 
-const TEXT = {
-  en: {
-    when: "When",
-    what: "Visit",
-    with: "Therapist",
-    where: "Where",
-    price: "Price",
-    atHome: "At your home",
-    byVideo: "By video, wherever you are",
-    joinVideo: "Join the video visit (it opens 15 minutes before the start)",
-    manage: "See, change or cancel your visit",
-    bring: "What to bring",
-    bringItems: {
-      CLINIC: ["Clothes you can move in and the shoes you usually exercise in", "Your insurance card and a photo ID", "A list of the medicines you take"],
-      HOME: ["Clothes you can move in and the shoes you usually exercise in", "Some clear floor space where you can move", "Your insurance card and a list of the medicines you take"],
-      VIDEO: ["A phone, tablet or computer with a camera, in a quiet place", "Enough space to stand and move in front of the camera", "Clothes you can move in and the shoes you usually exercise in"],
-    },
-    policy: "Cancellation policy",
-    calendarFile: "The attached calendar file adds this visit to your calendar.",
-  },
-  es: {
-    when: "Cuándo",
-    what: "Cita",
-    with: "Terapeuta",
-    where: "Dónde",
-    price: "Precio",
-    atHome: "En su domicilio",
-    byVideo: "Por video, desde donde esté",
-    joinVideo: "Entrar a la videoconsulta (se abre 15 minutos antes del inicio)",
-    manage: "Ver, cambiar o cancelar su cita",
-    bring: "Qué traer",
-    bringItems: {
-      CLINIC: ["Ropa cómoda para moverse y el calzado que usa para hacer ejercicio", "Su tarjeta del seguro y una identificación con foto", "Una lista de los medicamentos que toma"],
-      HOME: ["Ropa cómoda para moverse y el calzado que usa para hacer ejercicio", "Un espacio libre en el piso donde pueda moverse", "Su tarjeta del seguro y una lista de los medicamentos que toma"],
-      VIDEO: ["Un teléfono, tableta o computadora con cámara, en un lugar tranquilo", "Espacio para ponerse de pie y moverse frente a la cámara", "Ropa cómoda para moverse y el calzado que usa para hacer ejercicio"],
-    },
-    policy: "Política de cancelación",
-    calendarFile: "El archivo de calendario adjunto agrega esta cita a su calendario.",
-  },
-} as const;
+/** The keys of the three things to bring (messageVisit.bringItems), the same for every way a visit happens, in the order listed. */
+const BRING_ITEMS = ["0", "1", "2"] as const;
 
 /** "Monday, December 7, 2026, 9:00 – 9:45 AM (Mountain Time (America/Denver))" */
 export function visitWhen(b: BookingDto, language: Language): string {
@@ -90,11 +54,11 @@ export function visitWhen(b: BookingDto, language: Language): string {
 }
 
 function visitWhere(b: BookingDto, room: string | null, language: Language): string {
-  const t = TEXT[language];
-  if (b.mode === "VIDEO") return t.byVideo;
+  const t = translator(language, "messageVisit");
+  if (b.mode === "VIDEO") return t("byVideo");
   if (b.mode === "HOME" && b.visitAddress) {
     const a = b.visitAddress;
-    return `${t.atHome}\n${[a.line1, a.line2].filter(Boolean).join(", ")}\n${[a.city, a.postalCode].filter(Boolean).join(" ")}`;
+    return `${t("atHome")}\n${[a.line1, a.line2].filter(Boolean).join(", ")}\n${[a.city, a.postalCode].filter(Boolean).join(" ")}`;
   }
   const a = b.location.address;
   const cityLine = [a.city, [a.region, a.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
@@ -103,44 +67,48 @@ function visitWhere(b: BookingDto, room: string | null, language: Language): str
 
 /** When, what, with whom, where and for how much: the facts every message about a visit starts with. */
 export function visitFacts(b: BookingDto, room: string | null, language: Language): Block {
-  const t = TEXT[language];
+  const t = translator(language, "messageVisit");
   const terms = visitTermsText(language, { priceCents: b.service.priceCents, currency: b.service.currency, mode: b.mode, cancelCutoffMinutes: b.service.cancelCutoffMinutes });
   const therapist = `${b.therapist.firstName} ${b.therapist.lastName}, ${b.therapist.credentials}`;
   return {
     kind: "facts",
     rows: [
-      { label: t.when, value: visitWhen(b, language) },
-      { label: t.what, value: b.service.name[language] },
-      { label: t.with, value: therapist },
-      { label: t.where, value: visitWhere(b, room, language) },
-      { label: t.price, value: `${terms.price}. ${terms.payment}` },
+      { label: t("when"), value: visitWhen(b, language) },
+      { label: t("what"), value: b.service.name[language] },
+      { label: t("with"), value: therapist },
+      { label: t("where"), value: visitWhere(b, room, language) },
+      { label: t("price"), value: `${terms.price}. ${terms.payment}` },
     ],
   };
 }
 
 /** How every message about one visit opens: the greeting, why it is written, and the visit's facts. */
-export function visitOpening(b: BookingDto, room: string | null, language: Language, words: { hello: (name: string) => string; why: string }): Block[] {
-  return [{ kind: "paragraph", text: words.hello(b.patient.firstName) }, { kind: "paragraph", text: words.why }, visitFacts(b, room, language)];
+export function visitOpening(b: BookingDto, room: string | null, language: Language, why: string): Block[] {
+  const hello = translator(language, "messageVisit")("hello", { name: b.patient.firstName });
+  return [{ kind: "paragraph", text: hello }, { kind: "paragraph", text: why }, visitFacts(b, room, language)];
 }
 
 /** The links a booked visit's messages carry: the video room (video visits) and the manage page. */
 export function visitLinks(b: BookingDto, language: Language): Block[] {
-  const t = TEXT[language];
-  return [...(b.joinUrl ? [{ kind: "link" as const, label: t.joinVideo, url: b.joinUrl }] : []), { kind: "link", label: t.manage, url: b.manageUrl }];
+  const t = translator(language, "messageVisit");
+  return [
+    ...(b.joinUrl ? [{ kind: "link" as const, label: t("joinVideo", { minutes: OPENS_MINUTES_BEFORE }), url: b.joinUrl }] : []),
+    { kind: "link", label: t("manage"), url: b.manageUrl },
+  ];
 }
 
 /** What to bring, for the way the visit happens. */
 export function whatToBring(b: BookingDto, language: Language): Block[] {
-  const t = TEXT[language];
-  return [{ kind: "heading", text: t.bring }, { kind: "list", items: [...t.bringItems[b.mode]] }];
+  const t = translator(language, "messageVisit");
+  return [{ kind: "heading", text: t("bring") }, { kind: "list", items: BRING_ITEMS.map((item) => t(`bringItems.${b.mode}.${item}`)) }];
 }
 
 /** The cut-off in words, and the practice's own policy when it has one. */
 export function cancellationPolicy(b: BookingDto, sender: Sender, language: Language): Block[] {
-  const t = TEXT[language];
+  const t = translator(language, "messageVisit");
   const terms = visitTermsText(language, { priceCents: b.service.priceCents, currency: b.service.currency, mode: b.mode, cancelCutoffMinutes: b.service.cancelCutoffMinutes });
   const policy = sender.cancellationPolicy[language]?.trim();
-  return [{ kind: "heading", text: t.policy }, { kind: "paragraph", text: terms.changes }, ...(policy ? [{ kind: "paragraph" as const, text: policy }] : [])];
+  return [{ kind: "heading", text: t("policy") }, { kind: "paragraph", text: terms.changes }, ...(policy ? [{ kind: "paragraph" as const, text: policy }] : [])];
 }
 
 /** The visit as a calendar file: one UID per booking, a SEQUENCE that rises with each change. */
@@ -153,5 +121,5 @@ export function calendarAttachment(b: BookingDto, visit: MessageVisit, now: Date
 }
 
 export function calendarNote(language: Language): Block {
-  return { kind: "paragraph", text: TEXT[language].calendarFile };
+  return { kind: "paragraph", text: translator(language, "messageVisit")("calendarFile") };
 }

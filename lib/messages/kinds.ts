@@ -1,5 +1,6 @@
 import "server-only";
 import type { Message, Prisma } from "../db/generated/client";
+import { translator } from "../i18n/catalog";
 
 /** What a message says, decided when it is sent. */
 export interface ComposedEmail {
@@ -43,18 +44,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 /** An administrator checks that mail, or text messages, reach the outside world. */
 export const composeTest: Composer = async (_tx, message, { practiceName: name }) => {
-  if (message.channel === "SMS") {
-    const text =
-      message.language === "es"
-        ? `${name}: este mensaje de prueba confirma que Stride puede enviar mensajes de texto.`
-        : `${name}: this test message shows that Stride can send text messages.`;
-    return { to: message.recipient, text };
-  }
-  const subject = message.language === "es" ? `Mensaje de prueba de ${name}` : `Test message from ${name}`;
-  const body =
-    message.language === "es"
-      ? "Este mensaje confirma que Stride puede enviar correo desde este servidor."
-      : "This message shows that Stride can send email from this server.";
+  const t = translator(message.language, "messageTest");
+  if (message.channel === "SMS") return { to: message.recipient, text: t("sms", { practice: name }) };
+  const subject = t("subject", { practice: name });
+  const body = t("body");
   return {
     to: message.recipient,
     subject,

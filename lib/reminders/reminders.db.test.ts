@@ -203,6 +203,25 @@ describe("the reminder sweep", () => {
     }
   });
 
+  it("writes the Spanish text-message reminder with one period after the time, “p.m.” or “a.m.”", async () => {
+    const zone = zoneAtLocalHour(12);
+    const { booked } = await bookVisit(zone, startIn(3, zone), "es");
+    await bookedLongAgo(booked.id);
+    const start = (await getPrisma().appointment.findUniqueOrThrow({ where: { id: booked.id } })).startsAt.getTime();
+    await queueDueReminders(new Date(start - 2 * HOUR - 60_000), { textMessages: true });
+    const [sms] = await remindersOf(booked.id);
+    const twilio = await startFakeTwilio();
+    try {
+      const provider = createTwilioProvider({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: "+12015550100", apiUrl: twilio.url });
+      expect(await sendMessage(sms!.id, COMPOSERS, undefined, provider)).toBe("sent");
+      const [text] = twilio.received;
+      expect(text!.body).toMatch(/: recordatorio de su cita el \S+, \d+ de \S+ a las \d+:00\s[ap]\.\s?m\. Responda C si vendrá o R para cambiarla, o abra \S+\/es\/attendance\//);
+      expect(text!.body).not.toMatch(/m\.\./);
+    } finally {
+      await twilio.close();
+    }
+  });
+
   it("honours a patient's opt-out for reminders but still sends the confirmation", async () => {
     const zone = zoneAtLocalHour(12);
     const { patient, booked } = await bookVisit(zone, startIn(22, zone));

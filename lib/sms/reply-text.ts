@@ -1,8 +1,15 @@
+import { translator } from "../i18n/catalog";
+import { withoutDoubledPeriod } from "../i18n/final-period";
 import { formatDay, formatTime } from "../i18n/format-date-time";
+import type { Language } from "../i18n/languages";
 import type { SmsReplyOutcome } from "./mutations";
 
-const callEn = (phone: string | null) => (phone ? ` To talk to us, call ${phone}.` : "");
-const callEs = (phone: string | null) => (phone ? ` Para hablar con nosotros, llame al ${phone}.` : "");
+/** One answer in one language: its sentence, then how to call the clinic when it has a number. */
+function answer(language: Language, key: "confirmed" | "changeRequested" | "noVisit" | "other", values: { when?: string; phone: string | null }): string {
+  const t = translator(language, "messageSmsReply");
+  const sentence = key === "confirmed" || key === "changeRequested" ? t(key, { when: values.when ?? "" }) : t(key);
+  return withoutDoubledPeriod(values.phone ? `${sentence} ${t("call", { phone: values.phone })}` : sentence);
+}
 
 /**
  * What Stride texts back to a reply: in the visit's language when there is
@@ -16,17 +23,16 @@ export function replyText(outcome: SmsReplyOutcome): string | null {
       const { startsAt, timeZone, language, clinicPhone } = outcome.visit;
       const iso = startsAt.toISOString();
       const when = `${formatDay(iso, timeZone, language)}, ${formatTime(iso, timeZone, language)}`;
-      if (outcome.kind === "confirmed") {
-        return language === "es" ? `Gracias: su cita del ${when} queda confirmada.` : `Thank you: your visit on ${when} is confirmed.`;
-      }
-      return language === "es"
-        ? `Gracias: le contactaremos para cambiar su cita del ${when}.${callEs(clinicPhone)}`
-        : `Thank you: we will contact you to change your visit on ${when}.${callEn(clinicPhone)}`;
+      // A confirmation needs no number to call; a change does, when the clinic has one.
+      if (outcome.kind === "confirmed") return answer(language, "confirmed", { when, phone: null });
+      return answer(language, "changeRequested", { when, phone: clinicPhone });
     }
     case "no-visit":
-      return `We found no upcoming visit to answer for.${callEn(outcome.clinicPhone)} / No encontramos una cita próxima.${callEs(outcome.clinicPhone)}`;
-    case "other":
-      return `Reply C to confirm your visit or R to ask for a change.${callEn(outcome.clinicPhone)} / Responda C para confirmar su cita o R para pedir un cambio.${callEs(outcome.clinicPhone)}`;
+    case "other": {
+      // No visit to go by: both languages, English first.
+      const key = outcome.kind === "no-visit" ? "noVisit" : "other";
+      return `${answer("en", key, { phone: outcome.clinicPhone })} / ${answer("es", key, { phone: outcome.clinicPhone })}`;
+    }
     case "opted-out":
     case "opted-in":
     case "provider-answers":
