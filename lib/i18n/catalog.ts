@@ -2,7 +2,14 @@ import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl
 import type { Language } from "./languages";
 import enCalendarFile from "./messages/en/calendar-file.json";
 import esCalendarFile from "./messages/es/calendar-file.json";
+import enStaffAudit from "./messages/en/staff-audit.json";
+import enStaffOutbox from "./messages/en/staff-outbox.json";
+import enStaffPatients from "./messages/en/staff-patients.json";
+import enStaffSchedules from "./messages/en/staff-schedules.json";
 import enStaffShell from "./messages/en/staff-shell.json";
+import enStaffToday from "./messages/en/staff-today.json";
+import enStaffVisit from "./messages/en/staff-visit.json";
+import enStaffVisitMessages from "./messages/en/staff-visit-messages.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
 // file per namespace and language under lib/i18n/messages/<language>/. English
@@ -12,7 +19,14 @@ import enStaffShell from "./messages/en/staff-shell.json";
 const en = {
   calendarFile: enCalendarFile,
   // Staff pages ship in English; their namespaces start with "staff".
+  staffAudit: enStaffAudit,
+  staffOutbox: enStaffOutbox,
+  staffPatients: enStaffPatients,
+  staffSchedules: enStaffSchedules,
   staffShell: enStaffShell,
+  staffToday: enStaffToday,
+  staffVisit: enStaffVisit,
+  staffVisitMessages: enStaffVisitMessages,
 };
 
 export type Messages = typeof en;
@@ -20,7 +34,14 @@ export type Messages = typeof en;
 // Spanish staff pages are welcome: until a namespace has its own Spanish file, it reads the English one.
 const es: Messages = {
   calendarFile: esCalendarFile,
+  staffAudit: enStaffAudit,
+  staffOutbox: enStaffOutbox,
+  staffPatients: enStaffPatients,
+  staffSchedules: enStaffSchedules,
   staffShell: enStaffShell,
+  staffToday: enStaffToday,
+  staffVisit: enStaffVisit,
+  staffVisitMessages: enStaffVisitMessages,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };
