@@ -41,7 +41,14 @@ import esMessageTest from "./messages/es/message-test.json";
 import enMessageTherapistNotice from "./messages/en/message-therapist-notice.json";
 import enMessageVisit from "./messages/en/message-visit.json";
 import esMessageVisit from "./messages/es/message-visit.json";
+import enStaffAudit from "./messages/en/staff-audit.json";
+import enStaffOutbox from "./messages/en/staff-outbox.json";
+import enStaffPatients from "./messages/en/staff-patients.json";
+import enStaffSchedules from "./messages/en/staff-schedules.json";
 import enStaffShell from "./messages/en/staff-shell.json";
+import enStaffToday from "./messages/en/staff-today.json";
+import enStaffVisit from "./messages/en/staff-visit.json";
+import enStaffVisitMessages from "./messages/en/staff-visit-messages.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
 // file per namespace and language under lib/i18n/messages/<language>/. English
@@ -72,7 +79,14 @@ const en = {
   messageTherapistNotice: enMessageTherapistNotice,
   messageVisit: enMessageVisit,
   // Staff pages ship in English; their namespaces start with "staff".
+  staffAudit: enStaffAudit,
+  staffOutbox: enStaffOutbox,
+  staffPatients: enStaffPatients,
+  staffSchedules: enStaffSchedules,
   staffShell: enStaffShell,
+  staffToday: enStaffToday,
+  staffVisit: enStaffVisit,
+  staffVisitMessages: enStaffVisitMessages,
 };
 
 export type Messages = typeof en;
@@ -100,7 +114,14 @@ const es: Messages = {
   messageTest: esMessageTest,
   messageTherapistNotice: enMessageTherapistNotice,
   messageVisit: esMessageVisit,
+  staffAudit: enStaffAudit,
+  staffOutbox: enStaffOutbox,
+  staffPatients: enStaffPatients,
+  staffSchedules: enStaffSchedules,
   staffShell: enStaffShell,
+  staffToday: enStaffToday,
+  staffVisit: enStaffVisit,
+  staffVisitMessages: enStaffVisitMessages,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };

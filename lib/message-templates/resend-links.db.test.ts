@@ -92,7 +92,7 @@ describe("a visit's delivery log", () => {
 
     const log = await loadVisitMessages(admin, moved.id, ctx());
     expect(log.map((m) => m.kind).sort()).toEqual(["confirmation", "rescheduled"]);
-    expect(log.find((m) => m.kind === "confirmation")).toMatchObject({ status: "SKIPPED", label: "Booking confirmation", recipient: patient.email, lastError: "The visit is cancelled now.", channel: "EMAIL" });
+    expect(log.find((m) => m.kind === "confirmation")).toMatchObject({ status: "SKIPPED", recipient: patient.email, lastError: "The visit is cancelled now.", channel: "EMAIL" });
     expect(log.find((m) => m.kind === "rescheduled")).toMatchObject({ status: "QUEUED", sentAt: null });
     const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "visit.messages.view", entityId: moved.id } });
     expect(audit.staffUserId).toBe(admin.id);

@@ -6,7 +6,6 @@ import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { RequestContext } from "../http/request-context";
 import type { Prisma } from "../db/generated/client";
-import { isMessageKind, MESSAGE_KIND_LABELS } from "./kinds";
 
 export interface OutboxRow {
   id: string;
@@ -67,10 +66,6 @@ export async function loadOutbox(staff: StaffMember, ctx: RequestContext): Promi
   });
 }
 
-export function messageKindLabel(kind: string): string {
-  return isMessageKind(kind) ? MESSAGE_KIND_LABELS[kind] : kind;
-}
-
 export interface CaughtMailRow {
   id: string;
   receivedAt: Date;
@@ -115,7 +110,6 @@ export async function readCaughtMail(staff: StaffMember, id: string, ctx: Reques
 export interface VisitMessageRow {
   id: string;
   kind: string;
-  label: string;
   channel: "EMAIL" | "SMS";
   recipient: string;
   status: "FAILED" | "QUEUED" | "SKIPPED" | "SENT";
@@ -164,7 +158,6 @@ export async function loadVisitMessages(staff: StaffMember, appointmentId: strin
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
-      label: messageKindLabel(r.kind),
       channel: r.channel,
       recipient: r.recipient,
       status: r.status,

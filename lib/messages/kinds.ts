@@ -57,26 +57,18 @@ export const composeTest: Composer = async (_tx, message, { practiceName: name }
 };
 
 /**
- * Every kind of message, as staff see it named. How each is composed lives
- * with what it speaks of (lib/message-templates/), which may read bookings
- * and visits; the outbox itself knows none of them.
+ * Every kind of message. How each is composed lives with what it speaks of
+ * (lib/message-templates/), which may read bookings and visits; the outbox
+ * itself knows none of them. Staff see each named by the staffOutbox
+ * catalogue ("kind").
  */
-export const MESSAGE_KIND_LABELS = {
-  test: "Test message",
-  confirmation: "Booking confirmation",
-  rescheduled: "Visit moved",
-  cancelled: "Visit cancelled",
-  therapist: "Therapist notice",
-  links: "Visit links, sent again",
-  lookup: "Find my booking",
-  reminder: "Visit reminder",
-} as const satisfies Record<string, string>;
+export const MESSAGE_KINDS = ["test", "confirmation", "rescheduled", "cancelled", "therapist", "links", "lookup", "reminder"] as const;
 
-export type MessageKind = keyof typeof MESSAGE_KIND_LABELS;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** How every kind of message is composed. */
 export type Composers = Record<MessageKind, Composer>;
 
 export function isMessageKind(value: string): value is MessageKind {
-  return Object.hasOwn(MESSAGE_KIND_LABELS, value);
+  return (MESSAGE_KINDS as readonly string[]).includes(value);
 }

@@ -1,18 +1,22 @@
 import { z } from "zod";
 import { AUDIT_ACTION_NAMES } from "@/lib/audit/actions";
 import type { AuditCursor, AuditFilters } from "@/lib/audit/data";
+import { translator } from "@/lib/i18n/catalog";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "@/lib/scheduling/date-bounds";
+
+// The audit page ships in English; its answers to a bad filter come from its catalogue.
+const t = translator("en", "staffAudit.errors");
 
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsMissing, schema.optional());
 
 const utcDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, t("dateForm"))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "That is not a real date.")
+  }, t("notRealDate"))
   .refine(isInClinicYears, OUT_OF_RANGE_MESSAGE);
 
 // "2026-11-23T14:05:09.123Z_<uuid>": the last entry of the previous page.
@@ -20,14 +24,14 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/
 
 export const auditQuerySchema = z
   .object({
-    staff: optional(z.guid("Choose a staff member from the list.")),
-    action: optional(z.enum(AUDIT_ACTION_NAMES, "Choose an action from the list.")),
-    patient: optional(z.guid("A patient id looks like 3f2b…-…; copy it from the patient's page address.")),
+    staff: optional(z.guid(t("staff"))),
+    action: optional(z.enum(AUDIT_ACTION_NAMES, t("action"))),
+    patient: optional(z.guid(t("patient"))),
     from: optional(utcDate),
     to: optional(utcDate),
-    after: optional(z.string().regex(CURSOR, "That page link is broken; start again from the newest entries.")),
+    after: optional(z.string().regex(CURSOR, t("after"))),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "The end date must not be before the start date." });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: t("order") });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAuditEntries } from "@/lib/audit/data";
+import { getTranslations } from "next-intl/server";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/data";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { fieldMessages } from "@/lib/errors/field-messages";
 import { listStaffAccounts } from "@/lib/staff-accounts/data";
@@ -8,12 +9,16 @@ import { AuditFilters } from "./audit-filters";
 import { auditQuerySchema, filtersOf, hrefFor } from "./audit-query";
 import { AuditTable } from "./audit-table";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffAudit");
+  return { title: t("title") };
+}
 
 const FIELDS = ["staff", "action", "patient", "from", "to", "after"] as const;
 
 export default async function AuditLogPage({ searchParams }: PageProps<"/staff/audit">) {
   const staff = await requireStaff("ADMIN");
+  const t = await getTranslations("staffAudit");
   const params = await searchParams;
   const raw = Object.fromEntries(FIELDS.map((key) => [key, [params[key]].flat()[0] ?? ""])) as Record<(typeof FIELDS)[number], string>;
   const parsed = auditQuerySchema.safeParse(raw);
@@ -21,20 +26,20 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/staff/a
 
   return (
     <>
-      <h1 className="text-2xl font-bold">Audit log</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">Who read or changed patient data and staff accounts, newest first, 50 entries a page.</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("intro", { count: AUDIT_PAGE_SIZE })}</p>
       <AuditFilters values={raw} errors={parsed.success ? {} : fieldMessages(parsed.error)} staff={accounts} />
       <section aria-labelledby="entries-heading" className="mt-8">
         <h2 id="entries-heading" className="text-lg font-semibold">
-          Entries
+          {t("entries")}
         </h2>
         {page === null ? (
           <p role="status" className="mt-2 text-slate-700">
-            Correct the filters to see entries.
+            {t("correctFilters")}
           </p>
         ) : page.entries.length === 0 ? (
           <p role="status" className="mt-2 text-slate-700">
-            No entries match these filters.
+            {t("noEntries")}
           </p>
         ) : (
           <div className="mt-3">
@@ -42,15 +47,15 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/staff/a
           </div>
         )}
         {parsed.success ? (
-          <nav aria-label="Audit log pages" className="mt-4 flex gap-4">
+          <nav aria-label={t("pagesLabel")} className="mt-4 flex gap-4">
             {parsed.data.after ? (
               <Link href={hrefFor(parsed.data)} className="text-teal-900 underline">
-                Newest entries
+                {t("newest")}
               </Link>
             ) : null}
             {page?.next ? (
               <Link href={hrefFor(parsed.data, page.next)} className="text-teal-900 underline">
-                Older entries
+                {t("older")}
               </Link>
             ) : null}
           </nav>

@@ -4,20 +4,18 @@ import { buttonClass } from "@/components/form/button";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { useFocusOn } from "@/components/form/use-focus-on";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { sendTestMessageAction, type TestMessageState } from "./actions";
 
 const NO_FIELDS: Record<string, string> = {};
 
-const WORDS = {
-  EMAIL: { what: "email", label: "Send to", button: "Send a test email" },
-  SMS: { what: "text message", label: "Phone number", button: "Send a test text message" },
-} as const;
+const LANGUAGES = ["en", "es"] as const;
 
 /** `formId` is made by the page each time it is shown: sending one form twice queues one message. */
 export function TestMessageForm({ channel, defaultRecipient, formId }: { channel: "EMAIL" | "SMS"; defaultRecipient: string; formId: string }) {
   const initial: TestMessageState = { result: null, values: { channel, recipient: defaultRecipient, language: "en", formId } };
-  const words = WORDS[channel];
+  const t = useTranslations("staffOutbox.form");
   const id = channel === "EMAIL" ? "test" : "test-sms";
   const [state, action, pending] = useActionState(sendTestMessageAction, initial);
   const noticeRef = useFocusOn<HTMLDivElement>(state.result);
@@ -30,7 +28,7 @@ export function TestMessageForm({ channel, defaultRecipient, formId }: { channel
         {failure ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{failure.message}</p> : null}
         {done ? (
           <p className="text-sm text-teal-900">
-            {done.queued ? `A test ${words.what} to ${done.recipient} is on its way; it shows in the list of messages once sent.` : `This form was sent already: no second ${words.what} was queued.`}
+            {done.queued ? t("queued", { channel, recipient: done.recipient }) : t("already", { channel })}
           </p>
         ) : null}
       </div>
@@ -40,7 +38,7 @@ export function TestMessageForm({ channel, defaultRecipient, formId }: { channel
         <TextField
           id={`${id}-recipient`}
           name="recipient"
-          label={words.label}
+          label={t("recipient", { channel })}
           type={channel === "EMAIL" ? "email" : "tel"}
           autoComplete={channel === "EMAIL" ? "email" : "tel"}
           required
@@ -50,17 +48,14 @@ export function TestMessageForm({ channel, defaultRecipient, formId }: { channel
         <SelectField
           id={`${id}-language`}
           name="language"
-          label="Language"
+          label={t("language")}
           defaultValue={state.values.language}
           error={fields.language}
-          options={[
-            { value: "en", label: "English" },
-            { value: "es", label: "Spanish" },
-          ]}
+          options={LANGUAGES.map((language) => ({ value: language, label: t("languageOption", { language }) }))}
         />
       </div>
       <button type="submit" disabled={pending} className={buttonClass("primary")}>
-        {pending ? "Sending…" : words.button}
+        {pending ? t("sending") : t("send", { channel })}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { MAX_QUERY_LENGTH } from "@/lib/patients/search-query";
 import { searchPatientsAction, type PatientSearchState } from "./actions";
@@ -14,6 +15,7 @@ const NOTHING_YET: PatientSearchState = { query: "", outcome: null };
  * exists from the start, so screen readers announce each new answer.
  */
 export function PatientSearch({ limit }: { limit: number }) {
+  const t = useTranslations("staffPatients.search");
   const [state, formAction, pending] = useActionState(searchPatientsAction, NOTHING_YET);
   const [text, setText] = useState(state.query);
   const { outcome } = state;
@@ -24,10 +26,10 @@ export function PatientSearch({ limit }: { limit: number }) {
     <>
       <form role="search" action={formAction} className="mt-6 max-w-2xl">
         <label htmlFor="q" className="block font-medium">
-          Find a patient
+          {t("label")}
         </label>
         <p id="q-hint" className="text-sm text-slate-700">
-          Part of a name, a phone number, an email, or a date of birth (YYYY-MM-DD or MM/DD/YYYY).
+          {t("hint")}
         </p>
         <div className="mt-2 flex gap-2">
           <input
@@ -43,7 +45,7 @@ export function PatientSearch({ limit }: { limit: number }) {
             className="w-full rounded-md border border-slate-400 bg-white px-3 py-2"
           />
           <button type="submit" disabled={pending} className={buttonClass("primary")}>
-            Search
+            {t("submit")}
           </button>
         </div>
         {problem ? (

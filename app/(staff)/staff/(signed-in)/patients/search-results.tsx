@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { PatientSearchResult } from "@/lib/patients/data";
 import { formatDateOfBirth } from "./format-date-of-birth";
 import { VisitTime } from "./visit-time";
@@ -10,35 +11,35 @@ interface Props {
   limit: number;
 }
 
-function summaryOf(query: string, { patients, more }: PatientSearchResult, limit: number): string {
-  if (patients.length === 0) return `No patients match “${query}”.`;
-  if (more) return `Showing the first ${limit} patients matching “${query}”. Add more of the name, or search by phone or date of birth, to narrow it down.`;
-  return `${patients.length} ${patients.length === 1 ? "patient matches" : "patients match"} “${query}”.`;
-}
-
 /** The answer to a search. The status line is always there, empty before a search, so each answer is announced. */
 export function SearchResults({ query, result, pending, limit }: Props) {
+  const t = useTranslations("staffPatients.search");
   const patients = result?.patients ?? [];
+  const summary = (found: PatientSearchResult): string => {
+    if (found.patients.length === 0) return t("none", { query });
+    if (found.more) return t("more", { limit, query });
+    return t("found", { count: found.patients.length, query });
+  };
   return (
     <section aria-labelledby={result ? "results-heading" : undefined} className="mt-8">
       {result ? (
         <h2 id="results-heading" className="text-lg font-semibold">
-          Results
+          {t("results")}
         </h2>
       ) : null}
       <p role="status" className="mt-1 text-slate-700">
-        {pending ? "Searching…" : result ? summaryOf(query, result, limit) : ""}
+        {pending ? t("searching") : result ? summary(result) : ""}
       </p>
       {patients.length > 0 ? (
         <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-100 text-slate-800">
               <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">Name</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Date of birth</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Phone</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Email</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Next appointment</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t("name")}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t("dateOfBirth")}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t("phone")}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t("email")}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t("nextAppointment")}</th>
               </tr>
             </thead>
             <tbody>
@@ -46,7 +47,7 @@ export function SearchResults({ query, result, pending, limit }: Props) {
                 <tr key={p.id} className="border-t border-slate-200 align-top">
                   <th scope="row" className="px-4 py-2 font-medium">
                     <Link href={`/staff/patients/${p.id}`} className="text-teal-900 underline hover:text-teal-700">
-                      {p.lastName}, {p.firstName}
+                      {t("patientName", { lastName: p.lastName, firstName: p.firstName })}
                     </Link>
                   </th>
                   <td className="px-4 py-2 whitespace-nowrap">{formatDateOfBirth(p.dateOfBirth)}</td>
@@ -59,7 +60,7 @@ export function SearchResults({ query, result, pending, limit }: Props) {
                         <span className="block text-xs text-slate-600">{p.nextVisit.locationName}</span>
                       </>
                     ) : (
-                      <span className="text-slate-600">None booked</span>
+                      <span className="text-slate-600">{t("noneBooked")}</span>
                     )}
                   </td>
                 </tr>

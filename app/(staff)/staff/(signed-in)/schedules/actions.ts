@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { staffAction } from "@/lib/actions/staff-action";
 import type { StaffRequestContext } from "@/lib/appointments/mutations";
 import type { StaffMember } from "@/lib/auth/require-staff";
+import { translator } from "@/lib/i18n/catalog";
 import {
   createTimeOff,
   createWeeklyHours,
@@ -55,7 +56,7 @@ export async function removeTimeOff(input: TimeOffDelete): Promise<ActionResult<
   return scheduleChange(timeOffDeleteSchema, input, (staff, ctx) => deleteTimeOff(staff, input, ctx));
 }
 
-const homeAreaTarget = z.object({ locationId: z.uuid({ error: "Choose a location." }) });
+const homeAreaTarget = z.object({ locationId: z.uuid({ error: translator("en", "staffSchedules")("chooseLocation") }) });
 
 export async function saveHomeArea(input: HomeAreaInput): Promise<ActionResult<ScheduleChangeResult>> {
   return scheduleChange(homeAreaTarget, input, (staff, ctx) => updateHomeArea(staff, input, ctx));

@@ -1,8 +1,8 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { weekdayName } from "@/lib/schedules/labels";
 import type { WeeklyHoursRow } from "@/lib/schedules/types";
 import { formatClockRange } from "@/lib/schedules/wall-time";
 import { removeWeeklyHours } from "./actions";
@@ -19,15 +19,16 @@ interface AddBlockButtonProps {
 }
 
 export function AddBlockButton({ therapist, locations, location }: AddBlockButtonProps) {
+  const t = useTranslations("staffSchedules.weekly");
   const [open, setOpen] = useState(false);
   const notify = useScheduleNotice();
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className={buttonClass("primary","sm")}>
-        Add hours<span className="sr-only"> at {location.name}</span>
+        {t.rich("addHours", { location: location.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
       </button>
       {open ? (
-        <ModalDialog title="Add working hours" onClose={() => setOpen(false)}>
+        <ModalDialog title={t("addTitle")} onClose={() => setOpen(false)}>
           <WeeklyBlockForm
             therapist={therapist}
             locations={locations}
@@ -55,18 +56,20 @@ interface BlockButtonsProps {
 export function BlockButtons({ therapist, locations, block, locationName }: BlockButtonsProps) {
   const [open, setOpen] = useState<"edit" | "delete" | null>(null);
   const notify = useScheduleNotice();
-  const label = `${weekdayName(block.weekday)} ${formatClockRange(block.startMinute, block.endMinute)} at ${locationName}`;
+  const t = useTranslations("staffSchedules");
+  const label = t("weekly.blockLabel", { day: t("weekday", { day: block.weekday }), range: formatClockRange(block.startMinute, block.endMinute), location: locationName });
+  const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
   const close = () => setOpen(null);
   return (
     <span className="flex gap-1">
       <button type="button" onClick={() => setOpen("edit")} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-medium hover:bg-slate-100">
-        Change<span className="sr-only"> {label}</span>
+        {t.rich("weekly.change", { label, sr })}
       </button>
       <button type="button" onClick={() => setOpen("delete")} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-medium text-red-800 hover:bg-red-50">
-        Delete<span className="sr-only"> {label}</span>
+        {t.rich("weekly.delete", { label, sr })}
       </button>
       {open === "edit" ? (
-        <ModalDialog title="Change working hours" onClose={close}>
+        <ModalDialog title={t("weekly.changeTitle")} onClose={close}>
           <WeeklyBlockForm
             therapist={therapist}
             locations={locations}
@@ -81,15 +84,15 @@ export function BlockButtons({ therapist, locations, block, locationName }: Bloc
         </ModalDialog>
       ) : null}
       {open === "delete" ? (
-        <ModalDialog title="Delete these hours?" onClose={close}>
+        <ModalDialog title={t("weekly.deleteTitle")} onClose={close}>
           <DeleteConfirm
             what={label}
-            consequence="Online booking stops offering these hours at once."
+            consequence={t("weekly.deleteConsequence")}
             therapistFirstName={therapist.firstName}
             action={(input) => removeWeeklyHours({ id: block.id, ...input })}
             onSaved={(stranded) => {
               close();
-              notify(`Deleted ${therapist.firstName}'s hours: ${label}.`, stranded);
+              notify(t("weekly.deleted", { therapist: therapist.firstName, label }), stranded);
             }}
             onCancel={close}
           />

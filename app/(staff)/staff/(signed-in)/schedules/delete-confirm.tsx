@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ScheduleChangeResult, StrandedAppointment } from "@/lib/schedules/types";
 import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
@@ -19,6 +20,7 @@ interface DeleteConfirmProps {
 
 /** Asks before deleting, and asks again about any visits the deletion would strand. */
 export function DeleteConfirm({ what, consequence, therapistFirstName, action, onSaved, onCancel }: DeleteConfirmProps) {
+  const t = useTranslations("staffSchedules");
   const change = useScheduleChange(action, onSaved);
   if (change.question) {
     return (
@@ -33,15 +35,15 @@ export function DeleteConfirm({ what, consequence, therapistFirstName, action, o
   }
   return (
     <div className="mt-2">
-      <ErrorSummary title="Please check:" errors={summaryErrors(change.fields, change.message, {})} focusKey={change.attempt} className="mt-4" />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(change.fields, change.message, {})} focusKey={change.attempt} className="mt-4" />
       <p className="mt-2 font-semibold">{what}</p>
       <p className="mt-1 text-slate-700">{consequence}</p>
       <div className="mt-4 flex flex-wrap gap-2">
         <button type="button" onClick={() => change.submit({})} disabled={change.pending} className={buttonClass("danger")}>
-          {change.pending ? "Deleting…" : "Delete"}
+          {change.pending ? t("delete.deleting") : t("delete.delete")}
         </button>
         <button type="button" onClick={onCancel} data-initial-focus className={buttonClass("secondary")}>
-          Keep it
+          {t("delete.keep")}
         </button>
       </div>
     </div>

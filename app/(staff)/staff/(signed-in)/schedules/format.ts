@@ -27,15 +27,21 @@ export function formatVisitTime(startsAt: string, endsAt: string, timeZone: stri
   return format.formatRange(new Date(startsAt), new Date(endsAt));
 }
 
+/** How a period of whole days is written, from the catalogue: "Mon, Dec 7 (whole day)". */
+export interface WholeDayWords {
+  wholeDay: (day: string) => string;
+  wholeDays: (first: string, last: string) => string;
+}
+
 /** Time off as whole days ("Mon, Dec 7 – Wed, Dec 9, 2026 (whole days)") when it is, else from–to times. */
-export function formatTimeOffPeriod(startsAt: string, endsAt: string, timeZone: string): string {
+export function formatTimeOffPeriod(startsAt: string, endsAt: string, timeZone: string, words: WholeDayWords): string {
   const start = Date.parse(startsAt);
   const end = Date.parse(endsAt);
   const days = wholeDaysOf({ start, end }, timeZone);
   if (days) {
     return days.firstDay === days.lastDay
-      ? `${formatLocalDate(days.firstDay)} (whole day)`
-      : `${formatLocalDate(days.firstDay)} – ${formatLocalDate(days.lastDay)} (whole days)`;
+      ? words.wholeDay(formatLocalDate(days.firstDay))
+      : words.wholeDays(formatLocalDate(days.firstDay), formatLocalDate(days.lastDay));
   }
   const format = new Intl.DateTimeFormat(LOCALE, { weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZone });
   return format.formatRange(new Date(start), new Date(end));

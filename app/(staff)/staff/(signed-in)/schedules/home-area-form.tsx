@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
@@ -23,6 +24,7 @@ interface HomeAreaFormProps {
 
 /** The postal codes a location visits at home and the drive kept free around each visit. */
 export function HomeAreaForm({ location, save: saveAction = saveHomeArea }: HomeAreaFormProps) {
+  const t = useTranslations("staffSchedules");
   const idBase = useId();
   const ids = { postalCodes: `${idBase}-postal-codes`, travelMinutes: `${idBase}-travel` };
   const us = location.country.toUpperCase() === "US";
@@ -32,7 +34,7 @@ export function HomeAreaForm({ location, save: saveAction = saveHomeArea }: Home
   const change = useScheduleChange(saveAction, (stranded) => {
     const parsed = homeAreaSchema(location.country).safeParse(input);
     const count = parsed.success ? parsed.data.postalCodes.length : 0;
-    notify(`Saved the home-visit area of ${location.name}: ${count} postal ${count === 1 ? "code" : "codes"}, ${draft.travelMinutes} minutes' travel.`, stranded);
+    notify(t("homeArea.saved", { location: location.name, count, minutes: Number(draft.travelMinutes) }), stranded);
   });
 
   function save(event: React.FormEvent) {
@@ -48,7 +50,7 @@ export function HomeAreaForm({ location, save: saveAction = saveHomeArea }: Home
       <StrandedWarning
         question={change.question}
         therapistFirstName=""
-        title={`${count === 1 ? "1 booked home visit is" : `${count} booked home visits are`} to a postal code you are taking off the list`}
+        title={t("homeArea.strandedTitle", { count })}
         pending={change.pending}
         onConfirm={() => change.submit(input, change.question?.stranded.map((s) => s.id))}
         onBack={change.dismissQuestion}
@@ -58,14 +60,13 @@ export function HomeAreaForm({ location, save: saveAction = saveHomeArea }: Home
 
   return (
     <form onSubmit={save} noValidate className="space-y-4">
-      <ErrorSummary title="Please check:" errors={summaryErrors(change.fields, change.message, ids)} focusKey={change.attempt} className="mt-4" />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(change.fields, change.message, ids)} focusKey={change.attempt} className="mt-4" />
       <div>
         <label htmlFor={ids.postalCodes} className="block font-medium">
-          Postal codes visited at home
+          {t("homeArea.postalCodes")}
         </label>
         <p id={`${ids.postalCodes}-hint`} className="mt-0.5 text-sm text-slate-600">
-          {us ? "5-digit ZIP codes, separated by commas or spaces." : "Separated by commas or new lines."} Applies to every therapist working from{" "}
-          {location.name}.
+          {t("homeArea.postalHint", { us: us ? "yes" : "no", location: location.name })}
         </p>
         {change.fields.postalCodes ? (
           <p id={`${ids.postalCodes}-error`} className="mt-1 text-sm font-semibold text-red-700">
@@ -84,8 +85,8 @@ export function HomeAreaForm({ location, save: saveAction = saveHomeArea }: Home
       </div>
       <TextField
         id={ids.travelMinutes}
-        label="Travel time (minutes)"
-        hint="Kept free before and after each home visit for the drive."
+        label={t("homeArea.travel")}
+        hint={t("homeArea.travelHint")}
         type="number"
         inputMode="numeric"
         min={0}
@@ -97,8 +98,7 @@ export function HomeAreaForm({ location, save: saveAction = saveHomeArea }: Home
         className="max-w-xs"
       />
       <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
-        {change.pending ? "Saving…" : "Save home-visit area"}
-        <span className="sr-only"> of {location.name}</span>
+        {change.pending ? t("saving") : t.rich("homeArea.save", { location: location.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
       </button>
     </form>
   );

@@ -1,4 +1,4 @@
-import { weekdayName } from "@/lib/schedules/labels";
+import { getTranslations } from "next-intl/server";
 import type { ScheduleLocation, WeeklyHoursRow } from "@/lib/schedules/types";
 import { formatClockRange } from "@/lib/schedules/wall-time";
 import { HomeAreaForm } from "./home-area-form";
@@ -11,18 +11,17 @@ interface HomeAreaSectionProps {
 }
 
 /** Home-visit days are weekly hours that allow home visits; the area they cover belongs to the location. */
-export function HomeAreaSection({ therapist, locations, hours }: HomeAreaSectionProps) {
+export async function HomeAreaSection({ therapist, locations, hours }: HomeAreaSectionProps) {
+  const t = await getTranslations("staffSchedules");
   if (locations.length === 0) return null;
   const offersHome = therapist.visitModes.includes("HOME");
   return (
     <section aria-labelledby="home-visits-title" className="mt-10">
       <h2 id="home-visits-title" className="text-xl font-bold">
-        Home visits
+        {t("homeArea.title")}
       </h2>
       <p className="mt-1 text-slate-700">
-        {offersHome
-          ? `${therapist.firstName}'s home-visit days are the weekly hours marked “Home visits”. To change them, change those hours above.`
-          : `${therapist.firstName} does not make home visits. The home-visit area below is shared by everyone at the location.`}
+        {offersHome ? t("homeArea.offers", { therapist: therapist.firstName }) : t("homeArea.noHome", { therapist: therapist.firstName })}
       </p>
       {locations.map((location) => {
         const homeHours = hours.filter((h) => h.locationId === location.id && h.visitModes.includes("HOME"));
@@ -31,10 +30,10 @@ export function HomeAreaSection({ therapist, locations, hours }: HomeAreaSection
             <h3 className="text-lg font-semibold">{location.name}</h3>
             {offersHome ? (
               <p className="mt-1">
-                <span className="font-medium">Home-visit days: </span>
+                <span className="font-medium">{t("homeArea.days")}</span>
                 {homeHours.length > 0
-                  ? homeHours.map((h) => `${weekdayName(h.weekday)} ${formatClockRange(h.startMinute, h.endMinute)}`).join("; ")
-                  : "none here yet. Add hours with “Home visits” ticked."}
+                  ? homeHours.map((h) => `${t("weekday", { day: h.weekday })} ${formatClockRange(h.startMinute, h.endMinute)}`).join("; ")
+                  : t("homeArea.noneHere")}
               </p>
             ) : null}
             <div className="mt-3">

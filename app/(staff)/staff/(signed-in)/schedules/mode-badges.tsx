@@ -1,4 +1,4 @@
-import { VISIT_MODE_LABELS } from "@/lib/schedules/labels";
+import { getTranslations } from "next-intl/server";
 import type { VisitMode } from "@/lib/schedules/types";
 
 const STYLE: Record<VisitMode, string> = {
@@ -8,12 +8,13 @@ const STYLE: Record<VisitMode, string> = {
   VIDEO: "border-indigo-400 bg-indigo-50 text-indigo-950",
 };
 
-export function ModeBadges({ modes }: { modes: readonly VisitMode[] }) {
+export async function ModeBadges({ modes }: { modes: readonly VisitMode[] }) {
+  const t = await getTranslations("staffSchedules");
   return (
     <span className="inline-flex flex-wrap gap-1">
       {modes.map((mode) => (
         <span key={mode} className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${STYLE[mode]}`}>
-          {VISIT_MODE_LABELS[mode]}
+          {t("mode", { mode })}
         </span>
       ))}
     </span>

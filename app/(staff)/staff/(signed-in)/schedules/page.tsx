@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { formatZoneName } from "@/lib/i18n/format-date-time";
 import { listTherapistsForSchedules, loadTherapistSchedule } from "@/lib/schedules/data";
@@ -10,11 +11,15 @@ import { TherapistSummary } from "./therapist-summary";
 import { TimeOffSection } from "./time-off-section";
 import { WeeklyHoursSection } from "./weekly-hours-section";
 
-export const metadata: Metadata = { title: "Schedules" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffSchedules");
+  return { title: t("title") };
+}
 
 export default async function SchedulesPage({ searchParams }: PageProps<"/staff/schedules">) {
   // Therapists see their own hours on their day page; here they get a plain 404.
   const staff = await requireStaff("ADMIN", "FRONT_DESK");
+  const t = await getTranslations("staffSchedules");
   const { therapist: requested } = await searchParams;
   const chosenId = typeof requested === "string" && requested !== "" ? requested : undefined;
   const [therapists, schedule] = await Promise.all([
@@ -34,12 +39,12 @@ export default async function SchedulesPage({ searchParams }: PageProps<"/staff/
 
   return (
     <>
-      <h1 className="text-2xl font-bold">Schedules</h1>
-      <p className="mt-1 text-slate-700">Working hours, time off and home-visit areas. Online booking uses every change at once.</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-1 text-slate-700">{t("intro")}</p>
       <TherapistPicker therapists={therapists} chosenId={schedule ? chosenId : undefined} />
       {chosenId && !schedule ? (
         <p role="alert" className="mt-6 rounded-lg border border-red-300 bg-red-50 p-4 text-red-800">
-          That therapist was not found. Choose one from the list.
+          {t("therapistNotFound")}
         </p>
       ) : null}
       {schedule && therapist ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, use, useEffect, useRef, useState, type ReactNode } from "react";
 import type { StrandedAppointment } from "@/lib/schedules/types";
 import { StrandedList } from "./stranded-list";
@@ -33,6 +34,7 @@ export function useScheduleNotice() {
 }
 
 function ScheduleNotice({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
+  const t = useTranslations("staffSchedules.notice");
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (notice) ref.current?.focus();
@@ -46,15 +48,12 @@ function ScheduleNotice({ notice, onDismiss }: { notice: Notice | null; onDismis
           <p className="font-semibold">{notice.message}</p>
           {notice.stranded.length > 0 ? (
             <>
-              <p className="mt-1 text-sm text-slate-800">
-                {notice.stranded.length === 1 ? "This visit is" : "These visits are"} still booked. Please contact the{" "}
-                {notice.stranded.length === 1 ? "patient" : "patients"} and move {notice.stranded.length === 1 ? "it" : "them"} to another time:
-              </p>
+              <p className="mt-1 text-sm text-slate-800">{t("stillBooked", { count: notice.stranded.length })}</p>
               <StrandedList stranded={notice.stranded} />
             </>
           ) : null}
           <button type="button" onClick={onDismiss} className="mt-3 rounded-md border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-100">
-            Dismiss
+            {t("dismiss")}
           </button>
         </div>
       ) : null}

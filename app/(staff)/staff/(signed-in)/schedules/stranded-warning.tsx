@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { StrandedList } from "./stranded-list";
 import type { StrandedQuestion } from "./use-schedule-change";
@@ -24,8 +25,9 @@ interface StrandedWarningProps {
 export function StrandedWarning({ question, therapistFirstName, title, note, pending, onConfirm, onBack }: StrandedWarningProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
+  const t = useTranslations("staffSchedules");
   const count = question.stranded.length;
-  const visits = count === 1 ? "1 booked visit" : `${count} booked visits`;
+  const visits = t("stranded.visits", { count });
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -34,20 +36,21 @@ export function StrandedWarning({ question, therapistFirstName, title, note, pen
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="font-bold text-amber-950">
-        {question.changed ? `The bookings changed: ${visits} would now be affected` : (typeof title === "function" ? title(visits) : (title ?? `${visits} would be left without ${therapistFirstName}`))}
+        {question.changed
+          ? t("stranded.changed", { visits })
+          : typeof title === "function"
+            ? title(visits)
+            : (title ?? t("stranded.leftWithout", { visits, therapist: therapistFirstName }))}
       </h3>
-      <p className="mt-1 text-sm text-slate-800">
-        Saving does not cancel or move {count === 1 ? "it" : "them"}. If you save anyway, the front desk should contact{" "}
-        {count === 1 ? "the patient" : "these patients"} and move {count === 1 ? "the visit" : "their visits"}.
-      </p>
+      <p className="mt-1 text-sm text-slate-800">{t("stranded.advice", { count })}</p>
       {note ? <p className="mt-1 text-sm text-slate-800">{note}</p> : null}
       <StrandedList stranded={question.stranded} />
       <div className="mt-4 flex flex-wrap gap-2">
         <button type="button" onClick={onConfirm} disabled={pending} className="rounded-md bg-amber-800 px-4 py-2 font-semibold text-white hover:bg-amber-900 disabled:opacity-60">
-          {pending ? "Saving…" : "Save anyway"}
+          {pending ? t("saving") : t("stranded.saveAnyway")}
         </button>
         <button type="button" onClick={onBack} disabled={pending} className={buttonClass("secondary")}>
-          Go back
+          {t("stranded.goBack")}
         </button>
       </div>
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { removeTimeOff } from "./actions";
 import { DeleteConfirm } from "./delete-confirm";
@@ -10,15 +11,16 @@ import type { LocationOption, TherapistRef } from "./schedule-props";
 import { TimeOffForm } from "./time-off-form";
 
 export function AddTimeOffButton({ therapist, locations }: { therapist: TherapistRef; locations: LocationOption[] }) {
+  const t = useTranslations("staffSchedules.timeOff");
   const [open, setOpen] = useState(false);
   const notify = useScheduleNotice();
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className={buttonClass("primary","sm")}>
-        Add time off
+        {t("add")}
       </button>
       {open ? (
-        <ModalDialog title={`Add time off for ${therapist.firstName}`} onClose={() => setOpen(false)}>
+        <ModalDialog title={t("addTitle", { therapist: therapist.firstName })} onClose={() => setOpen(false)}>
           <TimeOffForm
             therapist={therapist}
             locations={locations}
@@ -35,23 +37,24 @@ export function AddTimeOffButton({ therapist, locations }: { therapist: Therapis
 }
 
 export function DeleteTimeOffButton({ id, label, therapistFirstName }: { id: string; label: string; therapistFirstName: string }) {
+  const t = useTranslations("staffSchedules.timeOff");
   const [open, setOpen] = useState(false);
   const notify = useScheduleNotice();
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-medium text-red-800 hover:bg-red-50">
-        Delete<span className="sr-only"> {label}</span>
+        {t.rich("delete", { label, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
       </button>
       {open ? (
-        <ModalDialog title="Delete this time off?" onClose={() => setOpen(false)}>
+        <ModalDialog title={t("deleteTitle")} onClose={() => setOpen(false)}>
           <DeleteConfirm
             what={label}
-            consequence={`Online booking offers ${therapistFirstName}'s working hours in this time again at once.`}
+            consequence={t("deleteConsequence", { therapist: therapistFirstName })}
             therapistFirstName={therapistFirstName}
             action={() => removeTimeOff({ id })}
             onSaved={() => {
               setOpen(false);
-              notify(`Deleted ${therapistFirstName}'s ${label}.`);
+              notify(t("deleted", { therapist: therapistFirstName, label }));
             }}
             onCancel={() => setOpen(false)}
           />

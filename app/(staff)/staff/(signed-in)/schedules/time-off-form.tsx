@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
@@ -32,17 +33,12 @@ const CONTROL_IDS = {
   note: "time-off-note",
 };
 
-const KINDS: { value: TimeOffKind; label: string; hint: string }[] = [
-  { value: "TIME_OFF", label: "Time off", hint: "Holiday, sick leave, training." },
-  { value: "BLOCKED", label: "Blocked time", hint: "Meetings or admin: at work, but not bookable." },
-];
+const KINDS: readonly TimeOffKind[] = ["TIME_OFF", "BLOCKED"];
 
-const SPANS = [
-  { value: "days", label: "Whole days" },
-  { value: "times", label: "From a time to a time" },
-] as const;
+const SPANS = ["days", "times"] as const;
 
 export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOffFormProps) {
+  const t = useTranslations("staffSchedules");
   const [draft, setDraft] = useState({
     kind: "TIME_OFF" as TimeOffKind,
     span: "days" as "days" | "times",
@@ -58,14 +54,13 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
   // Only a therapist working in more than one zone needs to say whose clock the times are on.
   const zones = new Set(locations.map((l) => l.timeZone));
   const change = useScheduleChange(addTimeOff, (stranded) => {
-    const what = draft.kind === "TIME_OFF" ? "time off" : "blocked time";
     const when =
       draft.span === "days"
         ? draft.firstDay === draft.lastDay
           ? formatLocalDate(draft.firstDay)
           : `${formatLocalDate(draft.firstDay)} – ${formatLocalDate(draft.lastDay)}`
         : `${draft.startsAt.replace("T", " ")} – ${draft.endsAt.replace("T", " ")}`;
-    onSaved(`Added ${what} for ${therapist.firstName}: ${when}.`, stranded);
+    onSaved(t("timeOff.added", { kind: draft.kind, therapist: therapist.firstName, when }), stranded);
   });
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -91,28 +86,28 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
   const { fields } = change;
   return (
     <form onSubmit={save} noValidate className="mt-2 space-y-4">
-      <ErrorSummary title="Please check:" errors={summaryErrors(fields, change.message, CONTROL_IDS)} focusKey={change.attempt} className="mt-4" />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(fields, change.message, CONTROL_IDS)} focusKey={change.attempt} className="mt-4" />
       <fieldset>
-        <legend className="font-medium">Kind</legend>
+        <legend className="font-medium">{t("timeOff.kindLegend")}</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {KINDS.map((kind, i) => (
-            <div key={kind.value} className="flex gap-3 rounded-lg border border-slate-300 p-3">
+            <div key={kind} className="flex gap-3 rounded-lg border border-slate-300 p-3">
               <input
                 type="radio"
-                id={`time-off-kind-${kind.value}`}
+                id={`time-off-kind-${kind}`}
                 name="kind"
-                checked={draft.kind === kind.value}
-                onChange={() => set("kind", kind.value)}
-                aria-describedby={`time-off-kind-${kind.value}-hint`}
+                checked={draft.kind === kind}
+                onChange={() => set("kind", kind)}
+                aria-describedby={`time-off-kind-${kind}-hint`}
                 className="mt-1 size-5 shrink-0"
                 {...(i === 0 ? { "data-initial-focus": true } : {})}
               />
               <div>
-                <label htmlFor={`time-off-kind-${kind.value}`} className="font-semibold">
-                  {kind.label}
+                <label htmlFor={`time-off-kind-${kind}`} className="font-semibold">
+                  {t("timeOff.kind", { kind })}
                 </label>
-                <p id={`time-off-kind-${kind.value}-hint`} className="text-sm text-slate-700">
-                  {kind.hint}
+                <p id={`time-off-kind-${kind}-hint`} className="text-sm text-slate-700">
+                  {t("timeOff.kindHint", { kind })}
                 </p>
               </div>
             </div>
@@ -120,12 +115,12 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
         </div>
       </fieldset>
       <fieldset>
-        <legend className="font-medium">How long</legend>
+        <legend className="font-medium">{t("timeOff.spanLegend")}</legend>
         <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
           {SPANS.map((span) => (
-            <div key={span.value} className="flex items-center gap-2">
-              <input type="radio" id={`time-off-span-${span.value}`} name="span" checked={draft.span === span.value} onChange={() => set("span", span.value)} className="size-5" />
-              <label htmlFor={`time-off-span-${span.value}`}>{span.label}</label>
+            <div key={span} className="flex items-center gap-2">
+              <input type="radio" id={`time-off-span-${span}`} name="span" checked={draft.span === span} onChange={() => set("span", span)} className="size-5" />
+              <label htmlFor={`time-off-span-${span}`}>{t("timeOff.span", { span })}</label>
             </div>
           ))}
         </div>
@@ -133,22 +128,22 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
       {zones.size > 1 ? (
         <SelectField
           id={CONTROL_IDS.locationId}
-          label="Dates and times are on the clock of"
+          label={t("timeOff.clockOf")}
           value={draft.locationId}
           onChange={(e) => set("locationId", e.target.value)}
           error={fields.locationId}
           options={locations.map((l) => ({ value: l.id, label: `${l.name}: ${l.zoneLabel}` }))}
         />
       ) : (
-        <p className="text-sm text-slate-700">Dates and times are on the clinic&apos;s clock: {location?.zoneLabel}.</p>
+        <p className="text-sm text-slate-700">{t("timeOff.clinicClock", { zone: location?.zoneLabel ?? "" })}</p>
       )}
       {draft.span === "days" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField id={CONTROL_IDS.firstDay} label="First day" type="date" value={draft.firstDay} onChange={(e) => set("firstDay", e.target.value)} error={fields.firstDay} />
+          <TextField id={CONTROL_IDS.firstDay} label={t("timeOff.firstDay")} type="date" value={draft.firstDay} onChange={(e) => set("firstDay", e.target.value)} error={fields.firstDay} />
           <TextField
             id={CONTROL_IDS.lastDay}
-            label="Last day"
-            hint="The same as the first day for a single day."
+            label={t("timeOff.lastDay")}
+            hint={t("timeOff.lastDayHint")}
             type="date"
             value={draft.lastDay}
             onChange={(e) => set("lastDay", e.target.value)}
@@ -157,17 +152,17 @@ export function TimeOffForm({ therapist, locations, onSaved, onCancel }: TimeOff
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField id={CONTROL_IDS.startsAt} label="Starts" type="datetime-local" value={draft.startsAt} onChange={(e) => set("startsAt", e.target.value)} error={fields.startsAt} />
-          <TextField id={CONTROL_IDS.endsAt} label="Ends" type="datetime-local" value={draft.endsAt} onChange={(e) => set("endsAt", e.target.value)} error={fields.endsAt} />
+          <TextField id={CONTROL_IDS.startsAt} label={t("timeOff.starts")} type="datetime-local" value={draft.startsAt} onChange={(e) => set("startsAt", e.target.value)} error={fields.startsAt} />
+          <TextField id={CONTROL_IDS.endsAt} label={t("timeOff.ends")} type="datetime-local" value={draft.endsAt} onChange={(e) => set("endsAt", e.target.value)} error={fields.endsAt} />
         </div>
       )}
-      <TextField id={CONTROL_IDS.note} label="Note (optional)" hint="Staff see it; patients do not." maxLength={200} value={draft.note} onChange={(e) => set("note", e.target.value)} error={fields.note} />
+      <TextField id={CONTROL_IDS.note} label={t("timeOff.note")} hint={t("timeOff.noteHint")} maxLength={200} value={draft.note} onChange={(e) => set("note", e.target.value)} error={fields.note} />
       <div className="flex flex-wrap gap-2 pt-2">
         <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
-          {change.pending ? "Saving…" : "Save time off"}
+          {change.pending ? t("saving") : t("timeOff.save")}
         </button>
         <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

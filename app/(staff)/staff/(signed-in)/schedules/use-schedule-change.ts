@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ScheduleChangeResult, StrandedAppointment } from "@/lib/schedules/types";
@@ -19,6 +20,7 @@ export function useScheduleChange<I extends object>(
   action: (input: I & { confirmStranded?: string[] }) => Promise<ActionResult<ScheduleChangeResult>>,
   onSaved: (stranded: StrandedAppointment[], id: string) => void,
 ) {
+  const t = useTranslations("staffSchedules");
   const [pending, startTransition] = useTransition();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function useScheduleChange<I extends object>(
       try {
         result = await action({ ...input, confirmStranded });
       } catch {
-        showErrors({}, "The change could not be saved. Check the connection and try again.");
+        showErrors({}, t("saveFailed"));
         return;
       }
       if (!result.ok) {

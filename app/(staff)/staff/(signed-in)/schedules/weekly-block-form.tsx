@@ -1,12 +1,13 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { fieldMessages } from "@/lib/errors/field-messages";
 import { TextField } from "@/components/form/text-field";
-import { VISIT_MODE_LABELS, VISIT_MODES, WEEKDAY_NAMES, weekdayName } from "@/lib/schedules/labels";
+import { VISIT_MODES } from "@/lib/schedules/labels";
 import { weeklyHoursInputSchema } from "@/lib/schedules/schema";
-import type { StrandedAppointment, VisitMode, WeeklyHoursRow } from "@/lib/schedules/types";
+import type { StrandedAppointment, WeeklyHoursRow } from "@/lib/schedules/types";
 import { formatClockRange, formatWallTime } from "@/lib/schedules/wall-time";
 import { addWeeklyHours, changeWeeklyHours } from "./actions";
 import { CheckboxGroup } from "@/components/form/checkbox-group";
@@ -26,12 +27,6 @@ interface WeeklyBlockFormProps {
   onCancel: () => void;
 }
 
-const MODE_HINTS: Record<VisitMode, string> = {
-  CLINIC: "Visits at this location.",
-  HOME: "Visits at patients' homes in this location's home-visit area.",
-  VIDEO: "Video visits.",
-};
-
 const CONTROL_IDS = {
   locationId: "block-location",
   weekday: "block-weekday",
@@ -42,7 +37,10 @@ const CONTROL_IDS = {
   validUntil: "block-valid-until",
 };
 
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
 export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId, onSaved, onCancel }: WeeklyBlockFormProps) {
+  const t = useTranslations("staffSchedules");
   const [draft, setDraft] = useState(() => ({
     locationId: block?.locationId ?? defaultLocationId,
     weekday: String(block?.weekday ?? 1),
@@ -58,8 +56,10 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
     (values: typeof input & { confirmStranded?: string[] }) => (block ? changeWeeklyHours({ ...values, id: block.id }) : addWeeklyHours(values)),
     (stranded) => {
       const parsed = weeklyHoursInputSchema.safeParse(input);
-      const when = parsed.success ? `${weekdayName(parsed.data.weekday)} ${formatClockRange(parsed.data.startMinute, parsed.data.endMinute)}` : "the hours";
-      onSaved(`${block ? "Changed" : "Added"} ${therapist.firstName}'s hours: ${when} at ${location?.name ?? "the location"}.`, stranded);
+      const when = parsed.success
+        ? `${t("weekday", { day: parsed.data.weekday })} ${formatClockRange(parsed.data.startMinute, parsed.data.endMinute)}`
+        : t("weekly.theHours");
+      onSaved(t("weekly.saved", { change: block ? "changed" : "added", therapist: therapist.firstName, when, location: location?.name ?? t("weekly.theLocation") }), stranded);
     },
   );
   // Modes the therapist offers, plus any this block already has, so they can be taken off.
@@ -88,10 +88,10 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
   const { fields } = change;
   return (
     <form onSubmit={save} noValidate className="mt-2 space-y-4">
-      <ErrorSummary title="Please check:" errors={summaryErrors(fields, change.message, CONTROL_IDS)} focusKey={change.attempt} className="mt-4" />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(fields, change.message, CONTROL_IDS)} focusKey={change.attempt} className="mt-4" />
       <SelectField
         id={CONTROL_IDS.locationId}
-        label="Location"
+        label={t("blockForm.location")}
         value={draft.locationId}
         onChange={(e) => set("locationId", e.target.value)}
         error={fields.locationId}
@@ -100,44 +100,44 @@ export function WeeklyBlockForm({ therapist, locations, block, defaultLocationId
       />
       <SelectField
         id={CONTROL_IDS.weekday}
-        label="Day"
+        label={t("blockForm.day")}
         value={draft.weekday}
         onChange={(e) => set("weekday", e.target.value)}
         error={fields.weekday}
-        options={WEEKDAY_NAMES.map((name, i) => ({ value: String(i + 1), label: name }))}
+        options={WEEKDAYS.map((day) => ({ value: String(day), label: t("weekday", { day }) }))}
       />
-      <p className="text-sm text-slate-700">Times are on the location&apos;s clock: {location?.zoneLabel ?? "choose a location"}. Use quarter hours.</p>
+      <p className="text-sm text-slate-700">{t("blockForm.clock", { zone: location?.zoneLabel ?? t("blockForm.chooseLocation") })}</p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id={CONTROL_IDS.start} label="Start" type="time" step={900} value={draft.start} onChange={(e) => set("start", e.target.value)} error={fields.start} />
-        <TextField id={CONTROL_IDS.end} label="End" type="time" step={900} value={draft.end} onChange={(e) => set("end", e.target.value)} error={fields.end} />
+        <TextField id={CONTROL_IDS.start} label={t("blockForm.start")} type="time" step={900} value={draft.start} onChange={(e) => set("start", e.target.value)} error={fields.start} />
+        <TextField id={CONTROL_IDS.end} label={t("blockForm.end")} type="time" step={900} value={draft.end} onChange={(e) => set("end", e.target.value)} error={fields.end} />
       </div>
       <CheckboxGroup
         id="block-mode"
-        legend="Kinds of visit in these hours"
+        legend={t("blockForm.modes")}
         error={fields.visitModes}
         checked={draft.visitModes}
         onChange={(next) => set("visitModes", next)}
         choices={modeChoices.map((mode) => ({
           value: mode,
-          label: VISIT_MODE_LABELS[mode],
-          hint: `${MODE_HINTS[mode]}${therapist.visitModes.includes(mode) ? "" : ` ${therapist.firstName} does not offer these.`}`,
+          label: t("mode", { mode }),
+          hint: `${t("blockForm.modeHint", { mode })}${therapist.visitModes.includes(mode) ? "" : t("blockForm.notOffered", { therapist: therapist.firstName })}`,
           tone: mode === "HOME" ? "border-amber-300 bg-amber-50" : undefined,
         }))}
       />
       <fieldset>
-        <legend className="font-medium">Only for some weeks (optional)</legend>
-        <p className="text-sm text-slate-700">Leave empty for every week.</p>
+        <legend className="font-medium">{t("blockForm.someWeeks")}</legend>
+        <p className="text-sm text-slate-700">{t("blockForm.everyWeek")}</p>
         <div className="mt-2 grid gap-4 sm:grid-cols-2">
-          <TextField id={CONTROL_IDS.validFrom} label="From" type="date" value={draft.validFrom} onChange={(e) => set("validFrom", e.target.value)} error={fields.validFrom} />
-          <TextField id={CONTROL_IDS.validUntil} label="Until" type="date" value={draft.validUntil} onChange={(e) => set("validUntil", e.target.value)} error={fields.validUntil} />
+          <TextField id={CONTROL_IDS.validFrom} label={t("blockForm.from")} type="date" value={draft.validFrom} onChange={(e) => set("validFrom", e.target.value)} error={fields.validFrom} />
+          <TextField id={CONTROL_IDS.validUntil} label={t("blockForm.until")} type="date" value={draft.validUntil} onChange={(e) => set("validUntil", e.target.value)} error={fields.validUntil} />
         </div>
       </fieldset>
       <div className="flex flex-wrap gap-2 pt-2">
         <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
-          {change.pending ? "Saving…" : "Save hours"}
+          {change.pending ? t("saving") : t("blockForm.save")}
         </button>
         <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,4 +1,4 @@
-import { WEEKDAY_NAMES } from "@/lib/schedules/labels";
+import { getTranslations } from "next-intl/server";
 import type { WeeklyHoursRow } from "@/lib/schedules/types";
 import { formatClockRange } from "@/lib/schedules/wall-time";
 import { AddBlockButton, BlockButtons } from "./block-buttons";
@@ -13,16 +13,24 @@ interface WeeklyHoursSectionProps {
 }
 
 /** The therapist's week at each location, Monday to Sunday, on the location's clock. */
-export function WeeklyHoursSection({ therapist, locations, hours }: WeeklyHoursSectionProps) {
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export async function WeeklyHoursSection({ therapist, locations, hours }: WeeklyHoursSectionProps) {
+  const t = await getTranslations("staffSchedules");
+  const describeValidity = (block: WeeklyHoursRow): string => {
+    if (block.validFrom && block.validUntil) return t("weekly.validBetween", { from: formatLocalDate(block.validFrom), until: formatLocalDate(block.validUntil) });
+    if (block.validFrom) return t("weekly.validFrom", { from: formatLocalDate(block.validFrom) });
+    return t("weekly.validUntil", { until: formatLocalDate(block.validUntil!) });
+  };
   return (
     <section aria-labelledby="weekly-hours-title" className="mt-10">
       <h2 id="weekly-hours-title" className="text-xl font-bold">
-        Weekly hours
+        {t("weekly.title")}
       </h2>
-      <p className="mt-1 text-slate-700">Blocks repeat every week. Online booking offers times inside them, for the kinds of visit each block allows.</p>
+      <p className="mt-1 text-slate-700">{t("weekly.intro")}</p>
       {locations.length === 0 ? (
         <p className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
-          {therapist.firstName} is not assigned to a location yet, so no hours can be added. An administrator can assign one.
+          {t("weekly.noLocation", { therapist: therapist.firstName })}
         </p>
       ) : null}
       {locations.map((location) => {
@@ -34,7 +42,7 @@ export function WeeklyHoursSection({ therapist, locations, hours }: WeeklyHoursS
                 <h3 id={titleId} className="text-lg font-semibold">
                   {location.name}
                 </h3>
-                <p className="text-sm text-slate-700">Times on {location.zoneLabel}</p>
+                <p className="text-sm text-slate-700">{t("weekly.timesOn", { zone: location.zoneLabel })}</p>
               </div>
               <AddBlockButton therapist={therapist} locations={locations} location={location} />
             </div>
@@ -42,24 +50,24 @@ export function WeeklyHoursSection({ therapist, locations, hours }: WeeklyHoursS
               <thead>
                 <tr className="text-sm text-slate-700">
                   <th scope="col" className="w-32 py-1 pr-3 font-semibold">
-                    Day
+                    {t("weekly.day")}
                   </th>
                   <th scope="col" className="py-1 font-semibold">
-                    Hours and kinds of visit
+                    {t("weekly.hoursAndModes")}
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {WEEKDAY_NAMES.map((day, index) => {
-                  const blocks = hours.filter((h) => h.locationId === location.id && h.weekday === index + 1);
+                {WEEKDAYS.map((day) => {
+                  const blocks = hours.filter((h) => h.locationId === location.id && h.weekday === day);
                   return (
                     <tr key={day} className="border-t border-slate-200 align-top">
                       <th scope="row" className="py-2 pr-3 font-medium">
-                        {day}
+                        {t("weekday", { day })}
                       </th>
                       <td className="py-2">
                         {blocks.length === 0 ? (
-                          <span className="text-slate-600">Not working here</span>
+                          <span className="text-slate-600">{t("weekly.notWorking")}</span>
                         ) : (
                           <ul className="space-y-2">
                             {blocks.map((block) => (
@@ -83,10 +91,4 @@ export function WeeklyHoursSection({ therapist, locations, hours }: WeeklyHoursS
       })}
     </section>
   );
-}
-
-function describeValidity(block: WeeklyHoursRow): string {
-  if (block.validFrom && block.validUntil) return `${formatLocalDate(block.validFrom)} to ${formatLocalDate(block.validUntil)}`;
-  if (block.validFrom) return `from ${formatLocalDate(block.validFrom)}`;
-  return `until ${formatLocalDate(block.validUntil!)}`;
 }

@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { formText, staffAction } from "@/lib/actions/staff-action";
+import { translator } from "@/lib/i18n/catalog";
 import { recordVisit } from "@/lib/visits/mutations";
 import { failureMessage } from "./failure-message";
 import type { VisitFormState } from "./visit-form-state";
@@ -28,7 +29,8 @@ export async function saveVisitAction(_previous: VisitFormState, form: FormData)
   if (result.ok) {
     refresh();
     const { status, note } = result.data;
-    const message = status === "COMPLETED" ? (note ? "Note saved and visit marked complete." : "Visit marked complete.") : "Note saved.";
+    const t = translator("en", "staffToday.form");
+    const message = status === "COMPLETED" ? (note ? t("savedAndCompleted") : t("completed")) : t("saved");
     return { outcome: "saved", message, noteError: null, answeredAt };
   }
   // The visit changed under the therapist: show it as it is now.

@@ -1,19 +1,20 @@
 import type { ActionFailure } from "@/lib/actions/action-result";
+import { translator } from "@/lib/i18n/catalog";
 
 /** What a therapist reads when the visit form is refused; every answer says whether anything was kept. */
 export function failureMessage(error: ActionFailure): string {
+  // Staff pages ship in English; the words come from the catalogue like the page's own.
+  const t = translator("en", "staffToday.form");
   switch (error.code) {
     case "STALE":
-      return "Someone else changed this visit a moment ago, so nothing was saved. The page now shows the visit as it is: check it, then try again.";
-    case "INVALID_TRANSITION":
-      return `${error.message} Nothing was saved.`;
+      return t("stale");
     case "VALIDATION_FAILED":
       return error.fields.body ?? error.message;
     case "NOT_FOUND":
-      return "This visit is no longer on your list, so nothing was saved.";
+      return t("notFound");
     case "UNAUTHORIZED":
-      return "Your session has ended, so nothing was saved. Please sign in again.";
+      return t("signedOut");
     default:
-      return `${error.message} Nothing was saved.`;
+      return t("nothingSaved", { reason: error.message });
   }
 }

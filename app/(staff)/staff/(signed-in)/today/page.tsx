@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { staffContext } from "@/lib/http/staff-context";
 import { formatZoneName } from "@/lib/i18n/format-date-time";
@@ -7,15 +8,19 @@ import { QueryProvider } from "@/components/query-provider";
 import { DaySection } from "./day-section";
 import { WaitingPatients } from "./waiting-patients";
 
-export const metadata: Metadata = { title: "My day" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffToday");
+  return { title: t("title") };
+}
 
 export default async function MyDayPage() {
   const staff = await requireStaff("THERAPIST");
+  const t = await getTranslations("staffToday");
   if (!staff.therapistId) {
     return (
       <>
-        <h1 className="text-2xl font-bold">My day</h1>
-        <p className="mt-4">This account is not linked to a therapist yet, so it has no visits. Ask an administrator to link it.</p>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-4">{t("notLinked")}</p>
       </>
     );
   }
@@ -24,27 +29,27 @@ export default async function MyDayPage() {
 
   return (
     <>
-      <h1 className="text-2xl font-bold">My day</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <QueryProvider>
         <WaitingPatients zone={groups[0]?.zone ?? "UTC"} />
       </QueryProvider>
-      {groups.length === 0 ? <p className="mt-4">You have no locations and no visits yet.</p> : null}
+      {groups.length === 0 ? <p className="mt-4">{t("nothingYet")}</p> : null}
       {single ? (
         <>
-          <p className="mt-1 text-slate-700">Your visits today and tomorrow. Times are in {formatZoneName(single.zone, "en")}, your clinic&apos;s time zone.</p>
+          <p className="mt-1 text-slate-700">{t("oneZone", { zone: formatZoneName(single.zone, "en") })}</p>
           {single.days.map((day) => (
             <DaySection key={day.date} day={day} zone={single.zone} idPrefix="day" level={2} />
           ))}
         </>
       ) : (
         <>
-          <p className="mt-1 text-slate-700">Your visits today and tomorrow, by location: each location&apos;s times are in its own time zone.</p>
+          <p className="mt-1 text-slate-700">{t("byLocation")}</p>
           {groups.map((group, index) => (
             <section key={group.location?.id ?? group.zone} aria-labelledby={`location-${index}`} className="mt-10">
               <h2 id={`location-${index}`} className="text-2xl font-bold text-teal-900">
                 {group.location?.name}
               </h2>
-              <p className="mt-1 text-slate-700">Times in {formatZoneName(group.zone, "en")}.</p>
+              <p className="mt-1 text-slate-700">{t("timesIn", { zone: formatZoneName(group.zone, "en") })}</p>
               {group.days.map((day) => (
                 <DaySection key={day.date} day={day} zone={group.zone} idPrefix={`location-${index}`} level={3} />
               ))}

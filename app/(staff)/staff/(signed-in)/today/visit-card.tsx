@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { TherapistDayVisit } from "@/lib/visits/data";
 import type { RelativeDay } from "@/lib/visits/agenda-days";
 import { formatTimeRange } from "@/lib/i18n/format-date-time";
@@ -13,7 +14,8 @@ interface VisitCardProps {
   level: HeadingLevel;
 }
 
-export function VisitCard({ visit, zone, day, level }: VisitCardProps) {
+export async function VisitCard({ visit, zone, day, level }: VisitCardProps) {
+  const t = await getTranslations("staffToday.card");
   const cancelled = visit.status === "CANCELLED";
   const headingId = `visit-${visit.id}`;
   const time = formatTimeRange(visit.startsAt.toISOString(), visit.endsAt.toISOString(), zone, "en");
@@ -26,27 +28,27 @@ export function VisitCard({ visit, zone, day, level }: VisitCardProps) {
         <Heading level={level} id={headingId} className={cancelled ? "line-through decoration-slate-500" : undefined}>
           <span className="block text-lg font-semibold tabular-nums text-teal-900">{time}</span>
           <span className="block text-xl font-bold">
-            {visit.patient.name} <span className="font-normal text-slate-700">· age {visit.patient.age}</span>
+            {visit.patient.name} <span className="font-normal text-slate-700">{t("age", { age: visit.patient.age })}</span>
           </span>
         </Heading>
         <StatusBadge status={visit.status} />
       </div>
       <dl className="mt-3 grid gap-x-4 gap-y-1.5 sm:grid-cols-[8rem_1fr]">
-        <dt className="font-medium text-slate-700">Service</dt>
+        <dt className="font-medium text-slate-700">{t("service")}</dt>
         <dd>{visit.serviceName}</dd>
         {visit.eligibilityFollowUp ? (
           <>
-            <dt className="font-medium text-slate-700">Follow up</dt>
-            <dd className="font-medium text-amber-900">Has been seen before but booked a service for new patients.</dd>
+            <dt className="font-medium text-slate-700">{t("followUp")}</dt>
+            <dd className="font-medium text-amber-900">{t("followUpText")}</dd>
           </>
         ) : null}
-        <dt className="font-medium text-slate-700">Reason</dt>
+        <dt className="font-medium text-slate-700">{t("reason")}</dt>
         <dd>
-          {visit.reason.label ?? (visit.reason.text ? null : "Not given")}
+          {visit.reason.label ?? (visit.reason.text ? null : t("notGiven"))}
           {visit.reason.label && visit.reason.text ? <br /> : null}
           {visit.reason.text ? <q className="italic">{visit.reason.text}</q> : null}
         </dd>
-        <dt className="font-medium text-slate-700">Where</dt>
+        <dt className="font-medium text-slate-700">{t("where")}</dt>
         <dd>
           <VisitPlaceText place={visit.place} appointmentId={visit.id} />
         </dd>
@@ -54,7 +56,7 @@ export function VisitCard({ visit, zone, day, level }: VisitCardProps) {
       {cancelled ? (
         visit.note ? (
           <p className="mt-3 text-sm">
-            <span className="font-medium">Note:</span> {visit.note.body}
+            <span className="font-medium">{t("note")}</span> {visit.note.body}
           </p>
         ) : null
       ) : (

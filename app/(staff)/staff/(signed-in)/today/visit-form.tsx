@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
 import { VISIT_NOTE_MAX_CHARS } from "@/lib/visits/schema";
 import { saveVisitAction } from "./actions";
@@ -15,6 +16,7 @@ interface VisitFormProps {
 }
 
 export function VisitForm({ appointmentId, expectedUpdatedAt, note, canComplete }: VisitFormProps) {
+  const t = useTranslations("staffToday.form");
   const [state, action, pending] = useActionState(saveVisitAction, INITIAL_VISIT_FORM_STATE);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -47,10 +49,10 @@ export function VisitForm({ appointmentId, expectedUpdatedAt, note, canComplete 
       <input type="hidden" name="expectedUpdatedAt" value={expectedUpdatedAt} />
       <div>
         <label htmlFor={noteId} className="block font-medium">
-          Visit note
+          {t("note")}
         </label>
         <p id={hintId} className="text-sm text-slate-600">
-          Seen only by you and administrators. Up to {VISIT_NOTE_MAX_CHARS.toLocaleString("en-US")} characters.
+          {t("hint", { max: VISIT_NOTE_MAX_CHARS })}
         </p>
         <textarea
           ref={noteRef}
@@ -89,7 +91,7 @@ export function VisitForm({ appointmentId, expectedUpdatedAt, note, canComplete 
           disabled={pending}
           className={`min-h-11 ${buttonClass("secondary")}`}
         >
-          Save note
+          {t("save")}
         </button>
         {canComplete ? (
           <button
@@ -99,12 +101,12 @@ export function VisitForm({ appointmentId, expectedUpdatedAt, note, canComplete 
             disabled={pending}
             className={`min-h-11 ${buttonClass("primary")}`}
           >
-            Save note and mark complete
+            {t("complete")}
           </button>
         ) : null}
         {pending ? (
           <span className="self-center text-sm text-slate-700" aria-hidden="true">
-            Saving…
+            {t("saving")}
           </span>
         ) : null}
       </div>

@@ -1,20 +1,21 @@
+import { getTranslations } from "next-intl/server";
 import type { PatientProfile } from "@/lib/patients/data";
 import { formatDateOfBirth } from "../format-date-of-birth";
-import { LANGUAGE_LABEL } from "../visit-labels";
 
 function addressLines(p: PatientProfile["patient"]): string[] {
   const cityLine = [p.city, [p.region, p.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return [p.addressLine1, p.addressLine2, cityLine].filter((line): line is string => Boolean(line));
 }
 
-export function ContactDetails({ patient }: { patient: PatientProfile["patient"] }) {
+export async function ContactDetails({ patient }: { patient: PatientProfile["patient"] }) {
+  const t = await getTranslations("staffPatients.contact");
   const address = addressLines(patient);
   const rows: [string, React.ReactNode][] = [
-    ["Date of birth", `${formatDateOfBirth(patient.dateOfBirth)} (age ${patient.age})`],
-    ["Phone", <a key="phone" href={`tel:${patient.phone.replace(/[^\d+]/g, "")}`} className="text-teal-900 underline">{patient.phone}</a>],
-    ["Email", <a key="email" href={`mailto:${patient.email}`} className="text-teal-900 underline">{patient.email}</a>],
-    ["Preferred language", LANGUAGE_LABEL[patient.preferredLanguage]],
-    ["Address", address.length > 0 ? address.map((line) => <span key={line} className="block">{line}</span>) : <span className="text-slate-600">Not given</span>],
+    [t("dateOfBirth"), t("dateOfBirthValue", { date: formatDateOfBirth(patient.dateOfBirth), age: patient.age })],
+    [t("phone"), <a key="phone" href={`tel:${patient.phone.replace(/[^\d+]/g, "")}`} className="text-teal-900 underline">{patient.phone}</a>],
+    [t("email"), <a key="email" href={`mailto:${patient.email}`} className="text-teal-900 underline">{patient.email}</a>],
+    [t("preferredLanguage"), t("language", { language: patient.preferredLanguage })],
+    [t("address"), address.length > 0 ? address.map((line) => <span key={line} className="block">{line}</span>) : <span className="text-slate-600">{t("notGiven")}</span>],
   ];
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">

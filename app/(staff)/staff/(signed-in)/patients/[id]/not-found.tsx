@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function PatientNotFound() {
+export default async function PatientNotFound() {
+  const t = await getTranslations("staffPatients.notFound");
   return (
     <>
-      <h1 className="text-2xl font-bold">Patient not found</h1>
-      <p className="mt-2 text-slate-700">There is no patient at this address that you can open.</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-slate-700">{t("text")}</p>
       <p className="mt-4">
         <Link href="/staff/patients" className="text-teal-900 underline">
-          Search patients
+          {t("search")}
         </Link>
       </p>
     </>

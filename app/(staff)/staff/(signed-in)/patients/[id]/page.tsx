@@ -1,5 +1,6 @@
 import { buttonClass } from "@/components/form/button";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { staffContext } from "@/lib/http/staff-context";
@@ -9,10 +10,14 @@ import { openOrNotFound } from "./open-or-not-found";
 import { VisitsTable } from "./visits-table";
 
 // No patient name in the title: it would sit in browser history and tab lists.
-export const metadata: Metadata = { title: "Patient" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffPatients.profile");
+  return { title: t("title") };
+}
 
 export default async function PatientProfilePage({ params, searchParams }: PageProps<"/staff/patients/[id]">) {
   const staff = await requireStaff("ADMIN", "FRONT_DESK", "THERAPIST");
+  const t = await getTranslations("staffPatients.profile");
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const profile = await openOrNotFound(openPatientProfile(staff, id, await staffContext()));
   const { patient } = profile;
@@ -22,26 +27,26 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
     <>
       <p className="text-sm">
         <Link href="/staff/patients" className="text-teal-900 underline">
-          Patients
+          {t("back")}
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">
-        {patient.firstName} {patient.lastName}
+        {t("name", { firstName: patient.firstName, lastName: patient.lastName })}
       </h1>
       {saved === "1" ? (
         <p role="status" className="mt-4 rounded-md border border-teal-300 bg-teal-50 p-3 text-sm text-teal-900">
-          Contact details saved.
+          {t("saved")}
         </p>
       ) : null}
 
       <section aria-labelledby="contact-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="contact-heading" className="text-lg font-semibold">
-            Contact details
+            {t("contact")}
           </h2>
           {mayEdit ? (
             <Link href={`/staff/patients/${patient.id}/edit`} className={buttonClass("secondary","sm")}>
-              Edit contact details
+              {t("edit")}
             </Link>
           ) : null}
         </div>
@@ -52,22 +57,22 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
 
       <section aria-labelledby="upcoming-heading" className="mt-8">
         <h2 id="upcoming-heading" className="text-lg font-semibold">
-          Upcoming appointments
+          {t("upcoming")}
         </h2>
-        <VisitsTable caption="Upcoming appointments" visits={profile.upcoming} empty="No appointments to come." mayResend={mayEdit} />
+        <VisitsTable caption={t("upcoming")} visits={profile.upcoming} empty={t("noUpcoming")} mayResend={mayEdit} />
       </section>
 
       <section aria-labelledby="past-heading" className="mt-8">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="past-heading" className="text-lg font-semibold">
-            Past appointments
+            {t("past")}
           </h2>
           <p className="text-sm text-slate-700">
-            No-shows: <strong>{profile.noShowCount}</strong>
+            {t.rich("noShows", { count: profile.noShowCount, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
         </div>
-        <VisitsTable caption="Past appointments, newest first" visits={profile.past} empty="No past appointments." />
-        {profile.morePast ? <p className="mt-2 text-sm text-slate-700">Showing the {profile.past.length} most recent.</p> : null}
+        <VisitsTable caption={t("pastCaption")} visits={profile.past} empty={t("noPast")} />
+        {profile.morePast ? <p className="mt-2 text-sm text-slate-700">{t("mostRecent", { count: profile.past.length })}</p> : null}
       </section>
     </>
   );

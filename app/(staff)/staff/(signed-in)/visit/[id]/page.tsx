@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { VideoRoom } from "@/components/video/video-room";
 import { requireStaff } from "@/lib/auth/require-staff";
@@ -7,7 +8,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { formatLongDate, formatTime, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { findStaffVisitRoom } from "@/lib/video/data";
 
-export const metadata: Metadata = { title: "Video visit" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffVisit");
+  return { title: t("title") };
+}
 
 export default async function StaffVideoVisitPage({ params }: PageProps<"/staff/visit/[id]">) {
   const staff = await requireStaff("THERAPIST", "ADMIN");
@@ -18,28 +22,37 @@ export default async function StaffVideoVisitPage({ params }: PageProps<"/staff/
     throw error;
   });
   const zone = formatZoneName(room.timeZone, "en");
+  const t = await getTranslations("staffVisit");
   return (
     <>
-      <h1 className="text-2xl font-bold">Video visit with {room.patientName}</h1>
+      <h1 className="text-2xl font-bold">{t("heading", { patient: room.patientName })}</h1>
       <p className="mt-1 text-slate-700">
-        {room.serviceName.en} · {formatLongDate(room.start, room.timeZone, "en")}, {formatTimeRange(room.start, room.end, room.timeZone, "en")} ({zone})
+        {t("when", {
+          service: room.serviceName.en,
+          date: formatLongDate(room.start, room.timeZone, "en"),
+          time: formatTimeRange(room.start, room.end, room.timeZone, "en"),
+          zone,
+        })}
       </p>
       <div className="mt-6">
         {room.phase === "early" ? (
           <p role="status">
-            The room opens at {formatTime(room.opensAt, room.timeZone, "en")} on {formatLongDate(room.opensAt, room.timeZone, "en")}, 15 minutes before the visit.
+            {t("early", { time: formatTime(room.opensAt, room.timeZone, "en"), date: formatLongDate(room.opensAt, room.timeZone, "en") })}
           </p>
         ) : room.phase === "closed" ? (
-          <p role="status">The room closed at {formatTime(room.closesAt, room.timeZone, "en")}, an hour after the visit ended.</p>
+          <p role="status">{t("closed", { time: formatTime(room.closesAt, room.timeZone, "en") })}</p>
         ) : room.phase === "cancelled" ? (
-          <p role="status">This visit was cancelled.</p>
+          <p role="status">{t("cancelled")}</p>
         ) : room.externalUrl ? (
           <p>
-            This practice holds video visits on another service:{" "}
-            <a className="font-semibold text-teal-900 underline" href={room.externalUrl} rel="noopener noreferrer" target="_blank">
-              open the meeting<span className="sr-only"> (opens in a new tab)</span>
-            </a>
-            .
+            {t.rich("external", {
+              link: (chunks) => (
+                <a className="font-semibold text-teal-900 underline" href={room.externalUrl ?? undefined} rel="noopener noreferrer" target="_blank">
+                  {chunks}
+                </a>
+              ),
+              sr: (chunks) => <span className="sr-only">{chunks}</span>,
+            })}
           </p>
         ) : (
           <VideoRoom lang="en" side={{ kind: "therapist", appointmentId: room.appointmentId }} otherName={room.patientName} />

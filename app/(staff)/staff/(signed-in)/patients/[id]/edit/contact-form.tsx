@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/form/button";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { useFocusOn } from "@/components/form/use-focus-on";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ContactFormState } from "./actions";
 
@@ -16,22 +17,25 @@ interface Props {
   cancelHref: string;
 }
 
-const INPUTS: { field: Field; label: string; type?: string; optional?: boolean; wide?: boolean }[] = [
-  { field: "firstName", label: "First name" },
-  { field: "lastName", label: "Last name" },
-  { field: "dateOfBirth", label: "Date of birth", type: "date" },
-  { field: "phone", label: "Phone", type: "tel" },
-  { field: "email", label: "Email", type: "email", wide: true },
-  { field: "addressLine1", label: "Address line 1", optional: true, wide: true },
-  { field: "addressLine2", label: "Address line 2", optional: true, wide: true },
-  { field: "city", label: "City", optional: true },
-  { field: "region", label: "State", optional: true },
-  { field: "postalCode", label: "Postal code", optional: true },
+const INPUTS: { field: Exclude<Field, "preferredLanguage">; type?: string; optional?: boolean; wide?: boolean }[] = [
+  { field: "firstName" },
+  { field: "lastName" },
+  { field: "dateOfBirth", type: "date" },
+  { field: "phone", type: "tel" },
+  { field: "email", type: "email", wide: true },
+  { field: "addressLine1", optional: true, wide: true },
+  { field: "addressLine2", optional: true, wide: true },
+  { field: "city", optional: true },
+  { field: "region", optional: true },
+  { field: "postalCode", optional: true },
 ];
+
+const LANGUAGES = ["en", "es"] as const;
 
 const NO_FIELDS: Record<string, string> = {};
 
 export function ContactForm({ action, initial, cancelHref }: Props) {
+  const t = useTranslations("staffPatients.edit");
   const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
   const failure = state.result?.ok === false ? state.result : null;
   const fields = failure?.fields ?? NO_FIELDS;
@@ -46,13 +50,13 @@ export function ContactForm({ action, initial, cancelHref }: Props) {
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        {INPUTS.map(({ field, label, type, optional, wide }) => (
+        {INPUTS.map(({ field, type, optional, wide }) => (
           <TextField
             key={field}
             id={field}
             name={field}
-            label={label}
-            hint={optional ? "Optional." : undefined}
+            label={t(`field.${field}`)}
+            hint={optional ? t("optional") : undefined}
             type={type ?? "text"}
             autoComplete="off"
             defaultValue={value(field)}
@@ -64,21 +68,18 @@ export function ContactForm({ action, initial, cancelHref }: Props) {
         <SelectField
           id="preferredLanguage"
           name="preferredLanguage"
-          label="Preferred language"
+          label={t("field.preferredLanguage")}
           defaultValue={value("preferredLanguage")}
           error={fields.preferredLanguage}
-          options={[
-            { value: "en", label: "English" },
-            { value: "es", label: "Spanish" },
-          ]}
+          options={LANGUAGES.map((language) => ({ value: language, label: t("language", { language }) }))}
         />
       </div>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
-          {pending ? "Saving…" : "Save contact details"}
+          {pending ? t("saving") : t("save")}
         </button>
         <Link href={cancelHref} className="rounded-md px-3 py-2 text-teal-900 underline">
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>
