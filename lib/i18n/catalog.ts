@@ -2,7 +2,13 @@ import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl
 import type { Language } from "./languages";
 import enCalendarFile from "./messages/en/calendar-file.json";
 import esCalendarFile from "./messages/es/calendar-file.json";
+import enStaffAdmin from "./messages/en/staff-admin.json";
+import enStaffData from "./messages/en/staff-data.json";
+import enStaffNav from "./messages/en/staff-nav.json";
+import enStaffSettings from "./messages/en/staff-settings.json";
+import enStaffSetup from "./messages/en/staff-setup.json";
 import enStaffShell from "./messages/en/staff-shell.json";
+import enStaffSignIn from "./messages/en/staff-sign-in.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
 // file per namespace and language under lib/i18n/messages/<language>/. English
@@ -12,7 +18,13 @@ import enStaffShell from "./messages/en/staff-shell.json";
 const en = {
   calendarFile: enCalendarFile,
   // Staff pages ship in English; their namespaces start with "staff".
+  staffAdmin: enStaffAdmin,
+  staffData: enStaffData,
+  staffNav: enStaffNav,
+  staffSettings: enStaffSettings,
+  staffSetup: enStaffSetup,
   staffShell: enStaffShell,
+  staffSignIn: enStaffSignIn,
 };
 
 export type Messages = typeof en;
@@ -20,7 +32,13 @@ export type Messages = typeof en;
 // Spanish staff pages are welcome: until a namespace has its own Spanish file, it reads the English one.
 const es: Messages = {
   calendarFile: esCalendarFile,
+  staffAdmin: enStaffAdmin,
+  staffData: enStaffData,
+  staffNav: enStaffNav,
+  staffSettings: enStaffSettings,
+  staffSetup: enStaffSetup,
   staffShell: enStaffShell,
+  staffSignIn: enStaffSignIn,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };
