@@ -77,7 +77,7 @@ test("an administrator previews a patient file, imports it, finds the patients a
   await page.getByLabel("Appointment file (CSV)").setInputFiles({ name: "visits.csv", mimeType: "text/csv", buffer: Buffer.from(visits.join("\n") + "\n") });
   const appointments = page.getByRole("region", { name: "Import upcoming appointments" });
   await appointments.getByRole("button", { name: "Check file" }).click();
-  await expect(appointments.getByText("1 rows: 1 visit to add, 0 already imported.")).toBeVisible();
+  await expect(appointments.getByText("1 row: 1 visit to add, 0 already imported.")).toBeVisible();
   await appointments.getByRole("button", { name: "Import 1 visit" }).click();
   await expect(appointments.getByText("Imported 1 visit; 0 already imported were left as they are.")).toBeVisible();
   const exported = await page.request.get("/api/staff/data/export/appointments");

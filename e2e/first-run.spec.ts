@@ -105,7 +105,7 @@ test("the owner adds a location with a room, a service and a therapist with hour
   await page.getByRole("button", { name: "Add location" }).click();
   await expect(page.getByRole("heading", { level: 1, name: LOCATION })).toBeVisible();
   const locationId = page.url().split("/").pop()!;
-  await page.getByLabel("New room's name").fill("Treatment room 1");
+  await page.getByLabel("New room’s name").fill("Treatment room 1");
   await page.getByLabel("Visits it holds at once").fill("1");
   await page.getByRole("button", { name: "Add room" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added Treatment room 1." })).toBeVisible();

@@ -87,7 +87,7 @@ test("the admin adds a location with a room, and closing a room with a booked vi
   await expect(page.getByText("Open for booking · clock: America/Denver")).toBeVisible();
   const locationId = page.url().split("/").pop()!;
 
-  await page.getByLabel("New room's name").fill("Gait lab");
+  await page.getByLabel("New room’s name").fill("Gait lab");
   await page.getByLabel("Visits it holds at once").fill("1");
   await press(page.getByRole("button", { name: "Add room" }));
   await expect(page.getByRole("status").filter({ hasText: "Added Gait lab." })).toBeFocused();

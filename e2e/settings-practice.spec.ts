@@ -8,7 +8,7 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
 
 async function save(page: Page) {
-  await page.getByRole("button", { name: "Save the practice's details" }).click();
+  await page.getByRole("button", { name: "Save the practice’s details" }).click();
 }
 
 test("an administrator renames the practice and uploads a logo and a Spanish cancellation policy; patients see them at once, and an SVG named .png changes nothing", async ({
@@ -34,7 +34,7 @@ test("an administrator renames the practice and uploads a logo and a Spanish can
     await policyField.fill(newPolicy);
     await save(page);
     await expect(page.getByRole("status")).toHaveText("Saved. Patients see the new details on the next page they open.");
-    await expect(page.getByRole("img", { name: "The practice's current logo" })).toBeVisible();
+    await expect(page.getByRole("img", { name: "The practice’s current logo" })).toBeVisible();
     await expectNoAxeViolations(page, "practice settings with a logo");
 
     const patient = await (await browser.newContext()).newPage();

@@ -97,7 +97,7 @@ test("an administrator adds a therapist with a login, a location, a service and 
   expect(password.length).toBeGreaterThanOrEqual(12);
   await expectNoAxeViolations(page, "therapist added");
 
-  await tabTo(page, done.getByRole("link", { name: `Open ${name}'s settings` }));
+  await tabTo(page, done.getByRole("link", { name: `Open ${name}’s settings` }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   // Shown once: the therapist's own page has the login, never the password.

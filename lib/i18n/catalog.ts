@@ -49,6 +49,12 @@ import enStaffShell from "./messages/en/staff-shell.json";
 import enStaffToday from "./messages/en/staff-today.json";
 import enStaffVisit from "./messages/en/staff-visit.json";
 import enStaffVisitMessages from "./messages/en/staff-visit-messages.json";
+import enStaffAdmin from "./messages/en/staff-admin.json";
+import enStaffData from "./messages/en/staff-data.json";
+import enStaffNav from "./messages/en/staff-nav.json";
+import enStaffSettings from "./messages/en/staff-settings.json";
+import enStaffSetup from "./messages/en/staff-setup.json";
+import enStaffSignIn from "./messages/en/staff-sign-in.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
 // file per namespace and language under lib/i18n/messages/<language>/. English
@@ -87,6 +93,12 @@ const en = {
   staffToday: enStaffToday,
   staffVisit: enStaffVisit,
   staffVisitMessages: enStaffVisitMessages,
+  staffAdmin: enStaffAdmin,
+  staffData: enStaffData,
+  staffNav: enStaffNav,
+  staffSettings: enStaffSettings,
+  staffSetup: enStaffSetup,
+  staffSignIn: enStaffSignIn,
 };
 
 export type Messages = typeof en;
@@ -122,6 +134,12 @@ const es: Messages = {
   staffToday: enStaffToday,
   staffVisit: enStaffVisit,
   staffVisitMessages: enStaffVisitMessages,
+  staffAdmin: enStaffAdmin,
+  staffData: enStaffData,
+  staffNav: enStaffNav,
+  staffSettings: enStaffSettings,
+  staffSetup: enStaffSetup,
+  staffSignIn: enStaffSignIn,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };

@@ -1,17 +1,21 @@
 import type { StaffRole } from "../db/generated/enums";
+import type { Messages } from "../i18n/catalog";
 
-/** Staff pages and who may open them; each page checks again with requireStaff. */
+/**
+ * Staff pages and who may open them; each page checks again with requireStaff.
+ * A page's name is its key in the staffNav.page messages.
+ */
 export const STAFF_PAGES = [
-  { href: "/staff/calendar", label: "Calendar", roles: ["ADMIN", "FRONT_DESK"] },
-  { href: "/staff/today", label: "My day", roles: ["THERAPIST"] },
-  { href: "/staff/patients", label: "Patients", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },
-  { href: "/staff/schedules", label: "Schedules", roles: ["ADMIN", "FRONT_DESK"] },
-  { href: "/staff/audit", label: "Audit log", roles: ["ADMIN"] },
-  { href: "/staff/admin/staff", label: "Staff accounts", roles: ["ADMIN"] },
-  { href: "/staff/data", label: "Import and export", roles: ["ADMIN"] },
-  { href: "/staff/outbox", label: "Outbox", roles: ["ADMIN"] },
-  { href: "/staff/settings", label: "Settings", roles: ["ADMIN"] },
-] as const satisfies readonly { href: string; label: string; roles: readonly StaffRole[] }[];
+  { href: "/staff/calendar", key: "calendar", roles: ["ADMIN", "FRONT_DESK"] },
+  { href: "/staff/today", key: "today", roles: ["THERAPIST"] },
+  { href: "/staff/patients", key: "patients", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },
+  { href: "/staff/schedules", key: "schedules", roles: ["ADMIN", "FRONT_DESK"] },
+  { href: "/staff/audit", key: "audit", roles: ["ADMIN"] },
+  { href: "/staff/admin/staff", key: "staffAccounts", roles: ["ADMIN"] },
+  { href: "/staff/data", key: "data", roles: ["ADMIN"] },
+  { href: "/staff/outbox", key: "outbox", roles: ["ADMIN"] },
+  { href: "/staff/settings", key: "settings", roles: ["ADMIN"] },
+] as const satisfies readonly { href: string; key: keyof Messages["staffNav"]["page"]; roles: readonly StaffRole[] }[];
 
 export type StaffPage = (typeof STAFF_PAGES)[number];
 

@@ -1,17 +1,17 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** The same page for an unknown, used or expired link: it says nothing about which. */
 export function DeadLink() {
+  // Shown by the server page and by the client form alike, so it reads its words the way both can.
+  const t = useTranslations("staffSetup.dead");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">This setup link cannot be used</h1>
-      <p>
-        Setup links work once, for 24 hours, and only until the practice has an administrator. If you are setting up Stride, restart it to print a new link, or run{" "}
-        <code className="rounded bg-slate-200 px-1">npm run admin:create</code> on the server.
-      </p>
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
+      <p>{t.rich("text", { code: (chunks) => <code className="rounded bg-slate-200 px-1">{chunks}</code> })}</p>
       <p>
         <Link href="/staff/sign-in" className="font-semibold text-teal-800 underline underline-offset-2">
-          Staff sign-in
+          {t("signIn")}
         </Link>
       </p>
     </div>

@@ -10,6 +10,7 @@ import { IdleWarning } from "./idle-warning";
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
   const t = await getTranslations("staffShell");
+  const pageName = await getTranslations("staffNav.page");
   return (
     <>
       <header className="border-b border-slate-200 bg-white">
@@ -22,7 +23,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               {pagesFor(staff.role).map((page) => (
                 <li key={page.href}>
                   <Link href={page.href} className="rounded-md px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100">
-                    {page.label}
+                    {pageName(page.key)}
                   </Link>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { actionFailure, type FormActionState } from "@/lib/actions/action-result";
 import { formText } from "@/lib/actions/staff-action";
@@ -24,13 +25,13 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     // Answers with a redirect to /staff, thrown past the catch below.
     await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/staff" });
   } catch (error) {
+    const t = await getTranslations("staffSignIn");
     if (error instanceof SignInThrottled) {
-      const minutes = Math.ceil(error.retryAfterSeconds / 60);
-      const message = `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask an administrator to reset your access.`;
+      const message = t("throttled", { minutes: Math.ceil(error.retryAfterSeconds / 60) });
       return { result: actionFailure(new AppError("RATE_LIMITED", message)), values };
     }
     // The same words whether the email exists or not.
-    if (error instanceof AuthError) return { result: actionFailure(new AppError("UNAUTHORIZED", "That email and password do not match an active staff account.")), values };
+    if (error instanceof AuthError) return { result: actionFailure(new AppError("UNAUTHORIZED", t("noMatch"))), values };
     return { result: actionFailure(error), values };
   }
   return { result: { ok: true, data: null }, values };

@@ -1,27 +1,29 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { staffIdleSeconds } from "@/lib/auth/config";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
-
-function idleLimit(): string {
-  const seconds = staffIdleSeconds();
-  return seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? "" : "s"}` : `${seconds} seconds`;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffSignIn");
+  return { title: t("title") };
 }
 
-const REASONS: Record<string, () => string> = {
-  idle: () => `You were signed out after ${idleLimit()} without activity.`,
-  expired: () => "Your session reached its time limit. Please sign in again.",
-  revoked: () => "You have been signed out.",
-  "signed-out": () => "Please sign in to continue.",
-};
+/** The notice for each reason a sign-in page is shown with; the keys are the `reason` values the app redirects with. */
+const REASONS = { idle: "idle", expired: "expired", revoked: "revoked", "signed-out": "signedOut" } as const;
+
+function isReason(reason: unknown): reason is keyof typeof REASONS {
+  return typeof reason === "string" && Object.hasOwn(REASONS, reason);
+}
 
 export default async function SignInPage({ searchParams }: PageProps<"/staff/sign-in">) {
   const { reason } = await searchParams;
-  const notice = typeof reason === "string" ? REASONS[reason]?.() : undefined;
+  const t = await getTranslations("staffSignIn");
+  const seconds = staffIdleSeconds();
+  const idle = seconds % 60 === 0 ? { unit: "minutes", count: seconds / 60 } : { unit: "seconds", count: seconds };
+  const notice = isReason(reason) ? t(`reason.${REASONS[reason]}`, idle) : undefined;
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
-      <h1 className="text-2xl font-bold">Staff sign-in</h1>
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
       {notice ? (
         <p role="status" className="mt-4 rounded-md border border-slate-300 bg-white p-3 text-sm">
           {notice}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/form/button";
 import { TextField } from "@/components/form/text-field";
@@ -13,6 +14,7 @@ export function SignInForm() {
   const failure = state.result?.ok === false ? state.result : null;
   const fields = failure?.fields ?? NO_FIELDS;
   const errorRef = useFocusOn<HTMLParagraphElement>(failure);
+  const t = useTranslations("staffSignIn");
 
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -21,10 +23,10 @@ export function SignInForm() {
           {failure.message}
         </p>
       ) : null}
-      <TextField id="email" name="email" label="Email" type="email" autoComplete="username" required defaultValue={state.values.email} error={fields.email} />
-      <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required error={fields.password} />
+      <TextField id="email" name="email" label={t("email")} type="email" autoComplete="username" required defaultValue={state.values.email} error={fields.email} />
+      <TextField id="password" name="password" label={t("password")} type="password" autoComplete="current-password" required error={fields.password} />
       <button type="submit" disabled={pending} className={`w-full ${buttonClass("primary")}`}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

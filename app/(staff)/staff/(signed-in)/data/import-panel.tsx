@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { ImportPreview, ImportResult } from "@/lib/data-transfer/schema";
 
@@ -15,37 +16,33 @@ const SHOWN_ERRORS = 200;
 
 export type ImportKind = "patients" | "appointments";
 
-const WORDS: Record<ImportKind, { one: string; many: string; label: string; present: string }> = {
-  patients: { one: "patient", many: "patients", label: "Patient file (CSV)", present: "already here" },
-  appointments: { one: "visit", many: "visits", label: "Appointment file (CSV)", present: "already imported" },
-};
+type Say = ReturnType<typeof useTranslations<"staffData">>;
 
-async function send(kind: ImportKind, file: File, step: "preview" | "import"): Promise<{ ok: true; body: ImportResult } | { ok: false; message: string; body?: ImportResult }> {
+async function send(kind: ImportKind, file: File, step: "preview" | "import", t: Say): Promise<{ ok: true; body: ImportResult } | { ok: false; message: string; body?: ImportResult }> {
   let response: Response;
   try {
     response = await fetch(`/api/staff/data/import/${kind}?step=${step}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
   } catch {
-    return { ok: false, message: "The file could not be sent. Check the connection and try again." };
+    return { ok: false, message: t("notSent") };
   }
   const body = (await response.json().catch(() => null)) as (ImportResult & { error?: { message: string } }) | null;
   if (response.ok && body) return { ok: true, body };
-  if (response.status === 422 && body && Array.isArray(body.errors)) return { ok: false, message: "Some rows have errors; nothing was imported.", body };
-  return { ok: false, message: body?.error?.message ?? `The server answered ${response.status}. Nothing was imported.` };
+  if (response.status === 422 && body && Array.isArray(body.errors)) return { ok: false, message: t("rowErrors"), body };
+  return { ok: false, message: body?.error?.message ?? t("serverAnswered", { status: response.status }) };
 }
 
 function RowErrors({ preview }: { preview: ImportPreview }) {
+  const t = useTranslations("staffData");
   if (preview.errors.length === 0) return null;
   return (
     <div className="mt-4">
-      <h3 className="font-semibold text-red-800">
-        {preview.errors.length} {preview.errors.length === 1 ? "problem" : "problems"} to fix in the file before it can be imported
-      </h3>
+      <h3 className="font-semibold text-red-800">{t("problems", { count: preview.errors.length })}</h3>
       <table className="mt-2 w-full text-left text-sm">
         <thead>
           <tr>
-            <th scope="col" className="py-1 pr-4">Row</th>
-            <th scope="col" className="py-1 pr-4">Column</th>
-            <th scope="col" className="py-1">Problem</th>
+            <th scope="col" className="py-1 pr-4">{t("row")}</th>
+            <th scope="col" className="py-1 pr-4">{t("column")}</th>
+            <th scope="col" className="py-1">{t("problem")}</th>
           </tr>
         </thead>
         <tbody>
@@ -65,25 +62,24 @@ function RowErrors({ preview }: { preview: ImportPreview }) {
 }
 
 export function ImportPanel({ kind }: { kind: ImportKind }) {
-  const words = WORDS[kind];
-  const count = (n: number) => `${n} ${n === 1 ? words.one : words.many}`;
+  const t = useTranslations("staffData");
   const [state, setState] = useState<State>({ kind: "idle" });
   const input = useRef<HTMLInputElement>(null);
 
   async function check() {
     const file = input.current?.files?.[0];
     if (!file) {
-      setState({ kind: "refused", message: "Choose a CSV file first." });
+      setState({ kind: "refused", message: t("chooseFirst") });
       return;
     }
-    setState({ kind: "busy", what: "Checking the file…" });
-    const answer = await send(kind, file, "preview");
+    setState({ kind: "busy", what: t("checking") });
+    const answer = await send(kind, file, "preview", t);
     setState(answer.ok ? { kind: "previewed", file, preview: answer.body } : { kind: "refused", message: answer.message });
   }
 
   async function confirm(file: File) {
-    setState({ kind: "busy", what: "Importing…" });
-    const answer = await send(kind, file, "import");
+    setState({ kind: "busy", what: t("importing") });
+    const answer = await send(kind, file, "import", t);
     if (answer.ok) setState({ kind: "imported", result: answer.body });
     else if (answer.body) setState({ kind: "previewed", file, preview: answer.body });
     else setState({ kind: "refused", message: answer.message });
@@ -92,11 +88,11 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
   return (
     <div className="mt-4">
       <label htmlFor={`${kind}-file`} className="block font-medium text-slate-900">
-        {words.label}
+        {t("fileLabel", { kind })}
       </label>
       <input ref={input} id={`${kind}-file`} type="file" accept=".csv,text/csv" className="mt-1 block" onChange={() => setState({ kind: "idle" })} />
       <button type="button" onClick={check} disabled={state.kind === "busy"} className="mt-3 rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
-        Check file
+        {t("check")}
       </button>
       <div role="status" aria-live="polite" className="mt-4">
         {state.kind === "busy" ? <p>{state.what}</p> : null}
@@ -104,21 +100,26 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
         {state.kind === "previewed" ? (
           <div>
             <p>
-              {state.preview.rows} rows: {count(state.preview.toCreate)} to add, {state.preview.alreadyPresent} {words.present}
-              {state.preview.errors.length > 0 ? ", and rows in error" : ""}.
+              {t("preview", {
+                kind,
+                rows: state.preview.rows,
+                toCreate: state.preview.toCreate,
+                present: state.preview.alreadyPresent,
+                errors: state.preview.errors.length > 0 ? "yes" : "no",
+              })}
             </p>
             <RowErrors preview={state.preview} />
           </div>
         ) : null}
         {state.kind === "imported" ? (
           <p className="font-semibold">
-            Imported {count(state.result.created)}; {state.result.alreadyPresent} {words.present} were left as they are.
+            {t("imported", { kind, created: state.result.created, present: state.result.alreadyPresent })}
           </p>
         ) : null}
       </div>
       {state.kind === "previewed" && state.preview.errors.length === 0 ? (
         <button type="button" onClick={() => confirm(state.file)} className="mt-3 rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
-          Import {count(state.preview.toCreate)}
+          {t("import", { kind, count: state.preview.toCreate })}
         </button>
       ) : null}
     </div>

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { smsEnabled } from "@/lib/sms/config";
 import { findPracticeDetails } from "@/lib/practice/data";
 import { PracticeForm } from "./practice-form";
 
-export const metadata: Metadata = { title: "Practice settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffSettings");
+  return { title: t("practice.title") };
+}
 
 export default async function PracticeSettingsPage() {
   await requireStaff("ADMIN");
   const practice = await findPracticeDetails();
+  const t = await getTranslations("staffSettings.practice");
   const values: Record<string, string> = {
     name: practice.saved ? practice.name : "",
     phone: practice.phone ?? "",
@@ -24,10 +29,9 @@ export default async function PracticeSettingsPage() {
   };
   return (
     <>
-      <h1 className="text-2xl font-bold">Practice</h1>
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Patients see these details on every public page: the name and logo at the top, the contact details and policies at the bottom. A saved change shows on the
-        next page a patient opens.
+        {t("intro")}
       </p>
       <div className="mt-6 max-w-3xl">
         <PracticeForm initialValues={values} logoUrl={practice.logoUrl} textMessages={smsEnabled()} />

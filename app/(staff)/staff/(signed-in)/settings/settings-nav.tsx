@@ -2,21 +2,23 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 export const SETTINGS_PAGES = [
-  { href: "/staff/settings", label: "Practice" },
-  { href: "/staff/settings/locations", label: "Locations" },
-  { href: "/staff/settings/services", label: "Services" },
-  { href: "/staff/settings/therapists", label: "Therapists" },
-  { href: "/staff/settings/reasons", label: "Reasons for visit" },
+  { href: "/staff/settings", key: "practice" },
+  { href: "/staff/settings/locations", key: "locations" },
+  { href: "/staff/settings/services", key: "services" },
+  { href: "/staff/settings/therapists", key: "therapists" },
+  { href: "/staff/settings/reasons", key: "reasons" },
 ] as const;
 
 export function SettingsNav() {
   const pathname = usePathname();
+  const t = useTranslations("staffSettings.nav");
   // A page under a section (a location's own page) keeps its section marked.
   const current = [...SETTINGS_PAGES].reverse().find((p) => pathname === p.href || pathname.startsWith(`${p.href}/`))?.href;
   return (
-    <nav aria-label="Settings">
+    <nav aria-label={t("label")}>
       <ul className="flex flex-wrap gap-1 text-sm md:flex-col">
         {SETTINGS_PAGES.map((page) => (
           <li key={page.href}>
@@ -25,7 +27,7 @@ export function SettingsNav() {
               aria-current={page.href === current ? "page" : undefined}
               className="block rounded-md px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 aria-[current=page]:bg-teal-50 aria-[current=page]:text-teal-900"
             >
-              {page.label}
+              {t(page.key)}
             </Link>
           </li>
         ))}

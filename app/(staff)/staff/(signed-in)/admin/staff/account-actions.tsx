@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/form/button";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { resetStaffAccessAction, setStaffActiveAction, type AccountOutcome } from "./actions";
@@ -22,18 +23,20 @@ export function AccountActions({ account }: Props) {
   const failed = toggled?.ok === false || reset?.ok === false;
   const temporaryPassword = reset?.ok ? reset.data.temporaryPassword : null;
   const button = buttonClass("secondary","sm");
+  const t = useTranslations("staffAdmin");
+  const active = account.active ? "yes" : "no";
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <form action={resetAction}>
-          <button type="submit" disabled={resetting} className={button} aria-label={`Reset access for ${account.name}`}>
-            {resetting ? "Resetting…" : "Reset access"}
+          <button type="submit" disabled={resetting} className={button} aria-label={t("resetLabel", { name: account.name })}>
+            {resetting ? t("resetting") : t("reset")}
           </button>
         </form>
         <form action={toggleAction}>
-          <button type="submit" disabled={toggling} className={button} aria-label={`${account.active ? "Deactivate" : "Reactivate"} ${account.name}`}>
-            {account.active ? "Deactivate" : "Reactivate"}
+          <button type="submit" disabled={toggling} className={button} aria-label={t("toggleLabel", { active, name: account.name })}>
+            {t("toggle", { active })}
           </button>
         </form>
       </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionResult, FormActionState } from "@/lib/actions/action-result";
 import { formText, staffAction } from "@/lib/actions/staff-action";
@@ -51,8 +52,8 @@ export async function resetStaffAccessAction(staffUserId: string): Promise<Actio
     run: async (staff, id, ctx) => {
       const { temporaryPassword, sessionsRevoked } = await resetStaffAccess(staff, id, ctx);
       revalidatePath(PAGE);
-      const ended = sessionsRevoked === 1 ? "1 open session was" : `${sessionsRevoked} open sessions were`;
-      return { done: `Access reset; ${ended} ended.`, temporaryPassword };
+      const t = await getTranslations("staffAdmin");
+      return { done: t("resetDone", { sessions: sessionsRevoked }), temporaryPassword };
     },
   });
 }
@@ -66,7 +67,8 @@ export async function setStaffActiveAction(staffUserId: string, active: boolean)
       if (active) await reactivateStaffAccount(staff, id, ctx);
       else await deactivateStaffAccount(staff, id, ctx);
       revalidatePath(PAGE);
-      return { done: active ? "Account reactivated." : "Account deactivated; its sessions were ended.", temporaryPassword: null };
+      const t = await getTranslations("staffAdmin");
+      return { done: active ? t("reactivated") : t("deactivated"), temporaryPassword: null };
     },
   });
 }

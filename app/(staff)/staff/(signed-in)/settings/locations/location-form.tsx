@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { buttonClass } from "@/components/form/button";
 import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
@@ -12,15 +13,16 @@ import { StrandedWarning } from "../../schedules/stranded-warning";
 import { useScheduleChange } from "../../schedules/use-schedule-change";
 import { addLocation, changeLocation } from "./actions";
 
+/** The text fields, each labelled by its locations.field message (and hinted by its `hint` message, when it has one). */
 const TEXT_FIELDS = [
-  { name: "name", label: "Name", autoComplete: "off" },
-  { name: "addressLine1", label: "Street address", autoComplete: "off" },
-  { name: "addressLine2", label: "Address line 2 (optional)", autoComplete: "off" },
-  { name: "city", label: "City", autoComplete: "off" },
-  { name: "region", label: "State or region", autoComplete: "off" },
-  { name: "postalCode", label: "Postal code", autoComplete: "off" },
-  { name: "country", label: "Country", hint: "Two-letter code, e.g. US.", autoComplete: "off" },
-  { name: "phone", label: "Phone (optional)", autoComplete: "off" },
+  { name: "name", autoComplete: "off" },
+  { name: "addressLine1", autoComplete: "off" },
+  { name: "addressLine2", autoComplete: "off" },
+  { name: "city", autoComplete: "off" },
+  { name: "region", autoComplete: "off" },
+  { name: "postalCode", autoComplete: "off" },
+  { name: "country", hint: "countryHint", autoComplete: "off" },
+  { name: "phone", autoComplete: "off" },
 ] as const;
 
 type Draft = Record<(typeof TEXT_FIELDS)[number]["name"] | "timeZone" | "homePostalCodes" | "homeTravelMinutes", string> & { active: boolean };
@@ -48,6 +50,7 @@ export function LocationForm({ location, timeZones }: { location?: LocationSetti
   const [draft, setDraft] = useState<Draft>(() => draftOf(location));
   const [saved, setSaved] = useState<{ text: string; version: number } | null>(null);
   const savedRef = useFocusOn<HTMLParagraphElement>(saved);
+  const t = useTranslations("staffSettings.locations");
   return (
     <>
       <p ref={savedRef} tabIndex={-1} role="status" className="mb-3 font-semibold text-teal-900 focus:outline-none">
@@ -61,9 +64,8 @@ export function LocationForm({ location, timeZones }: { location?: LocationSetti
         setDraft={setDraft}
         onEdit={() => setSaved((s) => (s ? { ...s, text: "" } : s))}
         onSaved={(stranded) => {
-          const n = stranded.length;
-          const still = n === 0 ? "" : ` ${n === 1 ? "1 booked visit is" : `${n} booked visits are`} affected and still booked: please contact the ${n === 1 ? "patient" : "patients"}.`;
-          setSaved((s) => ({ text: `Saved ${draft.name}.${still}`, version: (s?.version ?? 0) + 1 }));
+          const text = t("saved", { name: draft.name, stranded: stranded.length });
+          setSaved((s) => ({ text, version: (s?.version ?? 0) + 1 }));
           router.refresh();
         }}
       />
@@ -90,6 +92,7 @@ function LocationEditor({ location, timeZones, draft, setDraft, onEdit, onSaved 
   const change = useScheduleChange(changeLocation, onSaved);
   const { homePostalCodes, homeTravelMinutes, ...details } = draft;
   const updateInput = location ? { ...details, id: location.id } : null;
+  const t = useTranslations("staffSettings");
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -105,17 +108,13 @@ function LocationEditor({ location, timeZones, draft, setDraft, onEdit, onSaved 
   if (change.question && updateInput) {
     const closing = location?.active && !draft.active;
     const count = change.question.stranded.length;
-    const visits = count === 1 ? "1 booked visit is" : `${count} booked visits are`;
+    const name = location?.name ?? "";
     return (
       <StrandedWarning
         question={change.question}
         therapistFirstName=""
-        title={closing ? `${visits} still to come at ${location?.name}` : `${visits} still to come at ${location?.name}, whose clock would change`}
-        note={
-          closing
-            ? undefined
-            : `A new time zone keeps each visit at the same moment, so the time it shows on the location's clock changes: each is listed below with its time in ${draft.timeZone}.`
-        }
+        title={closing ? t("locations.closingTitle", { count, name }) : t("locations.zoneTitle", { count, name })}
+        note={closing ? undefined : t("locations.zoneNote", { timeZone: draft.timeZone })}
         pending={change.pending}
         onConfirm={() => change.submit(updateInput, change.question?.stranded.map((s) => s.id))}
         onBack={change.dismissQuestion}
@@ -127,14 +126,14 @@ function LocationEditor({ location, timeZones, draft, setDraft, onEdit, onSaved 
   const pending = change.pending || creating;
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <ErrorSummary title="Please check:" errors={summaryErrors(fields, change.message, ids)} focusKey={change.attempt} />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(fields, change.message, ids)} focusKey={change.attempt} />
       <div className="grid gap-4 sm:grid-cols-2">
         {TEXT_FIELDS.map((field) => (
           <TextField
             key={field.name}
             id={ids[field.name]!}
-            label={field.label}
-            hint={"hint" in field ? field.hint : undefined}
+            label={t(`locations.field.${field.name}`)}
+            hint={"hint" in field ? t(`locations.field.${field.hint}`) : undefined}
             autoComplete={field.autoComplete}
             value={draft[field.name]}
             onChange={(e) => set(field.name, e.target.value)}
@@ -143,8 +142,8 @@ function LocationEditor({ location, timeZones, draft, setDraft, onEdit, onSaved 
         ))}
         <TextField
           id={ids.timeZone!}
-          label="Time zone"
-          hint="The IANA name, e.g. America/Denver: every time at this location is read on its clock."
+          label={t("locations.field.timeZone")}
+          hint={t("locations.field.timeZoneHint")}
           list={zoneListId}
           autoComplete="off"
           value={draft.timeZone}
@@ -161,16 +160,16 @@ function LocationEditor({ location, timeZones, draft, setDraft, onEdit, onSaved 
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             id={ids.homePostalCodes!}
-            label="Postal codes visited at home (optional)"
-            hint="Separated by commas. Change them later on the location's page."
+            label={t("locations.field.homePostalCodes")}
+            hint={t("locations.field.homePostalCodesHint")}
             value={draft.homePostalCodes}
             onChange={(e) => set("homePostalCodes", e.target.value)}
             error={fields.homePostalCodes}
           />
           <TextField
             id={ids.homeTravelMinutes!}
-            label="Travel time (minutes)"
-            hint="Kept free before and after each home visit."
+            label={t("locations.field.travel")}
+            hint={t("locations.field.travelHint")}
             type="number"
             inputMode="numeric"
             min={0}
@@ -185,15 +184,15 @@ function LocationEditor({ location, timeZones, draft, setDraft, onEdit, onSaved 
         <input id={ids.active} type="checkbox" checked={draft.active} onChange={(e) => set("active", e.target.checked)} className="mt-1 size-5" aria-describedby={`${ids.active}-hint`} />
         <div>
           <label htmlFor={ids.active} className="font-medium">
-            Open for booking
+            {t("locations.field.active")}
           </label>
           <p id={`${ids.active}-hint`} className="text-sm text-slate-600">
-            A closed location is not offered online; its visits stay booked until the desk moves them.
+            {t("locations.field.activeHint")}
           </p>
         </div>
       </div>
       <button type="submit" disabled={pending} className={buttonClass("primary")}>
-        {pending ? "Saving…" : location ? "Save location" : "Add location"}
+        {pending ? t("saving") : location ? t("locations.save") : t("locations.addSubmit")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { buttonClass } from "@/components/form/button";
 import { ErrorSummary, summaryErrors } from "@/components/form/error-summary";
@@ -14,15 +15,16 @@ import { addRoom, changeRoom } from "./actions";
 
 /** The location's rooms, each changeable where it is listed, and a form to add one. */
 export function RoomsSection({ locationId, rooms }: { locationId: string; rooms: RoomSettings[] }) {
+  const t = useTranslations("staffSettings.rooms");
   return (
     <section aria-labelledby="rooms-title" className="mt-10">
       <h2 id="rooms-title" className="text-xl font-bold">
-        Rooms
+        {t("heading")}
       </h2>
       <p className="mt-1 max-w-3xl text-slate-700">
-        Clinic visits take a room with space at their time. A closed room is no longer booked; rooms are never deleted, so past visits keep theirs.
+        {t("intro")}
       </p>
-      {rooms.length === 0 ? <p className="mt-3">No rooms yet: clinic visits here are booked by therapist alone.</p> : null}
+      {rooms.length === 0 ? <p className="mt-3">{t("none")}</p> : null}
       <ul className="mt-4 space-y-4">
         {rooms.map((room) => (
           <li key={room.id}>
@@ -45,11 +47,12 @@ function RoomForm({ locationId, room }: { locationId: string; room: RoomSettings
   const [draft, setDraft] = useState<RoomDraft>({ name: room.name, capacity: String(room.capacity), active: room.active });
   const [saved, setSaved] = useState<{ text: string; version: number } | null>(null);
   const savedRef = useFocusOn<HTMLParagraphElement>(saved);
+  const t = useTranslations("staffSettings.rooms");
 
   return (
     <section aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-4">
       <h3 id={headingId} className="font-semibold">
-        {room.name} <span className="font-normal text-slate-700">({room.active ? `open, ${room.capacity} at once` : "closed"})</span>
+        {room.name} <span className="font-normal text-slate-700">({t("state", { active: room.active ? "yes" : "no", capacity: room.capacity })})</span>
       </h3>
       <p ref={savedRef} tabIndex={-1} role="status" className="text-sm font-semibold text-teal-900 focus:outline-none">
         {saved?.text}
@@ -63,9 +66,8 @@ function RoomForm({ locationId, room }: { locationId: string; room: RoomSettings
         setDraft={setDraft}
         onEdit={() => setSaved((s) => (s ? { ...s, text: "" } : s))}
         onSaved={(stranded) => {
-          const n = stranded.length;
-          const still = n === 0 ? "" : ` ${n === 1 ? "1 visit is" : `${n} visits are`} still booked there: please move ${n === 1 ? "it" : "them"}.`;
-          setSaved((s) => ({ text: `Saved ${draft.name}.${still}`, version: (s?.version ?? 0) + 1 }));
+          const text = t("saved", { name: draft.name, stranded: stranded.length });
+          setSaved((s) => ({ text, version: (s?.version ?? 0) + 1 }));
           router.refresh();
         }}
       />
@@ -87,14 +89,14 @@ function RoomEditor({ idBase, locationId, room, draft, setDraft, onEdit, onSaved
   const ids = { name: `${idBase}-name`, capacity: `${idBase}-capacity`, active: `${idBase}-active` };
   const input = { ...draft, id: room.id, locationId };
   const change = useScheduleChange(changeRoom, onSaved);
+  const t = useTranslations("staffSettings");
 
   if (change.question) {
-    const n = change.question.stranded.length;
     return (
       <StrandedWarning
         question={change.question}
         therapistFirstName=""
-        title={`${n === 1 ? "1 booked visit is" : `${n} booked visits are`} in ${room.name}`}
+        title={t("rooms.strandedTitle", { count: change.question.stranded.length, room: room.name })}
         pending={change.pending}
         onConfirm={() => change.submit(input, change.question?.stranded.map((s) => s.id))}
         onBack={change.dismissQuestion}
@@ -112,12 +114,12 @@ function RoomEditor({ idBase, locationId, room, draft, setDraft, onEdit, onSaved
       noValidate
       className="mt-3 space-y-3"
     >
-      <ErrorSummary title="Please check:" errors={summaryErrors(change.fields, change.message, ids)} focusKey={change.attempt} />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(change.fields, change.message, ids)} focusKey={change.attempt} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField id={ids.name} label="Room name" value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} error={change.fields.name} />
+        <TextField id={ids.name} label={t("rooms.name")} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} error={change.fields.name} />
         <TextField
           id={ids.capacity}
-          label="Visits at once"
+          label={t("rooms.capacity")}
           type="number"
           inputMode="numeric"
           min={1}
@@ -129,11 +131,11 @@ function RoomEditor({ idBase, locationId, room, draft, setDraft, onEdit, onSaved
       <div className="flex items-center gap-3">
         <input id={ids.active} type="checkbox" checked={draft.active} onChange={(e) => setDraft((d) => ({ ...d, active: e.target.checked }))} className="size-5" />
         <label htmlFor={ids.active} className="font-medium">
-          Open for booking
+          {t("rooms.active")}
         </label>
       </div>
       <button type="submit" disabled={change.pending} className={buttonClass("secondary", "sm")}>
-        {change.pending ? "Saving…" : "Save room"}
+        {change.pending ? t("saving") : t("rooms.save")}
         <span className="sr-only"> {room.name}</span>
       </button>
     </form>
@@ -153,13 +155,14 @@ function AddRoomForm({ locationId }: { locationId: string }) {
     added: null,
   });
   const addedRef = useFocusOn<HTMLParagraphElement>(answer.added ? answer : null);
+  const t = useTranslations("staffSettings");
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     start(async () => {
       const result = await addRoom({ ...draft, locationId });
       if (result.ok) {
-        setAnswer((a) => ({ ...a, fields: {}, message: null, added: `Added ${draft.name.trim()}.` }));
+        setAnswer((a) => ({ ...a, fields: {}, message: null, added: t("rooms.added", { name: draft.name.trim() }) }));
         setDraft({ name: "", capacity: "1" });
         router.refresh();
       } else {
@@ -172,18 +175,18 @@ function AddRoomForm({ locationId }: { locationId: string }) {
   return (
     <section aria-labelledby={`${idBase}-title`} className="mt-6 max-w-3xl rounded-xl border border-slate-200 bg-white p-4">
       <h3 id={`${idBase}-title`} className="text-lg font-semibold">
-        Add a room
+        {t("rooms.add")}
       </h3>
       <p ref={addedRef} tabIndex={-1} role="status" className="text-sm font-semibold text-teal-900 focus:outline-none">
         {answer.added}
       </p>
       <form onSubmit={submit} noValidate className="mt-3 space-y-3">
-        <ErrorSummary title="Please check:" errors={summaryErrors(answer.fields, answer.message, ids)} focusKey={answer.attempt} />
+        <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(answer.fields, answer.message, ids)} focusKey={answer.attempt} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id={ids.name} label="New room's name" value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} error={answer.fields.name} />
+          <TextField id={ids.name} label={t("rooms.newName")} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} error={answer.fields.name} />
           <TextField
             id={ids.capacity}
-            label="Visits it holds at once"
+            label={t("rooms.newCapacity")}
             type="number"
             inputMode="numeric"
             min={1}
@@ -193,7 +196,7 @@ function AddRoomForm({ locationId }: { locationId: string }) {
           />
         </div>
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
-          {pending ? "Adding…" : "Add room"}
+          {pending ? t("adding") : t("rooms.addSubmit")}
         </button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState, useTransition } from "react";
 import { buttonClass } from "@/components/form/button";
 import { ModalDialog } from "@/components/form/dialog";
@@ -21,6 +22,7 @@ export function ReasonList({ reasons }: { reasons: ReasonRow[] }) {
   const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
   const [refocus, setRefocus] = useState<{ id: string; direction: "up" | "down" } | null>(null);
   const [editing, setEditing] = useState<ReasonRow | null>(null);
+  const t = useTranslations("staffSettings.reasons");
 
   useEffect(() => {
     if (!refocus || pending) return;
@@ -30,18 +32,18 @@ export function ReasonList({ reasons }: { reasons: ReasonRow[] }) {
     target?.focus();
   }, [refocus, pending, reasons]);
 
-  if (reasons.length === 0) return <p className="text-slate-700">No reasons yet: patients describe their own. Add the common ones below.</p>;
+  if (reasons.length === 0) return <p className="text-slate-700">{t("none")}</p>;
 
   const move = (reason: ReasonRow, direction: "up" | "down") =>
     startTransition(async () => {
       const result = await moveReasonAction(reason.id, direction);
-      setNotice(result.ok ? { text: `“${reason.labelEn}” moved ${direction}.`, failed: false } : { text: result.message, failed: true });
+      setNotice(result.ok ? { text: t("moved", { label: reason.labelEn, direction }), failed: false } : { text: result.message, failed: true });
       setRefocus({ id: reason.id, direction });
     });
   const toggle = (reason: ReasonRow) =>
     startTransition(async () => {
       const result = await setReasonActiveAction(reason.id, !reason.active);
-      const done = reason.active ? `“${reason.labelEn}” is off the booking form.` : `“${reason.labelEn}” is back on the booking form.`;
+      const done = reason.active ? t("off", { label: reason.labelEn }) : t("back", { label: reason.labelEn });
       setNotice(result.ok ? { text: done, failed: false } : { text: result.message, failed: true });
     });
 
@@ -56,7 +58,7 @@ export function ReasonList({ reasons }: { reasons: ReasonRow[] }) {
             <div className="min-w-0">
               <p className="font-medium text-slate-900">
                 {reason.labelEn}
-                {reason.active ? null : <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">Inactive</span>}
+                {reason.active ? null : <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">{t("inactive")}</span>}
               </p>
               <p lang="es" className="text-sm text-slate-700">
                 {reason.labelEs}
@@ -70,7 +72,7 @@ export function ReasonList({ reasons }: { reasons: ReasonRow[] }) {
                 onClick={() => move(reason, "up")}
                 className={buttonClass("secondary", "sm")}
               >
-                Move up<Named reason={reason} />
+                {t("moveUp")}<Named reason={reason} />
               </button>
               <button
                 id={moveButtonId(reason.id, "down")}
@@ -79,10 +81,10 @@ export function ReasonList({ reasons }: { reasons: ReasonRow[] }) {
                 onClick={() => move(reason, "down")}
                 className={buttonClass("secondary", "sm")}
               >
-                Move down<Named reason={reason} />
+                {t("moveDown")}<Named reason={reason} />
               </button>
               <button type="button" onClick={() => setEditing(reason)} className={buttonClass("secondary", "sm")}>
-                Edit<Named reason={reason} />
+                {t("edit")}<Named reason={reason} />
               </button>
               <button
                 type="button"
@@ -90,7 +92,7 @@ export function ReasonList({ reasons }: { reasons: ReasonRow[] }) {
                 onClick={() => toggle(reason)}
                 className={buttonClass("secondary", "sm")}
               >
-                {reason.active ? "Deactivate" : "Reactivate"}
+                {t("toggle", { active: reason.active ? "yes" : "no" })}
                 <Named reason={reason} />
               </button>
             </div>
@@ -125,27 +127,28 @@ function EditReasonDialog({ reason, onClose, onSaved }: { reason: ReasonRow; onC
     values: { labelEn: reason.labelEn, labelEs: reason.labelEs },
   } satisfies ReasonFormState);
   const failure = state.result && !state.result.ok ? state.result : null;
+  const t = useTranslations("staffSettings");
 
   useEffect(() => {
-    if (state.result?.ok) onSaved(`“${state.values.labelEn}” saved.`);
-  }, [state, onSaved]);
+    if (state.result?.ok) onSaved(t("reasons.saved", { label: state.values.labelEn ?? "" }));
+  }, [state, onSaved, t]);
 
   return (
-    <ModalDialog title={`Edit “${reason.labelEn}”`} onClose={onClose}>
+    <ModalDialog title={t("reasons.editTitle", { label: reason.labelEn })} onClose={onClose}>
       <form action={action} noValidate className="mt-4 space-y-4">
         {failure ? (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
             {failure.message}
           </p>
         ) : null}
-        <p className="text-sm text-slate-700">Visits already booked with this reason show the new label too.</p>
+        <p className="text-sm text-slate-700">{t("reasons.editNote")}</p>
         <ReasonLabelFields idPrefix="edit-reason" values={state.values} fields={failure?.fields ?? NO_FIELDS} />
         <div className="flex gap-2">
           <button type="submit" disabled={pending} className={buttonClass("primary")} data-initial-focus>
-            {pending ? "Saving…" : "Save"}
+            {pending ? t("saving") : t("reasons.save")}
           </button>
           <button type="button" onClick={onClose} className={buttonClass("secondary")}>
-            Cancel
+            {t("reasons.cancel")}
           </button>
         </div>
       </form>

@@ -1,58 +1,61 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { buttonClass } from "@/components/form/button";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { describeModes } from "@/lib/schedules/labels";
 import { listServiceSettings } from "@/lib/services/data";
 import { ServiceOrderButtons } from "./service-order-buttons";
-import { durationLabel, priceLabel } from "./service-labels";
+import { durationParts, modeListParts, priceLabel } from "./service-labels";
 
-export const metadata: Metadata = { title: "Services" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffSettings");
+  return { title: t("services.title") };
+}
 
 export default async function ServicesSettingsPage() {
   const staff = await requireStaff("ADMIN");
   const services = await listServiceSettings(staff);
+  const t = await getTranslations("staffSettings.services");
 
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Services</h1>
+        <h1 className="text-2xl font-bold">{t("heading")}</h1>
         <Link href="/staff/settings/services/new" className={buttonClass("primary")}>
-          Add a service
+          {t("add")}
         </Link>
       </div>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Patients see the offered services in this order when they book online. A service that is no longer offered stays here, and on the visits booked
-        for it; it can be offered again at any time.
+        {t("intro")}
       </p>
       {services.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4">No services yet. Add the first one so patients can book it.</p>
+        <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4">{t("none")}</p>
       ) : (
         <div className="mt-6 overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Services, in the order patients see them</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="py-2 pr-3">
-                  Service
+                  {t("service")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Length
+                  {t("length")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Price
+                  {t("price")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Kinds of visit
+                  {t("kinds")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Therapists
+                  {t("therapists")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
-                  Status
+                  {t("status")}
                 </th>
                 <th scope="col" className="py-2">
-                  Order
+                  {t("order")}
                 </th>
               </tr>
             </thead>
@@ -67,11 +70,11 @@ export default async function ServicesSettingsPage() {
                       {service.nameEs}
                     </span>
                   </th>
-                  <td className="py-2 pr-3">{durationLabel(service.durationMinutes)}</td>
-                  <td className="py-2 pr-3">{priceLabel(service.priceCents, service.currency)}</td>
-                  <td className="py-2 pr-3">{describeModes(service.visitModes)}</td>
-                  <td className="py-2 pr-3">{service.therapistCount === 0 ? "None yet" : service.therapistCount}</td>
-                  <td className="py-2 pr-3">{service.active ? "Offered" : <span className="font-semibold text-slate-700">Not offered</span>}</td>
+                  <td className="py-2 pr-3">{t("duration", durationParts(service.durationMinutes))}</td>
+                  <td className="py-2 pr-3">{priceLabel(service.priceCents, service.currency) ?? t("free")}</td>
+                  <td className="py-2 pr-3">{t("modes", modeListParts(service.visitModes, (mode) => t("modeWord", { mode })))}</td>
+                  <td className="py-2 pr-3">{service.therapistCount === 0 ? t("noTherapists") : service.therapistCount}</td>
+                  <td className="py-2 pr-3">{service.active ? t("offered") : <span className="font-semibold text-slate-700">{t("notOffered")}</span>}</td>
                   <td className="py-2">
                     <ServiceOrderButtons id={service.id} name={service.nameEn} isFirst={index === 0} isLast={index === services.length - 1} position={index + 1} />
                   </td>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/form/button";
 import { CheckboxGroup } from "@/components/form/checkbox-group";
@@ -11,7 +12,7 @@ import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { useFocusOn } from "@/components/form/use-focus-on";
 import { fieldMessages } from "@/lib/errors/field-messages";
-import { VISIT_MODE_LABELS, VISIT_MODES } from "@/lib/schedules/labels";
+import { VISIT_MODES } from "@/lib/schedules/labels";
 import type { StrandedAppointment } from "@/lib/schedules/types";
 import type { ServiceDetail, TherapistOption } from "@/lib/services/data";
 import { cutoffFormValue, priceFormValue, serviceFormSchema, type CutoffUnit, type ServiceForm as ServiceFormInput } from "@/lib/services/schema";
@@ -19,19 +20,13 @@ import { StrandedList } from "../../schedules/stranded-list";
 import { StrandedWarning } from "../../schedules/stranded-warning";
 import { useScheduleChange } from "../../schedules/use-schedule-change";
 import { addServiceAction, changeServiceAction } from "./actions";
-import { durationLabel } from "./service-labels";
+import { durationParts } from "./service-labels";
 
 interface ServiceFormProps {
   /** The service being changed; absent when adding one. */
   service?: ServiceDetail;
   therapists: TherapistOption[];
 }
-
-const MODE_HINTS = {
-  CLINIC: "At one of the practice's locations.",
-  HOME: "At the patient's home, inside a location's home-visit area.",
-  VIDEO: "A video call from the patient's own device.",
-} as const;
 
 const CONTROL_IDS = {
   nameEn: "service-name-en",
@@ -96,6 +91,7 @@ function initialDraft(service: ServiceDetail | undefined): Draft {
 /** Adding a service, or changing one; a change that leaves booked visits behind lists them first. */
 export function ServiceForm({ service, therapists }: ServiceFormProps) {
   const router = useRouter();
+  const t = useTranslations("staffSettings");
   const [draft, setDraft] = useState(() => initialDraft(service));
   const [saved, setSaved] = useState<{ stranded: StrandedAppointment[] } | null>(null);
   const savedRef = useFocusOn<HTMLDivElement>(saved);
@@ -130,15 +126,17 @@ export function ServiceForm({ service, therapists }: ServiceFormProps) {
         <StrandedWarning
           question={change.question}
           therapistFirstName=""
-          title={(visits) => `${visits} of ${service?.nameEn ?? "this service"} would be affected`}
+          title={(visits) => t("services.strandedTitle", { visits, name: service?.nameEn ?? t("services.thisService") })}
           pending={change.pending}
           onConfirm={() => change.submit(lastSent.current ?? draft, change.question?.stranded.map((s) => s.id))}
           onBack={change.dismissQuestion}
         />
         {durationChanged ? (
           <p className="mt-3 text-sm text-slate-800">
-            Visits already booked keep the length they were booked with ({durationLabel(service.durationMinutes)}); only new bookings take{" "}
-            {durationLabel(Number(draft.durationMinutes))}.
+            {t("services.durationChanged", {
+              before: t("services.duration", durationParts(service.durationMinutes)),
+              after: t("services.duration", durationParts(Number(draft.durationMinutes))),
+            })}
           </p>
         ) : null}
       </div>
@@ -147,39 +145,39 @@ export function ServiceForm({ service, therapists }: ServiceFormProps) {
 
   const { fields } = change;
   return (
-    <form onSubmit={save} noValidate className="mt-4 max-w-3xl space-y-6" aria-label={service ? `Change ${service.nameEn}` : "Add a service"}>
+    <form onSubmit={save} noValidate className="mt-4 max-w-3xl space-y-6" aria-label={service ? t("services.formChange", { name: service.nameEn }) : t("services.add")}>
       <div ref={savedRef} tabIndex={-1} role="status" className="focus:outline-none">
         {saved ? (
           <div className="rounded-md border border-teal-300 bg-teal-50 p-3">
-            <p className="font-semibold">Changes saved. Online booking uses them from now on.</p>
+            <p className="font-semibold">{t("services.savedNotice")}</p>
             {saved.stranded.length > 0 ? (
               <>
-                <p className="mt-1 text-sm">The front desk should contact these patients: their visits were not changed.</p>
+                <p className="mt-1 text-sm">{t("services.savedStranded")}</p>
                 <StrandedList stranded={saved.stranded} />
               </>
             ) : null}
           </div>
         ) : null}
       </div>
-      <ErrorSummary title="Please check:" errors={summaryErrors(fields, change.message, controlIds)} focusKey={change.attempt} />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(fields, change.message, controlIds)} focusKey={change.attempt} />
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">Name and description</legend>
+        <legend className="text-lg font-semibold">{t("services.nameAndDescription")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField id={CONTROL_IDS.nameEn} label="Name in English" value={draft.nameEn} onChange={(e) => set("nameEn", e.target.value)} error={fields.nameEn} autoComplete="off" />
-          <TextField id={CONTROL_IDS.nameEs} label="Name in Spanish" lang="es" value={draft.nameEs} onChange={(e) => set("nameEs", e.target.value)} error={fields.nameEs} autoComplete="off" />
-          <TextArea id={CONTROL_IDS.descriptionEn} label="Description in English (optional)" value={draft.descriptionEn} onChange={(v) => set("descriptionEn", v)} error={fields.descriptionEn} />
-          <TextArea id={CONTROL_IDS.descriptionEs} label="Description in Spanish (optional)" lang="es" value={draft.descriptionEs} onChange={(v) => set("descriptionEs", v)} error={fields.descriptionEs} />
+          <TextField id={CONTROL_IDS.nameEn} label={t("services.nameEn")} value={draft.nameEn} onChange={(e) => set("nameEn", e.target.value)} error={fields.nameEn} autoComplete="off" />
+          <TextField id={CONTROL_IDS.nameEs} label={t("services.nameEs")} lang="es" value={draft.nameEs} onChange={(e) => set("nameEs", e.target.value)} error={fields.nameEs} autoComplete="off" />
+          <TextArea id={CONTROL_IDS.descriptionEn} label={t("services.descriptionEn")} value={draft.descriptionEn} onChange={(v) => set("descriptionEn", v)} error={fields.descriptionEn} />
+          <TextArea id={CONTROL_IDS.descriptionEs} label={t("services.descriptionEs")} lang="es" value={draft.descriptionEs} onChange={(v) => set("descriptionEs", v)} error={fields.descriptionEs} />
         </div>
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">Length and price</legend>
+        <legend className="text-lg font-semibold">{t("services.lengthAndPrice")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             id={CONTROL_IDS.durationMinutes}
-            label="Length of the visit (minutes)"
-            hint="A multiple of 5, from 5 to 480."
+            label={t("services.durationLabel")}
+            hint={t("services.durationHint")}
             inputMode="numeric"
             value={draft.durationMinutes}
             onChange={(e) => set("durationMinutes", e.target.value)}
@@ -187,8 +185,8 @@ export function ServiceForm({ service, therapists }: ServiceFormProps) {
           />
           <TextField
             id={CONTROL_IDS.price}
-            label={`Price (${service?.currency ?? "USD"})`}
-            hint="Dollars and cents, e.g. 85.00. Enter 0 for a free visit."
+            label={t("services.priceLabel", { currency: service?.currency ?? "USD" })}
+            hint={t("services.priceHint")}
             inputMode="decimal"
             value={draft.price}
             onChange={(e) => set("price", e.target.value)}
@@ -199,42 +197,42 @@ export function ServiceForm({ service, therapists }: ServiceFormProps) {
 
       <CheckboxGroup
         id="service-mode"
-        legend="Kinds of visit"
+        legend={t("services.kinds")}
         error={fields.visitModes}
         checked={draft.visitModes}
         onChange={(next) => set("visitModes", next)}
-        choices={VISIT_MODES.map((mode) => ({ value: mode, label: VISIT_MODE_LABELS[mode], hint: MODE_HINTS[mode] }))}
+        choices={VISIT_MODES.map((mode) => ({ value: mode, label: t("visitMode", { mode }), hint: t("services.modeHint", { mode }) }))}
       />
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">Booking rules</legend>
+        <legend className="text-lg font-semibold">{t("services.rules")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField id={CONTROL_IDS.bufferBeforeMinutes} label="Buffer before (minutes)" hint="Kept free before each visit, 0 to 120." inputMode="numeric" value={draft.bufferBeforeMinutes} onChange={(e) => set("bufferBeforeMinutes", e.target.value)} error={fields.bufferBeforeMinutes} />
-          <TextField id={CONTROL_IDS.bufferAfterMinutes} label="Buffer after (minutes)" hint="Kept free after each visit, 0 to 120." inputMode="numeric" value={draft.bufferAfterMinutes} onChange={(e) => set("bufferAfterMinutes", e.target.value)} error={fields.bufferAfterMinutes} />
-          <TextField id={CONTROL_IDS.minNoticeMinutes} label="Minimum notice (minutes)" hint="How long ahead a patient must book online." inputMode="numeric" value={draft.minNoticeMinutes} onChange={(e) => set("minNoticeMinutes", e.target.value)} error={fields.minNoticeMinutes} />
-          <TextField id={CONTROL_IDS.horizonDays} label="Booking horizon (days)" hint="How far ahead patients can book, 1 to 365." inputMode="numeric" value={draft.horizonDays} onChange={(e) => set("horizonDays", e.target.value)} error={fields.horizonDays} />
-          <TextField id={CONTROL_IDS.cancelCutoff} label="Cancellation cut-off" hint="Patients change or cancel online until this long before the visit." inputMode="numeric" value={draft.cancelCutoff} onChange={(e) => set("cancelCutoff", e.target.value)} error={fields.cancelCutoff} />
+          <TextField id={CONTROL_IDS.bufferBeforeMinutes} label={t("services.bufferBefore")} hint={t("services.bufferBeforeHint")} inputMode="numeric" value={draft.bufferBeforeMinutes} onChange={(e) => set("bufferBeforeMinutes", e.target.value)} error={fields.bufferBeforeMinutes} />
+          <TextField id={CONTROL_IDS.bufferAfterMinutes} label={t("services.bufferAfter")} hint={t("services.bufferAfterHint")} inputMode="numeric" value={draft.bufferAfterMinutes} onChange={(e) => set("bufferAfterMinutes", e.target.value)} error={fields.bufferAfterMinutes} />
+          <TextField id={CONTROL_IDS.minNoticeMinutes} label={t("services.minNotice")} hint={t("services.minNoticeHint")} inputMode="numeric" value={draft.minNoticeMinutes} onChange={(e) => set("minNoticeMinutes", e.target.value)} error={fields.minNoticeMinutes} />
+          <TextField id={CONTROL_IDS.horizonDays} label={t("services.horizon")} hint={t("services.horizonHint")} inputMode="numeric" value={draft.horizonDays} onChange={(e) => set("horizonDays", e.target.value)} error={fields.horizonDays} />
+          <TextField id={CONTROL_IDS.cancelCutoff} label={t("services.cutoff")} hint={t("services.cutoffHint")} inputMode="numeric" value={draft.cancelCutoff} onChange={(e) => set("cancelCutoff", e.target.value)} error={fields.cancelCutoff} />
           <SelectField
             id={CONTROL_IDS.cancelCutoffUnit}
-            label="Cut-off in"
+            label={t("services.cutoffUnit")}
             value={draft.cancelCutoffUnit}
             onChange={(e) => set("cancelCutoffUnit", e.target.value as CutoffUnit)}
             error={fields.cancelCutoffUnit}
             options={[
-              { value: "hours", label: "Hours" },
-              { value: "minutes", label: "Minutes" },
+              { value: "hours", label: t("services.hours") },
+              { value: "minutes", label: t("services.minutes") },
             ]}
           />
         </div>
-        <Checkbox id={CONTROL_IDS.newPatientsOnly} label="New patients only" hint="Online, patients already seen at the practice are asked to choose another service." checked={draft.newPatientsOnly} onChange={(v) => set("newPatientsOnly", v)} error={fields.newPatientsOnly} />
+        <Checkbox id={CONTROL_IDS.newPatientsOnly} label={t("services.newPatientsOnly")} hint={t("services.newPatientsOnlyHint")} checked={draft.newPatientsOnly} onChange={(v) => set("newPatientsOnly", v)} error={fields.newPatientsOnly} />
       </fieldset>
 
       {therapists.length === 0 ? (
-        <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">No active therapists yet. Add a therapist, then give them this service.</p>
+        <p className="rounded-md border border-slate-200 bg-white p-3 text-sm">{t("services.noActiveTherapists")}</p>
       ) : (
         <CheckboxGroup
           id="service-therapist"
-          legend="Therapists who offer it"
+          legend={t("services.offeredBy")}
           error={fields.therapistIds}
           checked={draft.therapistIds}
           onChange={(next) => set("therapistIds", next)}
@@ -245,8 +243,8 @@ export function ServiceForm({ service, therapists }: ServiceFormProps) {
       {service ? (
         <Checkbox
           id={CONTROL_IDS.active}
-          label="Offered to patients"
-          hint="Untick to stop offering it: it leaves online booking and the desk's list, and the visits already booked stay as they are."
+          label={t("services.active")}
+          hint={t("services.activeHint")}
           checked={draft.active}
           onChange={(v) => set("active", v)}
           error={fields.active}
@@ -255,10 +253,10 @@ export function ServiceForm({ service, therapists }: ServiceFormProps) {
 
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
-          {change.pending ? "Saving…" : service ? "Save changes" : "Add service"}
+          {change.pending ? t("saving") : service ? t("saveChanges") : t("services.addSubmit")}
         </button>
         <Link href="/staff/settings/services" className={buttonClass("secondary")}>
-          Back to services
+          {t("services.back")}
         </Link>
       </div>
     </form>

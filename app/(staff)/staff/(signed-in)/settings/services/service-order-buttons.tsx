@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/form/button";
 import { moveServiceAction } from "./actions";
@@ -24,6 +25,7 @@ export function ServiceOrderButtons({ id, name, position, isFirst, isLast }: Ser
   const [message, setMessage] = useState("");
   // The button to give focus back to once the moved list has been drawn.
   const refocus = useRef<Direction | null>(null);
+  const t = useTranslations("staffSettings.services");
 
   useEffect(() => {
     const direction = refocus.current;
@@ -37,18 +39,18 @@ export function ServiceOrderButtons({ id, name, position, isFirst, isLast }: Ser
   function move(direction: Direction) {
     startTransition(async () => {
       const result = await moveServiceAction({ id, direction });
-      setMessage(result.ok ? `${name} is now number ${result.data.position}.` : result.message);
+      setMessage(result.ok ? t("moved", { name, position: result.data.position }) : result.message);
       refocus.current = direction;
     });
   }
 
   return (
     <div className="flex gap-1">
-      <button id={`move-up-${id}`} type="button" disabled={isFirst || pending} onClick={() => move("up")} className={buttonClass("secondary", "sm")} aria-label={`Move ${name} up from number ${position}`}>
-        Up
+      <button id={`move-up-${id}`} type="button" disabled={isFirst || pending} onClick={() => move("up")} className={buttonClass("secondary", "sm")} aria-label={t("moveUp", { name, position })}>
+        {t("up")}
       </button>
-      <button id={`move-down-${id}`} type="button" disabled={isLast || pending} onClick={() => move("down")} className={buttonClass("secondary", "sm")} aria-label={`Move ${name} down from number ${position}`}>
-        Down
+      <button id={`move-down-${id}`} type="button" disabled={isLast || pending} onClick={() => move("down")} className={buttonClass("secondary", "sm")} aria-label={t("moveDown", { name, position })}>
+        {t("down")}
       </button>
       <span role="status" className="sr-only">
         {message}

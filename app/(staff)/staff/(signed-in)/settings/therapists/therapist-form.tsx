@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/form/button";
 import { CheckboxGroup } from "@/components/form/checkbox-group";
@@ -10,7 +11,7 @@ import { TextField } from "@/components/form/text-field";
 import { useFocusOn } from "@/components/form/use-focus-on";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { MAX_IMAGE_BYTES } from "@/lib/images/image-file";
-import { VISIT_MODE_LABELS, VISIT_MODES } from "@/lib/schedules/labels";
+import { VISIT_MODES } from "@/lib/schedules/labels";
 import type { StrandedAppointment, VisitMode } from "@/lib/schedules/types";
 import { THERAPIST_LANGUAGE_CODES, THERAPIST_LANGUAGES } from "@/lib/therapists/languages";
 import type { CreatedTherapist } from "@/lib/therapists/mutations";
@@ -59,26 +60,25 @@ const CONTROL_IDS: Record<string, string> = {
 };
 
 const LANGUAGE_CHOICES = THERAPIST_LANGUAGE_CODES.map((code) => ({ value: code as string, label: THERAPIST_LANGUAGES[code] }));
-const MODE_CHOICES = VISIT_MODES.map((mode) => ({ value: mode, label: VISIT_MODE_LABELS[mode] }));
 
-const choicesOf = (items: Choice[]) => items.map((item) => ({ value: item.id, label: item.active ? item.name : `${item.name} (inactive)` }));
+type Say = ReturnType<typeof useTranslations<"staffSettings">>;
 
 /** Where the error summary sends each checkbox group: its first box. */
 function controlIds(locations: Choice[], services: Choice[]): Record<string, string> {
   return {
     ...CONTROL_IDS,
     languages: `therapist-languages-${LANGUAGE_CHOICES[0]!.value}`,
-    visitModes: `therapist-modes-${MODE_CHOICES[0]!.value}`,
+    visitModes: `therapist-modes-${VISIT_MODES[0]}`,
     locationIds: locations[0] ? `therapist-locations-${locations[0].id}` : CONTROL_IDS.firstName!,
     serviceIds: services[0] ? `therapist-services-${services[0].id}` : CONTROL_IDS.firstName!,
   };
 }
 
 /** A picture over the upload cap is refused here too, before the browser sends half a megabyte to be told so. */
-function photoTooLarge(form: HTMLFormElement): string | null {
+function photoTooLarge(form: HTMLFormElement, t: Say): string | null {
   const file = new FormData(form).get("photo");
   if (file instanceof File && file.size > MAX_IMAGE_BYTES) {
-    return `The picture is ${Math.ceil(file.size / 1024)} KB; the most it may be is ${MAX_IMAGE_BYTES / 1024} KB. Save it smaller and upload it again.`;
+    return t("pictureTooLarge", { size: Math.ceil(file.size / 1024), max: MAX_IMAGE_BYTES / 1024 });
   }
   return null;
 }
@@ -89,44 +89,46 @@ function TherapistFields({ therapist, locations, services, fields, lists, setLis
   setLists: (next: Partial<TherapistDraft>) => void;
   withLogin: boolean;
 }) {
+  const t = useTranslations("staffSettings");
+  const choicesOf = (items: Choice[]) => items.map((item) => ({ value: item.id, label: item.active ? item.name : t("therapists.inactiveChoice", { name: item.name }) }));
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id={CONTROL_IDS.firstName!} name="firstName" label="First name" autoComplete="off" required defaultValue={therapist.firstName} error={fields.firstName} />
-        <TextField id={CONTROL_IDS.lastName!} name="lastName" label="Last name" autoComplete="off" required defaultValue={therapist.lastName} error={fields.lastName} />
+        <TextField id={CONTROL_IDS.firstName!} name="firstName" label={t("therapists.firstName")} autoComplete="off" required defaultValue={therapist.firstName} error={fields.firstName} />
+        <TextField id={CONTROL_IDS.lastName!} name="lastName" label={t("therapists.lastName")} autoComplete="off" required defaultValue={therapist.lastName} error={fields.lastName} />
         <TextField
           id={CONTROL_IDS.credentials!}
           name="credentials"
-          label="Credentials"
-          hint="Letters after the name, e.g. PT, DPT."
+          label={t("therapists.credentials")}
+          hint={t("therapists.credentialsHint")}
           autoComplete="off"
           defaultValue={therapist.credentials}
           error={fields.credentials}
         />
       </div>
-      <BioField id={CONTROL_IDS.bioEn!} name="bioEn" label="Bio in English" lang="en" defaultValue={therapist.bioEn} error={fields.bioEn} />
-      <BioField id={CONTROL_IDS.bioEs!} name="bioEs" label="Bio in Spanish" lang="es" defaultValue={therapist.bioEs} error={fields.bioEs} />
+      <BioField id={CONTROL_IDS.bioEn!} name="bioEn" label={t("therapists.bioEn")} lang="en" defaultValue={therapist.bioEn} error={fields.bioEn} />
+      <BioField id={CONTROL_IDS.bioEs!} name="bioEs" label={t("therapists.bioEs")} lang="es" defaultValue={therapist.bioEs} error={fields.bioEs} />
       <PhotoField current={therapist.photo} error={fields.photo} />
       <CheckboxGroup
         id="therapist-languages"
-        legend="Languages they treat in"
+        legend={t("therapists.languages")}
         choices={LANGUAGE_CHOICES}
         checked={lists.languages}
         onChange={(languages) => setLists({ languages })}
         error={fields.languages}
       />
-      <CheckboxGroup id="therapist-modes" legend="Kinds of visit" choices={MODE_CHOICES} checked={lists.visitModes} onChange={(visitModes) => setLists({ visitModes })} error={fields.visitModes} />
+      <CheckboxGroup id="therapist-modes" legend={t("therapists.kinds")} choices={VISIT_MODES.map((mode) => ({ value: mode, label: t("visitMode", { mode }) }))} checked={lists.visitModes} onChange={(visitModes) => setLists({ visitModes })} error={fields.visitModes} />
       <CheckboxGroup
         id="therapist-locations"
-        legend="Locations"
+        legend={t("therapists.locations")}
         choices={choicesOf(locations)}
         checked={lists.locationIds}
         onChange={(locationIds) => setLists({ locationIds })}
-        error={fields.locationIds ?? (locations.length === 0 ? "Add a location first: a therapist works at one at least." : undefined)}
+        error={fields.locationIds ?? (locations.length === 0 ? t("therapists.noLocations") : undefined)}
       />
       <CheckboxGroup
         id="therapist-services"
-        legend="Services"
+        legend={t("therapists.services")}
         choices={choicesOf(services)}
         checked={lists.serviceIds}
         onChange={(serviceIds) => setLists({ serviceIds })}
@@ -137,8 +139,8 @@ function TherapistFields({ therapist, locations, services, fields, lists, setLis
           id={CONTROL_IDS.loginEmail!}
           name="loginEmail"
           type="email"
-          label="Login email (optional)"
-          hint="With an email, a therapist login is made at the same time and its temporary password is shown here once."
+          label={t("therapists.loginEmailOptional")}
+          hint={t("therapists.loginEmailOptionalHint")}
           autoComplete="off"
           error={fields.loginEmail}
         />
@@ -148,8 +150,9 @@ function TherapistFields({ therapist, locations, services, fields, lists, setLis
 }
 
 function BioField({ id, name, label, lang, defaultValue, error }: { id: string; name: string; label: string; lang: string; defaultValue: string; error?: string }) {
+  const t = useTranslations("staffSettings.therapists");
   return (
-    <FieldFrame id={id} label={label} hint="Shown to patients choosing a therapist." error={error}>
+    <FieldFrame id={id} label={label} hint={t("bioHint")} error={error}>
       <textarea
         id={id}
         name={name}
@@ -166,6 +169,7 @@ function BioField({ id, name, label, lang, defaultValue, error }: { id: string; 
 
 function PhotoField({ current, error }: { current: TherapistDraft["photo"]; error?: string }) {
   const id = CONTROL_IDS.photo!;
+  const t = useTranslations("staffSettings.therapists");
   return (
     <div className="space-y-2">
       {current ? (
@@ -174,11 +178,11 @@ function PhotoField({ current, error }: { current: TherapistDraft["photo"]; erro
           <img src={current.url} alt={current.alt} width={96} height={96} className="size-24 rounded-full object-cover" />
           <label className="flex items-center gap-2">
             <input type="checkbox" name="removePhoto" className="size-5" />
-            Remove the photo
+            {t("removePhoto")}
           </label>
         </div>
       ) : null}
-      <FieldFrame id={id} label={current ? "Replace the photo" : "Photo"} hint="PNG, JPEG or WebP, at most 512 KB." error={error}>
+      <FieldFrame id={id} label={current ? t("replacePhoto") : t("photo")} hint={t("photoHint", { max: MAX_IMAGE_BYTES / 1024 })} error={error}>
         <input
           id={id}
           name="photo"
@@ -201,13 +205,14 @@ export function AddTherapistForm({ therapist, locations, services }: TherapistFo
   const [created, setCreated] = useState<CreatedTherapist | null>(null);
   const [pending, startTransition] = useTransition();
   const createdRef = useFocusOn<HTMLDivElement>(created);
+  const t = useTranslations("staffSettings");
 
   const refuse = (fields: Record<string, string>, message: string | null) => setFailure((f) => ({ fields, message, attempt: f.attempt + 1 }));
 
   function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const tooLarge = photoTooLarge(form);
+    const tooLarge = photoTooLarge(form, t);
     if (tooLarge) return refuse({ photo: tooLarge }, null);
     const data = formWithLists(form, lists);
     startTransition(async () => {
@@ -215,7 +220,7 @@ export function AddTherapistForm({ therapist, locations, services }: TherapistFo
       try {
         result = await createTherapistAction({ form: data });
       } catch {
-        return refuse({}, "The therapist could not be saved. Check the connection and try again.");
+        return refuse({}, t("therapists.notSaved"));
       }
       if (!result.ok) return refuse(result.fields, Object.keys(result.fields).length === 0 ? result.message : null);
       setFailure((f) => ({ ...f, fields: {}, message: null }));
@@ -227,21 +232,23 @@ export function AddTherapistForm({ therapist, locations, services }: TherapistFo
     return (
       <div ref={createdRef} tabIndex={-1} role="status" className="space-y-3 focus:outline-none">
         <p>
-          {created.name} was added.{" "}
-          <Link href={`/staff/settings/therapists/${created.id}`} className="font-semibold text-teal-800 underline">
-            Open {created.name}&apos;s settings
-          </Link>{" "}
-          or{" "}
-          <Link href={`/staff/schedules?therapist=${created.id}`} className="font-semibold text-teal-800 underline">
-            set their weekly hours
-          </Link>
-          .
+          {t.rich("therapists.added", {
+            name: created.name,
+            settings: (chunks) => (
+              <Link href={`/staff/settings/therapists/${created.id}`} className="font-semibold text-teal-800 underline">
+                {chunks}
+              </Link>
+            ),
+            hours: (chunks) => (
+              <Link href={`/staff/schedules?therapist=${created.id}`} className="font-semibold text-teal-800 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
         {created.login ? (
           <>
-            <p>
-              Login made for {created.login.email}.
-            </p>
+            <p>{t("therapists.loginMade", { email: created.login.email })}</p>
             <TemporaryPassword password={created.login.temporaryPassword} forWhom={created.name} />
           </>
         ) : null}
@@ -251,7 +258,7 @@ export function AddTherapistForm({ therapist, locations, services }: TherapistFo
 
   return (
     <form ref={formRef} onSubmit={save} noValidate encType="multipart/form-data" className="space-y-5">
-      <ErrorSummary title="Please check:" errors={summaryErrors(failure.fields, failure.message, controlIds(locations, services))} focusKey={failure.attempt} />
+      <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(failure.fields, failure.message, controlIds(locations, services))} focusKey={failure.attempt} />
       <TherapistFields
         therapist={therapist}
         locations={locations}
@@ -262,7 +269,7 @@ export function AddTherapistForm({ therapist, locations, services }: TherapistFo
         withLogin
       />
       <button type="submit" disabled={pending} className={buttonClass("primary")}>
-        {pending ? "Adding…" : "Add therapist"}
+        {pending ? t("adding") : t("therapists.addSubmit")}
       </button>
     </form>
   );
@@ -277,6 +284,7 @@ export function EditTherapistForm({ therapist, locations, services }: TherapistF
   const [sent, setSent] = useState<FormData | null>(null);
   const [saved, setSaved] = useState<{ stranded: StrandedAppointment[] } | null>(null);
   const savedRef = useFocusOn<HTMLDivElement>(saved);
+  const t = useTranslations("staffSettings");
   const change = useScheduleChange(
     (input: { form: FormData; confirmStranded?: string[] }) => updateTherapistAction(input),
     (stranded) => {
@@ -294,7 +302,7 @@ export function EditTherapistForm({ therapist, locations, services }: TherapistF
     change.dismissQuestion();
     setSaved(null);
     const form = event.currentTarget;
-    const tooLarge = photoTooLarge(form);
+    const tooLarge = photoTooLarge(form, t);
     if (tooLarge) return change.showErrors({ photo: tooLarge });
     const data = formWithLists(form, lists);
     setSent(data);
@@ -306,10 +314,10 @@ export function EditTherapistForm({ therapist, locations, services }: TherapistF
       <div ref={savedRef} tabIndex={-1} role="status" className="focus:outline-none">
         {saved ? (
           <div className="mb-4 rounded-md border border-teal-300 bg-teal-50 p-3">
-            <p className="font-semibold">Changes saved.</p>
+            <p className="font-semibold">{t("changesSaved")}</p>
             {saved.stranded.length > 0 ? (
               <>
-                <p className="mt-1 text-sm">These booked visits were left as they are; the front desk should contact the patients and move them.</p>
+                <p className="mt-1 text-sm">{t("therapists.savedStranded")}</p>
                 <StrandedList stranded={saved.stranded} />
               </>
             ) : null}
@@ -327,7 +335,7 @@ export function EditTherapistForm({ therapist, locations, services }: TherapistF
       ) : null}
       <form onSubmit={save} noValidate encType="multipart/form-data" hidden={question !== null} className="space-y-5">
         <input type="hidden" name="id" value={therapist.id} />
-        <ErrorSummary title="Please check:" errors={summaryErrors(change.fields, change.message, controlIds(locations, services))} focusKey={change.attempt} />
+        <ErrorSummary title={t("pleaseCheck")} errors={summaryErrors(change.fields, change.message, controlIds(locations, services))} focusKey={change.attempt} />
         <TherapistFields
           therapist={therapist}
           locations={locations}
@@ -338,19 +346,19 @@ export function EditTherapistForm({ therapist, locations, services }: TherapistF
           withLogin={false}
         />
         <fieldset>
-          <legend className="font-medium">Status</legend>
+          <legend className="font-medium">{t("therapists.status")}</legend>
           <label className="mt-2 flex items-start gap-3">
             <input type="checkbox" name="active" defaultChecked={therapist.active} aria-describedby="therapist-active-hint" className="mt-1 size-5" />
             <span>
-              <span className="font-semibold">Active</span>
+              <span className="font-semibold">{t("therapists.active")}</span>
               <span id="therapist-active-hint" className="block text-sm text-slate-700">
-                Untick to deactivate: they stop being offered for booking at once. Their weekly hours and past visits are kept.
+                {t("therapists.activeHint")}
               </span>
             </span>
           </label>
         </fieldset>
         <button type="submit" disabled={change.pending} className={buttonClass("primary")}>
-          {change.pending ? "Saving…" : "Save changes"}
+          {change.pending ? t("saving") : t("saveChanges")}
         </button>
       </form>
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/require-staff";
@@ -10,7 +11,10 @@ import { saveLocationHomeArea } from "../actions";
 import { LocationForm } from "../location-form";
 import { RoomsSection } from "../rooms-section";
 
-export const metadata: Metadata = { title: "Location" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffSettings");
+  return { title: t("locations.locationTitle") };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,22 +23,23 @@ export default async function LocationPage({ params }: PageProps<"/staff/setting
   const { id } = await params;
   const location = UUID.test(id) ? await findLocationSettings(staff, id) : null;
   if (!location) notFound();
+  const t = await getTranslations("staffSettings.locations");
 
   return (
     <>
       <p>
         <Link href="/staff/settings/locations" className="text-teal-800 underline underline-offset-2">
-          All locations
+          {t("all")}
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">{location.name}</h1>
       <p className="mt-1 text-slate-700">
-        {location.active ? "Open for booking" : "Closed: not offered online"} · clock: {location.timeZone}
+        {t("state", { active: location.active ? "yes" : "no", timeZone: location.timeZone })}
       </p>
 
       <section aria-labelledby="details-title" className="mt-8 max-w-3xl">
         <h2 id="details-title" className="text-xl font-bold">
-          Details
+          {t("details")}
         </h2>
         <div className="mt-3">
           <LocationForm location={location} timeZones={TIME_ZONES} />
@@ -45,7 +50,7 @@ export default async function LocationPage({ params }: PageProps<"/staff/setting
 
       <section aria-labelledby="home-title" className="mt-10 max-w-3xl">
         <h2 id="home-title" className="text-xl font-bold">
-          Home visits
+          {t("homeVisits")}
         </h2>
         <div className="mt-3">
           <ScheduleNoticeProvider>

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/errors/app-error";
 import { findServiceSettings, listTherapistOptions } from "@/lib/services/data";
 import { ServiceForm } from "../service-form";
 
-export const metadata: Metadata = { title: "Service" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffSettings");
+  return { title: t("services.serviceTitle") };
+}
 
 export default async function ServiceSettingsPage({ params, searchParams }: PageProps<"/staff/settings/services/[id]">) {
   const staff = await requireStaff("ADMIN");
@@ -16,15 +20,16 @@ export default async function ServiceSettingsPage({ params, searchParams }: Page
     throw error;
   });
   const therapists = await listTherapistOptions(staff);
+  const t = await getTranslations("staffSettings.services");
   return (
     <>
       <h1 className="text-2xl font-bold">{service.nameEn}</h1>
       <p className="mt-1 text-slate-700">
-        {service.active ? "Offered to patients." : "Not offered: it is not listed online or to the desk."} Changes apply to online booking as soon as they are saved.
+        {t("state", { active: service.active ? "yes" : "no" })}
       </p>
       {added ? (
         <p role="status" className="mt-3 rounded-md border border-teal-300 bg-teal-50 p-3 font-semibold">
-          Service added. Patients can book it online with the therapists who offer it.
+          {t("addedNotice")}
         </p>
       ) : null}
       <ServiceForm key={service.id} service={service} therapists={therapists} />

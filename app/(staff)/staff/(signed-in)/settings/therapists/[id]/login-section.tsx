@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/form/button";
 import { TextField } from "@/components/form/text-field";
@@ -21,11 +22,12 @@ export function LoginSection({ therapist, login }: LoginSectionProps) {
   const noticeRef = useFocusOn<HTMLDivElement>(result);
   const made = result?.ok ? result.data : null;
   const failure = result && !result.ok ? result : null;
+  const t = useTranslations("staffSettings.therapists");
 
   if (made) {
     return (
       <div ref={noticeRef} tabIndex={-1} role="status" className="space-y-2 focus:outline-none">
-        <p>Login made for {made.email}.</p>
+        <p>{t("loginMade", { email: made.email })}</p>
         <TemporaryPassword password={made.temporaryPassword} forWhom={therapist.name} />
       </div>
     );
@@ -33,12 +35,16 @@ export function LoginSection({ therapist, login }: LoginSectionProps) {
   if (login) {
     return (
       <p>
-        {therapist.name} signs in as <span className="font-semibold">{login.email}</span>
-        {login.active ? "." : " (the login is deactivated)."} Staff accounts reset passwords and deactivate logins.
+        {t.rich("signsInAs", {
+          name: therapist.name,
+          email: login.email,
+          active: login.active ? "yes" : "no",
+          b: (chunks) => <span className="font-semibold">{chunks}</span>,
+        })}
       </p>
     );
   }
-  if (!therapist.active) return <p>{therapist.name} has no login. Reactivate them to give them one.</p>;
+  if (!therapist.active) return <p>{t("noLoginInactive", { name: therapist.name })}</p>;
   return (
     <form action={action} noValidate className="space-y-3">
       <div ref={noticeRef} tabIndex={-1} role="status" className="focus:outline-none">
@@ -48,13 +54,13 @@ export function LoginSection({ therapist, login }: LoginSectionProps) {
         id="login-email"
         name="loginEmail"
         type="email"
-        label="Login email"
-        hint={`${therapist.name} has no login yet. A temporary password is made and shown here once.`}
+        label={t("loginEmail")}
+        hint={t("loginEmailHint", { name: therapist.name })}
         autoComplete="off"
         error={failure?.fields.loginEmail}
       />
       <button type="submit" disabled={pending} className={buttonClass("secondary")}>
-        {pending ? "Making the login…" : "Give them a login"}
+        {pending ? t("makingLogin") : t("giveLogin")}
       </button>
     </form>
   );

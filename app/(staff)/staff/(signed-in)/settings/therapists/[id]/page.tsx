@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/require-staff";
@@ -8,7 +9,10 @@ import { getTherapistSettings, listTherapistChoices } from "@/lib/therapists/dat
 import { EditTherapistForm } from "../therapist-form";
 import { LoginSection } from "./login-section";
 
-export const metadata: Metadata = { title: "Therapist" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffSettings");
+  return { title: t("therapists.therapistTitle") };
+}
 
 export default async function TherapistSettingsPage({ params }: PageProps<"/staff/settings/therapists/[id]">) {
   const staff = await requireStaff("ADMIN");
@@ -19,29 +23,33 @@ export default async function TherapistSettingsPage({ params }: PageProps<"/staf
   });
   const choices = await listTherapistChoices(staff, therapist);
   const name = `${therapist.firstName} ${therapist.lastName}`;
+  const t = await getTranslations("staffSettings.therapists");
   return (
     <>
       <p className="text-sm">
         <Link href="/staff/settings/therapists" className="text-teal-800 underline">
-          All therapists
+          {t("all")}
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">{name}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        {therapist.active ? "Active: offered for booking where they have hours." : "Deactivated: not offered for booking."}{" "}
-        <Link href={`/staff/schedules?therapist=${therapist.id}`} className="font-semibold text-teal-800 underline">
-          Weekly hours and time off
-        </Link>{" "}
-        are set on the schedules page.
+        {t.rich("state", {
+          active: therapist.active ? "yes" : "no",
+          link: (chunks) => (
+            <Link href={`/staff/schedules?therapist=${therapist.id}`} className="font-semibold text-teal-800 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <section aria-labelledby="details-heading" className="mt-6 max-w-3xl rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="details-heading" className="mb-4 text-lg font-semibold">
-          Details
+          {t("details")}
         </h2>
         <EditTherapistForm
           therapist={{
             ...therapist,
-            photo: therapist.photoImageId ? { url: imageUrl(therapist.photoImageId), alt: `Photo of ${name}` } : null,
+            photo: therapist.photoImageId ? { url: imageUrl(therapist.photoImageId), alt: t("photoAlt", { name }) } : null,
           }}
           locations={choices.locations}
           services={choices.services}
@@ -49,7 +57,7 @@ export default async function TherapistSettingsPage({ params }: PageProps<"/staf
       </section>
       <section aria-labelledby="login-heading" className="mt-6 max-w-3xl rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="login-heading" className="mb-3 text-lg font-semibold">
-          Staff login
+          {t("staffLogin")}
         </h2>
         <LoginSection therapist={{ id: therapist.id, name, active: therapist.active }} login={therapist.login} />
       </section>
