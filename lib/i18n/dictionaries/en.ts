@@ -266,6 +266,8 @@ export const en = {
     reason: "Reason",
     language: "Language for messages",
     cancelledNote: "This appointment is cancelled. You do not need to do anything else.",
+    /** The way back to booking from a cancelled visit's pages. */
+    bookAgainAfterCancel: "Book again",
     cancellationReason: "Reason given",
     addToCalendar: "Add to calendar",
     addToCalendarHint: "Downloads a calendar file (.ics) for your calendar app.",

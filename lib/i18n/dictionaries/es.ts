@@ -265,6 +265,7 @@ export const es: Dictionary = {
     reason: "Motivo",
     language: "Idioma de los mensajes",
     cancelledNote: "Esta cita está cancelada. No necesita hacer nada más.",
+    bookAgainAfterCancel: "Reservar de nuevo",
     cancellationReason: "Motivo indicado",
     addToCalendar: "Añadir al calendario",
     addToCalendarHint: "Descarga un archivo de calendario (.ics) para su aplicación de calendario.",
