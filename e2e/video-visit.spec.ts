@@ -186,6 +186,8 @@ test("the room refuses early, late and made-up links, saying when to come back",
   // In Spanish, for a patient who booked in Spanish.
   await page.goto(`/es/visit/${early.joinToken}`);
   await expect(page.getByText(/La sala de video abre 15 minutos antes de su consulta/)).toBeVisible();
+  await expect(page.getByText("Horas en la zona horaria de la clínica: hora de las Montañas Rocosas (America/Denver).")).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(/^La sala abre en 2 horas y 4[45] minutos$/);
 });
 
 test("the join page counts down and opens the room by itself, even on a phone whose clock is an hour behind", async ({ browser }) => {

@@ -36,7 +36,7 @@ const TEXT = {
     title: { coming: "¿Vendrá a su cita?", change: "¿Necesita cambiar su cita?" },
     notFound: "Este enlace no es válido. Use el enlace de su recordatorio o llame a la clínica.",
     with: (therapist: string) => `con ${therapist}`,
-    zone: (zone: string) => `Horas en ${zone}, la zona horaria de la clínica.`,
+    zone: (zone: string) => `Horas en la zona horaria de la clínica: ${zone}.`,
     comingAsk: "Avise a la clínica de que vendrá a esta cita.",
     comingButton: "Sí, ahí estaré",
     comingDone: "Gracias. La clínica sabe que usted vendrá.",

@@ -37,7 +37,7 @@ const TEXT = {
     cancelled: "Esta consulta se canceló, así que su sala de video está cerrada. Puede reservar una nueva cita en línea o llamar a la clínica.",
     external: "Su clínica hace las videoconsultas en otro servicio de reuniones. El botón abre su consulta allí.",
     externalButton: "Abrir la videoconsulta",
-    zoneNote: (zone: string) => `Horas en ${zone}, la zona horaria de la clínica.`,
+    zoneNote: (zone: string) => `Horas en la zona horaria de la clínica: ${zone}.`,
   },
 } as const;
 
