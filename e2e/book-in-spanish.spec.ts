@@ -32,7 +32,7 @@ test("un paciente reserva una evaluación a domicilio en español", async ({ pag
   await expect(page.getByText("Las visitas a su domicilio salen de")).toBeVisible();
   await flow.choosePlace(null);
   await flow.continueTo(4);
-  await expect(page.getByText("Las horas se muestran en hora de las Montañas Rocosas (America/Denver).")).toBeVisible();
+  await expect(page.getByText("Las horas se muestran en esta zona horaria: hora de las Montañas Rocosas (America/Denver).")).toBeVisible();
   await flow.pickFirstSlot();
   await flow.continueTo(5);
 

@@ -38,9 +38,16 @@ test("a patient moves a visit to another time from the private link, then cancel
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
   await expect(page.getByText("My knee feels better already.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Choose a new time" })).toHaveCount(0);
+  // The way on is to book again, as soon as the visit is cancelled and whenever the link is opened later.
+  await expect(page.getByRole("link", { name: "Book again" })).toHaveAttribute("href", "/en/book");
   const cancelled = await readBooking(request, created.manageToken);
   expect(cancelled.status).toBe("CANCELLED");
   expect(cancelled.cancellationReason).toBe("My knee feels better already.");
+
+  await page.goto(`/es/manage/${created.manageToken}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Su cita está cancelada" })).toBeVisible();
+  await page.getByRole("link", { name: "Reservar de nuevo" }).click();
+  await expect(page).toHaveURL(/\/es\/book$/);
 });
 
 test("an unknown private link shows a friendly page", async ({ page }) => {

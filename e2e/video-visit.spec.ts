@@ -166,6 +166,7 @@ test("the room refuses early, late and made-up links, saying when to come back",
 
   await page.goto(`/visit/${early.joinToken}`);
   await expect(page.getByText(/The video room opens 15 minutes before your visit, at/)).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(/^The room opens in 2 hours 4[45] minutes$/);
   await expect(page.getByRole("button", { name: "Join the video visit" })).toHaveCount(0);
   await expectNoAxeViolations(page, "an early room");
   const earlyJoin = await page.request.post(`/api/visit/${early.joinToken}/join`, { data: {} });
@@ -185,4 +186,43 @@ test("the room refuses early, late and made-up links, saying when to come back",
   // In Spanish, for a patient who booked in Spanish.
   await page.goto(`/es/visit/${early.joinToken}`);
   await expect(page.getByText(/La sala de video abre 15 minutos antes de su consulta/)).toBeVisible();
+  await expect(page.getByText("Horas en la zona horaria de la clínica: hora de las Montañas Rocosas (America/Denver).")).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(/^La sala abre en 2 horas y 4[45] minutos$/);
+});
+
+test("the join page counts down and opens the room by itself, even on a phone whose clock is an hour behind", async ({ browser }) => {
+  // The room opens a quarter of an hour before the start: this one opens a few seconds from now.
+  // A therapist of its own, so the visit cannot clash with the times the other tests book.
+  const own = await createVideoPractice();
+  const soon = await insertVideoVisit(own, new Date(Date.now() + 15 * 60_000 + 6_000));
+  const { context, page } = await newPage(browser);
+  await page.clock.install({ time: Date.now() - 3_600_000 });
+  await page.goto(`/en/visit/${soon.joinToken}`);
+  await expect(page.getByText(/The video room opens 15 minutes before your visit, at .*Keep this page open: the room opens here by itself\./)).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(/^The room opens in \d seconds?$/);
+  await expectNoAxeViolations(page, "the countdown");
+  // A mark on this document: a reload would lose it.
+  await page.evaluate(() => Object.assign(window, { strideSameDocument: true }));
+
+  await expect(page.getByRole("heading", { name: "Check your camera and microphone" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "Join the video visit" })).toBeVisible();
+  expect(await page.evaluate(() => "strideSameDocument" in window), "the room opened in place, without a reload").toBe(true);
+  await context.close();
+});
+
+test("a cancelled video visit's page offers to book again, in both languages", async ({ page }) => {
+  const booking = await bookVideoVisit(page, "Inés");
+  const cancel = await page.request.delete(`/api/bookings/${booking.manageToken}`, { data: {} });
+  expect(cancel.status(), await cancel.text()).toBe(200);
+
+  await page.goto(joinPath(booking));
+  await expect(page.getByText("This visit was cancelled, so its video room is closed. You can book a new visit online, or call the clinic.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Join the video visit" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "a cancelled visit's room");
+  await page.getByRole("link", { name: "Book again" }).click();
+  await expect(page).toHaveURL(/\/en\/book$/);
+
+  await page.goto(`/es${joinPath(booking).replace(/^\/(en|es)\//, "/")}`);
+  await expect(page.getByText("Esta consulta se canceló, así que su sala de video está cerrada.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Reservar de nuevo" })).toHaveAttribute("href", "/es/book");
 });

@@ -13,6 +13,7 @@ import { pickRoom } from "../scheduling/pick-room";
 import type { Slot } from "../scheduling/types";
 import { formatInstantWithOffset, localDateOf } from "../scheduling/zone-time";
 import type { BookingCreatedDto, BookingDto, SlotDto } from "./api-types";
+import { PATIENT_CANCELLED_REASON } from "./cancellation-reason";
 import { changeDeadline as serviceChangeDeadline } from "./change-deadline";
 import {
   ACTIVE_STATUSES,
@@ -581,7 +582,7 @@ export async function cancelBooking(token: string, input: CancelBookingInput, ct
     // Conditional on the status so two clicks (or a desk and a patient) cancel once.
     const result = await tx.appointment.updateMany({
       where: { id: appointment.id, status: "BOOKED" },
-      data: { status: "CANCELLED", cancelledAt: ctx.now, cancellationReason: input.reason?.trim() || "Cancelled by the patient", revision: { increment: 1 } },
+      data: { status: "CANCELLED", cancelledAt: ctx.now, cancellationReason: input.reason?.trim() || PATIENT_CANCELLED_REASON, revision: { increment: 1 } },
     });
     if (result.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit is already cancelled.");
     await recordAudit(tx, {

@@ -1,3 +1,5 @@
+import { endSentence } from "../sentence";
+
 // The English dictionary is the reference: its shape is the Dictionary type, so
 // a key missing from another language fails the type-check.
 
@@ -59,7 +61,7 @@ export const en = {
     time: {
       title: "Pick a time",
       error: "Choose a time to continue.",
-      chosen: (when: string) => `You chose ${when}.`,
+      chosen: (when: string) => endSentence(`You chose ${when}`),
     },
     details: {
       title: "Your details",
@@ -127,7 +129,7 @@ export const en = {
     legend: "Open times",
     loading: "Looking for open times…",
     found: (count: number, from: string, to: string) =>
-      count === 1 ? `1 open time from ${from} to ${to}.` : `${count} open times from ${from} to ${to}.`,
+      endSentence(count === 1 ? `1 open time from ${from} to ${to}` : `${count} open times from ${from} to ${to}`),
     empty: "There are no open times this week.",
     showNextWeek: "Show next week",
     error: "We could not load the open times.",
@@ -185,7 +187,7 @@ export const en = {
       phone
         ? `This time cannot be changed or cancelled online after you book it. To change it later, call the clinic at ${phone}.`
         : "This time cannot be changed or cancelled online after you book it. To change it later, call the clinic.",
-    chosenDeadline: (when: string) => `For this time, you can change or cancel online until ${when}.`,
+    chosenDeadline: (when: string) => endSentence(`For this time, you can change or cancel online until ${when}`),
   },
   manage: {
     title: "Your appointment",
@@ -216,7 +218,11 @@ export const en = {
     reason: "Reason",
     language: "Language for messages",
     cancelledNote: "This appointment is cancelled. You do not need to do anything else.",
+    /** The way back to booking from a cancelled visit's pages. */
+    bookAgainAfterCancel: "Book again",
     cancellationReason: "Reason given",
+    /** Shown as the reason when the patient cancelled online without giving one. */
+    cancelledByPatient: "You cancelled it online.",
     addToCalendar: "Add to calendar",
     addToCalendarHint: "Downloads a calendar file (.ics) for your calendar app.",
     linkHeading: "Your private link",
@@ -226,7 +232,7 @@ export const en = {
     copied: "Link copied.",
     copyFailed: "Could not copy. Select the link and copy it yourself.",
     changeHeading: "Change or cancel",
-    changeDeadline: (when: string) => `You can change or cancel online until ${when}.`,
+    changeDeadline: (when: string) => endSentence(`You can change or cancel online until ${when}`),
     noChanges: "Changes are no longer possible online.",
     callClinic: "To change or cancel, please call the clinic:",
     callClinicNoPhone: "To change or cancel, please call the clinic.",
@@ -242,7 +248,7 @@ export const en = {
         PATIENT_BUSY: "You already have another appointment at that time. Choose another time below.",
         SLOT_UNAVAILABLE: "Sorry, that time is no longer open for booking. Choose another time below.",
       },
-      done: (when: string) => `Done. Your appointment is now ${when}.`,
+      done: (when: string) => endSentence(`Done. Your appointment is now ${when}`),
     },
     cancel: {
       open: "Cancel appointment",

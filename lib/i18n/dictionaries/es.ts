@@ -1,3 +1,4 @@
+import { endSentence } from "../sentence";
 import type { Dictionary } from "./en";
 
 export const es: Dictionary = {
@@ -59,7 +60,7 @@ export const es: Dictionary = {
     time: {
       title: "Elija una hora",
       error: "Elija una hora para continuar.",
-      chosen: (when) => `Eligió: ${when}.`,
+      chosen: (when) => endSentence(`Eligió: ${when}`),
     },
     details: {
       title: "Sus datos",
@@ -122,7 +123,8 @@ export const es: Dictionary = {
     },
   },
   slots: {
-    timeZoneNote: (zone) => `Las horas se muestran en ${zone}.`,
+    // Spanish zone names begin with "hora" ("hora de las Montañas Rocosas"): a colon keeps "…en hora de…" out.
+    timeZoneNote: (zone) => `Las horas se muestran en esta zona horaria: ${zone}.`,
     previousWeek: "Semana anterior",
     nextWeek: "Semana siguiente",
     week: (from, to) => `${from} – ${to}`,
@@ -130,7 +132,7 @@ export const es: Dictionary = {
     legend: "Horas disponibles",
     loading: "Buscando horas disponibles…",
     found: (count, from, to) =>
-      count === 1 ? `1 hora disponible del ${from} al ${to}.` : `${count} horas disponibles del ${from} al ${to}.`,
+      endSentence(count === 1 ? `1 hora disponible del ${from} al ${to}` : `${count} horas disponibles del ${from} al ${to}`),
     empty: "No hay horas disponibles esta semana.",
     showNextWeek: "Ver la semana siguiente",
     error: "No pudimos cargar las horas disponibles.",
@@ -181,7 +183,7 @@ export const es: Dictionary = {
       phone
         ? `Esta hora no se puede cambiar ni cancelar en línea después de reservarla. Para cambiarla más adelante, llame a la clínica al ${phone}.`
         : "Esta hora no se puede cambiar ni cancelar en línea después de reservarla. Para cambiarla más adelante, llame a la clínica.",
-    chosenDeadline: (when) => `Para esta hora, puede cambiar o cancelar en línea hasta el ${when}.`,
+    chosenDeadline: (when) => endSentence(`Para esta hora, puede cambiar o cancelar en línea hasta el ${when}`),
   },
   manage: {
     title: "Su cita",
@@ -205,14 +207,16 @@ export const es: Dictionary = {
     statusLabel: "Estado",
     service: "Cita",
     when: "Cuándo",
-    timeZoneNote: (zone) => `Hora mostrada en ${zone}.`,
+    timeZoneNote: (zone) => `Zona horaria: ${zone}.`,
     therapist: "Terapeuta",
     where: "Dónde",
     atHome: "En su domicilio",
     reason: "Motivo",
     language: "Idioma de los mensajes",
     cancelledNote: "Esta cita está cancelada. No necesita hacer nada más.",
+    bookAgainAfterCancel: "Reservar de nuevo",
     cancellationReason: "Motivo indicado",
+    cancelledByPatient: "Usted la canceló en línea.",
     addToCalendar: "Añadir al calendario",
     addToCalendarHint: "Descarga un archivo de calendario (.ics) para su aplicación de calendario.",
     linkHeading: "Su enlace privado",
@@ -222,7 +226,7 @@ export const es: Dictionary = {
     copied: "Enlace copiado.",
     copyFailed: "No se pudo copiar. Seleccione el enlace y cópielo usted.",
     changeHeading: "Cambiar o cancelar",
-    changeDeadline: (when) => `Puede cambiar o cancelar en línea hasta el ${when}.`,
+    changeDeadline: (when) => endSentence(`Puede cambiar o cancelar en línea hasta el ${when}`),
     noChanges: "Ya no es posible hacer cambios en línea.",
     callClinic: "Para cambiar o cancelar, llame a la clínica:",
     callClinicNoPhone: "Para cambiar o cancelar, llame a la clínica.",
@@ -238,7 +242,7 @@ export const es: Dictionary = {
         PATIENT_BUSY: "Usted ya tiene otra cita a esa hora. Elija otra hora a continuación.",
         SLOT_UNAVAILABLE: "Lo sentimos, esa hora ya no está disponible para reservar. Elija otra hora a continuación.",
       },
-      done: (when) => `Listo. Su cita ahora es el ${when}.`,
+      done: (when) => endSentence(`Listo. Su cita ahora es el ${when}`),
     },
     cancel: {
       open: "Cancelar la cita",

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
 import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import type { BookingDto } from "@/lib/booking/api-types";
+import { PATIENT_CANCELLED_REASON } from "@/lib/booking/cancellation-reason";
 import { visitTermsText } from "@/lib/booking/visit-terms-text";
 import { formatLongDate, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
@@ -94,7 +95,11 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
         <Row term={t.language}>
           <span lang={booking.language}>{languageNames[booking.language]}</span>
         </Row>
-        {cancelled && booking.cancellationReason ? <Row term={t.cancellationReason}>{booking.cancellationReason}</Row> : null}
+        {cancelled && booking.cancellationReason ? (
+          <Row term={t.cancellationReason}>
+            {booking.cancellationReason === PATIENT_CANCELLED_REASON ? t.cancelledByPatient : booking.cancellationReason}
+          </Row>
+        ) : null}
       </dl>
     </section>
   );

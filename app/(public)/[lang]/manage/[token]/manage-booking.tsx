@@ -28,6 +28,9 @@ const title = "text-3xl font-bold tracking-tight text-brand-900";
 const outlineButton =
   "inline-flex min-h-12 items-center justify-center rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50";
 
+const primaryLink =
+  "inline-flex min-h-12 items-center justify-center rounded-xl bg-brand-700 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-800";
+
 function formatWhen(iso: string, timeZone: string, language: Language) {
   return `${formatLongDate(iso, timeZone, language)}, ${formatTime(iso, timeZone, language)}`;
 }
@@ -134,7 +137,14 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
         {notice}
       </p>
 
-      {cancelled ? <p className="rounded-xl border border-slate-300 bg-white p-4 text-slate-900">{t.cancelledNote}</p> : null}
+      {cancelled ? (
+        <div className="space-y-4 rounded-xl border border-slate-300 bg-white p-4 text-slate-900">
+          <p>{t.cancelledNote}</p>
+          <Link href={`/${language}/book`} className={primaryLink}>
+            {t.bookAgainAfterCancel}
+          </Link>
+        </div>
+      ) : null}
 
       <BookingDetails booking={booking} language={language} />
 
