@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import { useCatalog, type Catalog } from "@/components/booking/use-catalog";
 import { videoSearchZone } from "@/lib/booking/video-therapists";
@@ -9,12 +9,30 @@ import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { emptyDraft, OTHER_REASON, type BookingDraft } from "./booking-draft";
 import { readStoredDraft, storeDraft, type StoredDraft } from "./booking-draft-storage";
-import { DetailsStep } from "./details-step";
-import { PlaceStep } from "./place-step";
 import { ReasonStep } from "./reason-step";
 import { secondaryButton } from "./step-frame";
-import { TimeStep } from "./time-step";
-import { VisitKindStep } from "./visit-kind-step";
+
+// Only the first step comes with the page. The later ones (with the date
+// library, the phone-number rules and the details form's schema) load once the
+// patient starts answering, so a slow phone has less to fetch and run before
+// the first question answers taps.
+const laterSteps = {
+  kind: () => import("./visit-kind-step"),
+  place: () => import("./place-step"),
+  time: () => import("./time-step"),
+  details: () => import("./details-step"),
+};
+const VisitKindStep = lazy(() => laterSteps.kind().then((m) => ({ default: m.VisitKindStep })));
+const PlaceStep = lazy(() => laterSteps.place().then((m) => ({ default: m.PlaceStep })));
+const TimeStep = lazy(() => laterSteps.time().then((m) => ({ default: m.TimeStep })));
+const DetailsStep = lazy(() => laterSteps.details().then((m) => ({ default: m.DetailsStep })));
+
+let laterStepsRequested = false;
+function loadLaterSteps() {
+  if (laterStepsRequested) return;
+  laterStepsRequested = true;
+  for (const load of Object.values(laterSteps)) void load().catch(() => (laterStepsRequested = false));
+}
 
 type Step = 1 | 2 | 3 | 4 | 5;
 
@@ -30,6 +48,16 @@ function stepFromName(name: string | null): Step {
 
 function toStep(value: number | undefined): Step {
   return value === 2 || value === 3 || value === 4 || value === 5 ? value : 1;
+}
+
+function LoadingStep({ label }: { label: string }) {
+  return (
+    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <p role="status" className="text-slate-700">
+        {label}
+      </p>
+    </div>
+  );
 }
 
 function stepHref(step: Step): string {
@@ -134,7 +162,10 @@ export function BookingWizard({ language }: { language: Language }) {
     );
   }
 
-  const update = (changes: Partial<BookingDraft>) => setDraft((current) => ({ ...current, ...changes }));
+  const update = (changes: Partial<BookingDraft>) => {
+    loadLaterSteps();
+    setDraft((current) => ({ ...current, ...changes }));
+  };
   const goTo = (next: Step) => {
     window.history.pushState({ bookingStepFrom: shown } satisfies StepHistoryState, "", stepHref(next));
   };
@@ -145,13 +176,15 @@ export function BookingWizard({ language }: { language: Language }) {
   };
   const common = { language, draft, update, focusHeading: hasMoved };
 
+  const later = (content: ReactNode) => <Suspense fallback={<LoadingStep label={t.loading} />}>{content}</Suspense>;
+
   if (shown === 1) return <ReasonStep key="reason" {...common} reasons={data.reasons} onNext={() => goTo(2)} />;
   if (shown === 2 || !service || !mode) {
-    return <VisitKindStep key="kind" {...common} catalog={data} onBack={() => goBack(1)} onNext={() => goTo(3)} />;
+    return later(<VisitKindStep key="kind" {...common} catalog={data} onBack={() => goBack(1)} onNext={() => goTo(3)} />);
   }
   if (shown === 3 || (!video && !location)) {
-    return (
-      <PlaceStep key="place" {...common} catalog={data} serviceId={service.id} mode={mode} onBack={() => goBack(2)} onNext={() => goTo(4)} />
+    return later(
+      <PlaceStep key="place" {...common} catalog={data} serviceId={service.id} mode={mode} onBack={() => goBack(2)} onNext={() => goTo(4)} />,
     );
   }
   if (shown === 4 || !slot || !location) {
@@ -159,7 +192,7 @@ export function BookingWizard({ language }: { language: Language }) {
       !video && location
         ? location.timeZone
         : videoSearchZone(data.locations, data.therapists, { serviceId: service.id, therapistId: draft.therapistId });
-    return (
+    return later(
       <TimeStep
         key="time"
         {...common}
@@ -170,10 +203,10 @@ export function BookingWizard({ language }: { language: Language }) {
         timeZone={searchZone}
         onBack={() => goBack(3)}
         onNext={() => goTo(5)}
-      />
+      />,
     );
   }
-  return (
+  return later(
     <DetailsStep
       key="details"
       {...common}
@@ -186,6 +219,6 @@ export function BookingWizard({ language }: { language: Language }) {
       idempotencyKey={() => (idempotencyKey.current ??= crypto.randomUUID())}
       onBack={() => goBack(4)}
       onPickAnotherTime={() => goTo(4)}
-    />
+    />,
   );
 }
