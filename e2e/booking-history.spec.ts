@@ -67,6 +67,12 @@ test("a reload stays on the step, and a later step opened without the earlier ch
   await page.goBack();
   await expect(flow.stepHeading(3)).toBeFocused();
 
+  // The server renders without the stored draft; the browser restores it after hydration, so the two never disagree.
+  const reactErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") reactErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => reactErrors.push(error.message));
   await page.reload();
   await expect(page).toHaveURL(/\/en\/book\?step=place$/);
   await expect(flow.stepHeading(3)).toBeVisible();
@@ -74,6 +80,11 @@ test("a reload stays on the step, and a later step opened without the earlier ch
   await page.goBack();
   await expect(flow.stepHeading(2)).toBeFocused();
   await expect(page.getByRole("radio", { name: screening.name.en, exact: true })).toBeChecked();
+  // Opened without a step (as the language switch opens it), the form resumes where the patient was.
+  await page.goto("/en/book");
+  await expect(flow.stepHeading(2)).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/book\?step=kind$/);
+  expect(reactErrors.filter((text) => /hydrat|#418|#423|#425/i.test(text))).toEqual([]);
 
   // A new tab has no draft: the link to the time step starts at the first question.
   const context = await browser.newContext({ baseURL: new URL(page.url()).origin });
