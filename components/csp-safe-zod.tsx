@@ -1,12 +1,11 @@
 "use client";
 
-import { z } from "zod";
+import { turnOffZodJit } from "@/lib/http/zod-jitless";
 
-// zod compiles fast validators from strings when it may; under the
-// Content-Security-Policy it may not, and even its probe for whether it may is
-// reported as a violation. Loading this module in the browser turns the
-// probe and the compiling off before any schema runs.
-z.config({ jitless: true });
+// Loading this module in the browser turns zod's compiling of validators off
+// (the Content-Security-Policy forbids it) before any schema runs, without
+// loading zod: the schemas come only with the pages that use them.
+turnOffZodJit();
 
 /** Renders nothing: placed in each root layout so that the module above loads on every page. */
 export function CspSafeZod() {

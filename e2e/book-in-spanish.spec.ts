@@ -60,7 +60,8 @@ test("switching language part-way keeps what the patient typed", async ({ page, 
   await flow.chooseService(screening.name.en);
 
   await page.getByRole("link", { name: "Ver esta página en español" }).click();
-  await expect(page).toHaveURL(/\/es\/book$/);
+  // The switch opens /es/book; the form resumes the step the patient was on and the address says it.
+  await expect(page).toHaveURL(/\/es\/book\?step=kind$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("heading", { level: 2, name: /Paso 2 de 5.*Tipo de cita/ })).toBeVisible();
   await expect(page.getByRole("radio", { name: screening.name.es, exact: true })).toBeChecked();

@@ -41,7 +41,7 @@ test("a time taken while the patient types: alert, details kept, an alternative 
   await flow.submitButton().press("Enter");
   const alert = page.getByRole("alert").filter({ hasText: "that time was just taken" });
   await expect(alert).toBeVisible();
-  await expect(page).toHaveURL(/\/en\/book$/);
+  await expect(page).toHaveURL(/\/en\/book\?step=details$/);
   await expect(flow.field("First name")).toHaveValue(patient.firstName);
   await expect(flow.field("Email")).toHaveValue(patient.email);
   await expect(page.getByRole("checkbox", { name: flow.t.book.details.consent })).toBeChecked();

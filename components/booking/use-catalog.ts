@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { LocationDto, ReasonDto, ServiceDto, TherapistDto } from "@/lib/booking/api-types";
 import { fetchLocations, fetchReasons, fetchServices, fetchTherapists } from "./api-client";
+import { catalogQueryKeys, catalogStaleTime } from "./catalog-keys";
 
 export interface Catalog {
   reasons: ReasonDto[];
@@ -11,17 +12,17 @@ export interface Catalog {
   therapists: TherapistDto[];
 }
 
-// The clinic's catalog changes rarely; five minutes without refetching is plenty.
-const catalogStaleTime = 5 * 60_000;
+// The booking page prefetches all four on the server (book/page.tsx), so these
+// start with data and fetch only once it is stale.
 
 export function useTherapists() {
-  return useQuery({ queryKey: ["therapists"], queryFn: ({ signal }) => fetchTherapists(signal), staleTime: catalogStaleTime });
+  return useQuery({ queryKey: catalogQueryKeys.therapists, queryFn: ({ signal }) => fetchTherapists(signal), staleTime: catalogStaleTime });
 }
 
 export function useCatalog() {
-  const reasons = useQuery({ queryKey: ["reasons"], queryFn: ({ signal }) => fetchReasons(signal), staleTime: catalogStaleTime });
-  const services = useQuery({ queryKey: ["services"], queryFn: ({ signal }) => fetchServices(signal), staleTime: catalogStaleTime });
-  const locations = useQuery({ queryKey: ["locations"], queryFn: ({ signal }) => fetchLocations(signal), staleTime: catalogStaleTime });
+  const reasons = useQuery({ queryKey: catalogQueryKeys.reasons, queryFn: ({ signal }) => fetchReasons(signal), staleTime: catalogStaleTime });
+  const services = useQuery({ queryKey: catalogQueryKeys.services, queryFn: ({ signal }) => fetchServices(signal), staleTime: catalogStaleTime });
+  const locations = useQuery({ queryKey: catalogQueryKeys.locations, queryFn: ({ signal }) => fetchLocations(signal), staleTime: catalogStaleTime });
   const therapists = useTherapists();
   const all = [reasons, services, locations, therapists];
   const data: Catalog | undefined =

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { languageSchema } from "../i18n/languages";
+import { languageSchema } from "../i18n/language-schema";
 
 /** "Find my booking": the address to send the links to, and the language to write in. Shared by the page and the API. */
 export const bookingLookupSchema = z.object({

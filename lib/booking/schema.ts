@@ -1,4 +1,4 @@
-import { languageSchema } from "../i18n/languages";
+import { languageSchema } from "../i18n/language-schema";
 import { z } from "zod";
 import { phoneSchema } from "../phone/schema";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";

@@ -1,11 +1,10 @@
-import { z } from "zod";
+// No zod here: every patient page imports this module in the browser, and the
+// schema (lib/i18n/language-schema.ts) would bring all of zod with it.
 
 /** The languages patients book, read and are written to in. */
-export const languageSchema = z.enum(["en", "es"], { error: "Choose en or es." });
+export const languages = ["en", "es"] as const;
 
-export type Language = (typeof languageSchema.options)[number];
-
-export const languages: readonly Language[] = languageSchema.options;
+export type Language = (typeof languages)[number];
 
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value);

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { TherapistDto } from "@/lib/booking/api-types";
-import { findService, listTherapists } from "@/lib/booking/data";
+import { listPublicTherapists } from "@/lib/booking-catalog/data";
+import { findService } from "@/lib/booking/data";
 import { visitModeSchema } from "@/lib/booking/schema";
 import { json, readQuery, withErrors } from "@/lib/http/route";
-import { imageUrl } from "@/lib/images/mutations";
 import { isBookingOpen } from "@/lib/setup/data";
 
 const querySchema = z.object({
@@ -17,8 +16,5 @@ export const GET = withErrors(async (request: Request) => {
   // Until a therapist with hours offers a service, there is nobody to book.
   if (!(await isBookingOpen())) return json({ therapists: [] });
   const serviceId = q.service ? (await findService(q.service)).id : undefined;
-  const therapists = await listTherapists({ locationId: q.location, serviceId, mode: q.mode });
-  return json(
-    { therapists: therapists.map(({ photoImageId, ...t }): TherapistDto => ({ ...t, photoUrl: photoImageId ? imageUrl(photoImageId) : null })) },
-  );
+  return json({ therapists: await listPublicTherapists({ locationId: q.location, serviceId, mode: q.mode }) });
 });

@@ -1,24 +1,72 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import { useCatalog, type Catalog } from "@/components/booking/use-catalog";
 import { videoSearchZone } from "@/lib/booking/video-therapists";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { emptyDraft, OTHER_REASON, type BookingDraft } from "./booking-draft";
-import { readStoredDraft, storeDraft } from "./booking-draft-storage";
-import { DetailsStep } from "./details-step";
-import { PlaceStep } from "./place-step";
+import { readStoredDraft, storeDraft, type StoredDraft } from "./booking-draft-storage";
 import { ReasonStep } from "./reason-step";
 import { secondaryButton } from "./step-frame";
-import { TimeStep } from "./time-step";
-import { VisitKindStep } from "./visit-kind-step";
+
+// Only the first step comes with the page. The later ones (with the date
+// library, the phone-number rules and the details form's schema) load once the
+// patient starts answering, so a slow phone has less to fetch and run before
+// the first question answers taps.
+const laterSteps = {
+  kind: () => import("./visit-kind-step"),
+  place: () => import("./place-step"),
+  time: () => import("./time-step"),
+  details: () => import("./details-step"),
+};
+const VisitKindStep = lazy(() => laterSteps.kind().then((m) => ({ default: m.VisitKindStep })));
+const PlaceStep = lazy(() => laterSteps.place().then((m) => ({ default: m.PlaceStep })));
+const TimeStep = lazy(() => laterSteps.time().then((m) => ({ default: m.TimeStep })));
+const DetailsStep = lazy(() => laterSteps.details().then((m) => ({ default: m.DetailsStep })));
+
+let laterStepsRequested = false;
+function loadLaterSteps() {
+  if (laterStepsRequested) return;
+  laterStepsRequested = true;
+  for (const load of Object.values(laterSteps)) void load().catch(() => (laterStepsRequested = false));
+}
 
 type Step = 1 | 2 | 3 | 4 | 5;
 
+// Each step is a history entry: /en/book is the first step, the others say
+// their name, e.g. /en/book?step=time, so the browser's Back and Forward move
+// between steps and a reload stays on the step. An unknown name means step 1.
+const STEP_NAMES = { 1: "reason", 2: "kind", 3: "place", 4: "time", 5: "details" } as const satisfies Record<Step, string>;
+
+function stepFromName(name: string | null): Step {
+  const found = Object.entries(STEP_NAMES).find(([, value]) => value === name);
+  return found ? toStep(Number(found[0])) : 1;
+}
+
 function toStep(value: number | undefined): Step {
   return value === 2 || value === 3 || value === 4 || value === 5 ? value : 1;
+}
+
+function LoadingStep({ label }: { label: string }) {
+  return (
+    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <p role="status" className="text-slate-700">
+        {label}
+      </p>
+    </div>
+  );
+}
+
+function stepHref(step: Step): string {
+  return step === 1 ? window.location.pathname : `${window.location.pathname}?step=${STEP_NAMES[step]}`;
+}
+
+/** Marks a history entry the wizard pushed, with the step it was pushed from, so "Back" in the form can go back in history. */
+interface StepHistoryState {
+  bookingStepFrom?: Step;
 }
 
 function reasonText(draft: BookingDraft, catalog: Catalog, language: Language): string | undefined {
@@ -26,22 +74,76 @@ function reasonText(draft: BookingDraft, catalog: Catalog, language: Language): 
   return catalog.reasons.find((reason) => reason.slug === draft.reasonChoice)?.label[language];
 }
 
+const neverChanges = () => () => {};
+
 /** The whole booking flow in one client component, so nothing typed is lost between steps. */
 export function BookingWizard({ language }: { language: Language }) {
   const t = getDictionary(language).book;
   const catalog = useCatalog();
-  // Read once: on the server there is no storage, and the first render there shows only the loading state.
-  const [stored] = useState(readStoredDraft);
-  const [draft, setDraft] = useState<BookingDraft>(() => stored?.draft ?? emptyDraft(language));
-  const [step, setStep] = useState<Step>(() => toStep(stored?.step));
+  // The step is the URL's: the browser's Back and Forward change it.
+  const stepParam = useSearchParams().get("step");
+  const requested = stepFromName(stepParam);
+  // The server has no sessionStorage: both it and the hydrating render in the
+  // browser start from an empty draft, and the stored one is read once
+  // hydration is done (undefined until then), so the two renders match.
+  const hydrated = useSyncExternalStore(neverChanges, () => true, () => false);
+  const [stored, setStored] = useState<StoredDraft | null | undefined>(undefined);
+  const [draft, setDraft] = useState<BookingDraft>(() => emptyDraft(language));
+  if (hydrated && stored === undefined) {
+    const found = readStoredDraft();
+    setStored(found);
+    if (found) setDraft(found.draft);
+  }
+  const restored = stored !== undefined;
+  const resumed = useRef(false);
+  const [lastShown, setLastShown] = useState<Step | null>(null);
   const [hasMoved, setHasMoved] = useState(false);
   const idempotencyKey = useRef<string | null>(null);
 
-  useEffect(() => {
-    storeDraft(step, draft);
-  }, [step, draft]);
+  const data = catalog.data;
+  const service = data?.services.find((candidate) => candidate.id === draft.serviceId);
+  const { mode, slot } = draft;
+  // A video visit has no location to choose: it takes the location of the time the patient picks.
+  const video = mode === "VIDEO";
+  const location = data?.locations.find((candidate) => candidate.id === (video ? slot?.locationId : draft.locationId));
+  // A step is shown only when every earlier choice is made, falling back to the first missing one.
+  const shown: Step =
+    requested === 1 || !draft.reasonChoice
+      ? 1
+      : requested === 2 || !service || !mode
+        ? 2
+        : requested === 3 || (!video && !location)
+          ? 3
+          : requested === 4 || !slot || !location
+            ? 4
+            : 5;
+  // A later step waits for the stored draft; the first step is rendered at once, on the server too.
+  const ready = !!data && (restored || requested === 1);
 
-  if (!catalog.data) {
+  // Every step after the first one shown takes focus to its heading, so screen
+  // readers announce it, whether the patient moved with the form's buttons or
+  // the browser's Back and Forward.
+  if (ready && shown !== lastShown) {
+    setLastShown(shown);
+    if (lastShown !== null) setHasMoved(true);
+  }
+
+  useEffect(() => {
+    if (!restored || resumed.current) return;
+    resumed.current = true;
+    // A page opened without a step (e.g. after switching language) resumes where the patient was.
+    const storedStep = toStep(stored?.step);
+    if (stepParam === null && storedStep !== 1) window.history.replaceState(null, "", stepHref(storedStep));
+  }, [restored, stored, stepParam]);
+
+  useEffect(() => {
+    if (!restored || !data) return;
+    storeDraft(shown, draft);
+    // The address says the step shown, also when a missing choice sent the patient back to it.
+    if (shown !== requested) window.history.replaceState(window.history.state, "", stepHref(shown));
+  }, [restored, data, shown, requested, draft]);
+
+  if (!data || !ready) {
     return (
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
         {catalog.isError ? (
@@ -60,36 +162,37 @@ export function BookingWizard({ language }: { language: Language }) {
     );
   }
 
-  const data = catalog.data;
-  const update = (changes: Partial<BookingDraft>) => setDraft((current) => ({ ...current, ...changes }));
-  const goTo = (next: Step) => {
-    setStep(next);
-    setHasMoved(true);
+  const update = (changes: Partial<BookingDraft>) => {
+    loadLaterSteps();
+    setDraft((current) => ({ ...current, ...changes }));
   };
-
-  const service = data.services.find((candidate) => candidate.id === draft.serviceId);
-  const { mode, slot } = draft;
-  // A video visit has no location to choose: it takes the location of the time the patient picks.
-  const video = mode === "VIDEO";
-  const location = data.locations.find((candidate) => candidate.id === (video ? slot?.locationId : draft.locationId));
+  const goTo = (next: Step) => {
+    window.history.pushState({ bookingStepFrom: shown } satisfies StepHistoryState, "", stepHref(next));
+  };
+  // "Back" in the form is the browser's Back when the previous entry is that step, so history does not grow a loop.
+  const goBack = (previous: Step) => {
+    if ((window.history.state as StepHistoryState | null)?.bookingStepFrom === previous) window.history.back();
+    else goTo(previous);
+  };
   const common = { language, draft, update, focusHeading: hasMoved };
 
-  // A step is shown only when every earlier choice is made, falling back to the first missing one.
-  if (step === 1) return <ReasonStep key="reason" {...common} reasons={data.reasons} onNext={() => goTo(2)} />;
-  if (step === 2 || !service || !mode) {
-    return <VisitKindStep key="kind" {...common} catalog={data} onBack={() => goTo(1)} onNext={() => goTo(3)} />;
+  const later = (content: ReactNode) => <Suspense fallback={<LoadingStep label={t.loading} />}>{content}</Suspense>;
+
+  if (shown === 1) return <ReasonStep key="reason" {...common} reasons={data.reasons} onNext={() => goTo(2)} />;
+  if (shown === 2 || !service || !mode) {
+    return later(<VisitKindStep key="kind" {...common} catalog={data} onBack={() => goBack(1)} onNext={() => goTo(3)} />);
   }
-  if (step === 3 || (!video && !location)) {
-    return (
-      <PlaceStep key="place" {...common} catalog={data} serviceId={service.id} mode={mode} onBack={() => goTo(2)} onNext={() => goTo(4)} />
+  if (shown === 3 || (!video && !location)) {
+    return later(
+      <PlaceStep key="place" {...common} catalog={data} serviceId={service.id} mode={mode} onBack={() => goBack(2)} onNext={() => goTo(4)} />,
     );
   }
-  if (step === 4 || !slot || !location) {
+  if (shown === 4 || !slot || !location) {
     const searchZone =
       !video && location
         ? location.timeZone
         : videoSearchZone(data.locations, data.therapists, { serviceId: service.id, therapistId: draft.therapistId });
-    return (
+    return later(
       <TimeStep
         key="time"
         {...common}
@@ -98,12 +201,12 @@ export function BookingWizard({ language }: { language: Language }) {
         mode={mode}
         locationId={video ? undefined : location?.id}
         timeZone={searchZone}
-        onBack={() => goTo(3)}
+        onBack={() => goBack(3)}
         onNext={() => goTo(5)}
-      />
+      />,
     );
   }
-  return (
+  return later(
     <DetailsStep
       key="details"
       {...common}
@@ -114,8 +217,8 @@ export function BookingWizard({ language }: { language: Language }) {
       reason={reasonText(draft, data, language)}
       therapistName={therapistNameLookup(data.therapists)}
       idempotencyKey={() => (idempotencyKey.current ??= crypto.randomUUID())}
-      onBack={() => goTo(4)}
+      onBack={() => goBack(4)}
       onPickAnotherTime={() => goTo(4)}
-    />
+    />,
   );
 }

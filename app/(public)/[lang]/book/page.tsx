@@ -1,6 +1,9 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { catalogQueryKeys } from "@/components/booking/catalog-keys";
 import { BookingNotOpen } from "@/components/site/booking-not-open";
+import { readBookingCatalog } from "@/lib/booking-catalog/data";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
@@ -25,13 +28,23 @@ export default async function BookPage({ params }: PageProps<"/[lang]/book">) {
       </div>
     );
   }
+  // The catalog comes with the HTML, under the keys the wizard's queries use,
+  // so the first step is rendered here and answers taps as soon as it is
+  // hydrated; only the open times are fetched by the browser.
+  const catalog = await readBookingCatalog();
+  const queryClient = new QueryClient();
+  for (const [name, key] of Object.entries(catalogQueryKeys) as [keyof typeof catalogQueryKeys, readonly string[]][]) {
+    queryClient.setQueryData(key, catalog[name]);
+  }
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t.title}</h1>
         <p className="text-slate-700">{t.intro}</p>
       </div>
-      <BookingWizard language={lang} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <BookingWizard language={lang} />
+      </HydrationBoundary>
     </div>
   );
 }

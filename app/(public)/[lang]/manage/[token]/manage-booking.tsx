@@ -57,6 +57,11 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
   useEffect(() => {
     if (panel === null && returnFocusTo) document.getElementById(returnFocusTo)?.focus();
   }, [panel, returnFocusTo]);
+  // Straight after booking, the confirmation's heading takes focus, so a screen reader announces that the visit is booked.
+  const loaded = query.isSuccess;
+  useEffect(() => {
+    if (justBooked && loaded) headingRef.current?.focus();
+  }, [justBooked, loaded]);
 
   if (query.isPending) {
     return (
