@@ -97,18 +97,20 @@ test("el precio, cómo pagar y hasta cuándo se puede cambiar, en español, del 
   const [start] = (await open.inputValue()).split("|");
   const deadlineIso = new Date(Date.parse(start!) - TERMS_CUTOFF_MINUTES * 60_000).toISOString();
   const deadline = `${formatLongDate(deadlineIso, ZONE, "es")}, ${formatTime(deadlineIso, ZONE, "es")}`;
-  await expect(page.getByText(`Para esta hora, puede cambiar o cancelar en línea hasta el ${deadline}.`)).toBeVisible();
+  // A Spanish time ends in "a.m."/"p.m.", whose period also closes the sentence.
+  const ending = deadline.endsWith(".") ? "" : ".";
+  await expect(page.getByText(`Para esta hora, puede cambiar o cancelar en línea hasta el ${deadline}${ending}`)).toBeVisible();
   await flow.continueTo(5);
 
   const summary = page.getByRole("region", { name: flow.t.book.details.appointmentHeading });
   await expect(summary.getByText(price)).toBeVisible();
   await expect(summary.getByText(pay)).toBeVisible();
-  await expect(summary.getByText(`Para esta hora, puede cambiar o cancelar en línea hasta el ${deadline}.`)).toBeVisible();
+  await expect(summary.getByText(`Para esta hora, puede cambiar o cancelar en línea hasta el ${deadline}${ending}`)).toBeVisible();
 
   await flow.fillDetails(uniquePatient("terms-es", "Marta"));
   await flow.submitAndExpectBooked();
   const details = page.getByRole("region", { name: flow.t.manage.summaryHeading });
   await expect(details.getByText(price)).toBeVisible();
   await expect(details.getByText(pay)).toBeVisible();
-  await expect(page.getByText(`Puede cambiar o cancelar en línea hasta el ${deadline}.`)).toBeVisible();
+  await expect(page.getByText(`Puede cambiar o cancelar en línea hasta el ${deadline}${ending}`)).toBeVisible();
 });
