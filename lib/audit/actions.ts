@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = {
   "patient.update": "Changed a patient's contact details",
   "therapist-day.view": "Viewed a therapist's day",
   "calendar.view": "Viewed the calendar",
+  "calendar.visit.view": "Opened a visit on the calendar",
   "visit-note.read": "Read a visit note",
   "visit-note.save": "Saved a visit note",
   "appointment.view": "Opened an appointment by manage link",
