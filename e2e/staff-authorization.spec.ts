@@ -131,6 +131,11 @@ test("every staff page and staff API route lets in exactly the roles it should",
       expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 200, admin: 200 },
     },
     {
+      name: "GET a visit's details for the calendar's panel",
+      call: (r) => r.get(`/api/staff/calendar/visits/${booking.id}`),
+      expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 200, admin: 200 },
+    },
+    {
       name: "POST appointment",
       call: (r) => r.post("/api/staff/appointments", { data: {} }),
       expect: { anonymous: 401, patient: 401, therapist: 403, frontDesk: 422, admin: 422 },

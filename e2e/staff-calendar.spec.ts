@@ -113,6 +113,12 @@ test("the move form and status actions work without a mouse", async ({ page }) =
   await page.keyboard.press("Enter");
   const panel = page.getByRole("complementary", { name: `Kim ${surname}` });
   await expect(panel).toBeVisible();
+  // The board's polls carry no phone: the panel reads it, and the record's link, when it opens.
+  await expect(panel.locator('a[href^="tel:"]')).toHaveAttribute("href", "tel:+15755550199");
+  await expect(panel.getByRole("link", { name: "Open patient profile" })).toBeVisible();
+  const board = await page.request.get(`/api/staff/calendar?${new URLSearchParams({ location: day.locationId, date: day.date, view: "day" })}`);
+  expect(await board.text()).toContain(surname);
+  expect(await board.text()).not.toMatch(/575.?555.?0199/);
   await panel.getByLabel("Time").selectOption({ label: "1:00 PM" });
   await panel.getByRole("button", { name: "Move visit" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Moved Kim" })).toBeVisible();

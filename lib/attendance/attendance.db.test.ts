@@ -27,7 +27,9 @@ async function calendarEntry(practice: Awaited<ReturnType<typeof bookVisit>>["pr
   const visit = await getPrisma().appointment.findUniqueOrThrow({ where: { id: appointmentId } });
   const date = visit.startsAt.toLocaleDateString("en-CA", { timeZone: zone });
   const board = await loadCalendar(admin, { location: practice.location.id, view: "day", date });
-  return board.appointments.find((a) => a.id === appointmentId)!;
+  const card = board.appointments.find((a) => a.id === appointmentId)!;
+  // The board leaves these flags out when they are not set.
+  return { ...card, patientConfirmed: card.patientConfirmed ?? false, changeRequested: card.changeRequested ?? false };
 }
 
 describe("a reminder's answer links", () => {

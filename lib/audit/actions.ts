@@ -9,6 +9,7 @@ export const AUDIT_ACTION_NAMES = [
   "patient.update",
   "therapist-day.view",
   "calendar.view",
+  "calendar.visit.view",
   "visit-note.read",
   "visit-note.save",
   "appointment.view",

@@ -122,7 +122,7 @@ describe("openCalendar", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ entity: "Location", entityId: practice.location.id, patientId: null, ipAddress: "127.0.0.1" });
     expect(rows[0]!.detail).toEqual({ location: practice.location.id, view: "day", date: DAY });
-    expect(JSON.stringify(rows[0])).not.toContain(shown.appointments[0]!.patient.name.split(" ")[0]!);
+    expect(JSON.stringify(rows[0])).not.toContain(shown.appointments[0]!.patientName.split(" ")[0]!);
   });
 
   it("writes no audit row when there is no board to send", async () => {

@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { auditInsertSql } from "../audit/mutations";
+import { auditInsertSql, recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { formatInstantWithOffset, isoWeekday, localDateRange, zonedDayBounds } from "../scheduling/zone-time";
-import type { CalendarAppointmentDto, CalendarDto, CalendarQuery } from "./schema";
+import type { CalendarAppointmentDto, CalendarDto, CalendarQuery, CalendarVisitDto } from "./schema";
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +22,7 @@ function boardDates(query: CalendarQuery): string[] {
 }
 
 /** Changed whenever the board's JSON changes shape, so no build confirms a board cached from another. */
-const BOARD_FORMAT = 2;
+const BOARD_FORMAT = 3;
 
 /**
  * The board's ETag, from one small query and no board read: the location,
@@ -60,7 +60,7 @@ export interface CalendarReadContext {
 
 /**
  * The board for a person at the desk, written to the audit log (it shows
- * patients' names and phones) in the statement that reads it: the row is
+ * patients' names) in the statement that reads it: the row is
  * written only when the board is found, and commits before the board is
  * returned. The detail names the board, never a patient.
  */
@@ -130,9 +130,11 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
                                                   'credentials', th."credentials", 'visitModes', th."visitModes")
                                 ORDER BY th."lastName", th."firstName"), '[]')
          FROM "th") AS "therapists",
-      (SELECT coalesce(json_agg(json_build_object('id', s."id"::text, 'nameEn', s."nameEn", 'durationMinutes', s."durationMinutes", 'visitModes', s."visitModes")
+      -- Every service, retired ones too: a visit names its service by id.
+      (SELECT coalesce(json_agg(json_build_object('id', s."id"::text, 'nameEn', s."nameEn", 'durationMinutes', s."durationMinutes", 'visitModes', s."visitModes",
+                                                  'active', s."active")
                                 ORDER BY s."sortOrder"), '[]')
-         FROM "Service" s WHERE s."active") AS "services",
+         FROM "Service" s) AS "services",
       (SELECT coalesce(json_agg(json_build_object('therapistId', h."therapistId"::text, 'weekday', h."weekday", 'startMinute', h."startMinute",
                                                   'endMinute', h."endMinute", 'visitModes', h."visitModes",
                                                   'validFrom', to_char(h."validFrom", 'YYYY-MM-DD'), 'validUntil', to_char(h."validUntil", 'YYYY-MM-DD'))), '[]')
@@ -144,12 +146,11 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
       (SELECT coalesce(json_agg(json_build_array(
                 a."id", a."therapistId", a."locationId",
                 (extract(epoch FROM a."startsAt") * 1000)::int8, (extract(epoch FROM a."endsAt") * 1000)::int8,
-                a."status", a."mode", a."source", a."eligibilityFollowUp", (extract(epoch FROM a."updatedAt") * 1000)::int8,
-                s."id", s."nameEn", p."id", p."firstName" || ' ' || p."lastName", p."phone", r."name",
+                a."status", a."mode", (extract(epoch FROM a."updatedAt") * 1000)::int8,
+                a."serviceId", p."firstName" || ' ' || p."lastName", r."name",
                 a."patientConfirmedAt" IS NOT NULL, a."changeRequestedAt" IS NOT NULL)
               ORDER BY a."startsAt", a."id"), '[]')
          FROM "Appointment" a
-         JOIN "Service" s ON s."id" = a."serviceId"
          JOIN "Patient" p ON p."id" = a."patientId"
          LEFT JOIN "Room" r ON r."id" = a."roomId"
         WHERE a."therapistId" IN (SELECT "id" FROM "th")
@@ -186,24 +187,26 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
       end: formatInstantWithOffset(t.end, zone),
       kind: t.kind,
     })),
-    appointments: visits.map((a) => ({
-      id: a.id,
-      therapistId: a.therapistId,
-      start: formatInstantWithOffset(a.start, zone),
-      end: formatInstantWithOffset(a.end, zone),
-      status: a.status,
-      mode: a.mode,
-      source: a.source,
-      eligibilityFollowUp: a.eligibilityFollowUp,
-      patientConfirmed: a.patientConfirmed,
-      changeRequested: a.changeRequested,
-      service: { id: a.serviceId, name: a.serviceName },
-      patient: { id: a.patientId, name: a.patientName, phone: a.patientPhone },
-      room: a.room,
-      elsewhere: a.locationId !== location.id,
-      updatedAt: new Date(a.updatedAt).toISOString(),
-    })),
-    services: board.services.map((s) => ({ id: s.id, name: s.nameEn, durationMinutes: s.durationMinutes, visitModes: s.visitModes })),
+    appointments: visits.map((a) => {
+      const card: CalendarAppointmentDto = {
+        id: a.id,
+        therapistId: a.therapistId,
+        start: formatInstantWithOffset(a.start, zone),
+        end: formatInstantWithOffset(a.end, zone),
+        status: a.status,
+        mode: a.mode,
+        serviceId: a.serviceId,
+        patientName: a.patientName,
+        room: a.room,
+        updatedAt: new Date(a.updatedAt).toISOString(),
+      };
+      if (a.locationId !== location.id) card.elsewhere = true;
+      if (a.patientConfirmed) card.patientConfirmed = true;
+      if (a.changeRequested) card.changeRequested = true;
+      return card;
+    }),
+    services: board.services.filter((s) => s.active).map((s) => ({ id: s.id, name: s.nameEn, durationMinutes: s.durationMinutes, visitModes: s.visitModes })),
+    serviceNames: Object.fromEntries(board.services.map((s) => [s.id, s.nameEn])),
   };
 }
 
@@ -214,7 +217,7 @@ interface BoardRow {
   location: { id: string; name: string; timeZone: string; active: boolean } | null;
   locations: { id: string; name: string }[];
   therapists: { id: string; firstName: string; lastName: string; credentials: string; visitModes: Modes }[];
-  services: { id: string; nameEn: string; durationMinutes: number; visitModes: Modes }[];
+  services: { id: string; nameEn: string; durationMinutes: number; visitModes: Modes; active: boolean }[];
   hours: { therapistId: string; weekday: number; startMinute: number; endMinute: number; visitModes: Modes; validFrom: string | null; validUntil: string | null }[];
   timeOff: { therapistId: string; kind: CalendarDto["timeOff"][number]["kind"]; start: number; end: number }[];
   visits: VisitTuple[];
@@ -234,22 +237,17 @@ type VisitTuple = [
   end: number,
   status: VisitRow["status"],
   mode: VisitRow["mode"],
-  source: VisitRow["source"],
-  eligibilityFollowUp: boolean,
   updatedAt: number,
   serviceId: string,
-  serviceName: string,
-  patientId: string,
   patientName: string,
-  patientPhone: string,
   room: string | null,
   patientConfirmed: boolean,
   changeRequested: boolean,
 ];
 
 function toVisit(t: VisitTuple): VisitRow {
-  const [id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room, patientConfirmed, changeRequested] = t;
-  return { id, therapistId, locationId, start, end, status, mode, source, eligibilityFollowUp, updatedAt, serviceId, serviceName, patientId, patientName, patientPhone, room, patientConfirmed, changeRequested };
+  const [id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested] = t;
+  return { id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested };
 }
 
 interface VisitRow {
@@ -260,15 +258,44 @@ interface VisitRow {
   end: number;
   status: CalendarAppointmentDto["status"];
   mode: CalendarAppointmentDto["mode"];
-  source: CalendarAppointmentDto["source"];
-  eligibilityFollowUp: boolean;
   updatedAt: number;
   serviceId: string;
-  serviceName: string;
-  patientId: string;
   patientName: string;
-  patientPhone: string;
   room: string | null;
   patientConfirmed: boolean;
   changeRequested: boolean;
+}
+
+/**
+ * What a visit's panel on the calendar shows beyond its card: the patient's
+ * record and phone, how the visit was booked, and whether the clinic must
+ * follow it up. For the same people as the board, and audited with the
+ * patient named, since it shows one patient's contact details. A cancelled
+ * visit still answers: the panel may be open on a visit another desk has
+ * just cancelled.
+ */
+export async function openCalendarVisit(staff: StaffMember, appointmentId: string, ctx: CalendarReadContext): Promise<CalendarVisitDto> {
+  if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "The calendar is for the front desk and administrators.");
+  return getPrisma().$transaction(async (tx) => {
+    const visit = await tx.appointment.findUnique({
+      where: { id: appointmentId },
+      select: { id: true, source: true, eligibilityFollowUp: true, patient: { select: { id: true, firstName: true, lastName: true, phone: true } } },
+    });
+    if (!visit) throw new AppError("NOT_FOUND", "That visit does not exist.");
+    await recordAudit(tx, {
+      staffUserId: staff.id,
+      actor: staff.email,
+      action: "calendar.visit.view",
+      entity: "Appointment",
+      entityId: visit.id,
+      patientId: visit.patient.id,
+      ipAddress: ctx.ipAddress,
+    });
+    return {
+      id: visit.id,
+      patient: { id: visit.patient.id, name: `${visit.patient.firstName} ${visit.patient.lastName}`, phone: visit.patient.phone },
+      source: visit.source,
+      eligibilityFollowUp: visit.eligibilityFollowUp,
+    };
+  });
 }

@@ -15,6 +15,13 @@ export const calendarQuerySchema = z.object({
 });
 export type CalendarQuery = z.infer<typeof calendarQuerySchema>;
 
+/**
+ * A visit as its card on the board shows it, and no more: the desk polls the
+ * board and a week holds hundreds of visits, so what only the visit's panel
+ * shows (the patient's phone and record, how it was booked, a follow-up) is
+ * read when the panel opens (CalendarVisitDto). Flags that are rarely set are
+ * left out when false.
+ */
 export interface CalendarAppointmentDto {
   id: string;
   therapistId: string;
@@ -23,19 +30,26 @@ export interface CalendarAppointmentDto {
   end: string;
   status: "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
   mode: "CLINIC" | "HOME" | "VIDEO";
+  /** Named in CalendarDto.serviceNames. */
+  serviceId: string;
+  patientName: string;
+  room: string | null;
+  /** At another location than the one shown. */
+  elsewhere?: true;
+  /** The patient said they will come (a reminder's link); cleared when the visit moves. */
+  patientConfirmed?: true;
+  /** The patient asked for a change (a reminder's link). */
+  changeRequested?: true;
+  updatedAt: string;
+}
+
+/** What the visit's panel shows beyond its card, read when the panel opens. */
+export interface CalendarVisitDto {
+  id: string;
+  patient: { id: string; name: string; phone: string };
   source: "ONLINE" | "STAFF";
   /** A returning patient booked a new-patients-only service online: the clinic follows up. */
   eligibilityFollowUp: boolean;
-  /** The patient said they will come (a reminder's link); cleared when the visit moves. */
-  patientConfirmed: boolean;
-  /** The patient asked for a change (a reminder's link). */
-  changeRequested: boolean;
-  service: { id: string; name: string };
-  patient: { id: string; name: string; phone: string };
-  room: string | null;
-  /** At another location than the one shown. */
-  elsewhere: boolean;
-  updatedAt: string;
 }
 
 export interface CalendarDto {
@@ -48,5 +62,8 @@ export interface CalendarDto {
   hours: { therapistId: string; date: string; startMinute: number; endMinute: number; visitModes: ("CLINIC" | "HOME" | "VIDEO")[] }[];
   timeOff: { therapistId: string; start: string; end: string; kind: "TIME_OFF" | "BLOCKED" }[];
   appointments: CalendarAppointmentDto[];
+  /** The services that can be booked. */
   services: { id: string; name: string; durationMinutes: number; visitModes: ("CLINIC" | "HOME" | "VIDEO")[] }[];
+  /** The name of every service a visit on the board may name, bookable or retired, by id. */
+  serviceNames: Record<string, string>;
 }

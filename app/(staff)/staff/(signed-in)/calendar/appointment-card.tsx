@@ -17,12 +17,14 @@ const STATUS_STYLE: Record<CalendarAppointmentDto["status"], string> = {
 export function AppointmentCard({
   appointment: a,
   therapistName,
+  serviceName,
   style,
   onOpen,
   draggable,
 }: {
   appointment: CalendarAppointmentDto;
   therapistName?: string;
+  serviceName: string;
   style?: React.CSSProperties;
   onOpen: () => void;
   draggable: boolean;
@@ -41,7 +43,7 @@ export function AppointmentCard({
       className={`block w-full overflow-hidden rounded-md border-l-4 px-2 py-1 text-left text-xs shadow-sm hover:ring-2 hover:ring-teal-600 focus-visible:ring-2 focus-visible:ring-teal-700 ${STATUS_STYLE[a.status]} ${a.elsewhere ? "border-dashed bg-white italic" : ""}`}
     >
       <span className="block font-semibold text-slate-900">
-        {formatMinutes(localMinutes(a.start))} {a.patient.name}
+        {formatMinutes(localMinutes(a.start))} {a.patientName}
         <span className="sr-only">
           {" "}
           until {formatMinutes(localMinutes(a.end))}
@@ -49,7 +51,7 @@ export function AppointmentCard({
         </span>
       </span>
       <span className="block text-slate-700">
-        {a.service.name} · {MODE_LABEL[a.mode]}
+        {serviceName} · {MODE_LABEL[a.mode]}
         {a.room ? ` · ${a.room}` : ""}
       </span>
       <span className="block font-medium text-slate-800">

@@ -8,6 +8,7 @@ import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema"
 import { VisitMessages } from "../visit-messages/visit-messages";
 import { MODE_LABEL, STATUS_LABEL } from "./appointment-card";
 import { timeOptionsWith } from "./time-options";
+import { useCalendarVisit } from "./use-calendar";
 import { formatDate, formatMinutes, localDate, localMinutes } from "./wall-clock";
 
 type Action = "check-in" | "complete" | "no-show" | "cancel" | "undo-check-in" | "undo-no-show";
@@ -51,6 +52,9 @@ export function AppointmentPanel({
   const [moveTherapist, setMoveTherapist] = useState(a.therapistId);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   useEffect(() => headingRef.current?.focus(), [a.id]);
+  const details = useCalendarVisit(a.id);
+  const visit = details.data;
+  const serviceName = data.serviceNames[a.serviceId] ?? "";
   const therapist = data.therapists.find((t) => t.id === a.therapistId);
   const changeable = a.status === "BOOKED" || a.status === "CHECKED_IN";
   const visitDay = localDate(a.start) === today;
@@ -60,7 +64,7 @@ export function AppointmentPanel({
     <aside aria-labelledby="panel-title" className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
       <div className="flex items-start justify-between gap-2">
         <h2 id="panel-title" ref={headingRef} tabIndex={-1} className="text-lg font-bold">
-          {a.patient.name}
+          {a.patientName}
         </h2>
         <button type="button" onClick={onClose} className="rounded-md border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100">
           Close
@@ -72,7 +76,7 @@ export function AppointmentPanel({
           {formatDate(localDate(a.start))}, {formatMinutes(localMinutes(a.start))}–{formatMinutes(localMinutes(a.end))}
         </dd>
         <dt className="text-slate-600">Service</dt>
-        <dd>{a.service.name}</dd>
+        <dd>{serviceName}</dd>
         <dt className="text-slate-600">Where</dt>
         <dd>
           {MODE_LABEL[a.mode]}
@@ -94,26 +98,37 @@ export function AppointmentPanel({
             </dd>
           </>
         ) : null}
-        <dt className="text-slate-600">Phone</dt>
-        <dd>
-          <a className="underline" href={`tel:${a.patient.phone.replace(/[^0-9+]/g, "")}`}>
-            {a.patient.phone}
-          </a>
-        </dd>
-        <dt className="text-slate-600">Booked</dt>
-        <dd>{a.source === "ONLINE" ? "Online by the patient" : "By staff"}</dd>
-        {a.eligibilityFollowUp ? (
+        {visit ? (
+          <>
+            <dt className="text-slate-600">Phone</dt>
+            <dd>
+              <a className="underline" href={`tel:${visit.patient.phone.replace(/[^0-9+]/g, "")}`}>
+                {visit.patient.phone}
+              </a>
+            </dd>
+            <dt className="text-slate-600">Booked</dt>
+            <dd>{visit.source === "ONLINE" ? "Online by the patient" : "By staff"}</dd>
+          </>
+        ) : null}
+        {visit?.eligibilityFollowUp ? (
           <>
             <dt className="text-slate-600">Follow up</dt>
             <dd className="font-medium text-amber-900">Has been seen before but booked a service for new patients: call to agree the right visit.</dd>
           </>
         ) : null}
       </dl>
-      <p className="mt-2 text-sm">
-        <Link href={`/staff/patients/${a.patient.id}`} className="font-medium text-teal-800 underline">
-          Open patient profile
-        </Link>
-      </p>
+      {details.isError ? (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {details.error.message}
+        </p>
+      ) : null}
+      {visit ? (
+        <p className="mt-2 text-sm">
+          <Link href={`/staff/patients/${visit.patient.id}`} className="font-medium text-teal-800 underline">
+            Open patient profile
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="panel-messages-title" className="mt-4 border-t border-slate-200 pt-3">
         <h3 id="panel-messages-title" className="mb-2 text-sm font-semibold">
@@ -156,9 +171,9 @@ export function AppointmentPanel({
       ) : null}
 
       {confirming ? (
-        <ModalDialog title={confirming.action === "no-show" ? `Mark ${a.patient.name} as a no-show?` : `Cancel ${a.patient.name}'s visit?`} onClose={() => setConfirming(null)}>
+        <ModalDialog title={confirming.action === "no-show" ? `Mark ${a.patientName} as a no-show?` : `Cancel ${a.patientName}'s visit?`} onClose={() => setConfirming(null)}>
           <p className="mt-3 text-sm">
-            {formatDate(localDate(a.start))}, {formatMinutes(localMinutes(a.start))} · {a.service.name}
+            {formatDate(localDate(a.start))}, {formatMinutes(localMinutes(a.start))} · {serviceName}
           </p>
           {confirming.action === "cancel" ? (
             <p className="mt-2 text-sm">

@@ -1,7 +1,7 @@
 // The calendar's calls to the staff API, with the server's error message kept
 // so the screen can say why a change was refused.
 import type { ErrorDto, SlotDto } from "@/lib/booking/api-types";
-import type { CalendarDto } from "@/lib/calendar/schema";
+import type { CalendarDto, CalendarVisitDto } from "@/lib/calendar/schema";
 
 export class CalendarRequestError extends Error {
   constructor(
@@ -54,6 +54,11 @@ export async function fetchCalendar(key: CalendarKey): Promise<CalendarDto> {
   if (etag) lastBoards.set(url, { etag, board });
   if (lastBoards.size > BOARDS_KEPT) lastBoards.delete(lastBoards.keys().next().value!);
   return board;
+}
+
+/** What the visit's panel shows beyond the card; each read is audited, so it is read when the panel opens. */
+export async function fetchCalendarVisit(id: string): Promise<CalendarVisitDto> {
+  return readBody<CalendarVisitDto>(await fetch(`/api/staff/calendar/visits/${id}`, { cache: "no-store" }));
 }
 
 export function moveAppointment(id: string, body: { start: string; therapistId: string; expectedUpdatedAt: string }) {

@@ -95,7 +95,7 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
     setBooked(null);
     move.mutate(
       { appointment: a, start: startIso(date, minutes), therapistId },
-      { onSuccess: () => setMessage({ tone: "ok", text: `Moved ${a.patient.name} to ${formatDate(date)}, ${formatMinutes(minutes)}.` }) },
+      { onSuccess: () => setMessage({ tone: "ok", text: `Moved ${a.patientName} to ${formatDate(date)}, ${formatMinutes(minutes)}.` }) },
     );
   };
 
@@ -194,7 +194,7 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
               onClose={() => setSelectedId(null)}
               onStatus={(action, reason) => {
                 setMessage(null);
-                status.mutate({ appointment: selected, action, reason }, { onSuccess: () => setMessage({ tone: "ok", text: `${selected.patient.name}: ${STATUS_SAVED[action]}.` }) });
+                status.mutate({ appointment: selected, action, reason }, { onSuccess: () => setMessage({ tone: "ok", text: `${selected.patientName}: ${STATUS_SAVED[action]}.` }) });
                 if (action === "cancel") setSelectedId(null);
               }}
               onMove={(date, minutes, therapistId) => moveTo(selected, date, minutes, therapistId)}

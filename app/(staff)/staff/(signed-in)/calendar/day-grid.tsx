@@ -188,7 +188,7 @@ export function DayGrid({
                 const end = localDate(a.end) === date ? localMinutes(a.end) : to;
                 return (
                   <div key={a.id} className="absolute inset-x-1 z-10" style={{ top: ((start - from) / STEP) * ROW_PX, height: Math.max(ROW_PX * 2, ((end - start) / STEP) * ROW_PX) }}>
-                    <AppointmentCard appointment={a} therapistName={t.name} onOpen={() => onOpen(a)} draggable={a.status === "BOOKED" && !a.elsewhere} style={{ height: "100%" }} />
+                    <AppointmentCard appointment={a} therapistName={t.name} serviceName={data.serviceNames[a.serviceId] ?? ""} onOpen={() => onOpen(a)} draggable={a.status === "BOOKED" && !a.elsewhere} style={{ height: "100%" }} />
                   </div>
                 );
               })}

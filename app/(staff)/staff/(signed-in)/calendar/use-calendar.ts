@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
-import { CalendarRequestError, changeStatus, fetchCalendar, moveAppointment, type CalendarKey, type StatusAction } from "./calendar-api";
+import { CalendarRequestError, changeStatus, fetchCalendar, fetchCalendarVisit, moveAppointment, type CalendarKey, type StatusAction } from "./calendar-api";
 import { localMinutes } from "./wall-clock";
 
 // Two desks watching one day converge through polling: the board asks the
@@ -20,6 +20,21 @@ export function useCalendar(key: CalendarKey, initial: CalendarDto | undefined) 
     staleTime: 2_000,
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,
+  });
+}
+
+/**
+ * The details of the visit whose panel is open, read when it opens (each read
+ * is audited), not on every poll of the board: a panel opened again within
+ * half a minute shows what it read.
+ */
+export function useCalendarVisit(appointmentId: string) {
+  return useQuery({
+    queryKey: ["calendar-visit", appointmentId] as const,
+    queryFn: () => fetchCalendarVisit(appointmentId),
+    staleTime: 30_000,
+    refetchOnWindowFocus: false,
+    retry: 1,
   });
 }
 

@@ -21,7 +21,7 @@ export function WeekList({ data, onOpen, onOpenDay }: { data: CalendarDto; onOpe
             <ul className="mt-2 space-y-1">
               {visits.map((a) => (
                 <li key={a.id}>
-                  <AppointmentCard appointment={a} therapistName={names.get(a.therapistId)} onOpen={() => onOpen(a)} draggable={false} />
+                  <AppointmentCard appointment={a} therapistName={names.get(a.therapistId)} serviceName={data.serviceNames[a.serviceId] ?? ""} onOpen={() => onOpen(a)} draggable={false} />
                   <span className="sr-only">with {names.get(a.therapistId)}</span>
                 </li>
               ))}
