@@ -5,32 +5,15 @@ import { useActionState } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
 import { describedBy, FieldFrame } from "@/components/form/field-frame";
 import { TextField } from "@/components/form/text-field";
+import { SETUP_FIELDS } from "@/lib/setup/schema";
 import { completeSetupAction, type SetupState } from "./actions";
 import { DeadLink } from "./dead-link";
 
 const INITIAL: SetupState = { message: null, dead: false, fields: {}, values: {}, attempt: 0 };
 
-const FIELD_NAMES = [
-  "adminName",
-  "adminEmail",
-  "password",
-  "practiceName",
-  "practicePhone",
-  "practiceEmail",
-  "practiceAddress",
-  "locationName",
-  "addressLine1",
-  "city",
-  "region",
-  "postalCode",
-  "country",
-  "timeZone",
-  "locationPhone",
-] as const;
+type FieldName = (typeof SETUP_FIELDS)[number];
 
-type FieldName = (typeof FIELD_NAMES)[number];
-
-const isFieldName = (name: string): name is FieldName => (FIELD_NAMES as readonly string[]).includes(name);
+const isFieldName = (name: string): name is FieldName => (SETUP_FIELDS as readonly string[]).includes(name);
 
 const fieldId = (field: string) => `setup-${field}`;
 
