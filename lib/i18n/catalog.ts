@@ -169,18 +169,24 @@ export const catalogs: Record<Language, Messages> = { en, es };
  * the browser with a patient page; the messages' and staff pages' words stay on
  * the server.
  */
-const PATIENT_CLIENT_NAMESPACES = [
-  "book",
-  "layout",
-  "lookup",
-  "slots",
-  "speakers",
-  "terms",
-  "videoVisit",
-] as const satisfies readonly (keyof Messages)[];
+const PATIENT_CLIENT_NAMESPACES = ["layout", "lookup"] as const satisfies readonly (keyof Messages)[];
 
 export function patientClientMessages(language: Language): Partial<Messages> {
   return Object.fromEntries(PATIENT_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
+}
+
+/**
+ * The namespaces of the booking flow's client components (the wizard, the
+ * time picker, the visit terms, the video-visit words), which the booking and
+ * manage pages add with a provider of their own, so that the other patient
+ * pages do not carry them.
+ */
+const BOOKING_CLIENT_NAMESPACES = ["book", "slots", "speakers", "terms", "videoVisit"] as const satisfies readonly (keyof Messages)[];
+
+/** Every patient page's client messages and the booking flow's, in one language: a nested provider replaces the outer one's. */
+export function bookingClientMessages(language: Language): Partial<Messages> {
+  const booking = Object.fromEntries(BOOKING_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
+  return { ...patientClientMessages(language), ...booking };
 }
 
 /** The staff pages' messages, the only ones their client components receive. */

@@ -1,10 +1,12 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { catalogQueryKeys } from "@/components/booking/catalog-keys";
 import { BookingNotOpen } from "@/components/site/booking-not-open";
 import { readBookingCatalog } from "@/lib/booking-catalog/data";
+import { bookingClientMessages } from "@/lib/i18n/catalog";
 import { isLanguage } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
 import { isBookingOpen } from "@/lib/setup/data";
@@ -44,9 +46,11 @@ export default async function BookPage({ params }: PageProps<"/[lang]/book">) {
         <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
       </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <BookingWizard language={lang} />
-      </HydrationBoundary>
+      <NextIntlClientProvider locale={lang} messages={bookingClientMessages(lang)}>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <BookingWizard language={lang} />
+        </HydrationBoundary>
+      </NextIntlClientProvider>
     </div>
   );
 }
