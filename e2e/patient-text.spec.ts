@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { PATIENT_CANCELLED_REASON } from "@/lib/booking/cancellation-reason";
 import { en } from "@/lib/i18n/dictionaries/en";
 import { bookThroughApi, findService, listLocations, openSlots } from "./fixtures/api";
+import { catalogWords } from "./fixtures/catalog-words";
 import { uniquePatient } from "./fixtures/patient";
 
 // The words on the patient's pages as a reader meets them: rendered, with
@@ -18,7 +19,7 @@ async function bookedVisit(page: Page, tag: string, language: "en" | "es") {
 
 const pageText = (page: Page) => page.locator("main").innerText();
 
-/** Every English sentence of the dictionary long enough to be unmistakably English. */
+/** Every English sentence of the dictionary or the booking pages' messages long enough to be unmistakably English. */
 function englishSentences(node: unknown): string[] {
   if (typeof node === "string") return node.length >= 15 ? [node] : [];
   if (node && typeof node === "object") return Object.values(node).flatMap(englishSentences);
@@ -47,7 +48,7 @@ test("a visit cancelled online without a reason says so in Spanish on its Spanis
   await expect(page.getByRole("heading", { level: 1, name: "Su cita está cancelada" })).toBeVisible();
   await expect(page.getByText("Usted la canceló en línea.")).toBeVisible();
   const text = await pageText(page);
-  const english = [PATIENT_CANCELLED_REASON, ...englishSentences(en)].filter((sentence) => text.includes(sentence));
+  const english = [PATIENT_CANCELLED_REASON, ...englishSentences(en), ...englishSentences((["book", "slots", "terms", "videoVisit"] as const).map((namespace) => catalogWords("en", namespace)))].filter((sentence) => text.includes(sentence));
   expect(english).toEqual([]);
 
   await page.goto(`/en/manage/${booked.manageToken}`);

@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { SlotDto } from "@/lib/booking/api-types";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { SlotRadioGroup } from "./slot-radio-group";
 import { groupSlotsByDay } from "@/lib/booking/slot-week";
@@ -29,7 +29,7 @@ const button =
 /** Shown when the chosen time was taken meanwhile (409): the nearest free times, one click from booking. */
 export function ConflictAlternatives(props: ConflictAlternativesProps) {
   const { language, alternatives, timeZone } = props;
-  const t = getDictionary(language).book.conflict;
+  const t = useTranslations("book.conflict");
   const [selected, setSelected] = useState<SlotDto | null>(null);
   const [missingChoice, setMissingChoice] = useState(false);
   const alertRef = useRef<HTMLParagraphElement>(null);
@@ -58,7 +58,7 @@ export function ConflictAlternatives(props: ConflictAlternativesProps) {
         <>
           <SlotRadioGroup
             name="alternative"
-            legend={t.alternativesLegend}
+            legend={t("alternativesLegend")}
             days={days}
             timeZone={timeZone}
             language={language}
@@ -73,12 +73,12 @@ export function ConflictAlternatives(props: ConflictAlternativesProps) {
           />
           {missingChoice ? (
             <p id="alternative-error" className="text-sm font-semibold text-red-700">
-              {t.chooseAlternative}
+              {t("chooseAlternative")}
             </p>
           ) : null}
         </>
       ) : (
-        <p className="text-slate-800">{t.noAlternatives}</p>
+        <p className="text-slate-800">{t("noAlternatives")}</p>
       )}
       <div className="flex flex-col gap-3 sm:flex-row">
         {days.length > 0 ? (

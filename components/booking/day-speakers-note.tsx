@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { SlotDto, TherapistDto } from "@/lib/booking/api-types";
 import { daySpeakers } from "@/lib/booking/language-speakers";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { languageName, nameList } from "./speaker-names";
 
@@ -17,10 +17,19 @@ interface DaySpeakersNoteProps {
 
 /** Which therapists with times on the day shown speak the patient's language, and with how many of its times. */
 export function DaySpeakersNote({ language, patientLanguage, therapists, slots }: DaySpeakersNoteProps) {
-  const t = getDictionary(language).speakers;
+  const t = useTranslations("speakers");
   const spoken = languageName(patientLanguage, language);
   const { speakers, speakerTimes, times } = daySpeakers(slots, therapists, patientLanguage);
   const text =
-    speakers.length === 0 ? t.noneDay(spoken) : t.day(nameList(speakers, language), speakers.length, spoken, speakerTimes, times);
+    speakers.length === 0
+      ? t("noneDay", { language: spoken })
+      : t("day", {
+          names: nameList(speakers, language),
+          count: speakers.length,
+          language: spoken,
+          share: speakerTimes === times ? "all" : "some",
+          times: speakerTimes,
+          total: times,
+        });
   return <p className="text-sm text-slate-700">{text}</p>;
 }

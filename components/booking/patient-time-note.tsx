@@ -1,9 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { patientClock } from "@/lib/booking/zone-pair";
 import type { Language } from "@/lib/i18n/languages";
 import { usePatientTimeZone } from "./use-patient-time-zone";
-import { getVideoVisitText } from "./video-visit-text";
 
 interface PatientTimeNoteProps {
   start: string;
@@ -16,8 +16,10 @@ interface PatientTimeNoteProps {
 
 /** For a video visit: the same time on the patient's own clock, or that it is their zone too. Nothing until mounted. */
 export function PatientTimeNote({ start, end, clinicZone, language, className }: PatientTimeNoteProps) {
+  const t = useTranslations("videoVisit");
   const patientZone = usePatientTimeZone();
   if (!patientZone) return null;
   const clock = patientClock({ start, end }, clinicZone, patientZone, language);
-  return <span className={className}>{getVideoVisitText(language).patientTimeNote(clock, patientZone)}</span>;
+  const patient = clock ? t("patientClock", { day: clock.day ?? "none", time: clock.time }) : "none";
+  return <span className={className}>{t("patientTimeNote", { patient, patientZone })}</span>;
 }

@@ -1,11 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { SlotDto } from "@/lib/booking/api-types";
 import { slotKey } from "@/lib/booking/slot-week";
 import { formatTime } from "@/lib/i18n/format-date-time";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
-import { getVideoVisitText } from "./video-visit-text";
 
 interface SlotOptionProps {
   /** Shared by every time of one group, so arrow keys move between them. */
@@ -24,11 +23,15 @@ interface SlotOptionProps {
 
 /** One open time as a radio button: the clinic's time, the patient's beneath it, and a visible mark when it is final. */
 export function SlotOption({ name, slot, dayLabel, timeZone, language, patientTime, therapistName, checked, onSelect }: SlotOptionProps) {
-  const dict = getDictionary(language);
+  const t = useTranslations();
   const time = formatTime(slot.start, timeZone, language);
   // Inside the cut-off: said in words on the button and in its name, not by colour.
   const final = !slot.changeableOnline;
-  const label = dict.slots.slotName(dayLabel, patientTime ? getVideoVisitText(language).slots.slotTime(time, patientTime) : time, therapistName);
+  const label = t("slots.slotName", {
+    day: dayLabel,
+    time: patientTime ? t("videoVisit.slots.slotTime", { clinicTime: time, patientTime }) : time,
+    therapist: therapistName ?? "none",
+  });
   return (
     <label className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-slate-300 bg-white px-1.5 py-2 text-sm font-medium whitespace-nowrap tabular-nums text-slate-800 hover:border-brand-700 has-checked:border-brand-700 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus">
       <input
@@ -37,7 +40,7 @@ export function SlotOption({ name, slot, dayLabel, timeZone, language, patientTi
         value={slotKey(slot)}
         checked={checked}
         onChange={() => onSelect(slot)}
-        aria-label={final ? `${label} (${dict.terms.finalName})` : label}
+        aria-label={final ? `${label} (${t("terms.finalName")})` : label}
         // Keeps a focused time clear of the booking step's sticky Continue bar.
         className="size-3.5 shrink-0 scroll-mb-28 checked:accent-white focus-visible:outline-none"
       />
@@ -48,7 +51,7 @@ export function SlotOption({ name, slot, dayLabel, timeZone, language, patientTi
           {final ? (
             <span aria-hidden="true" className="text-xs font-semibold">
               <span className="mr-0.5">⚠</span>
-              {dict.terms.finalMark}
+              {t("terms.finalMark")}
             </span>
           ) : null}
         </span>

@@ -1,10 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { SlotDto } from "@/lib/booking/api-types";
 import { slotKey, type SlotDay } from "@/lib/booking/slot-week";
 import { patientSlotTime } from "@/lib/booking/zone-pair";
 import { formatDay } from "@/lib/i18n/format-date-time";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { SlotOption } from "./slot-option";
 import { usePatientTimeZone } from "./use-patient-time-zone";
@@ -29,7 +29,7 @@ interface SlotRadioGroupProps {
 /** Open times as one radio group, under a heading per day: for a short list, such as the alternatives to a taken time. */
 export function SlotRadioGroup(props: SlotRadioGroupProps) {
   const { name, legend, days, timeZone, language, therapistName, selected, onSelect } = props;
-  const dict = getDictionary(language);
+  const terms = useTranslations("terms");
   const browserZone = usePatientTimeZone();
   const patientZone = props.showPatientTime ? browserZone : null;
   const patientTimes = new Map(days.flatMap((day) => day.slots).map((slot) => [slotKey(slot), patientSlotTime(slot.start, timeZone, patientZone, language)]));
@@ -40,7 +40,7 @@ export function SlotRadioGroup(props: SlotRadioGroupProps) {
   return (
     <fieldset aria-describedby={props.describedBy} className="space-y-5">
       <legend className={props.legendHidden ? "sr-only" : "mb-2 font-semibold text-slate-900"}>{legend}</legend>
-      {anyFinal ? <p className="text-sm text-slate-700">{dict.terms.finalNote}</p> : null}
+      {anyFinal ? <p className="text-sm text-slate-700">{terms("finalNote")}</p> : null}
       {days.map((day) => {
         const first = day.slots[0];
         if (!first) return null;

@@ -1,5 +1,5 @@
-import { visitTermsText, type VisitTermsInput } from "@/lib/booking/visit-terms-text";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { useTranslations } from "next-intl";
+import { visitTermsWords, type VisitTermsInput } from "@/lib/booking/visit-terms-words";
 import type { Language } from "@/lib/i18n/languages";
 
 interface VisitTermsProps {
@@ -11,17 +11,17 @@ interface VisitTermsProps {
 
 /** The rows that say what the patient agrees to, for a caller's description list. */
 export function VisitTermsRows({ language, terms, rowClassName }: VisitTermsProps) {
-  const t = getDictionary(language).terms;
-  const text = visitTermsText(language, terms);
+  const t = useTranslations("terms");
+  const text = visitTermsWords(t, language, terms);
   const term = rowClassName?.term ?? "text-slate-700";
   const detail = rowClassName?.detail ?? "font-medium text-slate-900";
   return (
     <>
-      <dt className={term}>{t.price}</dt>
+      <dt className={term}>{t("price")}</dt>
       <dd className={detail}>{text.price}</dd>
-      <dt className={term}>{t.payment}</dt>
+      <dt className={term}>{t("payment")}</dt>
       <dd className={detail}>{text.payment}</dd>
-      <dt className={term}>{t.changes}</dt>
+      <dt className={term}>{t("changes")}</dt>
       <dd className={detail}>{text.changes}</dd>
     </>
   );
@@ -29,11 +29,11 @@ export function VisitTermsRows({ language, terms, rowClassName }: VisitTermsProp
 
 /** A short box on the time step: what this visit costs, how it is paid and until when it can be changed. */
 export function VisitTerms({ language, terms }: VisitTermsProps) {
-  const t = getDictionary(language).terms;
+  const t = useTranslations("terms");
   return (
     <section aria-labelledby="visit-terms" className="rounded-xl border border-slate-200 bg-white p-4">
       <h3 id="visit-terms" className="font-semibold text-slate-900">
-        {t.heading}
+        {t("heading")}
       </h3>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <VisitTermsRows language={language} terms={terms} />

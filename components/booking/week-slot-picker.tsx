@@ -1,19 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { SlotDto, TherapistDto, VisitModeDto } from "@/lib/booking/api-types";
 import { addDays, groupSlotsByDay, localDate, shownDay, slotKey, WEEK_DAYS, weekDates, weekEnd } from "@/lib/booking/slot-week";
 import { patientSlotTime, readsSameClock } from "@/lib/booking/zone-pair";
 import { formatShortDate, formatZoneName } from "@/lib/i18n/format-date-time";
 import { formatLocalDay, formatLocalDayShort } from "@/lib/i18n/format-local-day";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { withoutDoubledPeriod } from "@/lib/i18n/final-period";
 import type { Language } from "@/lib/i18n/languages";
 import { availabilityQuery } from "./availability-query";
 import { DaySpeakersNote } from "./day-speakers-note";
 import { SlotOption } from "./slot-option";
 import { usePatientTimeZone } from "./use-patient-time-zone";
-import { getVideoVisitText } from "./video-visit-text";
 
 interface WeekSlotPickerProps {
   language: Language;
@@ -49,8 +49,9 @@ const navButton =
  */
 export function WeekSlotPicker(props: WeekSlotPickerProps) {
   const { language, timeZone, today, weekStart, onWeekChange } = props;
-  const t = getDictionary(language).slots;
-  const dict = getDictionary(language);
+  const t = useTranslations("slots");
+  const terms = useTranslations("terms");
+  const videoText = useTranslations("videoVisit.slots");
   const to = weekEnd(weekStart);
   const query = useQuery(
     availabilityQuery({
@@ -74,13 +75,12 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
   const count = days.reduce((sum, day) => sum + day.slots.length, 0);
   const video = props.mode === "VIDEO";
   const patientZone = usePatientTimeZone();
-  const videoText = getVideoVisitText(language).slots;
   let patientZoneNote: string | null = null;
   if (video && patientZone) {
     // Said once for the week shown: either "the smaller time is yours" or "that is your zone too".
     const instants = count > 0 ? days.flatMap((day) => day.slots.map((slot) => slot.start)) : [new Date().toISOString()];
     const differs = instants.some((instant) => !readsSameClock(zone, patientZone, instant));
-    patientZoneNote = differs ? videoText.yourZone(formatZoneName(patientZone, language)) : videoText.sameZone;
+    patientZoneNote = differs ? videoText("yourZone", { zoneName: formatZoneName(patientZone, language) }) : videoText("sameZone");
   }
 
   const showWeek = (start: string) => onWeekChange(start < today ? today : start);
@@ -95,21 +95,22 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
   const selectedKey = props.selected ? slotKey(props.selected) : null;
 
   let status = "";
-  if (query.isPending) status = t.loading;
-  else if (query.isError) status = t.error;
-  else status = count === 0 ? t.empty : t.found(count, fromLabel, toLabel);
+  if (query.isPending) status = t("loading");
+  else if (query.isError) status = t("error");
+  // A Spanish short date may end in an abbreviation's period ("4 sept.").
+  else status = count === 0 ? t("empty") : withoutDoubledPeriod(t("found", { count, from: fromLabel, to: toLabel }));
 
   return (
     <div className="space-y-4">
       <div className="space-y-1 text-sm text-slate-700">
-        <p>{t.timeZoneNote(formatZoneName(zone, language))}</p>
+        <p>{t("timeZoneNote", { zone: formatZoneName(zone, language) })}</p>
         {patientZoneNote ? <p>{patientZoneNote}</p> : null}
       </div>
 
       <div className="space-y-2">
         <p className="text-center font-semibold text-slate-900">
-          <span className="sr-only">{t.weekLabel}: </span>
-          {t.week(fromLabel, toLabel)}
+          <span className="sr-only">{t("weekLabel")}: </span>
+          {t("week", { from: fromLabel, to: toLabel })}
         </p>
         <div className="grid grid-cols-2 gap-2">
           <button
@@ -120,10 +121,10 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
               if (!isFirstWeek) showWeek(addDays(weekStart, -WEEK_DAYS));
             }}
           >
-            <span aria-hidden="true">←</span> {t.previousWeek}
+            <span aria-hidden="true">←</span> {t("previousWeek")}
           </button>
           <button type="button" className={navButton} onClick={() => showWeek(addDays(weekStart, WEEK_DAYS))}>
-            {t.nextWeek} <span aria-hidden="true">→</span>
+            {t("nextWeek")} <span aria-hidden="true">→</span>
           </button>
         </div>
       </div>
@@ -134,13 +135,13 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
 
       {query.isError ? (
         <button type="button" className={navButton} onClick={() => void query.refetch()}>
-          {t.retry}
+          {t("retry")}
         </button>
       ) : null}
 
       {query.isSuccess ? (
         <fieldset>
-          <legend className="sr-only">{t.dayLegend}</legend>
+          <legend className="sr-only">{t("dayLegend")}</legend>
           <ul className="grid grid-cols-7 gap-1">
             {weekDates(weekStart).map((date) => {
               const hasTimes = days.some((day) => day.date === date && day.slots.length > 0);
@@ -161,7 +162,7 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
                       checked={date === shown}
                       disabled={!hasTimes}
                       onChange={() => setChosenDate(date)}
-                      aria-label={t.dayName(formatLocalDay(date, language), hasTimes)}
+                      aria-label={t("dayName", { day: formatLocalDay(date, language), hasTimes: hasTimes ? "yes" : "no" })}
                       className="sr-only"
                     />
                     <span aria-hidden="true" className="text-xs font-medium">
@@ -172,7 +173,7 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
                     </span>
                     {hasTimes ? null : (
                       <span aria-hidden="true" className="text-[0.65rem]">
-                        {t.noTimes}
+                        {t("noTimes")}
                       </span>
                     )}
                   </label>
@@ -185,13 +186,13 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
 
       {query.isSuccess && count === 0 ? (
         <button type="button" className={navButton} onClick={() => showWeek(addDays(weekStart, WEEK_DAYS))}>
-          {t.showNextWeek} <span aria-hidden="true">→</span>
+          {t("showNextWeek")} <span aria-hidden="true">→</span>
         </button>
       ) : null}
 
       {shown && shownSlots.length > 0 ? (
         <div className="space-y-3">
-          <h3 className="font-semibold text-slate-900">{t.timesLegend(shownLabel)}</h3>
+          <h3 className="font-semibold text-slate-900">{t("timesLegend", { day: shownLabel })}</h3>
           {props.speakers ? (
             <DaySpeakersNote
               language={language}
@@ -201,8 +202,8 @@ export function WeekSlotPicker(props: WeekSlotPickerProps) {
             />
           ) : null}
           <fieldset aria-describedby={props.errorId}>
-            <legend className="sr-only">{t.legend}</legend>
-            {anyFinal ? <p className="mb-2 text-sm text-slate-700">{dict.terms.finalNote}</p> : null}
+            <legend className="sr-only">{t("legend")}</legend>
+            {anyFinal ? <p className="mb-2 text-sm text-slate-700">{terms("finalNote")}</p> : null}
             <ul className={`grid gap-2 sm:grid-cols-4 ${twoLines ? "grid-cols-2" : "grid-cols-3"}`}>
               {shownSlots.map((slot) => (
                 <li key={slotKey(slot)}>

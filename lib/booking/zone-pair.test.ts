@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getVideoVisitText } from "@/components/booking/video-visit-text";
-import { patientClock, patientSlotTime, readsSameClock, zoneGenericName } from "./zone-pair";
+import { translator } from "@/lib/i18n/catalog";
+import { patientClock, patientSlotTime, readsSameClock, zoneGenericName, type PatientClock } from "./zone-pair";
 
 // Run with TZ set to an unusual zone: nothing here may depend on the machine's own.
 // 2026-11-23 is a Monday; Denver is on MST (UTC-7), New York on EST (UTC-5).
@@ -78,22 +78,23 @@ describe("zoneGenericName", () => {
 });
 
 describe("the video visit wording built on it", () => {
-  const en = getVideoVisitText("en");
+  const t = translator("en", "videoVisit");
+  const clockText = (clock: PatientClock | null) => (clock ? t("patientClock", { day: clock.day ?? "none", time: clock.time }) : "none");
 
   it("puts both clocks side by side, naming the patient's zone", () => {
     const clock = patientClock({ start: nineInDenver }, "America/Denver", "America/Chicago", "en");
-    expect(en.bothTimes("9:00 AM", zoneGenericName("America/Denver", "en"), clock, "America/Chicago")).toBe(
+    expect(t("bothTimes", { clinicTime: "9:00 AM", clinicZoneName: zoneGenericName("America/Denver", "en"), patient: clockText(clock), patientZone: "America/Chicago" })).toBe(
       "9:00 AM Mountain Time · 10:00 AM your time (America/Chicago)",
     );
   });
 
   it("says once that the zones agree instead of repeating the time", () => {
-    expect(en.bothTimes("9:00 AM", "Mountain Time", null, "America/Denver")).toBe("9:00 AM Mountain Time (your time too)");
-    expect(en.patientTimeNote(null, "America/Denver")).toBe("That is your time zone too.");
+    expect(t("bothTimes", { clinicTime: "9:00 AM", clinicZoneName: "Mountain Time", patient: "none", patientZone: "America/Denver" })).toBe("9:00 AM Mountain Time (your time too)");
+    expect(t("patientTimeNote", { patient: "none", patientZone: "America/Denver" })).toBe("That is your time zone too.");
   });
 
   it("names the patient's day when it differs", () => {
     const clock = patientClock({ start: "2026-11-23T21:00:00-07:00" }, "America/Denver", "Asia/Tokyo", "en");
-    expect(en.patientTimeNote(clock, "Asia/Tokyo")).toBe("That is Tuesday, November 24, 1:00 PM your time (Asia/Tokyo).");
+    expect(t("patientTimeNote", { patient: clockText(clock), patientZone: "Asia/Tokyo" })).toBe("That is Tuesday, November 24, 1:00 PM your time (Asia/Tokyo).");
   });
 });

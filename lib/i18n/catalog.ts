@@ -1,6 +1,7 @@
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import type { Language } from "./languages";
 import enAttendance from "./messages/en/attendance.json";
+import enBook from "./messages/en/book.json";
 import enCalendarFile from "./messages/en/calendar-file.json";
 import enHome from "./messages/en/home.json";
 import enLayout from "./messages/en/layout.json";
@@ -10,7 +11,12 @@ import enNotFound from "./messages/en/not-found.json";
 import enNotOpen from "./messages/en/not-open.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
+import enSlots from "./messages/en/slots.json";
+import enSpeakers from "./messages/en/speakers.json";
+import enTerms from "./messages/en/terms.json";
+import enVideoVisit from "./messages/en/video-visit.json";
 import esAttendance from "./messages/es/attendance.json";
+import esBook from "./messages/es/book.json";
 import esCalendarFile from "./messages/es/calendar-file.json";
 import esHome from "./messages/es/home.json";
 import esLayout from "./messages/es/layout.json";
@@ -20,6 +26,10 @@ import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
+import esSlots from "./messages/es/slots.json";
+import esSpeakers from "./messages/es/speakers.json";
+import esTerms from "./messages/es/terms.json";
+import esVideoVisit from "./messages/es/video-visit.json";
 import enMessageCancelled from "./messages/en/message-cancelled.json";
 import esMessageCancelled from "./messages/es/message-cancelled.json";
 import enMessageConfirmation from "./messages/en/message-confirmation.json";
@@ -63,6 +73,7 @@ import enStaffSignIn from "./messages/en/staff-sign-in.json";
 // languages agree key by key and placeholder by placeholder.
 const en = {
   attendance: enAttendance,
+  book: enBook,
   calendarFile: enCalendarFile,
   home: enHome,
   layout: enLayout,
@@ -72,6 +83,10 @@ const en = {
   notOpen: enNotOpen,
   policies: enPolicies,
   preferences: enPreferences,
+  slots: enSlots,
+  speakers: enSpeakers,
+  terms: enTerms,
+  videoVisit: enVideoVisit,
   messageCancelled: enMessageCancelled,
   messageConfirmation: enMessageConfirmation,
   messageLayout: enMessageLayout,
@@ -106,6 +121,7 @@ export type Messages = typeof en;
 // Spanish staff pages are welcome: until a namespace has its own Spanish file, it reads the English one.
 const es: Messages = {
   attendance: esAttendance,
+  book: esBook,
   calendarFile: esCalendarFile,
   home: esHome,
   layout: esLayout,
@@ -115,6 +131,10 @@ const es: Messages = {
   notOpen: esNotOpen,
   policies: esPolicies,
   preferences: esPreferences,
+  slots: esSlots,
+  speakers: esSpeakers,
+  terms: esTerms,
+  videoVisit: esVideoVisit,
   messageCancelled: esMessageCancelled,
   messageConfirmation: esMessageConfirmation,
   messageLayout: esMessageLayout,
@@ -153,6 +173,20 @@ const PATIENT_CLIENT_NAMESPACES = ["layout", "lookup"] as const satisfies readon
 
 export function patientClientMessages(language: Language): Partial<Messages> {
   return Object.fromEntries(PATIENT_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
+}
+
+/**
+ * The namespaces of the booking flow's client components (the wizard, the
+ * time picker, the visit terms, the video-visit words), which the booking and
+ * manage pages add with a provider of their own, so that the other patient
+ * pages do not carry them.
+ */
+const BOOKING_CLIENT_NAMESPACES = ["book", "slots", "speakers", "terms", "videoVisit"] as const satisfies readonly (keyof Messages)[];
+
+/** Every patient page's client messages and the booking flow's, in one language: a nested provider replaces the outer one's. */
+export function bookingClientMessages(language: Language): Partial<Messages> {
+  const booking = Object.fromEntries(BOOKING_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
+  return { ...patientClientMessages(language), ...booking };
 }
 
 /** The staff pages' messages, the only ones their client components receive. */

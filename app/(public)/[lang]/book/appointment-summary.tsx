@@ -1,5 +1,5 @@
+import { useTranslations } from "next-intl";
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
-import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { VisitTermsRows } from "@/components/booking/visit-terms";
 import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import { formatDay, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
@@ -18,10 +18,10 @@ interface AppointmentSummaryProps {
   postalCode: string;
 }
 
-function placeText(props: AppointmentSummaryProps): string {
+function placeText(props: AppointmentSummaryProps, videoWhere: string): string {
   const { language, mode, location, postalCode } = props;
   const t = getDictionary(language).manage;
-  if (mode === "VIDEO") return getVideoVisitText(language).summaryWhere;
+  if (mode === "VIDEO") return videoWhere;
   if (mode === "HOME") return `${t.atHome} (${postalCode.trim()})`;
   return `${location.name}, ${location.address.line1}, ${location.address.city}`;
 }
@@ -29,13 +29,14 @@ function placeText(props: AppointmentSummaryProps): string {
 /** What the patient is about to book, so they can check it before giving their details. */
 export function AppointmentSummary(props: AppointmentSummaryProps) {
   const { language, service, mode, location, slot, therapistName } = props;
-  const dict = getDictionary(language);
-  const t = dict.manage;
+  const t = getDictionary(language).manage;
+  const book = useTranslations("book");
+  const video = useTranslations("videoVisit");
   const zone = location.timeZone;
   return (
     <section aria-labelledby="appointment-summary" className="rounded-xl bg-brand-50 p-4">
       <h3 id="appointment-summary" className="font-semibold text-brand-900">
-        {dict.book.details.appointmentHeading}
+        {book("details.appointmentHeading")}
       </h3>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-700">{t.service}</dt>
@@ -55,7 +56,7 @@ export function AppointmentSummary(props: AppointmentSummaryProps) {
           </>
         ) : null}
         <dt className="text-slate-700">{t.where}</dt>
-        <dd className="font-medium text-slate-900">{placeText(props)}</dd>
+        <dd className="font-medium text-slate-900">{placeText(props, video("summaryWhere"))}</dd>
         <VisitTermsRows
           language={language}
           terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
@@ -63,7 +64,7 @@ export function AppointmentSummary(props: AppointmentSummaryProps) {
       </dl>
       <p className="mt-2 text-sm">
         <a href={`/${language}/cancellation-policy`} target="_blank" rel="noopener" className="font-medium text-brand-800 underline underline-offset-2">
-          {dict.policies.readCancellation}
+          {book("readCancellation")}
         </a>
       </p>
       <div className="mt-3">

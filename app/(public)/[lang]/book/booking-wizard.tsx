@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import { useCatalog, type Catalog } from "@/components/booking/use-catalog";
 import { videoSearchZone } from "@/lib/booking/video-therapists";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { emptyDraft, OTHER_REASON, type BookingDraft } from "./booking-draft";
 import { readStoredDraft, storeDraft, type StoredDraft } from "./booking-draft-storage";
@@ -78,7 +78,7 @@ const neverChanges = () => () => {};
 
 /** The whole booking flow in one client component, so nothing typed is lost between steps. */
 export function BookingWizard({ language }: { language: Language }) {
-  const t = getDictionary(language).book;
+  const t = useTranslations("book");
   const catalog = useCatalog();
   // The step is the URL's: the browser's Back and Forward change it.
   const stepParam = useSearchParams().get("step");
@@ -148,14 +148,14 @@ export function BookingWizard({ language }: { language: Language }) {
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
         {catalog.isError ? (
           <div role="alert" className="space-y-4">
-            <p className="font-semibold text-red-800">{t.loadError}</p>
+            <p className="font-semibold text-red-800">{t("loadError")}</p>
             <button type="button" className={secondaryButton} onClick={catalog.retry}>
-              {t.retry}
+              {t("retry")}
             </button>
           </div>
         ) : (
           <p role="status" className="text-slate-700">
-            {t.loading}
+            {t("loading")}
           </p>
         )}
       </div>
@@ -176,7 +176,7 @@ export function BookingWizard({ language }: { language: Language }) {
   };
   const common = { language, draft, update, focusHeading: hasMoved };
 
-  const later = (content: ReactNode) => <Suspense fallback={<LoadingStep label={t.loading} />}>{content}</Suspense>;
+  const later = (content: ReactNode) => <Suspense fallback={<LoadingStep label={t("loading")} />}>{content}</Suspense>;
 
   if (shown === 1) return <ReasonStep key="reason" {...common} reasons={data.reasons} onNext={() => goTo(2)} />;
   if (shown === 2 || !service || !mode) {

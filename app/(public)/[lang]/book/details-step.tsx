@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
@@ -9,12 +10,11 @@ import { ConflictAlternatives } from "@/components/booking/conflict-alternatives
 import { slotConflict } from "@/components/booking/slot-conflict";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { languageNames, languages, type Language } from "@/lib/i18n/languages";
 import { AppointmentSummary } from "./appointment-summary";
 import { clearStoredDraft } from "./booking-draft-storage";
 import type { BookingDraft, PatientDraft } from "./booking-draft";
-import { detailFields, detailInputIds, serverFieldErrors, validateDetails, type DetailErrors } from "./patient-errors";
+import { detailFields, detailInputIds, serverFieldErrors, validateDetails, type DetailErrors, type DetailWords } from "./patient-errors";
 import { StepFrame } from "./step-frame";
 
 interface DetailsStepProps {
@@ -55,8 +55,13 @@ function FailureAlert({ message }: { message: string }) {
 
 export function DetailsStep(props: DetailsStepProps) {
   const { language, draft, update, mode, slot } = props;
-  const dict = getDictionary(language);
-  const t = dict.book.details;
+  const words = useTranslations("book");
+  const t = useTranslations("book.details");
+  const detailWords: DetailWords = {
+    fieldError: (field) => t(`fieldErrors.${field}`),
+    consentError: t("consentError"),
+    generic: words("failure.generic"),
+  };
   const router = useRouter();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<DetailErrors>({});
@@ -74,30 +79,30 @@ export function DetailsStep(props: DetailsStepProps) {
   };
 
   const explain = (error: unknown) => {
-    if (!(error instanceof ApiError)) return setFailure(dict.book.failure.generic);
+    if (!(error instanceof ApiError)) return setFailure(words("failure.generic"));
     const conflictFound = slotConflict(error);
     if (conflictFound) {
       // The taken time must not be offered again when the patient goes back to the week view.
       void queryClient.invalidateQueries({ queryKey: ["availability"] });
-      return setConflict({ message: dict.book.conflict[conflictFound.code], alternatives: conflictFound.alternatives });
+      return setConflict({ message: words(`conflict.${conflictFound.code}`), alternatives: conflictFound.alternatives });
     }
     const code = error.body?.error.code;
     // Checked before the field errors: OUTSIDE_AREA also names a field (postalCode) that is not on this step.
-    if (code === "OUTSIDE_AREA") return setFailure(dict.book.failure.outsideArea);
-    if (code === "FORM_ALREADY_USED") return setFailure(dict.book.failure.formUsed);
+    if (code === "OUTSIDE_AREA") return setFailure(words("failure.outsideArea"));
+    if (code === "FORM_ALREADY_USED") return setFailure(words("failure.formUsed"));
     const fields = error.body?.error.fields;
     if (error.status === 422 && fields && Object.keys(fields).length > 0) {
-      const server = serverFieldErrors(fields, language);
+      const server = serverFieldErrors(fields, language, detailWords);
       return showFieldErrors(server.errors, server.other);
     }
-    if (error.status === 429) return setFailure(dict.book.failure.rateLimited);
-    if (error.status === 0) return setFailure(dict.book.failure.network);
-    setFailure(dict.book.failure.generic);
+    if (error.status === 429) return setFailure(words("failure.rateLimited"));
+    if (error.status === 0) return setFailure(words("failure.network"));
+    setFailure(words("failure.generic"));
   };
 
   const book = (chosen: SlotDto) => {
     setFailure(null);
-    const validation = validateDetails(draft, mode, language);
+    const validation = validateDetails(draft, mode, language, detailWords);
     if (!validation.ok) return showFieldErrors(validation.errors, []);
     setErrors({});
     setOtherErrors([]);
@@ -136,19 +141,17 @@ export function DetailsStep(props: DetailsStepProps) {
   ];
 
   return (
-    <StepFrame
-      language={language}
-      step={5}
-      title={t.title}
+    <StepFrame step={5}
+      title={t("title")}
       focusHeading={props.focusHeading}
       onSubmit={() => book(slot)}
       onBack={props.onBack}
-      submitLabel={sending ? t.submitting : t.submit}
+      submitLabel={sending ? t("submitting") : t("submit")}
       submitting={sending}
       hideSubmit={conflict !== null}
       top={
         <>
-          <ErrorSummary title={t.errorSummaryTitle} errors={summary} focusKey={summaryFocus} />
+          <ErrorSummary title={t("errorSummaryTitle")} errors={summary} focusKey={summaryFocus} />
           {failure ? <FailureAlert message={failure} /> : null}
           {conflict ? (
             <ConflictAlternatives
@@ -157,14 +160,14 @@ export function DetailsStep(props: DetailsStepProps) {
               alternatives={conflict.alternatives}
               timeZone={props.location.timeZone}
               therapistName={props.therapistName}
-              confirmLabel={dict.book.conflict.bookAlternative}
+              confirmLabel={words("conflict.bookAlternative")}
               confirming={sending}
               onConfirm={(alternative) => {
                 update({ slot: alternative });
                 book(alternative);
               }}
               onPickAnother={props.onPickAnotherTime}
-              pickAnotherLabel={dict.book.conflict.pickAnotherTime}
+              pickAnotherLabel={words("conflict.pickAnotherTime")}
               showPatientTime={mode === "VIDEO"}
             />
           ) : (
@@ -182,10 +185,10 @@ export function DetailsStep(props: DetailsStepProps) {
       }
     >
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="sr-only">{t.nameLegend}</legend>
+        <legend className="sr-only">{t("nameLegend")}</legend>
         <TextField
           {...field("firstName")}
-          label={t.firstName}
+          label={t("firstName")}
           autoComplete="given-name"
           maxLength={100}
           value={draft.patient.firstName}
@@ -193,7 +196,7 @@ export function DetailsStep(props: DetailsStepProps) {
         />
         <TextField
           {...field("lastName")}
-          label={t.lastName}
+          label={t("lastName")}
           autoComplete="family-name"
           maxLength={100}
           value={draft.patient.lastName}
@@ -202,8 +205,8 @@ export function DetailsStep(props: DetailsStepProps) {
       </fieldset>
       <TextField
         {...field("email")}
-        label={t.email}
-        hint={t.emailHint}
+        label={t("email")}
+        hint={t("emailHint")}
         type="email"
         autoComplete="email"
         inputMode="email"
@@ -214,8 +217,8 @@ export function DetailsStep(props: DetailsStepProps) {
       />
       <TextField
         {...field("phone")}
-        label={t.phone}
-        hint={t.phoneHint}
+        label={t("phone")}
+        hint={t("phoneHint")}
         type="tel"
         autoComplete="tel"
         maxLength={20}
@@ -224,7 +227,7 @@ export function DetailsStep(props: DetailsStepProps) {
       />
       <TextField
         {...field("dateOfBirth")}
-        label={t.dateOfBirth}
+        label={t("dateOfBirth")}
         type="date"
         autoComplete="bday"
         min="1900-01-01"
@@ -235,10 +238,10 @@ export function DetailsStep(props: DetailsStepProps) {
 
       {mode === "HOME" ? (
         <fieldset className="space-y-4">
-          <legend className="mb-1 text-lg font-semibold text-slate-900">{t.addressLegend}</legend>
+          <legend className="mb-1 text-lg font-semibold text-slate-900">{t("addressLegend")}</legend>
           <TextField
             {...field("address.line1")}
-            label={t.line1}
+            label={t("line1")}
             autoComplete="address-line1"
             maxLength={200}
             value={draft.patient.line1}
@@ -246,7 +249,7 @@ export function DetailsStep(props: DetailsStepProps) {
           />
           <TextField
             {...field("address.line2")}
-            label={t.line2}
+            label={t("line2")}
             autoComplete="address-line2"
             maxLength={200}
             value={draft.patient.line2}
@@ -254,7 +257,7 @@ export function DetailsStep(props: DetailsStepProps) {
           />
           <TextField
             {...field("address.city")}
-            label={t.city}
+            label={t("city")}
             autoComplete="address-level2"
             maxLength={100}
             value={draft.patient.city}
@@ -262,8 +265,8 @@ export function DetailsStep(props: DetailsStepProps) {
           />
           <TextField
             {...field("address.postalCode")}
-            label={t.postalCode}
-            hint={t.postalCodeHint}
+            label={t("postalCode")}
+            hint={t("postalCodeHint")}
             autoComplete="postal-code"
             readOnly
             value={draft.postalCode.trim()}
@@ -274,7 +277,7 @@ export function DetailsStep(props: DetailsStepProps) {
 
       <div>
         <label htmlFor="language" className="block font-medium text-slate-900">
-          {t.language}
+          {t("language")}
         </label>
         <select
           id="language"
@@ -309,14 +312,14 @@ export function DetailsStep(props: DetailsStepProps) {
           />
           <div>
             <label htmlFor="consent" className="font-medium text-slate-900">
-              {t.consent}
+              {t("consent")}
             </label>
             <p id="consent-hint" className="mt-1 text-sm text-slate-600">
-              {t.consentHint}
+              {t("consentHint")}
             </p>
             <p className="mt-1 text-sm">
               <a href={`/${language}/privacy`} target="_blank" rel="noopener" className="font-medium text-brand-800 underline underline-offset-2">
-                {dict.policies.readPrivacy}
+                {words("readPrivacy")}
               </a>
             </p>
           </div>
@@ -324,7 +327,7 @@ export function DetailsStep(props: DetailsStepProps) {
       </div>
 
       <p aria-live="polite" className="sr-only">
-        {sending ? t.submitting : ""}
+        {sending ? t("submitting") : ""}
       </p>
     </StepFrame>
   );

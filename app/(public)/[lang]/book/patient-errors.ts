@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { VisitModeDto } from "@/lib/booking/api-types";
 import { patientDetailsSchema } from "@/lib/booking/schema";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import type { BookingDraft } from "./booking-draft";
 
@@ -35,6 +34,13 @@ export const detailInputIds: Record<DetailField, string> = {
   consent: "consent",
 };
 
+/** The words the checks put beside a field, from the page's "book" messages. */
+export interface DetailWords {
+  fieldError: (field: DetailField) => string;
+  consentError: string;
+  generic: string;
+}
+
 function isDetailField(path: string): path is DetailField {
   return (detailFields as readonly string[]).includes(path);
 }
@@ -45,8 +51,8 @@ function isDetailField(path: string): path is DetailField {
  * the browser's date picker shows its own format, so "Use the form
  * YYYY-MM-DD" would only confuse.
  */
-function localize(field: DetailField, message: string, language: Language): string {
-  return language === "en" && field !== "dateOfBirth" ? message : getDictionary(language).book.details.fieldErrors[field];
+function localize(field: DetailField, message: string, language: Language, words: DetailWords): string {
+  return language === "en" && field !== "dateOfBirth" ? message : words.fieldError(field);
 }
 
 export type PatientInput = z.input<typeof patientDetailsSchema>;
@@ -71,28 +77,32 @@ export type DetailsValidation =
   | { ok: true; patient: z.output<typeof patientDetailsSchema> }
   | { ok: false; errors: DetailErrors };
 
-export function validateDetails(draft: BookingDraft, mode: VisitModeDto, language: Language): DetailsValidation {
+export function validateDetails(draft: BookingDraft, mode: VisitModeDto, language: Language, words: DetailWords): DetailsValidation {
   const parsed = patientDetailsSchema.safeParse(patientInput(draft, mode));
   const errors: DetailErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join(".");
-      if (isDetailField(path) && !errors[path]) errors[path] = localize(path, issue.message, language);
+      if (isDetailField(path) && !errors[path]) errors[path] = localize(path, issue.message, language, words);
     }
   }
-  if (!draft.consent) errors.consent = getDictionary(language).book.details.consentError;
+  if (!draft.consent) errors.consent = words.consentError;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, patient: parsed.data };
 }
 
 /** Splits a 422's `fields` into errors we can show beside a field and the rest. */
-export function serverFieldErrors(fields: Record<string, string>, language: Language): { errors: DetailErrors; other: string[] } {
+export function serverFieldErrors(
+  fields: Record<string, string>,
+  language: Language,
+  words: DetailWords,
+): { errors: DetailErrors; other: string[] } {
   const errors: DetailErrors = {};
   const other: string[] = [];
   for (const [path, message] of Object.entries(fields)) {
     const field = path.replace(/^patient\./, "");
-    if (isDetailField(field)) errors[field] = localize(field, message, language);
-    else other.push(language === "en" ? message : getDictionary(language).book.failure.generic);
+    if (isDetailField(field)) errors[field] = localize(field, message, language, words);
+    else other.push(language === "en" ? message : words.generic);
   }
   return { errors, other: [...new Set(other)] };
 }

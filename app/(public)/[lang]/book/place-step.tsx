@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { LocationDto, TherapistDto, VisitModeDto } from "@/lib/booking/api-types";
 import { FieldError } from "@/components/form/field-error";
@@ -7,10 +8,8 @@ import { RadioCard } from "@/components/form/radio-card";
 import { languageName, nameList } from "@/components/booking/speaker-names";
 import { therapistFullName } from "@/components/booking/therapist-name";
 import type { Catalog } from "@/components/booking/use-catalog";
-import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { speakersOf } from "@/lib/booking/language-speakers";
 import { videoTherapistsFor } from "@/lib/booking/video-therapists";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { localeFor, type Language } from "@/lib/i18n/languages";
 import type { BookingDraft } from "./booking-draft";
 import { locationsFor, therapistsFor } from "./eligibility";
@@ -48,13 +47,13 @@ function LocationAddress({ location }: { location: LocationDto }) {
 
 /** Which of the therapists listed speak the patient's language; said when none does, too. */
 function SpeakersLine({ language, patientLanguage, therapists }: { language: Language; patientLanguage: string; therapists: TherapistDto[] }) {
-  const t = getDictionary(language).speakers;
+  const t = useTranslations("speakers");
   const spoken = languageName(patientLanguage, language);
   const speakers = speakersOf(therapists, patientLanguage);
   let text: string;
-  if (speakers.length === 0) text = t.noneListed(spoken);
-  else if (speakers.length === therapists.length && therapists.length > 1) text = t.allListed(spoken);
-  else text = t.listed(nameList(speakers, language), speakers.length, spoken);
+  if (speakers.length === 0) text = t("noneListed", { language: spoken });
+  else if (speakers.length === therapists.length && therapists.length > 1) text = t("allListed", { language: spoken });
+  else text = t("listed", { names: nameList(speakers, language), count: speakers.length, language: spoken });
   return <p className="text-slate-700">{text}</p>;
 }
 
@@ -68,10 +67,10 @@ interface TherapistChoiceProps {
 }
 
 function TherapistChoice({ language, patientLanguage, therapists, therapistId, update }: TherapistChoiceProps) {
-  const t = getDictionary(language).book.place;
+  const t = useTranslations("book.place");
   return (
     <fieldset className="space-y-3">
-      <legend className="mb-3 text-lg font-semibold text-slate-900">{t.therapistLegend}</legend>
+      <legend className="mb-3 text-lg font-semibold text-slate-900">{t("therapistLegend")}</legend>
       <SpeakersLine language={language} patientLanguage={patientLanguage} therapists={therapists} />
       <RadioCard
         id="therapist-first-available"
@@ -79,8 +78,8 @@ function TherapistChoice({ language, patientLanguage, therapists, therapistId, u
         value={FIRST_AVAILABLE}
         checked={therapistId === null}
         onChange={() => update({ therapistId: null, slot: null })}
-        label={t.firstAvailable}
-        hint={t.firstAvailableHint}
+        label={t("firstAvailable")}
+        hint={t("firstAvailableHint")}
       />
       {therapists.map((therapist) => (
         <RadioCard
@@ -95,9 +94,9 @@ function TherapistChoice({ language, patientLanguage, therapists, therapistId, u
             <>
               {therapist.photoUrl ? (
                 // eslint-disable-next-line @next/next/no-img-element -- served by Stride's own image route, small by its upload cap
-                <img src={therapist.photoUrl} alt={t.photoOf(therapistFullName(therapist))} width={64} height={64} className="mb-2 size-16 rounded-full object-cover" />
+                <img src={therapist.photoUrl} alt={t("photoOf", { name: therapistFullName(therapist) })} width={64} height={64} className="mb-2 size-16 rounded-full object-cover" />
               ) : null}
-              {therapist.languages.length > 0 ? <span className="block">{t.speaks(spokenLanguages(therapist, language))}</span> : null}
+              {therapist.languages.length > 0 ? <span className="block">{t("speaks", { languages: spokenLanguages(therapist, language) })}</span> : null}
               {therapist.bio[language] ? <span className="mt-1 block">{therapist.bio[language]}</span> : null}
             </>
           }
@@ -110,7 +109,7 @@ function TherapistChoice({ language, patientLanguage, therapists, therapistId, u
 /** A video visit has no travel: the patient chooses whom to see, and the search covers every location. */
 function VideoPlaceStep(props: PlaceStepProps) {
   const { language, catalog, draft, update, serviceId } = props;
-  const t = getVideoVisitText(language).place;
+  const t = useTranslations("videoVisit.place");
   const therapists = videoTherapistsFor(catalog.locations, catalog.therapists, serviceId);
   // A therapist chosen earlier who no longer sees patients by video is not kept.
   const therapistId = therapists.some((therapist) => therapist.id === draft.therapistId) ? draft.therapistId : null;
@@ -123,14 +122,14 @@ function VideoPlaceStep(props: PlaceStepProps) {
   };
 
   return (
-    <StepFrame language={language} step={3} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
+    <StepFrame step={3} title={t("title")} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
       {therapists.length === 0 ? (
         <p role="alert" className="rounded-xl border border-amber-600 bg-amber-50 p-4 text-slate-900">
-          {t.noTherapists}
+          {t("noTherapists")}
         </p>
       ) : (
         <>
-          <p className="text-slate-700">{t.intro}</p>
+          <p className="text-slate-700">{t("intro")}</p>
           <TherapistChoice language={language} patientLanguage={draft.patient.language} therapists={therapists} therapistId={therapistId} update={update} />
         </>
       )}
@@ -145,7 +144,7 @@ export function PlaceStep(props: PlaceStepProps) {
 
 function InPersonPlaceStep(props: PlaceStepProps) {
   const { language, catalog, draft, update, serviceId, mode } = props;
-  const t = getDictionary(language).book.place;
+  const t = useTranslations("book.place");
   const [error, setError] = useState(false);
 
   const locations = locationsFor(catalog.locations, catalog.therapists, { serviceId, mode, postalCode: draft.postalCode });
@@ -170,15 +169,15 @@ function InPersonPlaceStep(props: PlaceStepProps) {
   };
 
   return (
-    <StepFrame language={language} step={3} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
+    <StepFrame step={3} title={t("title")} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack}>
       {locations.length === 0 ? (
         <p role="alert" className="rounded-xl border border-amber-600 bg-amber-50 p-4 text-slate-900">
-          {t.noLocations}
+          {t("noLocations")}
         </p>
       ) : (
         <fieldset aria-describedby={error ? "location-error" : undefined} className="space-y-3">
-          <legend className="mb-3 text-lg font-semibold text-slate-900">{mode === "HOME" ? t.homeLegend : t.clinicLegend}</legend>
-          <FieldError id="location-error" message={error ? t.locationError : undefined} />
+          <legend className="mb-3 text-lg font-semibold text-slate-900">{mode === "HOME" ? t("homeLegend") : t("clinicLegend")}</legend>
+          <FieldError id="location-error" message={error ? t("locationError") : undefined} />
           {locations.map((location) => (
             <RadioCard
               key={location.id}

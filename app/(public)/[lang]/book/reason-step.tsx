@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { ReasonDto } from "@/lib/booking/api-types";
 import { FieldError } from "@/components/form/field-error";
 import { RadioCard } from "@/components/form/radio-card";
 import { TextField } from "@/components/form/text-field";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { OTHER_REASON, type BookingDraft } from "./booking-draft";
 import { StepFrame } from "./step-frame";
@@ -20,7 +20,7 @@ interface ReasonStepProps {
 }
 
 export function ReasonStep({ language, reasons, draft, update, focusHeading, onNext }: ReasonStepProps) {
-  const t = getDictionary(language).book.reason;
+  const t = useTranslations("book.reason");
   const [error, setError] = useState<"choose" | "other" | null>(null);
   const groupRef = useRef<HTMLFieldSetElement>(null);
 
@@ -44,14 +44,14 @@ export function ReasonStep({ language, reasons, draft, update, focusHeading, onN
   };
 
   return (
-    <StepFrame language={language} step={1} title={t.title} focusHeading={focusHeading} onSubmit={submit}>
+    <StepFrame step={1} title={t("title")} focusHeading={focusHeading} onSubmit={submit}>
       <fieldset
         ref={groupRef}
         aria-describedby={error === "choose" ? "reason-error" : undefined}
         className="space-y-3"
       >
-        <legend className="mb-3 text-slate-700">{t.legend}</legend>
-        <FieldError id="reason-error" message={error === "choose" ? t.chooseError : undefined} />
+        <legend className="mb-3 text-slate-700">{t("legend")}</legend>
+        <FieldError id="reason-error" message={error === "choose" ? t("chooseError") : undefined} />
         {reasons.map((reason) => (
           <RadioCard
             key={reason.slug}
@@ -69,18 +69,18 @@ export function ReasonStep({ language, reasons, draft, update, focusHeading, onN
           value={OTHER_REASON}
           checked={draft.reasonChoice === OTHER_REASON}
           onChange={() => choose(OTHER_REASON)}
-          label={t.other}
+          label={t("other")}
         />
       </fieldset>
       {draft.reasonChoice === OTHER_REASON ? (
         <TextField
           id="reason-other-text"
-          label={t.otherLabel}
+          label={t("otherLabel")}
           value={draft.otherReason}
           onChange={(event) => update({ otherReason: event.target.value })}
           maxLength={500}
           autoComplete="off"
-          error={error === "other" ? t.otherError : undefined}
+          error={error === "other" ? t("otherError") : undefined}
         />
       ) : null}
     </StepFrame>

@@ -1,13 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
-import type { Language } from "@/lib/i18n/languages";
 
 export const TOTAL_STEPS = 5;
 
 interface StepFrameProps {
-  language: Language;
   /** 1-based. */
   step: number;
   title: string;
@@ -30,8 +28,8 @@ export const secondaryButton =
   "inline-flex min-h-12 items-center justify-center rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50";
 
 export function StepFrame(props: StepFrameProps) {
-  const { language, step, title, focusHeading } = props;
-  const t = getDictionary(language).book;
+  const { step, title, focusHeading } = props;
+  const t = useTranslations("book");
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -52,7 +50,7 @@ export function StepFrame(props: StepFrameProps) {
         ))}
       </div>
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-slate-900">
-        <span className="block text-sm font-semibold text-brand-800">{t.stepOf(step, TOTAL_STEPS)}</span>{" "}
+        <span className="block text-sm font-semibold text-brand-800">{t("stepOf", { step, total: TOTAL_STEPS })}</span>{" "}
         {title}
       </h2>
       <form noValidate onSubmit={submit} className="mt-5 space-y-6">
@@ -62,14 +60,14 @@ export function StepFrame(props: StepFrameProps) {
           {props.onBack ? (
             <button type="button" onClick={props.onBack} className={secondaryButton}>
               <span aria-hidden="true">←&nbsp;</span>
-              {t.back}
+              {t("back")}
             </button>
           ) : (
             <span />
           )}
           {props.hideSubmit ? null : (
             <button type="submit" disabled={props.submitting} className={primaryButton}>
-              {props.submitLabel ?? t.continue}
+              {props.submitLabel ?? t("continue")}
             </button>
           )}
         </div>

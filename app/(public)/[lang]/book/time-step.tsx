@@ -1,18 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldError } from "@/components/form/field-error";
 import { todayIn } from "@/lib/booking/slot-week";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import type { Catalog } from "@/components/booking/use-catalog";
 import { usePatientTimeZone } from "@/components/booking/use-patient-time-zone";
-import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { VisitTerms } from "@/components/booking/visit-terms";
 import { WeekSlotPicker } from "@/components/booking/week-slot-picker";
 import type { SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import { patientClock, zoneGenericName } from "@/lib/booking/zone-pair";
 import { formatDay, formatTime } from "@/lib/i18n/format-date-time";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { withoutDoubledPeriod } from "@/lib/i18n/final-period";
 import type { Language } from "@/lib/i18n/languages";
 import type { BookingDraft } from "./booking-draft";
 import { SlotChangeNote } from "./slot-change-note";
@@ -36,8 +36,10 @@ interface TimeStepProps {
 
 export function TimeStep(props: TimeStepProps) {
   const { language, catalog, draft, update, serviceId, mode, timeZone } = props;
-  const dict = getDictionary(language);
-  const t = dict.book.time;
+  const book = useTranslations("book");
+  const t = useTranslations("book.time");
+  const slots = useTranslations("slots");
+  const video = useTranslations("videoVisit");
   const [error, setError] = useState(false);
   const [today] = useState(() => todayIn(timeZone));
   const patientZone = usePatientTimeZone();
@@ -51,16 +53,17 @@ export function TimeStep(props: TimeStepProps) {
   const chosenTime = (chosen: SlotDto) => {
     const zone = catalog.locations.find((location) => location.id === chosen.locationId)?.timeZone ?? timeZone;
     const time = formatTime(chosen.start, zone, language);
+    const clock = mode === "VIDEO" ? patientClock({ start: chosen.start }, zone, patientZone, language) : null;
     const shown =
       mode === "VIDEO"
-        ? getVideoVisitText(language).bothTimes(
-            time,
-            zoneGenericName(zone, language),
-            patientClock({ start: chosen.start }, zone, patientZone, language),
-            patientZone,
-          )
+        ? video("bothTimes", {
+            clinicTime: time,
+            clinicZoneName: zoneGenericName(zone, language),
+            patient: clock ? video("patientClock", { day: clock.day ?? "none", time: clock.time }) : "none",
+            patientZone: patientZone ?? "none",
+          })
         : time;
-    return dict.slots.when(formatDay(chosen.start, zone, language), shown, therapistName(chosen.therapistId));
+    return slots("when", { day: formatDay(chosen.start, zone, language), time: shown, therapist: therapistName(chosen.therapistId) ?? "none" });
   };
 
   const submit = () => {
@@ -74,14 +77,14 @@ export function TimeStep(props: TimeStepProps) {
 
   return (
     // Continue is the step's own sticky bar, so on a phone it stays in reach below the day's times.
-    <StepFrame language={language} step={4} title={t.title} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack} hideSubmit>
+    <StepFrame step={4} title={t("title")} focusHeading={props.focusHeading} onSubmit={submit} onBack={props.onBack} hideSubmit>
       {service ? (
         <VisitTerms
           language={language}
           terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
         />
       ) : null}
-      <FieldError id="slot-error" message={error ? t.error : undefined} />
+      <FieldError id="slot-error" message={error ? t("error") : undefined} />
       <WeekSlotPicker
         language={language}
         name="slot"
@@ -106,14 +109,14 @@ export function TimeStep(props: TimeStepProps) {
       <div aria-live="polite" className="space-y-2">
         {slot ? (
           <>
-            <p className="font-medium text-slate-900">{t.chosen(chosenTime(slot))}</p>
+            <p className="font-medium text-slate-900">{withoutDoubledPeriod(t("chosen", { when: chosenTime(slot) }))}</p>
             <SlotChangeNote language={language} slot={slot} timeZone={slotLocation?.timeZone ?? timeZone} phone={slotLocation?.phone ?? null} />
           </>
         ) : null}
       </div>
       <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white px-4 py-3 sm:-mx-6 sm:px-6">
         <button type="submit" className={`${primaryButton} w-full sm:w-auto`}>
-          {dict.book.continue}
+          {book("continue")}
         </button>
       </div>
     </StepFrame>

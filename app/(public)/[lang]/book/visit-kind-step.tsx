@@ -1,14 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ServiceDto, VisitModeDto } from "@/lib/booking/api-types";
 import { FieldError } from "@/components/form/field-error";
 import { RadioCard } from "@/components/form/radio-card";
 import { TextField } from "@/components/form/text-field";
 import type { Catalog } from "@/components/booking/use-catalog";
-import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { formatPrice } from "@/lib/i18n/format-price";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { onlineModes, type BookingDraft } from "./booking-draft";
 import { locationsFor } from "./eligibility";
@@ -30,8 +29,10 @@ type KindError = "service" | "mode" | "postalCode" | "notServed";
 const clearedLaterChoices = { locationId: null, therapistId: null, slot: null } satisfies Partial<BookingDraft>;
 
 export function VisitKindStep({ language, catalog, draft, update, focusHeading, onNext, onBack }: VisitKindStepProps) {
-  const t = getDictionary(language).book.kind;
-  const modeText = { ...t.modes, VIDEO: getVideoVisitText(language).kind };
+  const t = useTranslations("book.kind");
+  const video = useTranslations("videoVisit.kind");
+  const modeText = (mode: VisitModeDto) =>
+    mode === "VIDEO" ? { label: video("label"), hint: video("hint") } : { label: t(`modes.${mode}.label`), hint: t(`modes.${mode}.hint`) };
   const [error, setError] = useState<KindError | null>(null);
   const services = catalog.services.filter((service) => onlineModes(service).length > 0);
   const service = services.find((candidate) => candidate.id === draft.serviceId);
@@ -75,13 +76,13 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
   };
 
   const postalCodeError =
-    error === "postalCode" ? t.postalCodeError : error === "notServed" ? t.notServed(draft.postalCode.trim()) : undefined;
+    error === "postalCode" ? t("postalCodeError") : error === "notServed" ? t("notServed", { postalCode: draft.postalCode.trim() }) : undefined;
 
   return (
-    <StepFrame language={language} step={2} title={t.title} focusHeading={focusHeading} onSubmit={submit} onBack={onBack}>
+    <StepFrame step={2} title={t("title")} focusHeading={focusHeading} onSubmit={submit} onBack={onBack}>
       <fieldset aria-describedby={error === "service" ? "service-error" : undefined} className="space-y-3">
-        <legend className="mb-3 text-lg font-semibold text-slate-900">{t.serviceLegend}</legend>
-        <FieldError id="service-error" message={error === "service" ? t.serviceError : undefined} />
+        <legend className="mb-3 text-lg font-semibold text-slate-900">{t("serviceLegend")}</legend>
+        <FieldError id="service-error" message={error === "service" ? t("serviceError") : undefined} />
         {services.map((candidate) => (
           <RadioCard
             key={candidate.id}
@@ -94,9 +95,9 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
             hint={
               <>
                 <span className="block font-medium text-slate-800">
-                  {t.minutes(candidate.durationMinutes)} ·{" "}
-                  {candidate.priceCents === 0 ? t.free : formatPrice(candidate.priceCents, candidate.currency, language)}
-                  {candidate.newPatientsOnly ? ` · ${t.newPatientsOnly}` : ""}
+                  {t("minutes", { minutes: candidate.durationMinutes })} ·{" "}
+                  {candidate.priceCents === 0 ? t("free") : formatPrice(candidate.priceCents, candidate.currency, language)}
+                  {candidate.newPatientsOnly ? ` · ${t("newPatientsOnly")}` : ""}
                 </span>
                 {candidate.description[language] ? <span className="mt-1 block">{candidate.description[language]}</span> : null}
               </>
@@ -107,8 +108,8 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
 
       {service ? (
         <fieldset aria-describedby={error === "mode" ? "mode-error" : undefined} className="space-y-3">
-          <legend className="mb-3 text-lg font-semibold text-slate-900">{t.modeLegend}</legend>
-          <FieldError id="mode-error" message={error === "mode" ? t.modeError : undefined} />
+          <legend className="mb-3 text-lg font-semibold text-slate-900">{t("modeLegend")}</legend>
+          <FieldError id="mode-error" message={error === "mode" ? t("modeError") : undefined} />
           {modes.map((mode) => (
             <RadioCard
               key={mode}
@@ -117,8 +118,8 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
               value={mode}
               checked={draft.mode === mode}
               onChange={() => chooseMode(mode)}
-              label={modeText[mode].label}
-              hint={modeText[mode].hint}
+              label={modeText(mode).label}
+              hint={modeText(mode).hint}
             />
           ))}
         </fieldset>
@@ -128,8 +129,8 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
         <div className="space-y-3">
           <TextField
             id="postal-code"
-            label={t.postalCodeLabel}
-            hint={t.postalCodeHint}
+            label={t("postalCodeLabel")}
+            hint={t("postalCodeHint")}
             error={postalCodeError}
             value={draft.postalCode}
             onChange={(event) => {
@@ -143,7 +144,7 @@ export function VisitKindStep({ language, catalog, draft, update, focusHeading, 
           />
           {error === "notServed" && modes.includes("CLINIC") ? (
             <button type="button" className={secondaryButton} onClick={seeInClinic}>
-              {t.useClinic}
+              {t("useClinic")}
             </button>
           ) : null}
         </div>

@@ -1,9 +1,9 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
-import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import type { BookingDto } from "@/lib/booking/api-types";
 import { PATIENT_CANCELLED_REASON } from "@/lib/booking/cancellation-reason";
-import { visitTermsText } from "@/lib/booking/visit-terms-text";
+import { visitTermsWords } from "@/lib/booking/visit-terms-words";
 import { formatLongDate, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { languageNames, type Language } from "@/lib/i18n/languages";
@@ -19,12 +19,12 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 export function BookingDetails({ booking, language }: { booking: BookingDto; language: Language }) {
   const t = getDictionary(language).manage;
-  const video = getVideoVisitText(language);
+  const video = useTranslations("videoVisit");
   const zone = booking.timeZone;
   const { location, visitAddress, therapist } = booking;
   const cancelled = booking.status === "CANCELLED";
-  const terms = getDictionary(language).terms;
-  const termsText = visitTermsText(language, { ...booking.service, mode: booking.mode });
+  const terms = useTranslations("terms");
+  const termsText = visitTermsWords(terms, language, { ...booking.service, mode: booking.mode });
   return (
     <section aria-labelledby="booking-details" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <h2 id="booking-details" className="text-xl font-bold text-slate-900">
@@ -39,8 +39,8 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
           </span>
         </Row>
         <Row term={t.service}>{booking.service.name[language]}</Row>
-        <Row term={terms.price}>{termsText.price}</Row>
-        {cancelled ? null : <Row term={terms.payment}>{termsText.payment}</Row>}
+        <Row term={terms("price")}>{termsText.price}</Row>
+        {cancelled ? null : <Row term={terms("payment")}>{termsText.payment}</Row>}
         <Row term={t.when}>
           <span className={cancelled ? "line-through" : undefined}>
             {formatLongDate(booking.start, zone, language)}, {formatTimeRange(booking.start, booking.end, zone, language)}
@@ -63,8 +63,8 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
         <Row term={t.where}>
           {booking.mode === "VIDEO" ? (
             <>
-              <span className="block">{video.where}</span>
-              <span className="block text-sm font-normal text-slate-700">{video.whereHint}</span>
+              <span className="block">{video("where")}</span>
+              <span className="block text-sm font-normal text-slate-700">{video("whereHint")}</span>
             </>
           ) : booking.mode === "HOME" && visitAddress ? (
             <address className="not-italic">

@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { BookingDto } from "@/lib/booking/api-types";
 import { ApiError, calendarFilePath } from "@/components/booking/api-client";
-import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { formatLongDate, formatTime } from "@/lib/i18n/format-date-time";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
@@ -37,6 +37,7 @@ function formatWhen(iso: string, timeZone: string, language: Language) {
 
 export function ManageBooking({ language, token, justBooked }: ManageBookingProps) {
   const t = getDictionary(language).manage;
+  const videoText = useTranslations("videoVisit");
   const queryClient = useQueryClient();
   const query = useQuery(bookingQuery(token));
   const [panel, setPanel] = useState<"reschedule" | "cancel" | null>(null);
@@ -105,7 +106,7 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
   // The room is for a visit still to happen or under way; a finished or cancelled one keeps no way in.
   const joinUrl = booking.status === "BOOKED" || booking.status === "CHECKED_IN" ? booking.joinUrl : null;
   const bookedIntro = video
-    ? getVideoVisitText(language).bookedIntro(`${booking.therapist.firstName} ${booking.therapist.lastName}`)
+    ? videoText("bookedIntro", { therapist: `${booking.therapist.firstName} ${booking.therapist.lastName}` })
     : t.bookedIntro;
 
   const openPanel = (which: "reschedule" | "cancel") => {

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { bookingClientMessages } from "@/lib/i18n/catalog";
 import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage } from "@/lib/i18n/languages";
 import { ManageBooking } from "./manage-booking";
@@ -13,5 +15,10 @@ export async function generateMetadata({ params }: PageProps<"/[lang]/manage/[to
 export default async function ManageBookingPage({ params, searchParams }: PageProps<"/[lang]/manage/[token]">) {
   const [{ lang, token }, query] = await Promise.all([params, searchParams]);
   if (!isLanguage(lang)) notFound();
-  return <ManageBooking language={lang} token={token} justBooked={query.booked === "1"} />;
+  // The time picker, the visit terms and the video-visit words of the booking flow are read here too.
+  return (
+    <NextIntlClientProvider locale={lang} messages={bookingClientMessages(lang)}>
+      <ManageBooking language={lang} token={token} justBooked={query.booked === "1"} />
+    </NextIntlClientProvider>
+  );
 }

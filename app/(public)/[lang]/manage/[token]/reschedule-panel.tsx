@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { BookingDto, SlotDto } from "@/lib/booking/api-types";
@@ -31,6 +32,7 @@ const secondary =
 /** The same week view as the booking flow, for the booking's own service, location and kind of visit. */
 export function ReschedulePanel({ booking, token, language, onDone, onClose }: ReschedulePanelProps) {
   const dict = getDictionary(language);
+  const book = useTranslations("book");
   const t = dict.manage.reschedule;
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -104,7 +106,7 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
             setConflict(null);
             setSelected(null);
           }}
-          pickAnotherLabel={dict.book.conflict.pickAnotherTime}
+          pickAnotherLabel={book("conflict.pickAnotherTime")}
           showPatientTime={booking.mode === "VIDEO"}
         />
       ) : (
