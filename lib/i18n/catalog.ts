@@ -52,6 +52,7 @@ import enMessageTherapistNotice from "./messages/en/message-therapist-notice.jso
 import enMessageVisit from "./messages/en/message-visit.json";
 import esMessageVisit from "./messages/es/message-visit.json";
 import enStaffAudit from "./messages/en/staff-audit.json";
+import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffOutbox from "./messages/en/staff-outbox.json";
 import enStaffPatients from "./messages/en/staff-patients.json";
 import enStaffSchedules from "./messages/en/staff-schedules.json";
@@ -101,6 +102,7 @@ const en = {
   messageVisit: enMessageVisit,
   // Staff pages ship in English; their namespaces start with "staff".
   staffAudit: enStaffAudit,
+  staffCalendar: enStaffCalendar,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,
@@ -147,6 +149,7 @@ const es: Messages = {
   messageTherapistNotice: enMessageTherapistNotice,
   messageVisit: esMessageVisit,
   staffAudit: enStaffAudit,
+  staffCalendar: enStaffCalendar,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,

@@ -1,10 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { CalendarAppointmentDto } from "@/lib/calendar/schema";
 import { formatMinutes, localMinutes } from "./wall-clock";
-
-export const STATUS_LABEL = { BOOKED: "Booked", CHECKED_IN: "Checked in", COMPLETED: "Completed", CANCELLED: "Cancelled", NO_SHOW: "No-show" } as const;
-export const MODE_LABEL = { CLINIC: "In clinic", HOME: "Home visit", VIDEO: "Video" } as const;
 
 const STATUS_STYLE: Record<CalendarAppointmentDto["status"], string> = {
   BOOKED: "border-teal-700 bg-teal-50",
@@ -29,6 +27,7 @@ export function AppointmentCard({
   onOpen: () => void;
   draggable: boolean;
 }) {
+  const t = useTranslations("staffCalendar");
   return (
     <button
       type="button"
@@ -46,18 +45,18 @@ export function AppointmentCard({
         {formatMinutes(localMinutes(a.start))} {a.patientName}
         <span className="sr-only">
           {" "}
-          until {formatMinutes(localMinutes(a.end))}
-          {therapistName ? ` with ${therapistName}` : ""}
+          {t("card.until", { time: formatMinutes(localMinutes(a.end)) })}
+          {therapistName ? ` ${t("card.withTherapist", { therapist: therapistName })}` : ""}
         </span>
       </span>
       <span className="block text-slate-700">
-        {serviceName} · {MODE_LABEL[a.mode]}
+        {serviceName} · {t("mode", { mode: a.mode })}
         {a.room ? ` · ${a.room}` : ""}
       </span>
       <span className="block font-medium text-slate-800">
-        {a.elsewhere ? "At another location" : STATUS_LABEL[a.status]}
-        {a.patientConfirmed ? <span className="ml-1 rounded bg-teal-800 px-1 text-white">Confirmed</span> : null}
-        {a.changeRequested ? <span className="ml-1 rounded bg-amber-700 px-1 text-white">Wants a change</span> : null}
+        {a.elsewhere ? t("card.elsewhere") : t("status", { status: a.status })}
+        {a.patientConfirmed ? <span className="ml-1 rounded bg-teal-800 px-1 text-white">{t("card.confirmed")}</span> : null}
+        {a.changeRequested ? <span className="ml-1 rounded bg-amber-700 px-1 text-white">{t("card.wantsChange")}</span> : null}
       </span>
     </button>
   );

@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/form/button";
 import { ModalDialog } from "@/components/form/dialog";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { VisitMessages } from "../visit-messages/visit-messages";
-import { MODE_LABEL, STATUS_LABEL } from "./appointment-card";
 import { timeOptionsWith } from "./time-options";
+import { ACTION_KEY } from "./calendar-api";
 import { useCalendarVisit } from "./use-calendar";
 import { formatDate, formatMinutes, localDate, localMinutes } from "./wall-clock";
 
@@ -18,12 +19,12 @@ type Action = "check-in" | "complete" | "no-show" | "cancel" | "undo-check-in" |
  * day in the location's zone (the server holds the same rule); a no-show is
  * asked about first.
  */
-const ACTIONS: { action: Exclude<Action, "cancel">; label: string; from: CalendarAppointmentDto["status"][]; onVisitDay?: boolean }[] = [
-  { action: "check-in", label: "Check in", from: ["BOOKED"], onVisitDay: true },
-  { action: "complete", label: "Complete", from: ["BOOKED", "CHECKED_IN"] },
-  { action: "no-show", label: "No-show", from: ["BOOKED"] },
-  { action: "undo-check-in", label: "Undo check-in", from: ["CHECKED_IN"], onVisitDay: true },
-  { action: "undo-no-show", label: "Undo no-show", from: ["NO_SHOW"], onVisitDay: true },
+const ACTIONS: { action: Exclude<Action, "cancel">; from: CalendarAppointmentDto["status"][]; onVisitDay?: boolean }[] = [
+  { action: "check-in", from: ["BOOKED"], onVisitDay: true },
+  { action: "complete", from: ["BOOKED", "CHECKED_IN"] },
+  { action: "no-show", from: ["BOOKED"] },
+  { action: "undo-check-in", from: ["CHECKED_IN"], onVisitDay: true },
+  { action: "undo-no-show", from: ["NO_SHOW"], onVisitDay: true },
 ];
 
 type Confirming = { action: "no-show" } | { action: "cancel"; reason: string };
@@ -45,6 +46,8 @@ export function AppointmentPanel({
   onStatus: (action: Action, reason?: string) => void;
   onMove: (date: string, minutes: number, therapistId: string) => void;
 }) {
+  const t = useTranslations("staffCalendar");
+  const tp = useTranslations("staffCalendar.panel");
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [reason, setReason] = useState("");
   const [moveDate, setMoveDate] = useState(localDate(a.start));
@@ -58,6 +61,8 @@ export function AppointmentPanel({
   const therapist = data.therapists.find((t) => t.id === a.therapistId);
   const changeable = a.status === "BOOKED" || a.status === "CHECKED_IN";
   const visitDay = localDate(a.start) === today;
+  const mode = t("mode", { mode: a.mode });
+  const place = a.room ? tp("whereRoom", { mode, room: a.room }) : mode;
   const actions = ACTIONS.filter((x) => x.from.includes(a.status) && (!x.onVisitDay || visitDay));
 
   return (
@@ -67,72 +72,68 @@ export function AppointmentPanel({
           {a.patientName}
         </h2>
         <button type="button" onClick={onClose} className="rounded-md border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100">
-          Close
+          {tp("close")}
         </button>
       </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt className="text-slate-600">When</dt>
+        <dt className="text-slate-600">{tp("when")}</dt>
         <dd>
-          {formatDate(localDate(a.start))}, {formatMinutes(localMinutes(a.start))}–{formatMinutes(localMinutes(a.end))}
+          {tp("whenValue", { date: formatDate(localDate(a.start)), start: formatMinutes(localMinutes(a.start)), end: formatMinutes(localMinutes(a.end)) })}
         </dd>
-        <dt className="text-slate-600">Service</dt>
+        <dt className="text-slate-600">{tp("service")}</dt>
         <dd>{serviceName}</dd>
-        <dt className="text-slate-600">Where</dt>
+        <dt className="text-slate-600">{tp("where")}</dt>
+        <dd>{a.elsewhere ? tp("whereElsewhere", { place }) : place}</dd>
+        <dt className="text-slate-600">{tp("therapist")}</dt>
+        <dd>{therapist?.name ?? tp("noTherapist")}</dd>
+        <dt className="text-slate-600">{tp("statusLabel")}</dt>
         <dd>
-          {MODE_LABEL[a.mode]}
-          {a.room ? `, ${a.room}` : ""}
-          {a.elsewhere ? " (another location)" : ""}
-        </dd>
-        <dt className="text-slate-600">Therapist</dt>
-        <dd>{therapist?.name ?? "—"}</dd>
-        <dt className="text-slate-600">Status</dt>
-        <dd>
-          {STATUS_LABEL[a.status]}
-          {a.patientConfirmed ? <span className="ml-2 rounded bg-teal-800 px-1.5 py-0.5 text-xs font-semibold text-white">Confirmed</span> : null}
+          {t("status", { status: a.status })}
+          {a.patientConfirmed ? <span className="ml-2 rounded bg-teal-800 px-1.5 py-0.5 text-xs font-semibold text-white">{tp("confirmed")}</span> : null}
         </dd>
         {a.patientConfirmed || a.changeRequested ? (
           <>
-            <dt className="text-slate-600">Patient</dt>
+            <dt className="text-slate-600">{tp("patient")}</dt>
             <dd className={a.changeRequested ? "font-medium text-amber-900" : ""}>
-              {a.changeRequested ? "Asked to change this visit from a reminder: call to find another time." : "Said they will be there, from a reminder."}
+              {a.changeRequested ? tp("changeRequested") : tp("willBeThere")}
             </dd>
           </>
         ) : null}
         {visit ? (
           <>
-            <dt className="text-slate-600">Phone</dt>
+            <dt className="text-slate-600">{tp("phone")}</dt>
             <dd>
               <a className="underline" href={`tel:${visit.patient.phone.replace(/[^0-9+]/g, "")}`}>
                 {visit.patient.phone}
               </a>
             </dd>
-            <dt className="text-slate-600">Booked</dt>
-            <dd>{visit.source === "ONLINE" ? "Online by the patient" : "By staff"}</dd>
+            <dt className="text-slate-600">{tp("bookedBy")}</dt>
+            <dd>{tp("source", { source: visit.source })}</dd>
           </>
         ) : null}
         {visit?.eligibilityFollowUp ? (
           <>
-            <dt className="text-slate-600">Follow up</dt>
-            <dd className="font-medium text-amber-900">Has been seen before but booked a service for new patients: call to agree the right visit.</dd>
+            <dt className="text-slate-600">{tp("followUp")}</dt>
+            <dd className="font-medium text-amber-900">{tp("followUpText")}</dd>
           </>
         ) : null}
       </dl>
       {details.isError ? (
         <p role="alert" className="mt-2 text-sm text-red-800">
-          {details.error.message}
+          {details.error.message || t("noAnswer")}
         </p>
       ) : null}
       {visit ? (
         <p className="mt-2 text-sm">
           <Link href={`/staff/patients/${visit.patient.id}`} className="font-medium text-teal-800 underline">
-            Open patient profile
+            {tp("openProfile")}
           </Link>
         </p>
       ) : null}
 
       <section aria-labelledby="panel-messages-title" className="mt-4 border-t border-slate-200 pt-3">
         <h3 id="panel-messages-title" className="mb-2 text-sm font-semibold">
-          Messages
+          {tp("messages")}
         </h3>
         <VisitMessages key={a.id} appointmentId={a.id} canResend={a.status === "BOOKED" && !a.elsewhere} timeZone={data.location.timeZone} idPrefix="panel" />
       </section>
@@ -146,7 +147,7 @@ export function AppointmentPanel({
               onClick={() => (x.action === "no-show" ? setConfirming({ action: "no-show" }) : onStatus(x.action))}
               className={buttonClass(x.action.startsWith("undo-") ? "secondary" : "primary", "sm")}
             >
-              {x.label}
+              {tp("action", { action: ACTION_KEY[x.action] })}
             </button>
           ))}
         </div>
@@ -161,30 +162,30 @@ export function AppointmentPanel({
           }}
         >
           <label htmlFor="cancel-reason" className="block text-sm font-medium">
-            Reason for cancelling
+            {tp("cancelReason")}
           </label>
           <input id="cancel-reason" required value={reason} onChange={(e) => setReason(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm" />
           <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50">
-            Cancel visit
+            {tp("cancelVisit")}
           </button>
         </form>
       ) : null}
 
       {confirming ? (
-        <ModalDialog title={confirming.action === "no-show" ? `Mark ${a.patientName} as a no-show?` : `Cancel ${a.patientName}'s visit?`} onClose={() => setConfirming(null)}>
+        <ModalDialog title={tp("confirmTitle", { action: ACTION_KEY[confirming.action], name: a.patientName })} onClose={() => setConfirming(null)}>
           <p className="mt-3 text-sm">
-            {formatDate(localDate(a.start))}, {formatMinutes(localMinutes(a.start))} · {serviceName}
+            {tp("confirmWhen", { date: formatDate(localDate(a.start)), time: formatMinutes(localMinutes(a.start)), service: serviceName })}
           </p>
           {confirming.action === "cancel" ? (
             <p className="mt-2 text-sm">
-              Reason: <span className="font-medium">{confirming.reason}</span>. The time becomes free for others.
+              {tp.rich("cancelReasonShown", { reason: confirming.reason, strong: (chunks) => <span className="font-medium">{chunks}</span> })}
             </p>
           ) : (
-            <p className="mt-2 text-sm">It can be undone today only; afterwards the record stands.</p>
+            <p className="mt-2 text-sm">{tp("noShowUndo")}</p>
           )}
           <div className="mt-5 flex flex-wrap justify-end gap-2">
             <button type="button" data-initial-focus onClick={() => setConfirming(null)} className={buttonClass("secondary", "sm")}>
-              {confirming.action === "cancel" ? "Keep the visit" : "Go back"}
+              {tp("goBack", { action: ACTION_KEY[confirming.action] })}
             </button>
             <button
               type="button"
@@ -196,7 +197,7 @@ export function AppointmentPanel({
               }}
               className={buttonClass("danger", "sm")}
             >
-              {confirming.action === "cancel" ? "Yes, cancel the visit" : "Yes, mark as no-show"}
+              {tp("confirm", { action: ACTION_KEY[confirming.action] })}
             </button>
           </div>
         </ModalDialog>
@@ -212,18 +213,18 @@ export function AppointmentPanel({
           }}
         >
           <h3 id="move-title" className="text-sm font-semibold">
-            Move to
+            {tp("moveTo")}
           </h3>
           <div className="grid grid-cols-2 gap-2">
             <div>
               <label htmlFor="move-date" className="block text-xs font-medium">
-                Date
+                {tp("date")}
               </label>
               <input id="move-date" type="date" value={moveDate} onChange={(e) => setMoveDate(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm" />
             </div>
             <div>
               <label htmlFor="move-time" className="block text-xs font-medium">
-                Time
+                {tp("time")}
               </label>
               <select id="move-time" value={moveTime} onChange={(e) => setMoveTime(Number(e.target.value))} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm">
                 {timeOptionsWith(moveTime).map((o) => (
@@ -235,7 +236,7 @@ export function AppointmentPanel({
             </div>
           </div>
           <label htmlFor="move-therapist" className="block text-xs font-medium">
-            Therapist
+            {tp("therapist")}
           </label>
           <select id="move-therapist" value={moveTherapist} onChange={(e) => setMoveTherapist(e.target.value)} className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm">
             {data.therapists.map((t) => (
@@ -245,7 +246,7 @@ export function AppointmentPanel({
             ))}
           </select>
           <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-900">
-            Move visit
+            {tp("moveVisit")}
           </button>
         </form>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { SlotDto } from "@/lib/booking/api-types";
 import type { CalendarDto } from "@/lib/calendar/schema";
@@ -24,11 +25,7 @@ export interface BookingError {
   alternatives: SlotDto[];
 }
 
-const MODE_CHOICES: { mode: VisitMode; label: string }[] = [
-  { mode: "CLINIC", label: "In the clinic" },
-  { mode: "HOME", label: "At home" },
-  { mode: "VIDEO", label: "By video" },
-];
+const MODE_CHOICES: readonly VisitMode[] = ["CLINIC", "HOME", "VIDEO"];
 
 const EMPTY_ADDRESS = { line1: "", line2: "", city: "", postalCode: "" };
 type AddressDraft = typeof EMPTY_ADDRESS;
@@ -58,6 +55,8 @@ export function BookDialog({
   onSubmit: (body: Omit<BookCallerBody, "start" | "locationId">, date: string, minutes: number, patientName: string) => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("staffCalendar.book");
+  const tc = useTranslations("staffCalendar");
   const dialogRef = useRef<HTMLDialogElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const [therapistId, setTherapistId] = useState(draft.therapistId);
@@ -78,8 +77,8 @@ export function BookDialog({
   const service = data.services.find((x) => x.id === serviceId);
   const therapist = data.therapists.find((x) => x.id === therapistId);
   // "First available" (no therapist chosen) offers what the service offers.
-  const modes = MODE_CHOICES.filter((c) => service?.visitModes.includes(c.mode) && (!therapistId || therapist?.visitModes.includes(c.mode)));
-  const mode = modes.some((c) => c.mode === chosenMode) ? chosenMode : (modes[0]?.mode ?? "CLINIC");
+  const modes = MODE_CHOICES.filter((m) => service?.visitModes.includes(m) && (!therapistId || therapist?.visitModes.includes(m)));
+  const mode = modes.includes(chosenMode) ? chosenMode : (modes[0] ?? "CLINIC");
 
 
   useEffect(() => {
@@ -107,7 +106,7 @@ export function BookDialog({
   const submit = (at: { date: string; minutes: number; therapistId: string }) => {
     const home = mode === "HOME" ? addressBody(address) : undefined;
     const patient = who === "existing" ? { patientId, ...(home ? { visitAddress: home } : {}) } : { newPatient: { ...newPatient, ...(home ? { address: home } : {}) } };
-    const name = who === "existing" ? (matches.data?.patients.find((p) => p.id === patientId)?.name ?? "the patient") : `${newPatient.firstName} ${newPatient.lastName}`.trim();
+    const name = who === "existing" ? (matches.data?.patients.find((p) => p.id === patientId)?.name ?? t("thePatient")) : `${newPatient.firstName} ${newPatient.lastName}`.trim();
     onSubmit(
       { serviceId, ...(at.therapistId ? { therapistId: at.therapistId } : {}), mode, reason: reason || undefined, ...(who === "new" ? { language } : {}), ...patient },
       at.date,
@@ -130,17 +129,17 @@ export function BookDialog({
         }}
       >
         <h2 id="book-title" className="text-lg font-bold">
-          Book a caller
+          {t("title")}
         </h2>
         {error ? (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
             <p ref={errorRef} tabIndex={-1}>
-              {error.message}
+              {error.message || tc("noAnswer")}
             </p>
             <NearestTimes
               alternatives={error.alternatives}
               data={data}
-              verb="Book"
+              verb="book"
               onPick={(slot) => {
                 const at = { date: localDate(slot.start), minutes: localMinutes(slot.start), therapistId: slot.therapistId };
                 setDate(at.date);
@@ -153,11 +152,11 @@ export function BookDialog({
         ) : null}
         <div className="grid grid-cols-2 gap-2">
           <div>
-            <label htmlFor="book-date" className="block text-xs font-medium">Date</label>
+            <label htmlFor="book-date" className="block text-xs font-medium">{t("date")}</label>
             <input id="book-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} className={input} />
           </div>
           <div>
-            <label htmlFor="book-time" className="block text-xs font-medium">Time</label>
+            <label htmlFor="book-time" className="block text-xs font-medium">{t("time")}</label>
             <select id="book-time" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} className={input}>
               {timeOptionsWith(minutes).map((o) => (
                 <option key={o.minutes} value={o.minutes}>{o.label}</option>
@@ -165,54 +164,54 @@ export function BookDialog({
             </select>
           </div>
           <div>
-            <label htmlFor="book-therapist" className="block text-xs font-medium">Therapist</label>
+            <label htmlFor="book-therapist" className="block text-xs font-medium">{t("therapist")}</label>
             <select id="book-therapist" value={therapistId} onChange={(e) => setTherapistId(e.target.value)} className={input}>
-              <option value="">First available</option>
+              <option value="">{t("firstAvailable")}</option>
               {data.therapists.map((t) => (
                 <option key={t.id} value={t.id}>{t.name}</option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="book-service" className="block text-xs font-medium">Service</label>
+            <label htmlFor="book-service" className="block text-xs font-medium">{t("service")}</label>
             <select id="book-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)} className={input}>
               {data.services.map((s) => (
-                <option key={s.id} value={s.id}>{s.name} ({s.durationMinutes} min)</option>
+                <option key={s.id} value={s.id}>{t("serviceOption", { name: s.name, minutes: s.durationMinutes })}</option>
               ))}
             </select>
           </div>
         </div>
         <fieldset>
-          <legend className="text-xs font-medium">Kind of visit</legend>
+          <legend className="text-xs font-medium">{t("kind")}</legend>
           <div className="mt-1 flex gap-4 text-sm">
-            {modes.map((c) => (
-              <label key={c.mode} className="flex items-center gap-1">
-                <input type="radio" name="mode" checked={mode === c.mode} onChange={() => setMode(c.mode)} /> {c.label}
+            {modes.map((m) => (
+              <label key={m} className="flex items-center gap-1">
+                <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} /> {t("mode", { mode: m })}
               </label>
             ))}
           </div>
-          {modes.length === 0 ? <p className="mt-1 text-xs text-red-700">This therapist does not offer this service in any kind of visit.</p> : null}
+          {modes.length === 0 ? <p className="mt-1 text-xs text-red-700">{t("noMode")}</p> : null}
         </fieldset>
         <fieldset className="rounded-md border border-slate-300 p-3">
-          <legend className="px-1 text-xs font-medium">Patient</legend>
+          <legend className="px-1 text-xs font-medium">{t("patient")}</legend>
           <div className="flex gap-4 text-sm">
-            <label className="flex items-center gap-1"><input type="radio" name="who" checked={who === "existing"} onChange={() => setWho("existing")} /> Existing patient</label>
-            <label className="flex items-center gap-1"><input type="radio" name="who" checked={who === "new"} onChange={() => setWho("new")} /> New patient</label>
+            <label className="flex items-center gap-1"><input type="radio" name="who" checked={who === "existing"} onChange={() => setWho("existing")} /> {t("existing")}</label>
+            <label className="flex items-center gap-1"><input type="radio" name="who" checked={who === "new"} onChange={() => setWho("new")} /> {t("new")}</label>
           </div>
           {who === "existing" ? (
             <div className="mt-2">
-              <label htmlFor="patient-search" className="block text-xs font-medium">Find by name, phone, email or date of birth</label>
+              <label htmlFor="patient-search" className="block text-xs font-medium">{t("find")}</label>
               <input id="patient-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={input} aria-describedby={field("patientId") ? "patient-error" : undefined} />
               {field("patientId") ? <p id="patient-error" className="mt-1 text-xs font-semibold text-red-700">{field("patientId")}</p> : null}
               <div role="status" className="mt-1 text-xs text-slate-600">
-                {matches.isFetching ? "Searching…" : matches.isError ? matches.error.message : matches.data ? `${matches.data.patients.length} found` : ""}
+                {matches.isFetching ? t("searching") : matches.isError ? matches.error.message || tc("noAnswer") : matches.data ? t("found", { count: matches.data.patients.length }) : ""}
               </div>
               <ul className="mt-1 max-h-40 space-y-1 overflow-y-auto">
                 {(matches.data?.patients ?? []).map((p) => (
                   <li key={p.id}>
                     <label className="flex items-center gap-2 text-sm">
                       <input type="radio" name="patientId" value={p.id} checked={patientId === p.id} onChange={() => setPatientId(p.id)} />
-                      {p.name} · born {p.dateOfBirth} · {p.phone}
+                      {t("match", { name: p.name, dateOfBirth: p.dateOfBirth, phone: p.phone })}
                     </label>
                   </li>
                 ))}
@@ -222,15 +221,15 @@ export function BookDialog({
             <div className="mt-2 grid grid-cols-2 gap-2">
               {(
                 [
-                  ["firstName", "First name", "text", "given-name"],
-                  ["lastName", "Last name", "text", "family-name"],
-                  ["phone", "Phone", "tel", "tel"],
-                  ["email", "Email", "email", "email"],
-                  ["dateOfBirth", "Date of birth", "date", "bday"],
+                  ["firstName", "text", "given-name"],
+                  ["lastName", "text", "family-name"],
+                  ["phone", "tel", "tel"],
+                  ["email", "email", "email"],
+                  ["dateOfBirth", "date", "bday"],
                 ] as const
-              ).map(([name, label, type, autoComplete]) => (
+              ).map(([name, type, autoComplete]) => (
                 <div key={name}>
-                  <label htmlFor={`new-${name}`} className="block text-xs font-medium">{label}</label>
+                  <label htmlFor={`new-${name}`} className="block text-xs font-medium">{t(name)}</label>
                   <input
                     id={`new-${name}`}
                     type={type}
@@ -245,10 +244,10 @@ export function BookDialog({
                 </div>
               ))}
               <div>
-                <label htmlFor="new-language" className="block text-xs font-medium">Language</label>
+                <label htmlFor="new-language" className="block text-xs font-medium">{t("language")}</label>
                 <select id="new-language" value={language} onChange={(e) => setLanguage(e.target.value === "es" ? "es" : "en")} className={input}>
-                  <option value="en">English</option>
-                  <option value="es">Spanish</option>
+                  <option value="en">{t("languageName", { language: "en" })}</option>
+                  <option value="es">{t("languageName", { language: "es" })}</option>
                 </select>
               </div>
             </div>
@@ -256,19 +255,19 @@ export function BookDialog({
         </fieldset>
         {mode === "HOME" ? (
           <fieldset className="rounded-md border border-slate-300 p-3">
-            <legend className="px-1 text-xs font-medium">Address for the home visit</legend>
-            {who === "existing" ? <p id="visit-address-hint" className="text-xs text-slate-600">Leave empty to visit the patient at the address on file.</p> : null}
+            <legend className="px-1 text-xs font-medium">{t("address")}</legend>
+            {who === "existing" ? <p id="visit-address-hint" className="text-xs text-slate-600">{t("addressHint")}</p> : null}
             <div className="mt-1 grid grid-cols-2 gap-2">
               {(
                 [
-                  ["line1", "Street address", "address-line1", true],
-                  ["line2", "Apartment, suite, floor (optional)", "address-line2", false],
-                  ["city", "City", "address-level2", true],
-                  ["postalCode", "Postal code", "postal-code", true],
+                  ["line1", "address-line1", true],
+                  ["line2", "address-line2", false],
+                  ["city", "address-level2", true],
+                  ["postalCode", "postal-code", true],
                 ] as const
-              ).map(([name, label, autoComplete, needed]) => (
+              ).map(([name, autoComplete, needed]) => (
                 <div key={name}>
-                  <label htmlFor={`visit-${name}`} className="block text-xs font-medium">{label}</label>
+                  <label htmlFor={`visit-${name}`} className="block text-xs font-medium">{t(name)}</label>
                   <input
                     id={`visit-${name}`}
                     autoComplete={autoComplete}
@@ -286,13 +285,13 @@ export function BookDialog({
           </fieldset>
         ) : null}
         <div>
-          <label htmlFor="book-reason" className="block text-xs font-medium">Reason for the visit</label>
+          <label htmlFor="book-reason" className="block text-xs font-medium">{t("reason")}</label>
           <input id="book-reason" value={reason} onChange={(e) => setReason(e.target.value)} className={input} />
         </div>
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-slate-400 px-3 py-1.5 text-sm">Close</button>
+          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-slate-400 px-3 py-1.5 text-sm">{t("close")}</button>
           <button type="submit" disabled={pending} className="rounded-md bg-teal-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-900 disabled:opacity-60">
-            {pending ? "Booking…" : "Book"}
+            {pending ? t("booking") : t("submit")}
           </button>
         </div>
       </form>

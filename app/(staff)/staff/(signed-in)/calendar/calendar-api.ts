@@ -23,7 +23,7 @@ async function readBody<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => null)) as (T & Partial<ErrorDto>) | null;
   if (!response.ok || !body) {
     const error = body?.error;
-    throw new CalendarRequestError(error?.message ?? "The server did not answer. Nothing was changed.", response.status, error?.code ?? "INTERNAL", body?.alternatives ?? [], error?.fields ?? {});
+    throw new CalendarRequestError(error?.message ?? "", response.status, error?.code ?? "INTERNAL", body?.alternatives ?? [], error?.fields ?? {});
   }
   return body;
 }
@@ -66,6 +66,16 @@ export function moveAppointment(id: string, body: { start: string; therapistId: 
 }
 
 export type StatusAction = "check-in" | "complete" | "no-show" | "cancel" | "undo-check-in" | "undo-no-show";
+
+/** Status actions as message selectors (ICU select keys are plain words). */
+export const ACTION_KEY = {
+  "check-in": "checkIn",
+  complete: "complete",
+  "no-show": "noShow",
+  cancel: "cancel",
+  "undo-check-in": "undoCheckIn",
+  "undo-no-show": "undoNoShow",
+} as const satisfies Record<StatusAction, string>;
 
 export function changeStatus(id: string, body: { action: StatusAction; reason?: string; expectedUpdatedAt: string }) {
   return send<{ id: string; status: string; updatedAt: string }>(`/api/staff/appointments/${id}/status`, { method: "POST", body: JSON.stringify(body) });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { SlotDto } from "@/lib/booking/api-types";
@@ -9,25 +10,16 @@ import { AppointmentPanel } from "./appointment-panel";
 import { BookDialog, type BookingDraft, type BookingError } from "./book-dialog";
 import { BookedLinks, type BookedVisit } from "./booked-links";
 import { NearestTimes } from "./nearest-times";
-import { bookCaller, CalendarRequestError, type BookCallerBody, type CalendarKey, type StatusAction } from "./calendar-api";
+import { ACTION_KEY, bookCaller, CalendarRequestError, type BookCallerBody, type CalendarKey } from "./calendar-api";
 import { DayGrid } from "./day-grid";
 import { calendarQueryKey, useCalendar, useChangeStatus, useMoveAppointment } from "./use-calendar";
 import { formatDate, formatMinutes, isoAt, localDate, localMinutes, offsetForDate, shiftDate, todayIn } from "./wall-clock";
 import { WeekList } from "./week-list";
 
-function zoneName(timeZone: string): string {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value;
-  return name ? `${name} (${timeZone})` : timeZone;
+function zoneLongName(timeZone: string): string | undefined {
+  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value;
 }
 
-const STATUS_SAVED: Record<StatusAction, string> = {
-  "check-in": "checked in",
-  complete: "completed",
-  "no-show": "no-show saved",
-  cancel: "cancel saved",
-  "undo-check-in": "check-in undone, booked again",
-  "undo-no-show": "no-show undone, booked again",
-};
 
 /** A message on the board; a refused move keeps the visit so a nearest free time can take it. */
 interface BoardMessage {
@@ -37,6 +29,8 @@ interface BoardMessage {
 }
 
 export function CalendarBoard({ initial, today }: { initial: CalendarDto; today: string }) {
+  const t = useTranslations("staffCalendar");
+  const tb = useTranslations("staffCalendar.board");
   // A week is keyed by its requested date: today when the week holds it, else its Monday.
   const [key, setKey] = useState<CalendarKey>({
     location: initial.location.id,
@@ -59,21 +53,21 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
   }, [signedOut, router]);
 
   const move = useMoveAppointment(key, (error, v) =>
-    setMessage({ tone: "error", text: `Not moved. ${error.message}`, refusedMove: { appointment: v.appointment, alternatives: error.alternatives } }),
+    setMessage({ tone: "error", text: tb("notMoved", { reason: error.message || t("noAnswer") }), refusedMove: { appointment: v.appointment, alternatives: error.alternatives } }),
   );
-  const status = useChangeStatus(key, (error) => setMessage({ tone: "error", text: `Not changed. ${error.message}` }));
+  const status = useChangeStatus(key, (error) => setMessage({ tone: "error", text: tb("notChanged", { reason: error.message || t("noAnswer") }) }));
   const book = useMutation({
     mutationFn: (v: { body: BookCallerBody; patientName: string }) => bookCaller(v.body),
     onSuccess: (saved, v) => {
       setDraft(null);
       setBookError(null);
-      setMessage({ tone: "ok", text: "Booked." });
+      setMessage({ tone: "ok", text: tb("booked") });
       setBooked({ patientName: v.patientName, manageUrl: saved.manageUrl, joinUrl: saved.joinUrl });
       void client.invalidateQueries({ queryKey: calendarQueryKey(key) });
     },
     onError: (error) => {
-      const e = error instanceof CalendarRequestError ? error : new CalendarRequestError("The booking could not be saved.", 0, "INTERNAL");
-      setBookError({ message: e.message, fields: e.fields, alternatives: e.alternatives });
+      const e = error instanceof CalendarRequestError ? error : new CalendarRequestError(tb("bookingNotSaved"), 0, "INTERNAL");
+      setBookError({ message: e.message || t("noAnswer"), fields: e.fields, alternatives: e.alternatives });
     },
   });
 
@@ -85,8 +79,10 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
     window.history.replaceState(null, "", `/staff/calendar?${params}`);
   };
 
-  if (!data) return <p role="status">Loading the calendar…</p>;
+  if (!data) return <p role="status">{t("loading")}</p>;
   const zone = data.location.timeZone;
+  const longName = zoneLongName(zone);
+  const zoneLabel = longName ? t("zone", { name: longName, timeZone: zone }) : zone;
   const selected = data.appointments.find((a) => a.id === selectedId) ?? null;
   const startIso = (date: string, minutes: number) => isoAt(date, minutes, offsetForDate(date, zone));
 
@@ -95,7 +91,7 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
     setBooked(null);
     move.mutate(
       { appointment: a, start: startIso(date, minutes), therapistId },
-      { onSuccess: () => setMessage({ tone: "ok", text: `Moved ${a.patientName} to ${formatDate(date)}, ${formatMinutes(minutes)}.` }) },
+      { onSuccess: () => setMessage({ tone: "ok", text: tb("moved", { name: a.patientName, date: formatDate(date), time: formatMinutes(minutes) }) }) },
     );
   };
 
@@ -103,15 +99,15 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">Calendar</h1>
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-sm text-slate-700">
-            {data.view === "day" ? formatDate(key.date) : `Week of ${formatDate(data.dates[0]!)}`} · Times in {zoneName(zone)}
+            {t("subtitle", { view: data.view, date: formatDate(data.view === "day" ? key.date : data.dates[0]!), zone: zoneLabel })}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2 text-sm">
           <div>
             <label htmlFor="calendar-location" className="block text-xs font-medium">
-              Location
+              {tb("location")}
             </label>
             <select id="calendar-location" value={key.location} onChange={(e) => navigate({ location: e.target.value })} className="rounded-md border border-slate-400 px-2 py-1.5">
               {data.locations.map((l) => (
@@ -121,26 +117,26 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
               ))}
             </select>
           </div>
-          <div role="group" aria-label="View" className="flex">
+          <div role="group" aria-label={tb("view")} className="flex">
             {(["day", "week"] as const).map((view) => (
               <button key={view} type="button" aria-pressed={key.view === view} onClick={() => navigate({ view })} className="border border-slate-400 px-3 py-1.5 first:rounded-l-md last:rounded-r-md aria-pressed:bg-slate-800 aria-pressed:text-white">
-                {view === "day" ? "Day" : "Week"}
+                {tb("viewName", { view })}
               </button>
             ))}
           </div>
-          <div role="group" aria-label="Date" className="flex">
+          <div role="group" aria-label={tb("date")} className="flex">
             <button type="button" onClick={() => navigate({ date: shiftDate(key.date, key.view === "day" ? -1 : -7) })} className="rounded-l-md border border-slate-400 px-3 py-1.5">
-              Previous
+              {tb("previous")}
             </button>
             <button type="button" onClick={() => navigate({ date: today })} className="border-y border-slate-400 px-3 py-1.5">
-              Today
+              {tb("today")}
             </button>
             <button type="button" onClick={() => navigate({ date: shiftDate(key.date, key.view === "day" ? 1 : 7) })} className="rounded-r-md border border-slate-400 px-3 py-1.5">
-              Next
+              {tb("next")}
             </button>
           </div>
           <button type="button" onClick={() => { setBookError(null); setDraft({ therapistId: data.therapists[0]?.id ?? "", date: key.date, minutes: 9 * 60 }); }} className="rounded-md bg-teal-800 px-3 py-1.5 font-semibold text-white hover:bg-teal-900">
-            Book a caller
+            {tb("bookCaller")}
           </button>
         </div>
       </div>
@@ -153,7 +149,7 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
               <NearestTimes
                 alternatives={message.refusedMove.alternatives}
                 data={data}
-                verb="Move"
+                verb="move"
                 onPick={(slot) => moveTo(message.refusedMove!.appointment, localDate(slot.start), localMinutes(slot.start), slot.therapistId)}
               />
             ) : null}
@@ -179,7 +175,7 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
             <WeekList data={data} onOpen={(a) => setSelectedId(a.id)} onOpenDay={(date) => navigate({ date, view: "day" })} />
           )}
           <p className="mt-2 text-xs text-slate-600">
-            Drag a booked visit to another time or therapist, or open it to use the move form. With the keyboard, Tab to a free time in the day grid, move with the arrow keys and press Enter to book it. Updates from other desks appear within a few seconds.
+            {tb("help")}
           </p>
         </div>
         {/* Beside the grid, so the links shown after booking never push the day out of view. */}
@@ -194,7 +190,7 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
               onClose={() => setSelectedId(null)}
               onStatus={(action, reason) => {
                 setMessage(null);
-                status.mutate({ appointment: selected, action, reason }, { onSuccess: () => setMessage({ tone: "ok", text: `${selected.patientName}: ${STATUS_SAVED[action]}.` }) });
+                status.mutate({ appointment: selected, action, reason }, { onSuccess: () => setMessage({ tone: "ok", text: tb("statusSaved", { name: selected.patientName, action: ACTION_KEY[action] }) }) });
                 if (action === "cancel") setSelectedId(null);
               }}
               onMove={(date, minutes, therapistId) => moveTo(selected, date, minutes, therapistId)}

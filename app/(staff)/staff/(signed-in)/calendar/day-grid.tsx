@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { AppointmentCard } from "./appointment-card";
@@ -58,6 +59,7 @@ export function DayGrid({
   onDropAppointment: (appointmentId: string, therapistId: string, minute: number) => void;
   onPickEmpty: (therapistId: string, minute: number) => void;
 }) {
+  const tg = useTranslations("staffCalendar.grid");
   const { from, to } = gridSpan(data, date);
   const rows = (to - from) / STEP;
   const minutesAt = (index: number) => from + index * STEP;
@@ -140,7 +142,7 @@ export function DayGrid({
             >
               {blocks.map((b) => (
                 <div key={`${b.startMinute}-${b.endMinute}`} aria-hidden="true" className="absolute inset-x-0 bg-white" style={{ top: ((b.startMinute - from) / STEP) * ROW_PX, height: ((b.endMinute - b.startMinute) / STEP) * ROW_PX }}>
-                  {b.visitModes.includes("HOME") && !b.visitModes.includes("CLINIC") ? <span className="absolute right-1 top-0.5 text-[10px] text-slate-600">home visits</span> : null}
+                  {b.visitModes.includes("HOME") && !b.visitModes.includes("CLINIC") ? <span className="absolute right-1 top-0.5 text-[10px] text-slate-600">{tg("homeVisits")}</span> : null}
                 </div>
               ))}
               {off.map((o) => {
@@ -148,7 +150,7 @@ export function DayGrid({
                 const end = localDate(o.end) > date ? to : Math.min(to, localMinutes(o.end));
                 return (
                   <div key={o.start} className="absolute inset-x-0 bg-slate-300/70 px-1 text-[10px] text-slate-800" style={{ top: ((start - from) / STEP) * ROW_PX, height: ((end - start) / STEP) * ROW_PX }}>
-                    {o.kind === "TIME_OFF" ? "Time off" : "Blocked"}
+                    {tg("off", { kind: o.kind })}
                   </div>
                 );
               })}
@@ -169,7 +171,7 @@ export function DayGrid({
                     data-slot-minute={minute}
                     data-free-slot={`${t.id}:${minute}`}
                     tabIndex={isRoving ? 0 : -1}
-                    aria-label={`Book at ${formatMinutes(minute)} with ${t.name}`}
+                    aria-label={tg("bookAt", { time: formatMinutes(minute), therapist: t.name })}
                     className={`${line} cursor-pointer focus-visible:z-20 focus-visible:bg-teal-100 focus-visible:outline-3 focus-visible:outline-teal-700`}
                     style={{ top: i * ROW_PX, height: ROW_PX }}
                     onFocus={() => setCurrent({ therapistId: t.id, minute })}

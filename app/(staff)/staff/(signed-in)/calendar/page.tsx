@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { openCalendar } from "@/lib/calendar/data";
 import { calendarQuerySchema } from "@/lib/calendar/schema";
@@ -8,7 +9,10 @@ import { staffContext } from "@/lib/http/staff-context";
 import { QueryProvider } from "@/components/query-provider";
 import { CalendarBoard } from "./calendar-board";
 
-export const metadata: Metadata = { title: "Calendar" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staffCalendar");
+  return { title: t("title") };
+}
 
 export default async function CalendarPage({ searchParams }: PageProps<"/staff/calendar">) {
   const staff = await requireStaff("ADMIN", "FRONT_DESK");
@@ -17,7 +21,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/staff/c
   // A closed location opens only when asked for by its address; the board starts at an open one.
   const locations = await getPrisma().location.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: { id: true, timeZone: true, active: true } });
   const location = locations.find((l) => l.id === requested) ?? locations.find((l) => l.active);
-  if (!location) return <p>No locations are set up yet.</p>;
+  if (!location) return <p>{(await getTranslations("staffCalendar"))("noLocations")}</p>;
   const today = todayAt(location.timeZone);
   // A date that is not one the calendar can show (2026-13-45, year 0) opens today instead.
   const date = typeof params.date === "string" && calendarQuerySchema.shape.date.safeParse(params.date).success ? params.date : today;

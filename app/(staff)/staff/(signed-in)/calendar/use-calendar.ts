@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { CalendarRequestError, changeStatus, fetchCalendar, fetchCalendarVisit, moveAppointment, type CalendarKey, type StatusAction } from "./calendar-api";
 import { localMinutes } from "./wall-clock";
@@ -84,6 +85,7 @@ export interface MoveVariables {
 }
 
 export function useMoveAppointment(key: CalendarKey, onRefused: (error: CalendarRequestError, v: MoveVariables) => void) {
+  const t = useTranslations("staffCalendar.board");
   const client = useQueryClient();
   const queryKey = calendarQueryKey(key);
   return useMutation({
@@ -103,7 +105,7 @@ export function useMoveAppointment(key: CalendarKey, onRefused: (error: Calendar
     },
     onError: (error, v, context) => {
       if (context?.before) client.setQueryData(queryKey, context.before);
-      onRefused(error instanceof CalendarRequestError ? error : new CalendarRequestError("The change could not be saved.", 0, "INTERNAL"), v);
+      onRefused(error instanceof CalendarRequestError ? error : new CalendarRequestError(t("changeNotSaved"), 0, "INTERNAL"), v);
     },
     onSettled: () => client.invalidateQueries({ queryKey }),
   });
@@ -125,6 +127,7 @@ const STATUS_AFTER = {
 } as const satisfies Record<StatusAction, CalendarAppointmentDto["status"]>;
 
 export function useChangeStatus(key: CalendarKey, onRefused: (error: CalendarRequestError) => void) {
+  const t = useTranslations("staffCalendar.board");
   const client = useQueryClient();
   const queryKey = calendarQueryKey(key);
   return useMutation({
@@ -147,7 +150,7 @@ export function useChangeStatus(key: CalendarKey, onRefused: (error: CalendarReq
     },
     onError: (error, _v, context) => {
       if (context?.before) client.setQueryData(queryKey, context.before);
-      onRefused(error instanceof CalendarRequestError ? error : new CalendarRequestError("The change could not be saved.", 0, "INTERNAL"));
+      onRefused(error instanceof CalendarRequestError ? error : new CalendarRequestError(t("changeNotSaved"), 0, "INTERNAL"));
     },
     onSettled: () => client.invalidateQueries({ queryKey }),
   });

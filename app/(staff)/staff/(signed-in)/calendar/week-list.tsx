@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { AppointmentCard } from "./appointment-card";
 import { formatDate, localDate } from "./wall-clock";
 
 export function WeekList({ data, onOpen, onOpenDay }: { data: CalendarDto; onOpen: (a: CalendarAppointmentDto) => void; onOpenDay: (date: string) => void }) {
+  const t = useTranslations("staffCalendar.week");
   const names = new Map(data.therapists.map((t) => [t.id, t.name]));
   return (
     <div className="grid gap-3 md:grid-cols-7">
@@ -17,12 +19,12 @@ export function WeekList({ data, onOpen, onOpenDay }: { data: CalendarDto; onOpe
                 {formatDate(date, "short")}
               </button>
             </h2>
-            <p className="text-xs text-slate-600">{visits.length === 1 ? "1 visit" : `${visits.length} visits`}</p>
+            <p className="text-xs text-slate-600">{t("visits", { count: visits.length })}</p>
             <ul className="mt-2 space-y-1">
               {visits.map((a) => (
                 <li key={a.id}>
                   <AppointmentCard appointment={a} therapistName={names.get(a.therapistId)} serviceName={data.serviceNames[a.serviceId] ?? ""} onOpen={() => onOpen(a)} draggable={false} />
-                  <span className="sr-only">with {names.get(a.therapistId)}</span>
+                  <span className="sr-only">{t("with", { therapist: names.get(a.therapistId) ?? "" })}</span>
                 </li>
               ))}
             </ul>
