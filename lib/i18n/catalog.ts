@@ -5,6 +5,7 @@ import enCalendarFile from "./messages/en/calendar-file.json";
 import enHome from "./messages/en/home.json";
 import enLayout from "./messages/en/layout.json";
 import enLookup from "./messages/en/lookup.json";
+import enManage from "./messages/en/manage.json";
 import enMeta from "./messages/en/meta.json";
 import enNotFound from "./messages/en/not-found.json";
 import enNotOpen from "./messages/en/not-open.json";
@@ -15,6 +16,7 @@ import esCalendarFile from "./messages/es/calendar-file.json";
 import esHome from "./messages/es/home.json";
 import esLayout from "./messages/es/layout.json";
 import esLookup from "./messages/es/lookup.json";
+import esManage from "./messages/es/manage.json";
 import esMeta from "./messages/es/meta.json";
 import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
@@ -55,6 +57,10 @@ import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffSettings from "./messages/en/staff-settings.json";
 import enStaffSetup from "./messages/en/staff-setup.json";
 import enStaffSignIn from "./messages/en/staff-sign-in.json";
+import enVideoJoin from "./messages/en/video-join.json";
+import esVideoJoin from "./messages/es/video-join.json";
+import enVideoRoom from "./messages/en/video-room.json";
+import esVideoRoom from "./messages/es/video-room.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
 // file per namespace and language under lib/i18n/messages/<language>/. English
@@ -67,6 +73,7 @@ const en = {
   home: enHome,
   layout: enLayout,
   lookup: enLookup,
+  manage: enManage,
   meta: enMeta,
   notFound: enNotFound,
   notOpen: enNotOpen,
@@ -99,6 +106,8 @@ const en = {
   staffSettings: enStaffSettings,
   staffSetup: enStaffSetup,
   staffSignIn: enStaffSignIn,
+  videoJoin: enVideoJoin,
+  videoRoom: enVideoRoom,
 };
 
 export type Messages = typeof en;
@@ -110,6 +119,7 @@ const es: Messages = {
   home: esHome,
   layout: esLayout,
   lookup: esLookup,
+  manage: esManage,
   meta: esMeta,
   notFound: esNotFound,
   notOpen: esNotOpen,
@@ -140,6 +150,8 @@ const es: Messages = {
   staffSettings: enStaffSettings,
   staffSetup: enStaffSetup,
   staffSignIn: enStaffSignIn,
+  videoJoin: esVideoJoin,
+  videoRoom: esVideoRoom,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };
@@ -149,7 +161,11 @@ export const catalogs: Record<Language, Messages> = { en, es };
  * the browser with a patient page; the messages' and staff pages' words stay on
  * the server.
  */
-const PATIENT_CLIENT_NAMESPACES = ["layout", "lookup"] as const satisfies readonly (keyof Messages)[];
+const PATIENT_CLIENT_NAMESPACES = [
+  "layout",
+  "lookup",
+  "manage",
+] as const satisfies readonly (keyof Messages)[];
 
 export function patientClientMessages(language: Language): Partial<Messages> {
   return Object.fromEntries(PATIENT_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
@@ -157,7 +173,9 @@ export function patientClientMessages(language: Language): Partial<Messages> {
 
 /** The staff pages' messages, the only ones their client components receive. */
 export function staffMessages(): Partial<Messages> {
-  return Object.fromEntries(Object.entries(catalogs.en).filter(([namespace]) => namespace.startsWith("staff")));
+  const staff: Partial<Messages> = Object.fromEntries(Object.entries(catalogs.en).filter(([namespace]) => namespace.startsWith("staff")));
+  // The video room serves patients and staff alike: staff hold their visits in English.
+  return { ...staff, videoRoom: catalogs.en.videoRoom };
 }
 
 export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
 import { getVideoVisitText } from "@/components/booking/video-visit-text";
 import { VisitTermsRows } from "@/components/booking/visit-terms";
@@ -18,11 +19,10 @@ interface AppointmentSummaryProps {
   postalCode: string;
 }
 
-function placeText(props: AppointmentSummaryProps): string {
+function placeText(props: AppointmentSummaryProps, atHome: string): string {
   const { language, mode, location, postalCode } = props;
-  const t = getDictionary(language).manage;
   if (mode === "VIDEO") return getVideoVisitText(language).summaryWhere;
-  if (mode === "HOME") return `${t.atHome} (${postalCode.trim()})`;
+  if (mode === "HOME") return `${atHome} (${postalCode.trim()})`;
   return `${location.name}, ${location.address.line1}, ${location.address.city}`;
 }
 
@@ -30,7 +30,7 @@ function placeText(props: AppointmentSummaryProps): string {
 export function AppointmentSummary(props: AppointmentSummaryProps) {
   const { language, service, mode, location, slot, therapistName } = props;
   const dict = getDictionary(language);
-  const t = dict.manage;
+  const t = useTranslations("manage");
   const zone = location.timeZone;
   return (
     <section aria-labelledby="appointment-summary" className="rounded-xl bg-brand-50 p-4">
@@ -38,24 +38,24 @@ export function AppointmentSummary(props: AppointmentSummaryProps) {
         {dict.book.details.appointmentHeading}
       </h3>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-700">{t.service}</dt>
+        <dt className="text-slate-700">{t("service")}</dt>
         <dd className="font-medium text-slate-900">{service.name[language]}</dd>
-        <dt className="text-slate-700">{t.when}</dt>
+        <dt className="text-slate-700">{t("when")}</dt>
         <dd className="font-medium text-slate-900">
           {formatDay(slot.start, zone, language)}, {formatTimeRange(slot.start, slot.end, zone, language)}
-          <span className="block font-normal text-slate-700">{t.timeZoneNote(formatZoneName(zone, language))}</span>
+          <span className="block font-normal text-slate-700">{t("timeZoneNote", { zone: formatZoneName(zone, language) })}</span>
           {mode === "VIDEO" ? (
             <PatientTimeNote start={slot.start} end={slot.end} clinicZone={zone} language={language} className="block font-normal text-slate-700" />
           ) : null}
         </dd>
         {therapistName ? (
           <>
-            <dt className="text-slate-700">{t.therapist}</dt>
+            <dt className="text-slate-700">{t("therapist")}</dt>
             <dd className="font-medium text-slate-900">{therapistName}</dd>
           </>
         ) : null}
-        <dt className="text-slate-700">{t.where}</dt>
-        <dd className="font-medium text-slate-900">{placeText(props)}</dd>
+        <dt className="text-slate-700">{t("where")}</dt>
+        <dd className="font-medium text-slate-900">{placeText(props, t("atHome"))}</dd>
         <VisitTermsRows
           language={language}
           terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
