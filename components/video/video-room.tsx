@@ -15,11 +15,11 @@ export type RoomSide = { kind: "patient"; token: string } | { kind: "therapist";
 async function enter(url: string, body: unknown): Promise<RoomEntryDto> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (response.status === 201) return (await response.json()) as RoomEntryDto;
-  const message = await response
+  const error = await response
     .json()
-    .then((b: { error?: { message?: string } }) => b.error?.message ?? null)
+    .then((b: { error?: { message?: string; code?: string } }) => b.error ?? null)
     .catch(() => null);
-  throw new RoomRefusedError(message ?? "The room could not be reached. Please try again.", response.status);
+  throw new RoomRefusedError(error?.message ?? "The room could not be reached. Please try again.", response.status, error?.code ?? null);
 }
 
 const placeKey = (token: string) => `stride-video-room:${token}`;
@@ -184,9 +184,13 @@ export function VideoRoom({ side, otherName }: { side: RoomSide; otherName: stri
                 : null;
   const peerName = room.peer?.name ?? otherName;
 
+  // A patient reads why they cannot join in their own language; staff read the server's English, which names their own case.
+  const patientRefusal = (code: string | null) =>
+    code === "ROOM_IN_USE" || code === "ROOM_NOT_OPEN" || code === "NOT_FOUND" ? t(`refused.${code}`) : t("refused.other");
+
   if (room.status === "left" || room.status === "replaced" || room.status === "closed" || room.status === "refused" || room.status === "signed-out") {
     const heading = { left: t("leftHeading"), replaced: t("replacedHeading"), closed: t("closedHeading"), refused: t("refusedHeading"), "signed-out": t("refusedHeading") }[room.status];
-    const body = { left: t("leftBody"), replaced: t("replacedBody"), closed: t("closedBody"), refused: room.refusal ?? "", "signed-out": t("signedOut") }[room.status];
+    const body = { left: t("leftBody"), replaced: t("replacedBody"), closed: t("closedBody"), refused: side.kind === "patient" ? patientRefusal(room.refusalCode) : (room.refusal ?? ""), "signed-out": t("signedOut") }[room.status];
     return (
       <section aria-labelledby="room-ended" className="space-y-4">
         <h2 id="room-ended" className="text-xl font-semibold" tabIndex={-1}>
