@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PATIENT_CANCELLED_REASON } from "@/lib/booking/cancellation-reason";
-import { catalogs } from "@/lib/i18n/catalog";
 import { en } from "@/lib/i18n/dictionaries/en";
 import { bookThroughApi, findService, listLocations, openSlots } from "./fixtures/api";
+import { catalogNamespace } from "./fixtures/catalog";
 import { uniquePatient } from "./fixtures/patient";
 
 // The words on the patient's pages as a reader meets them: rendered, with
@@ -48,7 +48,7 @@ test("a visit cancelled online without a reason says so in Spanish on its Spanis
   await expect(page.getByRole("heading", { level: 1, name: "Su cita está cancelada" })).toBeVisible();
   await expect(page.getByText("Usted la canceló en línea.")).toBeVisible();
   const text = await pageText(page);
-  const english = [PATIENT_CANCELLED_REASON, ...englishSentences(en), ...englishSentences(catalogs.en.manage)].filter((sentence) => text.includes(sentence));
+  const english = [PATIENT_CANCELLED_REASON, ...englishSentences(en), ...englishSentences(catalogNamespace("en", "manage"))].filter((sentence) => text.includes(sentence));
   expect(english).toEqual([]);
 
   await page.goto(`/en/manage/${booked.manageToken}`);
