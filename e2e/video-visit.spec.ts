@@ -132,6 +132,14 @@ test("a patient waits, the therapist lets them in from the day view, and they se
   await expect(intruder.page.getByText("already open in another window")).toBeVisible();
   await expectStatus(patient.page, "connected");
   await intruder.context.close();
+  // On the Spanish page, the refusal is in Spanish too, not in the server's English.
+  const intruderEs = await newPage(browser);
+  await intruderEs.page.goto(`/es${joinPath(booking)}`);
+  await intruderEs.page.getByRole("button", { name: "Entrar a la videoconsulta" }).click();
+  await expect(intruderEs.page.getByRole("heading", { name: "No puede entrar ahora" })).toBeVisible();
+  await expect(intruderEs.page.getByText("Esta videoconsulta ya está abierta en otra ventana")).toBeVisible();
+  await expectStatus(patient.page, "connected");
+  await intruderEs.context.close();
 
   // The patient's connection drops (the page reloads) and the call recovers by itself.
   await patient.page.reload();

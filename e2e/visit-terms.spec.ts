@@ -71,9 +71,9 @@ test("a time inside the cut-off is marked before it is chosen, and the summary w
 
   await flow.fillDetails(uniquePatient("terms-final"));
   await flow.submitAndExpectBooked();
-  const details = page.getByRole("region", { name: flow.t.manage.summaryHeading });
+  const details = page.getByRole("region", { name: flow.manage.summaryHeading });
   await expect(details.getByText("$95.00")).toBeVisible();
-  await expect(page.getByText(flow.t.manage.noChanges)).toBeVisible();
+  await expect(page.getByText(flow.manage.noChanges)).toBeVisible();
 });
 
 test("el precio, cómo pagar y hasta cuándo se puede cambiar, en español, del paso de la hora a la confirmación", async ({ page }) => {
@@ -108,7 +108,7 @@ test("el precio, cómo pagar y hasta cuándo se puede cambiar, en español, del 
 
   await flow.fillDetails(uniquePatient("terms-es", "Marta"));
   await flow.submitAndExpectBooked();
-  const details = page.getByRole("region", { name: flow.t.manage.summaryHeading });
+  const details = page.getByRole("region", { name: flow.manage.summaryHeading });
   await expect(details.getByText(price)).toBeVisible();
   await expect(details.getByText(pay)).toBeVisible();
   await expect(page.getByText(`Puede cambiar o cancelar en línea hasta el ${deadline}`)).toBeVisible();

@@ -45,6 +45,8 @@ export interface RoomSnapshot {
   chat: ChatMessage[];
   /** Why joining was refused, in the server's words. */
   refusal: string | null;
+  /** The refusal's error code, for a patient's page to say it in the patient's language. */
+  refusalCode: string | null;
 }
 
 export interface RoomJoiner {
@@ -58,6 +60,7 @@ export class RoomRefusedError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -79,6 +82,7 @@ export class RoomConnection {
     remoteStream: null,
     chat: [],
     refusal: null,
+    refusalCode: null,
   };
   private listeners = new Set<() => void>();
   private entry: RoomEntryDto | null = null;
@@ -119,15 +123,15 @@ export class RoomConnection {
   // ---- lifecycle ----
   async start(): Promise<void> {
     this.stopped = false;
-    this.update({ status: "joining", refusal: null, chat: [], peer: null, remoteStream: null });
+    this.update({ status: "joining", refusal: null, refusalCode: null, chat: [], peer: null, remoteStream: null });
     try {
       this.entry = await this.joiner.join();
     } catch (error) {
       if (error instanceof RoomRefusedError) {
-        this.update({ status: error.status === 401 ? "signed-out" : "refused", refusal: error.message });
+        this.update({ status: error.status === 401 ? "signed-out" : "refused", refusal: error.message, refusalCode: error.code });
         return;
       }
-      this.update({ status: "refused", refusal: null });
+      this.update({ status: "refused", refusal: null, refusalCode: null });
       return;
     }
     this.cursor = 0;

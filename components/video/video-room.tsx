@@ -1,9 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
-import type { Language } from "@/lib/i18n/languages";
-import { videoRoomText } from "@/lib/i18n/video-room";
 import type { RoomEntryDto } from "@/lib/video/api-types";
 import { admitPatient } from "./admit-patient";
 import { RoomConnection, RoomRefusedError, type RoomJoiner } from "./room-connection";
@@ -16,11 +15,11 @@ export type RoomSide = { kind: "patient"; token: string } | { kind: "therapist";
 async function enter(url: string, body: unknown): Promise<RoomEntryDto> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (response.status === 201) return (await response.json()) as RoomEntryDto;
-  const message = await response
+  const error = await response
     .json()
-    .then((b: { error?: { message?: string } }) => b.error?.message ?? null)
+    .then((b: { error?: { message?: string; code?: string } }) => b.error ?? null)
     .catch(() => null);
-  throw new RoomRefusedError(message ?? "The room could not be reached. Please try again.", response.status);
+  throw new RoomRefusedError(error?.message ?? "The room could not be reached. Please try again.", response.status, error?.code ?? null);
 }
 
 const placeKey = (token: string) => `stride-video-room:${token}`;
@@ -59,8 +58,8 @@ const BUTTON = "rounded-md px-4 py-2 font-semibold focus-visible:outline-3 focus
 const PRIMARY = `${BUTTON} bg-teal-800 text-white hover:bg-teal-900`;
 const SECONDARY = `${BUTTON} border border-stone-400 bg-white text-stone-900 hover:bg-stone-100`;
 
-export function VideoRoom({ lang, side, otherName }: { lang: Language; side: RoomSide; otherName: string }) {
-  const t = videoRoomText[lang];
+export function VideoRoom({ side, otherName }: { side: RoomSide; otherName: string }) {
+  const t = useTranslations("videoRoom");
   const media = useLocalMedia();
   const [connection] = useState(() => new RoomConnection(joinerFor(side)));
   const room = useSyncExternalStore(connection.subscribe, connection.getSnapshot, connection.getSnapshot);
@@ -144,25 +143,25 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
     return (
       <section aria-labelledby="device-check" className="space-y-5">
         <h2 id="device-check" className="text-xl font-semibold">
-          {t.checkHeading}
+          {t("checkHeading")}
         </h2>
-        <p>{t.checkIntro}</p>
-        <LocalPreview stream={media.stream} videoOn={media.videoOn} label={t.yourVideo} noCamera={t.noCamera} large />
+        <p>{t("checkIntro")}</p>
+        <LocalPreview stream={media.stream} videoOn={media.videoOn} label={t("yourVideo")} noCamera={t("noCamera")} large />
         {media.problem ? (
           <div role="alert" className="space-y-3 rounded-md border border-amber-500 bg-amber-50 p-4">
-            <p>{media.problem === "denied" ? t.mediaDenied : t.mediaMissing}</p>
+            <p>{media.problem === "denied" ? t("mediaDenied") : t("mediaMissing")}</p>
             <button type="button" className={SECONDARY} onClick={() => void media.open()}>
-              {t.retryMedia}
+              {t("retryMedia")}
             </button>
           </div>
         ) : null}
-        <DevicePickers t={t} media={media} onChange={switchDevice} />
-        <MicrophoneMeter stream={media.stream} label={t.microphoneLevel} />
+        <DevicePickers media={media} onChange={switchDevice} />
+        <MicrophoneMeter stream={media.stream} label={t("microphoneLevel")} />
         <div className="flex flex-wrap items-center gap-4">
           <button type="button" className={PRIMARY} onClick={() => void join()}>
-            {t.joinButton}
+            {t("joinButton")}
           </button>
-          <p className="text-sm text-stone-700">{t.nothingRecorded}</p>
+          <p className="text-sm text-stone-700">{t("nothingRecorded")}</p>
         </div>
       </section>
     );
@@ -171,23 +170,27 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
   const inCall = room.status === "connecting" || room.status === "connected" || room.status === "reconnecting";
   const statusText =
     room.status === "joining"
-      ? t.joining
+      ? t("joining")
       : room.status === "waiting"
-        ? t.waitingHeading
+        ? t("waitingHeading")
         : room.status === "alone"
-          ? t.aloneHeading
+          ? t("aloneHeading")
           : room.status === "connecting"
-            ? t.connecting
+            ? t("connecting")
             : room.status === "connected"
-              ? t.connected
+              ? t("connected")
               : room.status === "reconnecting"
-                ? t.reconnecting
+                ? t("reconnecting")
                 : null;
   const peerName = room.peer?.name ?? otherName;
 
+  // A patient reads why they cannot join in their own language; staff read the server's English, which names their own case.
+  const patientRefusal = (code: string | null) =>
+    code === "ROOM_IN_USE" || code === "ROOM_NOT_OPEN" || code === "NOT_FOUND" ? t(`refused.${code}`) : t("refused.other");
+
   if (room.status === "left" || room.status === "replaced" || room.status === "closed" || room.status === "refused" || room.status === "signed-out") {
-    const heading = { left: t.leftHeading, replaced: t.replacedHeading, closed: t.closedHeading, refused: t.refusedHeading, "signed-out": t.refusedHeading }[room.status];
-    const body = { left: t.leftBody, replaced: t.replacedBody, closed: t.closedBody, refused: room.refusal ?? "", "signed-out": t.signedOut }[room.status];
+    const heading = { left: t("leftHeading"), replaced: t("replacedHeading"), closed: t("closedHeading"), refused: t("refusedHeading"), "signed-out": t("refusedHeading") }[room.status];
+    const body = { left: t("leftBody"), replaced: t("replacedBody"), closed: t("closedBody"), refused: side.kind === "patient" ? patientRefusal(room.refusalCode) : (room.refusal ?? ""), "signed-out": t("signedOut") }[room.status];
     return (
       <section aria-labelledby="room-ended" className="space-y-4">
         <h2 id="room-ended" className="text-xl font-semibold" tabIndex={-1}>
@@ -196,7 +199,7 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
         <p role="status">{body}</p>
         {room.status === "left" || room.status === "replaced" || room.status === "refused" ? (
           <button type="button" className={PRIMARY} onClick={() => void rejoin()}>
-            {room.status === "refused" ? t.tryAgain : t.rejoin}
+            {room.status === "refused" ? t("tryAgain") : t("rejoin")}
           </button>
         ) : null}
         {room.status === "signed-out" ? (
@@ -209,7 +212,7 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
   }
 
   return (
-    <section aria-label={t.statusLabel} className="space-y-4">
+    <section aria-label={t("statusLabel")} className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p role="status" aria-live="polite" data-room-status={room.status} className="rounded-full bg-stone-100 px-3 py-1 font-semibold">
           <span className={`mr-2 inline-block size-2.5 rounded-full ${room.status === "connected" ? "bg-green-600" : room.status === "reconnecting" ? "bg-red-600" : "bg-amber-500"}`} aria-hidden="true" />
@@ -217,17 +220,17 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
         </p>
         {room.signallingLost ? (
           <p role="alert" className="text-sm font-semibold text-red-800">
-            {t.signallingLost}
+            {t("signallingLost")}
           </p>
         ) : null}
       </div>
 
-      {room.status === "waiting" ? <p className="text-lg">{t.waitingBody(otherName)}</p> : null}
+      {room.status === "waiting" ? <p className="text-lg">{t("waitingBody", { therapist: otherName })}</p> : null}
       {room.status === "alone" && room.peer?.state === "WAITING" && side.kind === "therapist" ? (
         <div className="flex flex-wrap items-center gap-4 rounded-md border border-teal-700 bg-teal-50 p-4">
-          <p className="font-semibold">{t.patientWaiting(room.peer.name)}</p>
+          <p className="font-semibold">{t("patientWaiting", { patient: room.peer.name })}</p>
           <button type="button" className={PRIMARY} onClick={() => void admit()}>
-            {t.admit}
+            {t("admit")}
           </button>
           {admitProblem ? (
             <p role="alert" className="w-full font-semibold text-red-800">
@@ -236,59 +239,58 @@ export function VideoRoom({ lang, side, otherName }: { lang: Language; side: Roo
           ) : null}
         </div>
       ) : room.status === "alone" ? (
-        <p>{t.aloneBody(otherName)}</p>
+        <p>{t("aloneBody", { other: otherName })}</p>
       ) : null}
 
       <div className="relative overflow-hidden rounded-lg bg-stone-900">
         {inCall ? (
-          <RemoteVideo stream={room.remoteStream} label={t.remoteVideo(peerName)} />
+          <RemoteVideo stream={room.remoteStream} label={t("remoteVideo", { name: peerName })} />
         ) : (
           <div className="aspect-video" />
         )}
         <div className="absolute right-3 bottom-3 w-1/4 min-w-28">
-          <LocalPreview stream={media.stream} videoOn={media.videoOn || sharing} label={t.yourVideo} noCamera={t.noCamera} />
+          <LocalPreview stream={media.stream} videoOn={media.videoOn || sharing} label={t("yourVideo")} noCamera={t("noCamera")} />
         </div>
       </div>
       {inCall ? (
         <ul className="space-y-1 text-sm" aria-live="polite">
-          {!room.peerMedia.audio ? <li>{t.peerMuted(peerName)}</li> : null}
-          {!room.peerMedia.video && !room.peerMedia.screen ? <li>{t.peerCameraOff(peerName)}</li> : null}
-          {room.peerMedia.screen ? <li>{t.peerSharing(peerName)}</li> : null}
+          {!room.peerMedia.audio ? <li>{t("peerMuted", { name: peerName })}</li> : null}
+          {!room.peerMedia.video && !room.peerMedia.screen ? <li>{t("peerCameraOff", { name: peerName })}</li> : null}
+          {room.peerMedia.screen ? <li>{t("peerSharing", { name: peerName })}</li> : null}
         </ul>
       ) : null}
 
-      <div className="flex flex-wrap gap-3" role="group" aria-label={t.statusLabel}>
+      <div className="flex flex-wrap gap-3" role="group" aria-label={t("statusLabel")}>
         <button type="button" className={SECONDARY} aria-pressed={!media.audioOn} onClick={() => media.setAudioOn(!media.audioOn)}>
-          {t.mute}
+          {t("mute")}
         </button>
         <button type="button" className={SECONDARY} aria-pressed={!media.videoOn} onClick={() => media.setVideoOn(!media.videoOn)}>
-          {t.cameraToggle}
+          {t("cameraToggle")}
         </button>
         {side.kind === "therapist" && inCall ? (
           <button type="button" className={SECONDARY} aria-pressed={sharing} onClick={() => void (sharing ? stopSharing() : shareScreen())}>
-            {sharing ? t.stopSharing : t.shareScreen}
+            {sharing ? t("stopSharing") : t("shareScreen")}
           </button>
         ) : null}
         <button type="button" className={`${BUTTON} bg-red-700 text-white hover:bg-red-800`} onClick={() => void leave()}>
-          {t.leave}
+          {t("leave")}
         </button>
       </div>
-      <DevicePickers t={t} media={media} onChange={switchDevice} />
-      <RoomChat t={t} peerName={peerName} messages={room.chat} available={room.status === "connected"} onSend={(text) => connection.sendChat(text)} />
-      <p className="text-sm text-stone-700">{t.nothingRecorded}</p>
+      <DevicePickers media={media} onChange={switchDevice} />
+      <RoomChat peerName={peerName} messages={room.chat} available={room.status === "connected"} onSend={(text) => connection.sendChat(text)} />
+      <p className="text-sm text-stone-700">{t("nothingRecorded")}</p>
     </section>
   );
 }
 
 function DevicePickers({
-  t,
   media,
   onChange,
 }: {
-  t: (typeof videoRoomText)["en"];
   media: ReturnType<typeof useLocalMedia>;
   onChange: (choice: { cameraId?: string; microphoneId?: string }) => Promise<void>;
 }) {
+  const t = useTranslations("videoRoom");
   const id = useId();
   if (media.cameras.length === 0 && media.microphones.length === 0) return null;
   const select = "mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2";
@@ -297,12 +299,12 @@ function DevicePickers({
       {media.cameras.length > 0 ? (
         <div>
           <label htmlFor={`${id}-camera`} className="font-semibold">
-            {t.camera}
+            {t("camera")}
           </label>
           <select id={`${id}-camera`} className={select} value={media.cameraId} onChange={(e) => void onChange({ cameraId: e.target.value })}>
             {media.cameras.map((d, i) => (
               <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || `${t.camera} ${i + 1}`}
+                {d.label || t("cameraNumbered", { number: i + 1 })}
               </option>
             ))}
           </select>
@@ -311,12 +313,12 @@ function DevicePickers({
       {media.microphones.length > 0 ? (
         <div>
           <label htmlFor={`${id}-microphone`} className="font-semibold">
-            {t.microphone}
+            {t("microphone")}
           </label>
           <select id={`${id}-microphone`} className={select} value={media.microphoneId} onChange={(e) => void onChange({ microphoneId: e.target.value })}>
             {media.microphones.map((d, i) => (
               <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || `${t.microphone} ${i + 1}`}
+                {d.label || t("microphoneNumbered", { number: i + 1 })}
               </option>
             ))}
           </select>

@@ -136,8 +136,8 @@ describe("the patient messages of the catalogue", () => {
 
   it("leaves no English in the Spanish messages", () => {
     const spanish = new Map(messagesOf("es").map(([key, message]) => [key, forms(message, () => "X").join("\n")]));
-    // A range's dash and a day beside its time read the same in both languages.
-    const sameInBoth = new Set(["slots.week", "videoVisit.patientClock"]);
+    // A range's dash, a day beside its time and the video room's "Chat" read the same in both languages.
+    const sameInBoth = new Set(["slots.week", "videoVisit.patientClock", "videoRoom.chatHeading"]);
     const untranslated = messagesOf("en")
       .map(([key, message]) => [key, forms(message, () => "X").join("\n")] as const)
       .filter(([key, text]) => !sameInBoth.has(key) && spanish.get(key) === text);

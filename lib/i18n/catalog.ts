@@ -6,6 +6,7 @@ import enCalendarFile from "./messages/en/calendar-file.json";
 import enHome from "./messages/en/home.json";
 import enLayout from "./messages/en/layout.json";
 import enLookup from "./messages/en/lookup.json";
+import enManage from "./messages/en/manage.json";
 import enMeta from "./messages/en/meta.json";
 import enNotFound from "./messages/en/not-found.json";
 import enNotOpen from "./messages/en/not-open.json";
@@ -21,6 +22,7 @@ import esCalendarFile from "./messages/es/calendar-file.json";
 import esHome from "./messages/es/home.json";
 import esLayout from "./messages/es/layout.json";
 import esLookup from "./messages/es/lookup.json";
+import esManage from "./messages/es/manage.json";
 import esMeta from "./messages/es/meta.json";
 import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
@@ -66,6 +68,10 @@ import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffSettings from "./messages/en/staff-settings.json";
 import enStaffSetup from "./messages/en/staff-setup.json";
 import enStaffSignIn from "./messages/en/staff-sign-in.json";
+import enVideoJoin from "./messages/en/video-join.json";
+import esVideoJoin from "./messages/es/video-join.json";
+import enVideoRoom from "./messages/en/video-room.json";
+import esVideoRoom from "./messages/es/video-room.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
 // file per namespace and language under lib/i18n/messages/<language>/. English
@@ -79,6 +85,7 @@ const en = {
   home: enHome,
   layout: enLayout,
   lookup: enLookup,
+  manage: enManage,
   meta: enMeta,
   notFound: enNotFound,
   notOpen: enNotOpen,
@@ -116,6 +123,8 @@ const en = {
   staffSettings: enStaffSettings,
   staffSetup: enStaffSetup,
   staffSignIn: enStaffSignIn,
+  videoJoin: enVideoJoin,
+  videoRoom: enVideoRoom,
 };
 
 export type Messages = typeof en;
@@ -128,6 +137,7 @@ const es: Messages = {
   home: esHome,
   layout: esLayout,
   lookup: esLookup,
+  manage: esManage,
   meta: esMeta,
   notFound: esNotFound,
   notOpen: esNotOpen,
@@ -163,6 +173,8 @@ const es: Messages = {
   staffSettings: enStaffSettings,
   staffSetup: enStaffSetup,
   staffSignIn: enStaffSignIn,
+  videoJoin: esVideoJoin,
+  videoRoom: esVideoRoom,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };
@@ -184,7 +196,7 @@ export function patientClientMessages(language: Language): Partial<Messages> {
  * manage pages add with a provider of their own, so that the other patient
  * pages do not carry them.
  */
-const BOOKING_CLIENT_NAMESPACES = ["book", "slots", "speakers", "terms", "videoVisit"] as const satisfies readonly (keyof Messages)[];
+const BOOKING_CLIENT_NAMESPACES = ["book", "manage", "slots", "speakers", "terms", "videoVisit"] as const satisfies readonly (keyof Messages)[];
 
 /** Every patient page's client messages and the booking flow's, in one language: a nested provider replaces the outer one's. */
 export function bookingClientMessages(language: Language): Partial<Messages> {
@@ -194,7 +206,9 @@ export function bookingClientMessages(language: Language): Partial<Messages> {
 
 /** The staff pages' messages, the only ones their client components receive. */
 export function staffMessages(): Partial<Messages> {
-  return Object.fromEntries(Object.entries(catalogs.en).filter(([namespace]) => namespace.startsWith("staff")));
+  const staff: Partial<Messages> = Object.fromEntries(Object.entries(catalogs.en).filter(([namespace]) => namespace.startsWith("staff")));
+  // The video room serves patients and staff alike: staff hold their visits in English.
+  return { ...staff, videoRoom: catalogs.en.videoRoom };
 }
 
 export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;

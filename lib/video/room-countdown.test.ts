@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { announcesAt, clockOffset, formatMinutes, formatWait, minutesLeft, msUntilOpen } from "./room-countdown";
+import { translator } from "../i18n/catalog";
+import type { Language } from "../i18n/languages";
+import { announcesAt, clockOffset, minutesLeft, msUntilOpen, sayWait, waitInMinutes, waitUntilOpen, type WaitWords } from "./room-countdown";
+
+// The words the join page reads, from the catalogue itself.
+function words(language: Language): WaitWords {
+  const t = translator(language, "videoJoin.countdown");
+  return { unit: (unit, count) => t(unit, { count }), both: (larger, smaller) => t("both", { larger, smaller }) };
+}
+const formatWait = (ms: number, language: Language) => sayWait(waitUntilOpen(ms), words(language));
+const formatMinutes = (minutes: number, language: Language) => sayWait(waitInMinutes(minutes), words(language));
 
 describe("msUntilOpen", () => {
   const opensAt = Date.parse("2026-11-23T15:45:00Z");

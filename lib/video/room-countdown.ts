@@ -1,5 +1,3 @@
-import type { Language } from "../i18n/languages";
-
 // The wait before a video room opens, as the join page counts it down. Pure:
 // the page passes the server's instants and its own estimate of the server's
 // "now", so a phone whose clock is wrong still opens the room on time.
@@ -38,31 +36,28 @@ export function announcesAt(minutes: number): boolean {
   return minutes % 60 === 0;
 }
 
-interface Units {
-  hour: (n: number) => string;
-  minute: (n: number) => string;
-  second: (n: number) => string;
+export type WaitUnit = "hours" | "minutes" | "seconds";
+
+/** A wait as it is said: one unit, or a larger and a smaller one ("1 hour 5 minutes"). */
+export type Wait = readonly [WaitPart] | readonly [WaitPart, WaitPart];
+
+export interface WaitPart {
+  unit: WaitUnit;
+  count: number;
+}
+
+/** The words for a wait, from the catalogue (videoJoin.countdown): each unit is an ICU plural. */
+export interface WaitWords {
+  unit: (unit: WaitUnit, count: number) => string;
   both: (larger: string, smaller: string) => string;
 }
 
-const UNITS: Record<Language, Units> = {
-  en: {
-    hour: (n) => (n === 1 ? "1 hour" : `${n} hours`),
-    minute: (n) => (n === 1 ? "1 minute" : `${n} minutes`),
-    second: (n) => (n === 1 ? "1 second" : `${n} seconds`),
-    both: (larger, smaller) => `${larger} ${smaller}`,
-  },
-  es: {
-    hour: (n) => (n === 1 ? "1 hora" : `${n} horas`),
-    minute: (n) => (n === 1 ? "1 minuto" : `${n} minutos`),
-    second: (n) => (n === 1 ? "1 segundo" : `${n} segundos`),
-    both: (larger, smaller) => `${larger} y ${smaller}`,
-  },
-};
+function part(unit: WaitUnit, count: number): WaitPart {
+  return { unit, count };
+}
 
 /** "1 hour 5 minutes", "4 minutes 32 seconds", "32 seconds": seconds only within the last hour. */
-export function formatWait(ms: number, language: Language): string {
-  const units = UNITS[language];
+export function waitUntilOpen(ms: number): Wait {
   const totalSeconds = Math.ceil(ms / SECOND);
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -70,18 +65,23 @@ export function formatWait(ms: number, language: Language): string {
   if (hours > 0) {
     // Rounded up, so the figure never says less time than is left.
     const roundedMinutes = Math.ceil((ms - hours * HOUR) / MINUTE);
-    if (roundedMinutes === 60) return units.hour(hours + 1);
-    return roundedMinutes === 0 ? units.hour(hours) : units.both(units.hour(hours), units.minute(roundedMinutes));
+    if (roundedMinutes === 60) return [part("hours", hours + 1)];
+    return roundedMinutes === 0 ? [part("hours", hours)] : [part("hours", hours), part("minutes", roundedMinutes)];
   }
-  if (minutes > 0) return seconds === 0 ? units.minute(minutes) : units.both(units.minute(minutes), units.second(seconds));
-  return units.second(seconds);
+  if (minutes > 0) return seconds === 0 ? [part("minutes", minutes)] : [part("minutes", minutes), part("seconds", seconds)];
+  return [part("seconds", seconds)];
 }
 
 /** The minutes alone, for what a screen reader announces. */
-export function formatMinutes(minutes: number, language: Language): string {
-  const units = UNITS[language];
+export function waitInMinutes(minutes: number): Wait {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return units.minute(rest);
-  return rest === 0 ? units.hour(hours) : units.both(units.hour(hours), units.minute(rest));
+  if (hours === 0) return [part("minutes", rest)];
+  return rest === 0 ? [part("hours", hours)] : [part("hours", hours), part("minutes", rest)];
+}
+
+export function sayWait(wait: Wait, words: WaitWords): string {
+  const [larger, smaller] = wait;
+  const said = words.unit(larger.unit, larger.count);
+  return smaller ? words.both(said, words.unit(smaller.unit, smaller.count)) : said;
 }

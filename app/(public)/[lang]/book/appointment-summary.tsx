@@ -3,7 +3,6 @@ import { PatientTimeNote } from "@/components/booking/patient-time-note";
 import { VisitTermsRows } from "@/components/booking/visit-terms";
 import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
 import { formatDay, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
 import { SlotChangeNote } from "./slot-change-note";
 
@@ -18,18 +17,17 @@ interface AppointmentSummaryProps {
   postalCode: string;
 }
 
-function placeText(props: AppointmentSummaryProps, videoWhere: string): string {
-  const { language, mode, location, postalCode } = props;
-  const t = getDictionary(language).manage;
-  if (mode === "VIDEO") return videoWhere;
-  if (mode === "HOME") return `${t.atHome} (${postalCode.trim()})`;
+function placeText(props: AppointmentSummaryProps, words: { videoWhere: string; atHome: string }): string {
+  const { mode, location, postalCode } = props;
+  if (mode === "VIDEO") return words.videoWhere;
+  if (mode === "HOME") return `${words.atHome} (${postalCode.trim()})`;
   return `${location.name}, ${location.address.line1}, ${location.address.city}`;
 }
 
 /** What the patient is about to book, so they can check it before giving their details. */
 export function AppointmentSummary(props: AppointmentSummaryProps) {
   const { language, service, mode, location, slot, therapistName } = props;
-  const t = getDictionary(language).manage;
+  const t = useTranslations("manage");
   const book = useTranslations("book");
   const video = useTranslations("videoVisit");
   const zone = location.timeZone;
@@ -39,24 +37,24 @@ export function AppointmentSummary(props: AppointmentSummaryProps) {
         {book("details.appointmentHeading")}
       </h3>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-700">{t.service}</dt>
+        <dt className="text-slate-700">{t("service")}</dt>
         <dd className="font-medium text-slate-900">{service.name[language]}</dd>
-        <dt className="text-slate-700">{t.when}</dt>
+        <dt className="text-slate-700">{t("when")}</dt>
         <dd className="font-medium text-slate-900">
           {formatDay(slot.start, zone, language)}, {formatTimeRange(slot.start, slot.end, zone, language)}
-          <span className="block font-normal text-slate-700">{t.timeZoneNote(formatZoneName(zone, language))}</span>
+          <span className="block font-normal text-slate-700">{t("timeZoneNote", { zone: formatZoneName(zone, language) })}</span>
           {mode === "VIDEO" ? (
             <PatientTimeNote start={slot.start} end={slot.end} clinicZone={zone} language={language} className="block font-normal text-slate-700" />
           ) : null}
         </dd>
         {therapistName ? (
           <>
-            <dt className="text-slate-700">{t.therapist}</dt>
+            <dt className="text-slate-700">{t("therapist")}</dt>
             <dd className="font-medium text-slate-900">{therapistName}</dd>
           </>
         ) : null}
-        <dt className="text-slate-700">{t.where}</dt>
-        <dd className="font-medium text-slate-900">{placeText(props, video("summaryWhere"))}</dd>
+        <dt className="text-slate-700">{t("where")}</dt>
+        <dd className="font-medium text-slate-900">{placeText(props, { videoWhere: video("summaryWhere"), atHome: t("atHome") })}</dd>
         <VisitTermsRows
           language={language}
           terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}

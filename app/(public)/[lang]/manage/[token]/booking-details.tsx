@@ -5,7 +5,6 @@ import type { BookingDto } from "@/lib/booking/api-types";
 import { PATIENT_CANCELLED_REASON } from "@/lib/booking/cancellation-reason";
 import { visitTermsWords } from "@/lib/booking/visit-terms-words";
 import { formatLongDate, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { languageNames, type Language } from "@/lib/i18n/languages";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -18,7 +17,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export function BookingDetails({ booking, language }: { booking: BookingDto; language: Language }) {
-  const t = getDictionary(language).manage;
+  const t = useTranslations("manage");
   const video = useTranslations("videoVisit");
   const zone = booking.timeZone;
   const { location, visitAddress, therapist } = booking;
@@ -28,24 +27,24 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
   return (
     <section aria-labelledby="booking-details" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <h2 id="booking-details" className="text-xl font-bold text-slate-900">
-        {t.summaryHeading}
+        {t("summaryHeading")}
       </h2>
       <dl className="mt-2 divide-y divide-slate-200">
-        <Row term={t.statusLabel}>
+        <Row term={t("statusLabel")}>
           <span
             className={`inline-block rounded-full px-2.5 py-0.5 text-sm font-semibold ${cancelled ? "bg-red-100 text-red-800" : "bg-brand-100 text-brand-900"}`}
           >
-            {t.status[booking.status]}
+            {t(`status.${booking.status}`)}
           </span>
         </Row>
-        <Row term={t.service}>{booking.service.name[language]}</Row>
+        <Row term={t("service")}>{booking.service.name[language]}</Row>
         <Row term={terms("price")}>{termsText.price}</Row>
         {cancelled ? null : <Row term={terms("payment")}>{termsText.payment}</Row>}
-        <Row term={t.when}>
+        <Row term={t("when")}>
           <span className={cancelled ? "line-through" : undefined}>
             {formatLongDate(booking.start, zone, language)}, {formatTimeRange(booking.start, booking.end, zone, language)}
           </span>
-          <span className="block text-sm font-normal text-slate-700">{t.timeZoneNote(formatZoneName(zone, language))}</span>
+          <span className="block text-sm font-normal text-slate-700">{t("timeZoneNote", { zone: formatZoneName(zone, language) })}</span>
           {booking.mode === "VIDEO" && !cancelled ? (
             <PatientTimeNote
               start={booking.start}
@@ -56,11 +55,11 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
             />
           ) : null}
         </Row>
-        <Row term={t.therapist}>
+        <Row term={t("therapist")}>
           {therapist.firstName} {therapist.lastName}
           {therapist.credentials ? `, ${therapist.credentials}` : ""}
         </Row>
-        <Row term={t.where}>
+        <Row term={t("where")}>
           {booking.mode === "VIDEO" ? (
             <>
               <span className="block">{video("where")}</span>
@@ -68,7 +67,7 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
             </>
           ) : booking.mode === "HOME" && visitAddress ? (
             <address className="not-italic">
-              <span className="block">{t.atHome}</span>
+              <span className="block">{t("atHome")}</span>
               <span className="block font-normal">
                 {visitAddress.line1}
                 {visitAddress.line2 ? `, ${visitAddress.line2}` : ""}
@@ -91,13 +90,13 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
             </address>
           )}
         </Row>
-        {booking.reason ? <Row term={t.reason}>{booking.reason}</Row> : null}
-        <Row term={t.language}>
+        {booking.reason ? <Row term={t("reason")}>{booking.reason}</Row> : null}
+        <Row term={t("language")}>
           <span lang={booking.language}>{languageNames[booking.language]}</span>
         </Row>
         {cancelled && booking.cancellationReason ? (
-          <Row term={t.cancellationReason}>
-            {booking.cancellationReason === PATIENT_CANCELLED_REASON ? t.cancelledByPatient : booking.cancellationReason}
+          <Row term={t("cancellationReason")}>
+            {booking.cancellationReason === PATIENT_CANCELLED_REASON ? t("cancelledByPatient") : booking.cancellationReason}
           </Row>
         ) : null}
       </dl>

@@ -1,23 +1,21 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { BookingDto } from "@/lib/booking/api-types";
 import { cancelBooking } from "@/components/booking/api-client";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
-import type { Language } from "@/lib/i18n/languages";
-import { changeFailureMessage, isStaleBooking } from "./change-failure";
+import { changeFailure, isStaleBooking } from "./change-failure";
 
 interface CancelPanelProps {
   token: string;
-  language: Language;
   onDone: (booking: BookingDto) => void;
   onClose: () => void;
 }
 
-export function CancelPanel({ token, language, onDone, onClose }: CancelPanelProps) {
-  const dict = getDictionary(language);
-  const t = dict.manage.cancel;
+export function CancelPanel({ token, onDone, onClose }: CancelPanelProps) {
+  const t = useTranslations("manage.cancel");
+  const failureText = useTranslations("manage.failure");
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -35,7 +33,7 @@ export function CancelPanel({ token, language, onDone, onClose }: CancelPanelPro
       onSuccess: onDone,
       onError: (error) => {
         if (isStaleBooking(error)) void queryClient.invalidateQueries({ queryKey: ["booking", token] });
-        setFailure(changeFailureMessage(error, dict.manage));
+        setFailure(failureText(changeFailure(error)));
       },
     });
   };
@@ -43,7 +41,7 @@ export function CancelPanel({ token, language, onDone, onClose }: CancelPanelPro
   return (
     <section aria-labelledby="cancel-heading" className="space-y-4 rounded-xl border border-slate-300 p-4">
       <h3 id="cancel-heading" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-slate-900">
-        {t.heading}
+        {t("heading")}
       </h3>
       {failure ? (
         <p role="alert" className="rounded-lg border-2 border-red-700 p-3 font-semibold text-red-800">
@@ -52,10 +50,10 @@ export function CancelPanel({ token, language, onDone, onClose }: CancelPanelPro
       ) : null}
       <div>
         <label htmlFor="cancel-reason" className="block font-medium text-slate-900">
-          {t.reasonLabel}
+          {t("reasonLabel")}
         </label>
         <p id="cancel-reason-hint" className="mt-0.5 text-sm text-slate-600">
-          {t.reasonHint}
+          {t("reasonHint")}
         </p>
         <textarea
           id="cancel-reason"
@@ -74,14 +72,14 @@ export function CancelPanel({ token, language, onDone, onClose }: CancelPanelPro
           disabled={mutation.isPending}
           className="inline-flex min-h-12 items-center justify-center rounded-xl bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:bg-slate-500"
         >
-          {mutation.isPending ? t.saving : t.confirm}
+          {mutation.isPending ? t("saving") : t("confirm")}
         </button>
         <button
           type="button"
           onClick={onClose}
           className="inline-flex min-h-12 items-center justify-center rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50"
         >
-          {t.keep}
+          {t("keep")}
         </button>
       </div>
     </section>

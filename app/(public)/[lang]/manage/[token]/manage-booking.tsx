@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import type { BookingDto } from "@/lib/booking/api-types";
 import { ApiError, calendarFilePath } from "@/components/booking/api-client";
 import { formatLongDate, formatTime } from "@/lib/i18n/format-date-time";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { withoutDoubledPeriod } from "@/lib/i18n/final-period";
 import type { Language } from "@/lib/i18n/languages";
 import { FindBookingHint } from "../find-booking-hint";
 import { BookingDetails } from "./booking-details";
@@ -36,7 +36,7 @@ function formatWhen(iso: string, timeZone: string, language: Language) {
 }
 
 export function ManageBooking({ language, token, justBooked }: ManageBookingProps) {
-  const t = getDictionary(language).manage;
+  const t = useTranslations("manage");
   const videoText = useTranslations("videoVisit");
   const queryClient = useQueryClient();
   const query = useQuery(bookingQuery(token));
@@ -67,9 +67,9 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
   if (query.isPending) {
     return (
       <div className="space-y-4">
-        <h1 className={title}>{justBooked ? t.bookedTitle : t.title}</h1>
+        <h1 className={title}>{justBooked ? t("bookedTitle") : t("title")}</h1>
         <p role="status" className="text-slate-700">
-          {t.loading}
+          {t("loading")}
         </p>
       </div>
     );
@@ -79,21 +79,21 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
     const invalid = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
     return invalid ? (
       <div className="space-y-4">
-        <h1 className={title}>{t.invalidTitle}</h1>
-        <p className="text-slate-700">{t.invalidBody}</p>
+        <h1 className={title}>{t("invalidTitle")}</h1>
+        <p className="text-slate-700">{t("invalidBody")}</p>
         <FindBookingHint language={language} className="text-slate-700" />
         <Link href={`/${language}/book`} className={outlineButton}>
-          {t.bookAgain}
+          {t("bookAgain")}
         </Link>
       </div>
     ) : (
       <div className="space-y-4">
-        <h1 className={title}>{t.title}</h1>
+        <h1 className={title}>{t("title")}</h1>
         <p role="alert" className="font-semibold text-red-800">
-          {t.loadError}
+          {t("loadError")}
         </p>
         <button type="button" className={outlineButton} onClick={() => void query.refetch()}>
-          {t.retry}
+          {t("retry")}
         </button>
       </div>
     );
@@ -107,7 +107,7 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
   const joinUrl = booking.status === "BOOKED" || booking.status === "CHECKED_IN" ? booking.joinUrl : null;
   const bookedIntro = video
     ? videoText("bookedIntro", { therapist: `${booking.therapist.firstName} ${booking.therapist.lastName}` })
-    : t.bookedIntro;
+    : t("bookedIntro");
 
   const openPanel = (which: "reschedule" | "cancel") => {
     setNotice(null);
@@ -129,7 +129,7 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 ref={headingRef} tabIndex={-1} className={title}>
-          {cancelled ? t.cancelledTitle : justBooked ? t.bookedTitle : t.title}
+          {cancelled ? t("cancelledTitle") : justBooked ? t("bookedTitle") : t("title")}
         </h1>
         {justBooked && !cancelled ? <p className="text-lg text-slate-700">{bookedIntro}</p> : null}
       </div>
@@ -145,9 +145,9 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
 
       {cancelled ? (
         <div className="space-y-4 rounded-xl border border-slate-300 bg-white p-4 text-slate-900">
-          <p>{t.cancelledNote}</p>
+          <p>{t("cancelledNote")}</p>
           <Link href={`/${language}/book`} className={primaryLink}>
-            {t.bookAgainAfterCancel}
+            {t("bookAgainAfterCancel")}
           </Link>
         </div>
       ) : null}
@@ -159,10 +159,10 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
       {cancelled ? null : (
         <div className="space-y-1">
           <a href={calendarFilePath(token)} download="appointment.ics" aria-describedby="calendar-hint" className={outlineButton}>
-            {t.addToCalendar}
+            {t("addToCalendar")}
           </a>
           <p id="calendar-hint" className="text-sm text-slate-600">
-            {t.addToCalendarHint}
+            {t("addToCalendarHint")}
           </p>
         </div>
       )}
@@ -172,11 +172,11 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
       {changeable ? (
         <section aria-labelledby="change-heading" className="space-y-4">
           <h2 id="change-heading" className="text-lg font-bold text-slate-900">
-            {t.changeHeading}
+            {t("changeHeading")}
           </h2>
           {booking.canChange ? (
             <>
-              <p className="text-slate-700">{t.changeDeadline(formatWhen(booking.changeDeadline, booking.timeZone, language))}</p>
+              <p className="text-slate-700">{withoutDoubledPeriod(t("changeDeadline", { when: formatWhen(booking.changeDeadline, booking.timeZone, language) }))}</p>
               {panel === "reschedule" ? (
                 <ReschedulePanel
                   booking={booking}
@@ -184,14 +184,13 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
                   language={language}
                   onDone={(updated) => {
                     saved(updated);
-                    setNotice(t.reschedule.done(formatWhen(updated.start, updated.timeZone, language)));
+                    setNotice(withoutDoubledPeriod(t("reschedule.done", { when: formatWhen(updated.start, updated.timeZone, language) })));
                   }}
                   onClose={() => closePanel("open-reschedule")}
                 />
               ) : panel === "cancel" ? (
                 <CancelPanel
                   token={token}
-                  language={language}
                   onDone={(updated) => {
                     saved(updated);
                     // The heading now says the visit is cancelled; moving focus there announces it.
@@ -203,7 +202,7 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
               ) : (
                 <div className="flex flex-col gap-3 sm:flex-row">
                   <button id="open-reschedule" type="button" className={outlineButton} onClick={() => openPanel("reschedule")}>
-                    {t.reschedule.open}
+                    {t("reschedule.open")}
                   </button>
                   <button
                     id="open-cancel"
@@ -211,24 +210,24 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
                     className="inline-flex min-h-12 items-center justify-center rounded-xl border border-red-700 bg-white px-5 py-3 font-semibold text-red-800 hover:bg-red-50"
                     onClick={() => openPanel("cancel")}
                   >
-                    {t.cancel.open}
+                    {t("cancel.open")}
                   </button>
                 </div>
               )}
             </>
           ) : (
             <div className="space-y-1 rounded-xl border border-slate-300 bg-white p-4 text-slate-800">
-              <p className="font-semibold">{t.noChanges}</p>
+              <p className="font-semibold">{t("noChanges")}</p>
               <p>
                 {booking.location.phone ? (
                   <>
-                    {t.callClinic}{" "}
+                    {t("callClinic")}{" "}
                     <a href={`tel:${booking.location.phone.replace(/[^\d+]/g, "")}`} className="font-semibold text-brand-800 underline underline-offset-2">
                       {booking.location.phone}
                     </a>
                   </>
                 ) : (
-                  t.callClinicNoPhone
+                  t("callClinicNoPhone")
                 )}
               </p>
             </div>

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { bookingClientMessages } from "@/lib/i18n/catalog";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import { isLanguage } from "@/lib/i18n/languages";
 import { ManageBooking } from "./manage-booking";
 
 export async function generateMetadata({ params }: PageProps<"/[lang]/manage/[token]">): Promise<Metadata> {
   const { lang } = await params;
+  const title = isLanguage(lang) ? (await getTranslations({ locale: lang, namespace: "manage" }))("title") : undefined;
   // The address holds a private token: keep it out of search engines.
-  return { title: isLanguage(lang) ? getDictionary(lang).manage.title : undefined, robots: { index: false, follow: false } };
+  return { title, robots: { index: false, follow: false } };
 }
 
 export default async function ManageBookingPage({ params, searchParams }: PageProps<"/[lang]/manage/[token]">) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { BookingDto, SlotDto } from "@/lib/booking/api-types";
 import { rescheduleBooking } from "@/components/booking/api-client";
@@ -12,9 +12,8 @@ import { therapistNameLookup } from "@/components/booking/therapist-name";
 import { useTherapists } from "@/components/booking/use-catalog";
 import { WeekSlotPicker } from "@/components/booking/week-slot-picker";
 import { FieldError } from "@/components/form/field-error";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
 import type { Language } from "@/lib/i18n/languages";
-import { changeFailureMessage, isStaleBooking } from "./change-failure";
+import { changeFailure, isStaleBooking } from "./change-failure";
 
 interface ReschedulePanelProps {
   booking: BookingDto;
@@ -31,9 +30,9 @@ const secondary =
 
 /** The same week view as the booking flow, for the booking's own service, location and kind of visit. */
 export function ReschedulePanel({ booking, token, language, onDone, onClose }: ReschedulePanelProps) {
-  const dict = getDictionary(language);
   const book = useTranslations("book");
-  const t = dict.manage.reschedule;
+  const t = useTranslations("manage.reschedule");
+  const failureText = useTranslations("manage.failure");
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -64,11 +63,11 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
         const conflictFound = slotConflict(error);
         if (conflictFound) {
           void queryClient.invalidateQueries({ queryKey: ["availability"] });
-          setConflict({ message: t.conflict[conflictFound.code], alternatives: conflictFound.alternatives });
+          setConflict({ message: t(`conflict.${conflictFound.code}`), alternatives: conflictFound.alternatives });
           return;
         }
         if (isStaleBooking(error)) void queryClient.invalidateQueries({ queryKey: ["booking", token] });
-        setFailure(changeFailureMessage(error, dict.manage));
+        setFailure(failureText(changeFailure(error)));
       },
     });
   };
@@ -85,7 +84,7 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
   return (
     <section aria-labelledby="reschedule-heading" className="space-y-4 rounded-xl border border-slate-300 p-4">
       <h3 id="reschedule-heading" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-slate-900">
-        {t.heading}
+        {t("heading")}
       </h3>
       {failure ? (
         <p role="alert" className="rounded-lg border-2 border-red-700 p-3 font-semibold text-red-800">
@@ -99,7 +98,7 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
           alternatives={conflict.alternatives}
           timeZone={zone}
           therapistName={therapistName}
-          confirmLabel={t.confirm}
+          confirmLabel={t("confirm")}
           confirming={mutation.isPending}
           onConfirm={move}
           onPickAnother={() => {
@@ -111,7 +110,7 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
         />
       ) : (
         <>
-          <FieldError id="new-time-error" message={missingChoice ? t.chooseError : undefined} />
+          <FieldError id="new-time-error" message={missingChoice ? t("chooseError") : undefined} />
           <WeekSlotPicker
             language={language}
             name="new-time"
@@ -134,10 +133,10 @@ export function ReschedulePanel({ booking, token, language, onDone, onClose }: R
           />
           <div className="flex flex-col gap-3 sm:flex-row">
             <button type="button" onClick={confirm} disabled={mutation.isPending} className={primary}>
-              {mutation.isPending ? t.saving : t.confirm}
+              {mutation.isPending ? t("saving") : t("confirm")}
             </button>
             <button type="button" onClick={onClose} className={secondary}>
-              {t.close}
+              {t("close")}
             </button>
           </div>
         </>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
 import { VideoRoom } from "@/components/video/video-room";
 import { formatLongDate, formatTime, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
-import { getDictionary } from "@/lib/i18n/get-dictionary";
+import { catalogs, patientClientMessages } from "@/lib/i18n/catalog";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
 import { findVisitRoom, type VisitRoomSummary } from "@/lib/video/data";
 import { RoomCountdown } from "./room-countdown";
@@ -16,55 +18,31 @@ import { RoomCountdown } from "./room-countdown";
 
 export const dynamic = "force-dynamic";
 
-const TEXT = {
-  en: {
-    title: "Your video visit",
-    notFound: "This video link is not valid. Please use the link from your confirmation, or call the clinic.",
-    with: (therapist: string) => `with ${therapist}`,
-    early: (time: string, date: string) => `The video room opens 15 minutes before your visit, at ${time} on ${date}. Keep this page open: the room opens here by itself.`,
-    closed: "This visit's video room has closed. It closes an hour after the visit ends. Please call the clinic if you need another visit.",
-    cancelled: "This visit was cancelled, so its video room is closed. You can book a new visit online, or call the clinic.",
-    external: "Your clinic holds video visits on another meeting service. The button opens your visit there.",
-    externalButton: "Open the video visit",
-    zoneNote: (zone: string) => `Times in ${zone}, the clinic's time zone.`,
-  },
-  es: {
-    title: "Su videoconsulta",
-    notFound: "Este enlace de video no es válido. Use el enlace de su confirmación o llame a la clínica.",
-    with: (therapist: string) => `con ${therapist}`,
-    early: (time: string, date: string) => `La sala de video abre 15 minutos antes de su consulta, a las ${time} del ${date}. Mantenga esta página abierta: la sala se abrirá aquí sola.`,
-    closed: "La sala de video de esta consulta se cerró. Se cierra una hora después de terminar la consulta. Llame a la clínica si necesita otra cita.",
-    cancelled: "Esta consulta se canceló, así que su sala de video está cerrada. Puede reservar una nueva cita en línea o llamar a la clínica.",
-    external: "Su clínica hace las videoconsultas en otro servicio de reuniones. El botón abre su consulta allí.",
-    externalButton: "Abrir la videoconsulta",
-    zoneNote: (zone: string) => `Horas en la zona horaria de la clínica: ${zone}.`,
-  },
-} as const;
-
 export async function generateMetadata({ params }: PageProps<"/[lang]/visit/[token]">): Promise<Metadata> {
   const { lang } = await params;
-  return { title: isLanguage(lang) ? TEXT[lang].title : undefined, robots: { index: false, follow: false } };
+  const title = isLanguage(lang) ? (await getTranslations({ locale: lang, namespace: "videoJoin" }))("title") : undefined;
+  return { title, robots: { index: false, follow: false } };
 }
 
 export default async function VisitRoomPage({ params }: PageProps<"/[lang]/visit/[token]">) {
   const { lang, token } = await params;
   if (!isLanguage(lang)) notFound();
-  const t = TEXT[lang];
+  const t = await getTranslations({ locale: lang, namespace: "videoJoin" });
   const now = new Date();
   const room = await findVisitRoom(token, now);
   if (!room) {
     return (
       <>
-        <h1 className="text-3xl font-bold">{t.title}</h1>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p role="alert" className="mt-6 text-lg">
-          {t.notFound}
+          {t("notFound")}
         </p>
       </>
     );
   }
   return (
     <>
-      <h1 className="text-3xl font-bold">{t.title}</h1>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
       <VisitHeader room={room} lang={lang} />
       <div className="mt-8">
         <RoomBody room={room} lang={lang} token={token} now={now} />
@@ -73,42 +51,44 @@ export default async function VisitRoomPage({ params }: PageProps<"/[lang]/visit
   );
 }
 
-function VisitHeader({ room, lang }: { room: VisitRoomSummary; lang: Language }) {
-  const t = TEXT[lang];
+async function VisitHeader({ room, lang }: { room: VisitRoomSummary; lang: Language }) {
+  const t = await getTranslations({ locale: lang, namespace: "videoJoin" });
   return (
     <div className="mt-3 space-y-1 text-lg">
       <p>
-        {room.serviceName[lang]} {t.with(room.therapistName)}
+        {room.serviceName[lang]} {t("with", { therapist: room.therapistName })}
       </p>
       <p>
         <span className="font-semibold">{formatLongDate(room.start, room.timeZone, lang)}</span>, {formatTimeRange(room.start, room.end, room.timeZone, lang)}
       </p>
       <p className="text-base text-stone-700">
-        {t.zoneNote(formatZoneName(room.timeZone, lang))} <PatientTimeNote start={room.start} end={room.end} clinicZone={room.timeZone} language={lang} />
+        {t("zoneNote", { zone: formatZoneName(room.timeZone, lang) })} <PatientTimeNote start={room.start} end={room.end} clinicZone={room.timeZone} language={lang} />
       </p>
     </div>
   );
 }
 
-function RoomBody({ room, lang, token, now }: { room: VisitRoomSummary; lang: Language; token: string; now: Date }) {
-  const t = TEXT[lang];
+async function RoomBody({ room, lang, token, now }: { room: VisitRoomSummary; lang: Language; token: string; now: Date }) {
+  const t = await getTranslations({ locale: lang, namespace: "videoJoin" });
   if (room.phase === "early") {
     return (
       <div className="rounded-md border border-teal-700 bg-teal-50 p-4 text-lg">
-        <p>{t.early(formatTime(room.opensAt, room.timeZone, lang), formatLongDate(room.opensAt, room.timeZone, lang))}</p>
-        <RoomCountdown lang={lang} opensAt={Date.parse(room.opensAt)} serverNow={now.getTime()} />
+        <p>{t("early", { time: formatTime(room.opensAt, room.timeZone, lang), date: formatLongDate(room.opensAt, room.timeZone, lang) })}</p>
+        <NextIntlClientProvider locale={lang} messages={{ ...patientClientMessages(lang), videoJoin: { countdown: catalogs[lang].videoJoin.countdown } }}>
+          <RoomCountdown opensAt={Date.parse(room.opensAt)} serverNow={now.getTime()} />
+        </NextIntlClientProvider>
       </div>
     );
   }
   if (room.phase === "cancelled") {
     return (
       <div className="space-y-4 rounded-md border border-stone-400 bg-stone-50 p-4 text-lg">
-        <p role="status">{t.cancelled}</p>
+        <p role="status">{t("cancelled")}</p>
         <Link
           href={`/${lang}/book`}
           className="inline-block rounded-md bg-teal-800 px-5 py-3 font-semibold text-white hover:bg-teal-900"
         >
-          {getDictionary(lang).manage.bookAgainAfterCancel}
+          {(await getTranslations({ locale: lang, namespace: "manage" }))("bookAgainAfterCancel")}
         </Link>
       </div>
     );
@@ -116,19 +96,24 @@ function RoomBody({ room, lang, token, now }: { room: VisitRoomSummary; lang: La
   if (room.phase === "closed") {
     return (
       <p role="status" className="rounded-md border border-stone-400 bg-stone-50 p-4 text-lg">
-        {t.closed}
+        {t("closed")}
       </p>
     );
   }
   if (room.externalUrl) {
     return (
       <div className="space-y-4">
-        <p>{t.external}</p>
+        <p>{t("external")}</p>
         <a href={room.externalUrl} rel="noopener noreferrer" className="inline-block rounded-md bg-teal-800 px-5 py-3 font-semibold text-white hover:bg-teal-900">
-          {t.externalButton}
+          {t("externalButton")}
         </a>
       </div>
     );
   }
-  return <VideoRoom lang={lang} side={{ kind: "patient", token }} otherName={room.therapistName} />;
+  // The room's words travel to the browser only with the room; the countdown's with the countdown.
+  return (
+    <NextIntlClientProvider locale={lang} messages={{ ...patientClientMessages(lang), videoRoom: catalogs[lang].videoRoom }}>
+      <VideoRoom side={{ kind: "patient", token }} otherName={room.therapistName} />
+    </NextIntlClientProvider>
+  );
 }

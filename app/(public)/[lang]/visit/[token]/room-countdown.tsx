@@ -1,31 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import type { Language } from "@/lib/i18n/languages";
-import { announcesAt, clockOffset, formatMinutes, formatWait, minutesLeft, msUntilOpen } from "@/lib/video/room-countdown";
-
-const TEXT = {
-  en: {
-    opensIn: "The room opens in",
-    opening: "The video room is opening…",
-    announce: (wait: string) => `The video room opens in ${wait}.`,
-    announceOpening: "The video room is opening now.",
-  },
-  es: {
-    opensIn: "La sala abre en",
-    opening: "La sala de video se está abriendo…",
-    announce: (wait: string) => `La sala de video abre en ${wait}.`,
-    announceOpening: "La sala de video se está abriendo ahora.",
-  },
-} as const;
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { announcesAt, clockOffset, minutesLeft, msUntilOpen, sayWait, waitInMinutes, waitUntilOpen, type WaitWords } from "@/lib/video/room-countdown";
 
 /** A refresh that left the room shut (the server's clock said not yet, or the network failed) is tried again after this. */
 const RETRY_MS = 3_000;
 const TICK_MS = 1_000;
 
 interface RoomCountdownProps {
-  lang: Language;
   /** When the room opens and when the server rendered the page, both in epoch milliseconds of the server's clock. */
   opensAt: number;
   serverNow: number;
@@ -37,8 +21,9 @@ interface RoomCountdownProps {
  * the server's, estimated from the client's clock plus the offset seen at
  * render, so a phone set an hour wrong still opens on time.
  */
-export function RoomCountdown({ lang, opensAt, serverNow }: RoomCountdownProps) {
-  const t = TEXT[lang];
+export function RoomCountdown({ opensAt, serverNow }: RoomCountdownProps) {
+  const t = useTranslations("videoJoin.countdown");
+  const words = useMemo<WaitWords>(() => ({ unit: (unit, count) => t(unit, { count }), both: (larger, smaller) => t("both", { larger, smaller }) }), [t]);
   const router = useRouter();
   const [, startTransition] = useTransition();
   // The first render (server and hydration alike) shows the wait as the server saw it.
@@ -57,7 +42,7 @@ export function RoomCountdown({ lang, opensAt, serverNow }: RoomCountdownProps) 
       // The first figure is on screen already; only the moments it reaches later are spoken.
       if (lastAnnounced.current === null) lastAnnounced.current = minutes;
       else if (minutes !== lastAnnounced.current && announcesAt(minutes)) {
-        setAnnouncement(minutes === 0 ? t.announceOpening : t.announce(formatMinutes(minutes, lang)));
+        setAnnouncement(minutes === 0 ? t("announceOpening") : t("announce", { wait: sayWait(waitInMinutes(minutes), words) }));
         lastAnnounced.current = minutes;
       }
       if (left === 0 && Date.now() - lastRefresh >= RETRY_MS) {
@@ -76,17 +61,17 @@ export function RoomCountdown({ lang, opensAt, serverNow }: RoomCountdownProps) 
       window.clearInterval(interval);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [opensAt, serverNow, lang, t, router]);
+  }, [opensAt, serverNow, t, words, router]);
 
   return (
     <div className="mt-4">
       <p role="timer" aria-atomic="true" className="text-2xl font-bold" data-testid="room-countdown">
         {remaining > 0 ? (
           <>
-            {t.opensIn} <span className="tabular-nums">{formatWait(remaining, lang)}</span>
+            {t("opensIn")} <span className="tabular-nums">{sayWait(waitUntilOpen(remaining), words)}</span>
           </>
         ) : (
-          t.opening
+          t("opening")
         )}
       </p>
       <p aria-live="polite" aria-atomic="true" className="sr-only">

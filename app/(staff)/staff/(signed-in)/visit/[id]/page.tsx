@@ -55,7 +55,7 @@ export default async function StaffVideoVisitPage({ params }: PageProps<"/staff/
             })}
           </p>
         ) : (
-          <VideoRoom lang="en" side={{ kind: "therapist", appointmentId: room.appointmentId }} otherName={room.patientName} />
+          <VideoRoom side={{ kind: "therapist", appointmentId: room.appointmentId }} otherName={room.patientName} />
         )}
       </div>
     </>
