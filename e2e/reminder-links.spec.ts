@@ -42,6 +42,18 @@ test("a reminder's \"I'll be there\" link asks before it answers, then the desk 
   await expect(page.getByText("Said they will be there, from a reminder.")).toBeVisible();
 });
 
+test("the answer is a plain form: it is recorded when the page's scripts have not run (or never do)", async ({ browser, request }) => {
+  const { booked } = await bookedVisit(request, "attend-nojs", "en");
+  const links = await issueReminderLinks(booked.id);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/en/attendance/${links.attendance}?answer=coming`);
+  await page.getByRole("button", { name: "Yes, I'll be there" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you. The clinic knows you will be there.");
+  expect((await readAnswers(booked.id)).patientConfirmedAt).not.toBeNull();
+  await context.close();
+});
+
 test("\"Necesito cambiarla\" records the request and offers the manage page and the clinic's phone, in Spanish", async ({ page, request }) => {
   const { booked } = await bookedVisit(request, "cambio", "es");
   const links = await issueReminderLinks(booked.id);

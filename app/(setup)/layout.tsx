@@ -14,8 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t("titleDefault"), template: t("titleTemplate") },
     robots: { index: false, follow: false },
-    // The link's token is in the address: never hand it on to another site.
-    referrer: "no-referrer",
+    // The link's token is in the address: never hand it on to another site (and keep the
+    // form's Origin, which "no-referrer" would blank, for the same-origin rule on writes).
+    referrer: "same-origin",
   };
 }
 
