@@ -7,6 +7,17 @@ import enHome from "./messages/en/home.json";
 import enLayout from "./messages/en/layout.json";
 import enLookup from "./messages/en/lookup.json";
 import enManage from "./messages/en/manage.json";
+import enMessageCancelled from "./messages/en/message-cancelled.json";
+import enMessageConfirmation from "./messages/en/message-confirmation.json";
+import enMessageLayout from "./messages/en/message-layout.json";
+import enMessageLinks from "./messages/en/message-links.json";
+import enMessageLookup from "./messages/en/message-lookup.json";
+import enMessageReminder from "./messages/en/message-reminder.json";
+import enMessageRescheduled from "./messages/en/message-rescheduled.json";
+import enMessageSmsReply from "./messages/en/message-sms-reply.json";
+import enMessageTest from "./messages/en/message-test.json";
+import enMessageTherapistNotice from "./messages/en/message-therapist-notice.json";
+import enMessageVisit from "./messages/en/message-visit.json";
 import enMeta from "./messages/en/meta.json";
 import enNotFound from "./messages/en/not-found.json";
 import enNotOpen from "./messages/en/not-open.json";
@@ -14,7 +25,24 @@ import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
 import enSlots from "./messages/en/slots.json";
 import enSpeakers from "./messages/en/speakers.json";
+import enStaffAdmin from "./messages/en/staff-admin.json";
+import enStaffAudit from "./messages/en/staff-audit.json";
+import enStaffCalendar from "./messages/en/staff-calendar.json";
+import enStaffData from "./messages/en/staff-data.json";
+import enStaffNav from "./messages/en/staff-nav.json";
+import enStaffOutbox from "./messages/en/staff-outbox.json";
+import enStaffPatients from "./messages/en/staff-patients.json";
+import enStaffSchedules from "./messages/en/staff-schedules.json";
+import enStaffSettings from "./messages/en/staff-settings.json";
+import enStaffSetup from "./messages/en/staff-setup.json";
+import enStaffShell from "./messages/en/staff-shell.json";
+import enStaffSignIn from "./messages/en/staff-sign-in.json";
+import enStaffToday from "./messages/en/staff-today.json";
+import enStaffVisit from "./messages/en/staff-visit.json";
+import enStaffVisitMessages from "./messages/en/staff-visit-messages.json";
 import enTerms from "./messages/en/terms.json";
+import enVideoJoin from "./messages/en/video-join.json";
+import enVideoRoom from "./messages/en/video-room.json";
 import enVideoVisit from "./messages/en/video-visit.json";
 import esAttendance from "./messages/es/attendance.json";
 import esBook from "./messages/es/book.json";
@@ -23,6 +51,16 @@ import esHome from "./messages/es/home.json";
 import esLayout from "./messages/es/layout.json";
 import esLookup from "./messages/es/lookup.json";
 import esManage from "./messages/es/manage.json";
+import esMessageCancelled from "./messages/es/message-cancelled.json";
+import esMessageConfirmation from "./messages/es/message-confirmation.json";
+import esMessageLayout from "./messages/es/message-layout.json";
+import esMessageLinks from "./messages/es/message-links.json";
+import esMessageLookup from "./messages/es/message-lookup.json";
+import esMessageReminder from "./messages/es/message-reminder.json";
+import esMessageRescheduled from "./messages/es/message-rescheduled.json";
+import esMessageSmsReply from "./messages/es/message-sms-reply.json";
+import esMessageTest from "./messages/es/message-test.json";
+import esMessageVisit from "./messages/es/message-visit.json";
 import esMeta from "./messages/es/meta.json";
 import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
@@ -31,47 +69,9 @@ import esPreferences from "./messages/es/preferences.json";
 import esSlots from "./messages/es/slots.json";
 import esSpeakers from "./messages/es/speakers.json";
 import esTerms from "./messages/es/terms.json";
-import esVideoVisit from "./messages/es/video-visit.json";
-import enMessageCancelled from "./messages/en/message-cancelled.json";
-import esMessageCancelled from "./messages/es/message-cancelled.json";
-import enMessageConfirmation from "./messages/en/message-confirmation.json";
-import esMessageConfirmation from "./messages/es/message-confirmation.json";
-import enMessageLayout from "./messages/en/message-layout.json";
-import esMessageLayout from "./messages/es/message-layout.json";
-import enMessageLinks from "./messages/en/message-links.json";
-import esMessageLinks from "./messages/es/message-links.json";
-import enMessageLookup from "./messages/en/message-lookup.json";
-import esMessageLookup from "./messages/es/message-lookup.json";
-import enMessageReminder from "./messages/en/message-reminder.json";
-import esMessageReminder from "./messages/es/message-reminder.json";
-import enMessageRescheduled from "./messages/en/message-rescheduled.json";
-import esMessageRescheduled from "./messages/es/message-rescheduled.json";
-import enMessageSmsReply from "./messages/en/message-sms-reply.json";
-import esMessageSmsReply from "./messages/es/message-sms-reply.json";
-import enMessageTest from "./messages/en/message-test.json";
-import esMessageTest from "./messages/es/message-test.json";
-import enMessageTherapistNotice from "./messages/en/message-therapist-notice.json";
-import enMessageVisit from "./messages/en/message-visit.json";
-import esMessageVisit from "./messages/es/message-visit.json";
-import enStaffAudit from "./messages/en/staff-audit.json";
-import enStaffCalendar from "./messages/en/staff-calendar.json";
-import enStaffOutbox from "./messages/en/staff-outbox.json";
-import enStaffPatients from "./messages/en/staff-patients.json";
-import enStaffSchedules from "./messages/en/staff-schedules.json";
-import enStaffShell from "./messages/en/staff-shell.json";
-import enStaffToday from "./messages/en/staff-today.json";
-import enStaffVisit from "./messages/en/staff-visit.json";
-import enStaffVisitMessages from "./messages/en/staff-visit-messages.json";
-import enStaffAdmin from "./messages/en/staff-admin.json";
-import enStaffData from "./messages/en/staff-data.json";
-import enStaffNav from "./messages/en/staff-nav.json";
-import enStaffSettings from "./messages/en/staff-settings.json";
-import enStaffSetup from "./messages/en/staff-setup.json";
-import enStaffSignIn from "./messages/en/staff-sign-in.json";
-import enVideoJoin from "./messages/en/video-join.json";
 import esVideoJoin from "./messages/es/video-join.json";
-import enVideoRoom from "./messages/en/video-room.json";
 import esVideoRoom from "./messages/es/video-room.json";
+import esVideoVisit from "./messages/es/video-visit.json";
 
 // The one translation catalogue of pages and messages: ICU messages, one JSON
 // file per namespace and language under lib/i18n/messages/<language>/. English
@@ -86,15 +86,6 @@ const en = {
   layout: enLayout,
   lookup: enLookup,
   manage: enManage,
-  meta: enMeta,
-  notFound: enNotFound,
-  notOpen: enNotOpen,
-  policies: enPolicies,
-  preferences: enPreferences,
-  slots: enSlots,
-  speakers: enSpeakers,
-  terms: enTerms,
-  videoVisit: enVideoVisit,
   messageCancelled: enMessageCancelled,
   messageConfirmation: enMessageConfirmation,
   messageLayout: enMessageLayout,
@@ -107,24 +98,33 @@ const en = {
   // Therapists read their notices in English, as staff pages are.
   messageTherapistNotice: enMessageTherapistNotice,
   messageVisit: enMessageVisit,
+  meta: enMeta,
+  notFound: enNotFound,
+  notOpen: enNotOpen,
+  policies: enPolicies,
+  preferences: enPreferences,
+  slots: enSlots,
+  speakers: enSpeakers,
   // Staff pages ship in English; their namespaces start with "staff".
+  staffAdmin: enStaffAdmin,
   staffAudit: enStaffAudit,
   staffCalendar: enStaffCalendar,
+  staffData: enStaffData,
+  staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,
+  staffSettings: enStaffSettings,
+  staffSetup: enStaffSetup,
   staffShell: enStaffShell,
+  staffSignIn: enStaffSignIn,
   staffToday: enStaffToday,
   staffVisit: enStaffVisit,
   staffVisitMessages: enStaffVisitMessages,
-  staffAdmin: enStaffAdmin,
-  staffData: enStaffData,
-  staffNav: enStaffNav,
-  staffSettings: enStaffSettings,
-  staffSetup: enStaffSetup,
-  staffSignIn: enStaffSignIn,
+  terms: enTerms,
   videoJoin: enVideoJoin,
   videoRoom: enVideoRoom,
+  videoVisit: enVideoVisit,
 };
 
 export type Messages = typeof en;
@@ -138,15 +138,6 @@ const es: Messages = {
   layout: esLayout,
   lookup: esLookup,
   manage: esManage,
-  meta: esMeta,
-  notFound: esNotFound,
-  notOpen: esNotOpen,
-  policies: esPolicies,
-  preferences: esPreferences,
-  slots: esSlots,
-  speakers: esSpeakers,
-  terms: esTerms,
-  videoVisit: esVideoVisit,
   messageCancelled: esMessageCancelled,
   messageConfirmation: esMessageConfirmation,
   messageLayout: esMessageLayout,
@@ -158,23 +149,32 @@ const es: Messages = {
   messageTest: esMessageTest,
   messageTherapistNotice: enMessageTherapistNotice,
   messageVisit: esMessageVisit,
+  meta: esMeta,
+  notFound: esNotFound,
+  notOpen: esNotOpen,
+  policies: esPolicies,
+  preferences: esPreferences,
+  slots: esSlots,
+  speakers: esSpeakers,
+  staffAdmin: enStaffAdmin,
   staffAudit: enStaffAudit,
   staffCalendar: enStaffCalendar,
+  staffData: enStaffData,
+  staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,
+  staffSettings: enStaffSettings,
+  staffSetup: enStaffSetup,
   staffShell: enStaffShell,
+  staffSignIn: enStaffSignIn,
   staffToday: enStaffToday,
   staffVisit: enStaffVisit,
   staffVisitMessages: enStaffVisitMessages,
-  staffAdmin: enStaffAdmin,
-  staffData: enStaffData,
-  staffNav: enStaffNav,
-  staffSettings: enStaffSettings,
-  staffSetup: enStaffSetup,
-  staffSignIn: enStaffSignIn,
+  terms: esTerms,
   videoJoin: esVideoJoin,
   videoRoom: esVideoRoom,
+  videoVisit: esVideoVisit,
 };
 
 export const catalogs: Record<Language, Messages> = { en, es };
