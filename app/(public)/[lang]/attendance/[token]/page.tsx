@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { LinkNotValid } from "@/components/site/link-not-valid";
 import { findAttendanceVisit, type AttendanceVisit } from "@/lib/attendance/data";
 import { attendanceAnswerSchema, type AttendanceAnswer } from "@/lib/attendance/schema";
 import { formatLongDate, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
@@ -27,14 +28,7 @@ export default async function AttendancePage({ params, searchParams }: PageProps
   const answer: AttendanceAnswer = parsed.success ? parsed.data : "coming";
   const [t, visit] = await Promise.all([getTranslations({ locale: lang, namespace: "attendance" }), findAttendanceVisit(token, new Date(), lang)]);
   if (!visit) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold">{t(`title.${answer}`)}</h1>
-        <p role="alert" className="mt-6 text-lg">
-          {t("notFound")}
-        </p>
-      </>
-    );
+    return <LinkNotValid title={t(`title.${answer}`)} message={t("notFound")} />;
   }
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { LinkNotValid } from "@/components/site/link-not-valid";
 import { isLanguage } from "@/lib/i18n/languages";
 import { findReminderPreferences } from "@/lib/patient-preferences/data";
 import { saveReminderPreferencesAction } from "./actions";
@@ -21,14 +22,7 @@ export default async function ReminderPreferencesPage({ params, searchParams }: 
   if (!isLanguage(lang)) notFound();
   const [t, preferences] = await Promise.all([getTranslations({ locale: lang, namespace: "preferences" }), findReminderPreferences(token, new Date())]);
   if (!preferences) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p role="alert" className="mt-6 text-lg">
-          {t("notFound")}
-        </p>
-      </>
-    );
+    return <LinkNotValid title={t("title")} message={t("notFound")} />;
   }
   return (
     <>

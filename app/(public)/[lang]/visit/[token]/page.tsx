@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PatientTimeNote } from "@/components/booking/patient-time-note";
+import { LinkNotValid } from "@/components/site/link-not-valid";
 import { VideoRoom } from "@/components/video/video-room";
 import { formatLongDate, formatTime, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { catalogs, patientClientMessages } from "@/lib/i18n/catalog";
@@ -31,14 +32,7 @@ export default async function VisitRoomPage({ params }: PageProps<"/[lang]/visit
   const now = new Date();
   const room = await findVisitRoom(token, now);
   if (!room) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p role="alert" className="mt-6 text-lg">
-          {t("notFound")}
-        </p>
-      </>
-    );
+    return <LinkNotValid title={t("title")} message={t("notFound")} />;
   }
   return (
     <>
