@@ -1,11 +1,10 @@
 import "server-only";
 import { publicBaseUrl } from "../env";
 import { translator } from "../i18n/catalog";
-import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
 import { visitAsNow } from "./visit-as-now";
-import { calendarAttachment, visitOpening } from "./visit";
+import { calendarAttachment, visitOpening, visitStartWords } from "./visit";
 
 /**
  * The notice of a cancelled visit, saying who cancelled it: the clinic when
@@ -20,7 +19,7 @@ export const composeCancelled: Composer = async (tx, message, sender) => {
   const { visit, booking, to } = found;
   const language = message.language;
   const t = translator(language, "messageCancelled");
-  const subject = t("subject", { day: formatDay(booking.start, booking.timeZone, language), time: formatTime(booking.start, booking.timeZone, language) });
+  const subject = t("subject", visitStartWords(booking, language));
   const body = renderEmail({
     language,
     title: t("title"),

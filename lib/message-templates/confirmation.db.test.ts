@@ -47,6 +47,8 @@ describe("the booking confirmation", () => {
     expect(mail!.text).toContain(`Room 7, ${practice.location.name}`);
     expect(mail!.text).toContain("1 Test Way");
     expect(mail!.text).toContain("What to bring");
+    // The time's zone follows the time, its exact id in the one pair of brackets.
+    expect(mail!.text).toMatch(/(AM|PM), [^,()\n]+ \([A-Za-z_]+\/[A-Za-z_]+\)\n/);
     expect(mail!.html).toMatch(/<h1[^>]*>Your visit is booked<\/h1>/);
     expect(mail!.html).toContain('<html lang="en">');
     expect(mail!.html).not.toContain("<img");

@@ -1,9 +1,8 @@
 import "server-only";
 import { translator } from "../i18n/catalog";
-import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
-import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitLinks, whatToBring } from "./visit";
+import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitStartWords, visitLinks, whatToBring } from "./visit";
 import { visitAsNow } from "./visit-as-now";
 
 /**
@@ -19,7 +18,7 @@ export const composeConfirmation: Composer = async (tx, message, sender) => {
   const { visit, booking, to } = found;
   const language = message.language;
   const t = translator(language, "messageConfirmation");
-  const subject = t("subject", { day: formatDay(booking.start, booking.timeZone, language), time: formatTime(booking.start, booking.timeZone, language) });
+  const subject = t("subject", visitStartWords(booking, language));
   const body = renderEmail({
     language,
     title: t("title"),

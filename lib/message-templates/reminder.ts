@@ -8,7 +8,7 @@ import { reminderStartOf } from "../reminders/dedupe-key";
 import { tooLateTonight } from "../reminders/schedule";
 import { renderEmail } from "./layout";
 import { reminderLinksFor } from "./reminder-links";
-import { loadMessageVisit, visitOpening, visitLinks, type MessageVisit } from "./visit";
+import { loadMessageVisit, visitOpening, visitStartWords, visitLinks, type MessageVisit } from "./visit";
 import { visitAsNow } from "./visit-as-now";
 
 /**
@@ -38,7 +38,7 @@ export const composeReminder: Composer = async (tx, message, sender) => {
   const language = message.language;
   const t = translator(language, "messageReminder");
   const links = await reminderLinksFor(tx, message, visit, now);
-  const subject = t("subject", { day: formatDay(booking.start, booking.timeZone, language), time: formatTime(booking.start, booking.timeZone, language) });
+  const subject = t("subject", visitStartWords(booking, language));
   const body = renderEmail({
     language,
     title: t("title"),

@@ -1,12 +1,12 @@
 import "server-only";
 import { translator } from "../i18n/catalog";
 import { withoutDoubledPeriod } from "../i18n/final-period";
-import { formatDay, formatLongDate, formatTime } from "../i18n/format-date-time";
+import { formatLongDate, formatTime } from "../i18n/format-date-time";
 import type { Composer } from "../messages/kinds";
 import { parseVisitChangeKey } from "../messages/visit-changes";
 import { renderEmail } from "./layout";
 import { visitAsNow } from "./visit-as-now";
-import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitLinks, whatToBring } from "./visit";
+import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitStartWords, visitLinks, whatToBring } from "./visit";
 
 /**
  * The notice of a moved visit. Decided when sent: a visit that moved again
@@ -25,7 +25,7 @@ export const composeRescheduled: Composer = async (tx, message, sender) => {
   const language = message.language;
   const t = translator(language, "messageRescheduled");
   const zone = booking.timeZone;
-  const subject = t("subject", { day: formatDay(booking.start, zone, language), time: formatTime(booking.start, zone, language) });
+  const subject = t("subject", visitStartWords(booking, language));
   const previous = change.previousStart?.toISOString();
   const body = renderEmail({
     language,

@@ -46,7 +46,7 @@ export const composeTherapistNotice: Composer = async (tx, message, sender) => {
   const rows = [
     { label: t("patient"), value: patient },
     { label: t("service"), value: visit.service.nameEn },
-    { label: t("when", { event: notice.event }), value: `${when(notice.after.start)} (${formatZoneName(zone, "en")})` },
+    { label: t("when", { event: notice.event }), value: `${when(notice.after.start)}, ${formatZoneName(zone, "en")}` },
     ...(notice.before ? [{ label: t("was"), value: when(notice.before.start) }] : []),
     ...(notice.before && notice.before.therapistId !== notice.after.therapistId
       ? [{ label: t("therapist"), value: `${therapistName(notice.before.therapistId)} → ${therapistName(notice.after.therapistId)}` }]

@@ -6,7 +6,7 @@ import { toBookingDto } from "../booking/mutations";
 import { visitTermsText } from "../booking/visit-terms-text";
 import type { Message, Prisma } from "../db/generated/client";
 import { translator } from "../i18n/catalog";
-import { formatLongDate, formatTimeRange, formatZoneName } from "../i18n/format-date-time";
+import { formatDay, formatLongDate, formatTime, formatTimeRange, formatZoneName } from "../i18n/format-date-time";
 import type { Language } from "../i18n/languages";
 import type { Attachment, Sender } from "../messages/kinds";
 import { recordLinks, type LinkRow } from "../patient-links/mutations";
@@ -48,9 +48,14 @@ export async function visitForMessage(tx: Prisma.TransactionClient, message: Mes
 /** The keys of the three things to bring (messageVisit.bringItems), the same for every way a visit happens, in the order listed. */
 const BRING_ITEMS = ["0", "1", "2"] as const;
 
-/** "Monday, December 7, 2026, 9:00 – 9:45 AM (Mountain Time (America/Denver))" */
+/** "Monday, December 7, 2026, 9:00 – 9:45 AM, Mountain Time (America/Denver)" */
 export function visitWhen(b: BookingDto, language: Language): string {
-  return `${formatLongDate(b.start, b.timeZone, language)}, ${formatTimeRange(b.start, b.end, b.timeZone, language)} (${formatZoneName(b.timeZone, language)})`;
+  return `${formatLongDate(b.start, b.timeZone, language)}, ${formatTimeRange(b.start, b.end, b.timeZone, language)}, ${formatZoneName(b.timeZone, language)}`;
+}
+
+/** The start's day and time in the visit's zone, as a message's subject names them. */
+export function visitStartWords(b: BookingDto, language: Language): { day: string; time: string } {
+  return { day: formatDay(b.start, b.timeZone, language), time: formatTime(b.start, b.timeZone, language) };
 }
 
 function visitWhere(b: BookingDto, room: string | null, language: Language): string {
