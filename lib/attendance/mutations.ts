@@ -1,8 +1,8 @@
 import "server-only";
-import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { RequestContext } from "../http/request-context";
+import { recordVisitAnswer } from "../visit-answers/mutations";
 import { findAttendanceVisit } from "./data";
 import { attendanceAnswerSchema, type AttendanceAnswer } from "./schema";
 
@@ -25,19 +25,6 @@ export async function answerAttendance(token: string, answer: AttendanceAnswer, 
     if (visit.status !== "BOOKED" || visit.startsAt.getTime() <= ctx.now.getTime()) {
       throw new AppError("INVALID_TRANSITION", "This visit can no longer take an answer.");
     }
-    const already = parsed === "coming" ? visit.patientConfirmedAt && !visit.changeRequestedAt : visit.changeRequestedAt && !visit.patientConfirmedAt;
-    if (already) return;
-    await tx.appointment.update({
-      where: { id: found.appointmentId },
-      data: parsed === "coming" ? { patientConfirmedAt: ctx.now, changeRequestedAt: null } : { changeRequestedAt: ctx.now, patientConfirmedAt: null },
-    });
-    await recordAudit(tx, {
-      actor: ACTOR,
-      action: parsed === "coming" ? "appointment.patient-confirm" : "appointment.change-request",
-      entity: "Appointment",
-      entityId: found.appointmentId,
-      patientId: found.patientId,
-      ipAddress: ctx.ipAddress,
-    });
+    await recordVisitAnswer(tx, { appointmentId: found.appointmentId, patientId: found.patientId, current: visit, answer: parsed, actor: ACTOR }, ctx);
   });
 }

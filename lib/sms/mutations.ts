@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
 import type { Language } from "../db/generated/client";
 import type { RequestContext } from "../http/request-context";
+import { recordVisitAnswer } from "../visit-answers/mutations";
 import type { ReplyIntent } from "./schema";
 
 /** What a reply did, for the answer Stride texts back. */
@@ -38,8 +39,10 @@ export async function recordSmsReply(from: string, intent: ReplyIntent, ctx: Req
     case "change":
       return getPrisma().$transaction(async (tx) => {
         // Locked, so a reply racing a cancellation or a move sees the visit as it ends up.
-        const [visit] = await tx.$queryRaw<{ id: string; patientId: string; startsAt: Date; language: Language; timeZone: string; phone: string | null }[]>`
-          SELECT a."id", a."patientId", a."startsAt", a."language", l."timeZone", l."phone"
+        const [visit] = await tx.$queryRaw<
+          { id: string; patientId: string; startsAt: Date; language: Language; timeZone: string; phone: string | null; patientConfirmedAt: Date | null; changeRequestedAt: Date | null }[]
+        >`
+          SELECT a."id", a."patientId", a."startsAt", a."language", l."timeZone", l."phone", a."patientConfirmedAt", a."changeRequestedAt"
             FROM "Appointment" a
             JOIN "Location" l ON l."id" = a."locationId"
            WHERE a."status" = 'BOOKED' AND a."startsAt" > ${ctx.now}
@@ -49,19 +52,11 @@ export async function recordSmsReply(from: string, intent: ReplyIntent, ctx: Req
            LIMIT 1
              FOR UPDATE OF a`;
         if (!visit) return { kind: "no-visit" as const, clinicPhone: await practicePhone(tx) };
-        if (intent === "confirm") {
-          await tx.appointment.update({ where: { id: visit.id }, data: { patientConfirmedAt: ctx.now } });
-        } else {
-          await tx.appointment.update({ where: { id: visit.id }, data: { changeRequestedAt: ctx.now } });
-        }
-        await recordAudit(tx, {
-          actor: PATIENT_BY_TEXT,
-          action: intent === "confirm" ? "appointment.patient-confirm" : "appointment.change-request",
-          entity: "Appointment",
-          entityId: visit.id,
-          patientId: visit.patientId,
-          ipAddress: ctx.ipAddress,
-        });
+        await recordVisitAnswer(
+          tx,
+          { appointmentId: visit.id, patientId: visit.patientId, current: visit, answer: intent === "confirm" ? "coming" : "change", actor: PATIENT_BY_TEXT },
+          ctx,
+        );
         return {
           kind: intent === "confirm" ? ("confirmed" as const) : ("change-requested" as const),
           visit: { startsAt: visit.startsAt, timeZone: visit.timeZone, language: visit.language, clinicPhone: visit.phone ?? (await practicePhone(tx)) },

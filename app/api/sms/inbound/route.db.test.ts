@@ -128,6 +128,23 @@ describe("POST /api/sms/inbound", () => {
     expect(await getPrisma().auditLog.count({ where: { entityId: visit.id, action: "appointment.change-request" } })).toBe(1);
   });
 
+  it("lets a later answer replace an earlier one, as the reminder's links do, and records a repeated answer once", async () => {
+    const from = phone();
+    const visit = await visitTextedTo(from, 6);
+    expect((await post(twilioParams(from, "C"))).status).toBe(200);
+    expect((await post(twilioParams(from, "R"))).status).toBe(200);
+    let row = await appointment(visit.id);
+    expect(row.changeRequestedAt).toBeInstanceOf(Date);
+    expect(row.patientConfirmedAt).toBeNull();
+    expect((await post(twilioParams(from, "C"))).status).toBe(200);
+    row = await appointment(visit.id);
+    expect(row.patientConfirmedAt).toBeInstanceOf(Date);
+    expect(row.changeRequestedAt).toBeNull();
+    const before = await getPrisma().auditLog.count({ where: { entityId: visit.id } });
+    expect((await post(twilioParams(from, "C"))).status).toBe(200);
+    expect(await getPrisma().auditLog.count({ where: { entityId: visit.id } })).toBe(before);
+  });
+
   it("finds no visit for a number no text was sent to, or whose text is still waiting, and changes nothing", async () => {
     const from = phone();
     const waiting = await visitTextedTo(from, 5, { sent: false });
