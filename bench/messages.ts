@@ -11,7 +11,6 @@
 // and bench/results/messages-latest.json.
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -27,9 +26,9 @@ import { closeMailTransport } from "../lib/mail/transport";
 import { messageTasks } from "../lib/message-templates/tasks";
 import { queueDueReminders } from "../lib/reminders/mutations";
 import { Cleanup } from "./cleanup";
+import { writeResults } from "./results";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const RESULTS_FILE = path.join(ROOT, "bench", "results", "messages-latest.json");
 const PG = { dataDir: path.join(ROOT, ".data", "bench-messages", "pg"), port: Number(process.env.BENCH_MESSAGES_PG_PORT || 54363), database: "stride_bench_messages" };
 const MESSAGES = Number(process.env.BENCH_MESSAGES || 10_000);
 const WORKERS = Number(process.env.BENCH_WORKERS || 2);
@@ -227,9 +226,7 @@ async function main() {
         "",
       ].join("\n"),
     );
-    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(summary, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    writeResults("messages", summary);
   } finally {
     await cleanup.run();
   }

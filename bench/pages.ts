@@ -24,7 +24,7 @@
 // bench/results/pages-latest.json.
 
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -33,10 +33,10 @@ import { applyMigrations } from "../lib/db/migrate";
 import { startApp } from "./app-server";
 import { Cleanup } from "./cleanup";
 import { CHROMIUM_LAUNCH } from "./staff";
+import { writeResults } from "./results";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
-const RESULTS_FILE = path.join(ROOT, "bench", "results", "pages-latest.json");
 const PG = {
   dataDir: path.join(ROOT, ".data", "bench-pages", "pg"),
   port: Number(process.env.BENCH_PG_PORT || 54336),
@@ -280,9 +280,7 @@ async function main() {
         ]),
       ),
     };
-    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(summary, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    writeResults("pages", summary);
   } finally {
     await cleanup.run();
   }

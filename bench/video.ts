@@ -6,7 +6,6 @@
 // bench/results/video-latest.json.
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Cookie, type Page } from "@playwright/test";
@@ -17,9 +16,9 @@ import { startApp } from "./app-server";
 import { Cleanup } from "./cleanup";
 import { CHROMIUM_LAUNCH, signIn } from "./staff";
 import { summariseLatency } from "./stats";
+import { writeResults } from "./results";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const RESULTS_FILE = path.join(ROOT, "bench", "results", "video-latest.json");
 const PG = { dataDir: path.join(ROOT, ".data", "bench-video", "pg"), port: 54334, database: "stride_bench_video" };
 const APP_PORT = 3220;
 const RUNS = Number(process.env.BENCH_VIDEO_RUNS ?? 10);
@@ -113,9 +112,7 @@ async function main() {
       bothSidesMs: summariseLatency(runs.map((r) => Math.max(r.therapistSeesPatientMs, r.patientSeesTherapistMs))),
       remoteVideoSize: [...new Set(runs.map((r) => r.size))],
     };
-    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(summary, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    writeResults("video", summary);
   } finally {
     await cleanup.run();
   }
