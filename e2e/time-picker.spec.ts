@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { formatLocalDay } from "@/lib/i18n/format-local-day";
+import { formatLocalDay } from "@/lib/i18n/format-date-time";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { findService } from "./fixtures/api";
 import { BookingFlow } from "./fixtures/booking-flow";

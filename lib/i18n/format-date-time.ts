@@ -29,9 +29,26 @@ export function formatTimeRange(startIso: string, endIso: string, timeZone: stri
   return format.formatRange(new Date(startIso), new Date(endIso));
 }
 
+// A local date (YYYY-MM-DD, already read in the location's zone) names the
+// same day everywhere, so it is formatted as a plain calendar date in UTC.
+function calendarDate(isoDate: string, language: Language): DateTime {
+  return DateTime.fromISO(isoDate, { zone: "UTC" }).setLocale(localeFor(language));
+}
+
 /** A local date (YYYY-MM-DD) as "Nov 23". */
 export function formatShortDate(isoDate: string, language: Language): string {
-  return DateTime.fromISO(isoDate, { zone: "UTC" }).setLocale(localeFor(language)).toLocaleString({ month: "short", day: "numeric" });
+  return calendarDate(isoDate, language).toLocaleString({ month: "short", day: "numeric" });
+}
+
+/** A local date as "Thursday, December 3". */
+export function formatLocalDay(isoDate: string, language: Language): string {
+  return calendarDate(isoDate, language).toLocaleString({ weekday: "long", month: "long", day: "numeric" });
+}
+
+/** A local date as the two short lines of a day in a week strip: "Thu" and "3". */
+export function formatLocalDayShort(isoDate: string, language: Language): { weekday: string; day: string } {
+  const date = calendarDate(isoDate, language);
+  return { weekday: date.toLocaleString({ weekday: "short" }), day: date.toLocaleString({ day: "numeric" }) };
 }
 
 /** "Central Time (America/Chicago)": the zone's everyday name, then its exact id. */
