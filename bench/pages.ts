@@ -9,9 +9,12 @@
 // Per page it reports:
 // - firstQuestionUsableMs (booking pages only): ms after navigation start of
 //   the first animation frame in which the reason step's first radio button
-//   is in the document, visible, enabled, and hydrated by React (its element
-//   carries React's props, so a tap reaches its change handler). Before that
-//   a tap would be lost or the step not shown at all.
+//   is in the document, visible and enabled, and a tap on it and on
+//   "Continue" cannot be lost: either React has hydrated it (its element
+//   carries React's props), or it sits in a plain HTML form with a submit
+//   button that the server answers without any script (GET with an action;
+//   e2e/booking-before-script.spec.ts proves that path books).
+// - firstQuestionHydratedMs: the frame in which React has hydrated it.
 // - lcpMs: the last largest-contentful-paint entry before the page is left.
 // - JavaScript transferred: compressed bytes on the wire (CDP
 //   Network.loadingFinished encodedDataLength, headers included) of every
@@ -64,10 +67,12 @@ const log = (line: string) => process.stderr.write(`[bench:pages] ${line}\n`);
 interface Probe {
   lcp: number | null;
   usableAt: number | null;
+  hydratedAt: number | null;
 }
 
 interface PageRun {
   firstQuestionUsableMs: number | null;
+  firstQuestionHydratedMs: number | null;
   lcpMs: number | null;
   fcpMs: number;
   jsKB: number;
@@ -82,7 +87,7 @@ interface PageRun {
 // Runs in every document before its own scripts. Plain source, not a function
 // of this file: tsx wraps named functions in a helper the page does not have.
 const PROBE_SCRIPT = `
-  const probe = { lcp: null, usableAt: null };
+  const probe = { lcp: null, usableAt: null, hydratedAt: null };
   window.__pagesProbe = probe;
   new PerformanceObserver((list) => {
     const last = list.getEntries().at(-1);
@@ -91,9 +96,15 @@ const PROBE_SCRIPT = `
   if (WATCH_QUESTION) {
     const check = () => {
       const input = document.querySelector('input[type="radio"][name="reason"]');
-      if (input && !input.disabled && input.getClientRects().length > 0 && Object.keys(input).some((key) => key.startsWith("__reactProps$"))) {
-        probe.usableAt = performance.now();
-        return;
+      if (input && !input.disabled && input.getClientRects().length > 0) {
+        const hydrated = Object.keys(input).some((key) => key.startsWith("__reactProps$"));
+        const form = input.form;
+        const native = !!form && form.method === "get" && !!form.getAttribute("action") && !!form.querySelector('button[type="submit"]');
+        if (probe.usableAt === null && (hydrated || native)) probe.usableAt = performance.now();
+        if (hydrated) {
+          probe.hydratedAt = performance.now();
+          return;
+        }
       }
       requestAnimationFrame(check);
     };
@@ -135,7 +146,7 @@ async function measureOnce(browser: Browser, baseUrl: string, pagePath: string, 
     await page.goto(pagePath, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
     if (watchQuestion) {
       try {
-        await page.waitForFunction(() => (window as unknown as { __pagesProbe: Probe }).__pagesProbe.usableAt !== null, undefined, {
+        await page.waitForFunction(() => (window as unknown as { __pagesProbe: Probe }).__pagesProbe.hydratedAt !== null, undefined, {
           timeout: PAGE_TIMEOUT_MS,
           polling: 100,
         });
@@ -157,6 +168,7 @@ async function measureOnce(browser: Browser, baseUrl: string, pagePath: string, 
     const html = finished.find((r) => r.type === "Document");
     return {
       firstQuestionUsableMs: observed.usableAt === null ? null : round(observed.usableAt),
+      firstQuestionHydratedMs: observed.hydratedAt === null ? null : round(observed.hydratedAt),
       lcpMs: observed.lcp === null ? null : round(observed.lcp),
       fcpMs: round(observed.fcp),
       jsKB: kb(allBytes),
@@ -192,11 +204,12 @@ function summarise(runs: PageRun[]): Summary {
 const ratio = (value: number | null, base: number | null) => (value === null || base === null || base === 0 ? null : Number((value / base).toFixed(2)));
 
 function table(rows: { page: string; s: Summary; usableOverStaticLcp: number | null; lcpRatio: number | null; jsRatio: number | null }[]): string {
-  const header = ["page", "usable ms", "LCP ms", "JS KB", "framework KB", "app KB", "API calls", "usable ×static LCP", "LCP ×static", "JS ×static"];
+  const header = ["page", "usable ms", "hydrated ms", "LCP ms", "JS KB", "framework KB", "app KB", "API calls", "usable ×static LCP", "LCP ×static", "JS ×static"];
   const show = (v: number | null) => (v === null ? "-" : String(v));
   const cells = rows.map((r) => [
     r.page,
     show(r.s.firstQuestionUsableMs),
+    show(r.s.firstQuestionHydratedMs),
     show(r.s.lcpMs),
     show(r.s.jsKB),
     show(r.s.frameworkJsKB),

@@ -4,15 +4,17 @@ interface RadioCardProps {
   id: string;
   name: string;
   value: string;
-  checked: boolean;
-  onChange: () => void;
+  /** Controlled; or leave it out and give defaultChecked, for a form that also works before its script has loaded. */
+  checked?: boolean;
+  defaultChecked?: boolean;
+  onChange?: () => void;
   label: ReactNode;
   /** Extra detail under the label, read after the name as a description. */
   hint?: ReactNode;
   lang?: string;
 }
 
-export function RadioCard({ id, name, value, checked, onChange, label, hint, lang }: RadioCardProps) {
+export function RadioCard({ id, name, value, checked, defaultChecked, onChange, label, hint, lang }: RadioCardProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="relative flex gap-3 rounded-xl border border-slate-300 bg-white p-4 hover:border-brand-700 has-checked:border-brand-700 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-700">
@@ -22,6 +24,7 @@ export function RadioCard({ id, name, value, checked, onChange, label, hint, lan
         name={name}
         value={value}
         checked={checked}
+        defaultChecked={defaultChecked}
         onChange={onChange}
         aria-describedby={hintId}
         className="relative z-10 mt-0.5 size-5 shrink-0"

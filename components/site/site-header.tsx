@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
 import { LanguageSwitch } from "./language-switch";
 
 export async function SiteHeader({ language }: { language: Language }) {
-  const practice = await findPracticeDetails();
+  const [practice, t] = await Promise.all([findPracticeDetails(), getTranslations({ locale: language, namespace: "layout" })]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">
@@ -26,7 +27,7 @@ export async function SiteHeader({ language }: { language: Language }) {
             </>
           )}
         </Link>
-        <LanguageSwitch language={language} />
+        <LanguageSwitch language={language} label={t("switchLanguage")} />
       </div>
     </header>
   );

@@ -180,28 +180,21 @@ const es: Messages = {
 export const catalogs: Record<Language, Messages> = { en, es };
 
 /**
- * The namespaces patient pages' client components read. Only these travel to
- * the browser with a patient page; the messages' and staff pages' words stay on
- * the server.
+ * Some namespaces in one language, for a patient page's client components.
+ * Patient pages carry no translations by default: each page that has client
+ * components with words passes just their namespaces to a provider of its own,
+ * so the messages' and staff pages' words stay on the server and a page ships
+ * the translation runtime only when it needs it.
  */
-const PATIENT_CLIENT_NAMESPACES = ["layout", "lookup"] as const satisfies readonly (keyof Messages)[];
-
-export function patientClientMessages(language: Language): Partial<Messages> {
-  return Object.fromEntries(PATIENT_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
+export function clientMessages(language: Language, namespaces: readonly (keyof Messages)[]): Partial<Messages> {
+  return Object.fromEntries(namespaces.map((namespace) => [namespace, catalogs[language][namespace]]));
 }
 
-/**
- * The namespaces of the booking flow's client components (the wizard, the
- * time picker, the visit terms, the video-visit words), which the booking and
- * manage pages add with a provider of their own, so that the other patient
- * pages do not carry them.
- */
+/** The namespaces of the booking flow's client components (the later steps, the time picker, the visit terms, the video-visit words), read on the booking and manage pages. */
 const BOOKING_CLIENT_NAMESPACES = ["book", "manage", "slots", "speakers", "terms", "videoVisit"] as const satisfies readonly (keyof Messages)[];
 
-/** Every patient page's client messages and the booking flow's, in one language: a nested provider replaces the outer one's. */
 export function bookingClientMessages(language: Language): Partial<Messages> {
-  const booking = Object.fromEntries(BOOKING_CLIENT_NAMESPACES.map((namespace) => [namespace, catalogs[language][namespace]]));
-  return { ...patientClientMessages(language), ...booking };
+  return clientMessages(language, BOOKING_CLIENT_NAMESPACES);
 }
 
 /** The staff pages' messages, the only ones their client components receive. */

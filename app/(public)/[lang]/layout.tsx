@@ -1,14 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import "../../globals.css";
 import { CspSafeZod } from "@/components/csp-safe-zod";
-import { QueryProvider } from "@/components/query-provider";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { SkipLink } from "@/components/site/skip-link";
 import { getTranslations } from "next-intl/server";
-import { patientClientMessages } from "@/lib/i18n/catalog";
 import { isLanguage, languages } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
 
@@ -43,15 +40,14 @@ export default async function PublicRootLayout({ children, params }: LayoutProps
   return (
     <html lang={lang}>
       <body className="flex min-h-dvh flex-col font-sans">
-        <NextIntlClientProvider locale={lang} messages={patientClientMessages(lang)}>
-          <CspSafeZod />
-          <SkipLink label={t("skipToContent")} />
-          <SiteHeader language={lang} />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:py-10">
-            <QueryProvider>{children}</QueryProvider>
-          </main>
-          <SiteFooter language={lang} />
-        </NextIntlClientProvider>
+        {/* No translation or query provider here: each page that needs one brings its own, so the others ship less script. */}
+        <CspSafeZod />
+        <SkipLink label={t("skipToContent")} />
+        <SiteHeader language={lang} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:py-10">
+          {children}
+        </main>
+        <SiteFooter language={lang} />
       </body>
     </html>
   );

@@ -1,21 +1,24 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { HydrationBoundary, type DehydratedState } from "@tanstack/react-query";
+import { NextIntlClientProvider, useTranslations, type AbstractIntlMessages } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { therapistNameLookup } from "@/components/booking/therapist-name";
 import { useCatalog, type Catalog } from "@/components/booking/use-catalog";
+import { QueryProvider } from "@/components/query-provider";
 import { videoSearchZone } from "@/lib/booking/video-therapists";
 import type { Language } from "@/lib/i18n/languages";
 import { emptyDraft, OTHER_REASON, type BookingDraft } from "./booking-draft";
 import { readStoredDraft, storeDraft, type StoredDraft } from "./booking-draft-storage";
-import { ReasonStep } from "./reason-step";
-import { secondaryButton } from "./step-frame";
+import { secondaryButton } from "./button-styles";
+import type { ReasonChoice } from "./reason-form";
+import { ownHistoryState, stepFromName, stepHref, type Step, type StepHistoryState } from "./step-names";
 
-// Only the first step comes with the page. The later ones (with the date
-// library, the phone-number rules and the details form's schema) load once the
-// patient starts answering, so a slow phone has less to fetch and run before
-// the first question answers taps.
+// Steps 2 to 5, loaded once the patient starts answering the first question
+// (booking-flow.tsx). Each step's own code loads when it is first shown, so a
+// slow phone fetches the date library and the details form's schema only when
+// they are needed.
 const laterSteps = {
   kind: () => import("./visit-kind-step"),
   place: () => import("./place-step"),
@@ -34,20 +37,10 @@ function loadLaterSteps() {
   for (const load of Object.values(laterSteps)) void load().catch(() => (laterStepsRequested = false));
 }
 
-type Step = 1 | 2 | 3 | 4 | 5;
-
-// Each step is a history entry: /en/book is the first step, the others say
-// their name, e.g. /en/book?step=time, so the browser's Back and Forward move
-// between steps and a reload stays on the step. An unknown name means step 1.
-const STEP_NAMES = { 1: "reason", 2: "kind", 3: "place", 4: "time", 5: "details" } as const satisfies Record<Step, string>;
-
-function stepFromName(name: string | null): Step {
-  const found = Object.entries(STEP_NAMES).find(([, value]) => value === name);
-  return found ? toStep(Number(found[0])) : 1;
-}
-
-function toStep(value: number | undefined): Step {
-  return value === 2 || value === 3 || value === 4 || value === 5 ? value : 1;
+/** What the server hands the later steps: their words in the page's language, and the practice's catalogue. */
+export interface WizardData {
+  messages: AbstractIntlMessages;
+  catalog: DehydratedState;
 }
 
 function LoadingStep({ label }: { label: string }) {
@@ -60,15 +53,6 @@ function LoadingStep({ label }: { label: string }) {
   );
 }
 
-function stepHref(step: Step): string {
-  return step === 1 ? window.location.pathname : `${window.location.pathname}?step=${STEP_NAMES[step]}`;
-}
-
-/** Marks a history entry the wizard pushed, with the step it was pushed from, so "Back" in the form can go back in history. */
-interface StepHistoryState {
-  bookingStepFrom?: Step;
-}
-
 function reasonText(draft: BookingDraft, catalog: Catalog, language: Language): string | undefined {
   if (draft.reasonChoice === OTHER_REASON) return draft.otherReason.trim() || undefined;
   return catalog.reasons.find((reason) => reason.slug === draft.reasonChoice)?.label[language];
@@ -76,26 +60,47 @@ function reasonText(draft: BookingDraft, catalog: Catalog, language: Language): 
 
 const neverChanges = () => () => {};
 
-/** The whole booking flow in one client component, so nothing typed is lost between steps. */
-export function BookingWizard({ language }: { language: Language }) {
+interface BookingWizardProps {
+  language: Language;
+  /** The first question's answer, which the first step's form holds. */
+  reason: ReasonChoice;
+  /** The patient moved here from another step: the step shown first takes focus. */
+  focusFirstStep: boolean;
+  data: WizardData;
+}
+
+export function BookingWizard({ data, ...props }: BookingWizardProps) {
+  return (
+    <NextIntlClientProvider locale={props.language} messages={data.messages}>
+      <QueryProvider>
+        <HydrationBoundary state={data.catalog}>
+          <LaterSteps {...props} />
+        </HydrationBoundary>
+      </QueryProvider>
+    </NextIntlClientProvider>
+  );
+}
+
+/** Everything after the first question in one client component, so nothing typed is lost between steps. */
+function LaterSteps({ language, reason, focusFirstStep }: Omit<BookingWizardProps, "data">) {
   const t = useTranslations("book");
   const catalog = useCatalog();
   // The step is the URL's: the browser's Back and Forward change it.
-  const stepParam = useSearchParams().get("step");
-  const requested = stepFromName(stepParam);
+  const requested = stepFromName(useSearchParams().get("step"));
   // The server has no sessionStorage: both it and the hydrating render in the
   // browser start from an empty draft, and the stored one is read once
   // hydration is done (undefined until then), so the two renders match.
   const hydrated = useSyncExternalStore(neverChanges, () => true, () => false);
   const [stored, setStored] = useState<StoredDraft | null | undefined>(undefined);
-  const [draft, setDraft] = useState<BookingDraft>(() => emptyDraft(language));
+  const [choices, setDraft] = useState<BookingDraft>(() => emptyDraft(language));
   if (hydrated && stored === undefined) {
     const found = readStoredDraft();
     setStored(found);
     if (found) setDraft(found.draft);
   }
   const restored = stored !== undefined;
-  const resumed = useRef(false);
+  // The first question's answer lives in its form; the rest of the draft here.
+  const draft = useMemo<BookingDraft>(() => ({ ...choices, reasonChoice: reason.choice, otherReason: reason.other }), [choices, reason]);
   const [lastShown, setLastShown] = useState<Step | null>(null);
   const [hasMoved, setHasMoved] = useState(false);
   const idempotencyKey = useRef<string | null>(null);
@@ -117,8 +122,8 @@ export function BookingWizard({ language }: { language: Language }) {
           : requested === 4 || !slot || !location
             ? 4
             : 5;
-  // A later step waits for the stored draft; the first step is rendered at once, on the server too.
-  const ready = !!data && (restored || requested === 1);
+  // A step waits for the stored draft, so it opens with what the patient typed before a reload.
+  const ready = !!data && restored;
 
   // Every step after the first one shown takes focus to its heading, so screen
   // readers announce it, whether the patient moved with the form's buttons or
@@ -128,21 +133,18 @@ export function BookingWizard({ language }: { language: Language }) {
     if (lastShown !== null) setHasMoved(true);
   }
 
-  useEffect(() => {
-    if (!restored || resumed.current) return;
-    resumed.current = true;
-    // A page opened without a step (e.g. after switching language) resumes where the patient was.
-    const storedStep = toStep(stored?.step);
-    if (stepParam === null && storedStep !== 1) window.history.replaceState(null, "", stepHref(storedStep));
-  }, [restored, stored, stepParam]);
+  // The steps still to come load while the patient answers this one.
+  useEffect(loadLaterSteps, []);
 
   useEffect(() => {
     if (!restored || !data) return;
     storeDraft(shown, draft);
     // The address says the step shown, also when a missing choice sent the patient back to it.
-    if (shown !== requested) window.history.replaceState(window.history.state, "", stepHref(shown));
+    if (shown !== requested) window.history.replaceState(ownHistoryState(), "", stepHref(shown));
   }, [restored, data, shown, requested, draft]);
 
+  // The first question is the flow's own form (booking-flow.tsx).
+  if (requested === 1) return null;
   if (!data || !ready) {
     return (
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -174,11 +176,11 @@ export function BookingWizard({ language }: { language: Language }) {
     if ((window.history.state as StepHistoryState | null)?.bookingStepFrom === previous) window.history.back();
     else goTo(previous);
   };
-  const common = { language, draft, update, focusHeading: hasMoved };
+  const common = { language, draft, update, focusHeading: hasMoved || focusFirstStep };
 
   const later = (content: ReactNode) => <Suspense fallback={<LoadingStep label={t("loading")} />}>{content}</Suspense>;
 
-  if (shown === 1) return <ReasonStep key="reason" {...common} reasons={data.reasons} onNext={() => goTo(2)} />;
+  if (shown === 1) return null;
   if (shown === 2 || !service || !mode) {
     return later(<VisitKindStep key="kind" {...common} catalog={data} onBack={() => goBack(1)} onNext={() => goTo(3)} />);
   }

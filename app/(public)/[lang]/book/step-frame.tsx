@@ -2,8 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
+import { primaryButton, secondaryButton } from "./button-styles";
+import { StepProgress } from "./step-progress";
+import { TOTAL_STEPS } from "./step-names";
 
-export const TOTAL_STEPS = 5;
 
 interface StepFrameProps {
   /** 1-based. */
@@ -22,11 +24,6 @@ interface StepFrameProps {
   children: ReactNode;
 }
 
-export const primaryButton =
-  "inline-flex min-h-12 items-center justify-center rounded-xl bg-brand-700 px-6 py-3 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:bg-slate-500";
-export const secondaryButton =
-  "inline-flex min-h-12 items-center justify-center rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50";
-
 export function StepFrame(props: StepFrameProps) {
   const { step, title, focusHeading } = props;
   const t = useTranslations("book");
@@ -44,11 +41,7 @@ export function StepFrame(props: StepFrameProps) {
 
   return (
     <section aria-labelledby={headingId} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      <div aria-hidden="true" className="mb-4 flex gap-1.5">
-        {Array.from({ length: TOTAL_STEPS }, (_, index) => (
-          <span key={index} className={`h-1.5 flex-1 rounded-full ${index < step ? "bg-brand-700" : "bg-slate-200"}`} />
-        ))}
-      </div>
+      <StepProgress step={step} />
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-slate-900">
         <span className="block text-sm font-semibold text-brand-800">{t("stepOf", { step, total: TOTAL_STEPS })}</span>{" "}
         {title}

@@ -16,7 +16,8 @@ import { withoutDoubledPeriod } from "@/lib/i18n/final-period";
 import type { Language } from "@/lib/i18n/languages";
 import type { BookingDraft } from "./booking-draft";
 import { SlotChangeNote } from "./slot-change-note";
-import { primaryButton, StepFrame } from "./step-frame";
+import { primaryButton } from "./button-styles";
+import { StepFrame } from "./step-frame";
 
 interface TimeStepProps {
   language: Language;

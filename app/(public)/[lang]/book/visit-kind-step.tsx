@@ -11,7 +11,8 @@ import { formatPrice } from "@/lib/i18n/format-price";
 import type { Language } from "@/lib/i18n/languages";
 import { onlineModes, type BookingDraft } from "./booking-draft";
 import { locationsFor } from "./eligibility";
-import { secondaryButton, StepFrame } from "./step-frame";
+import { secondaryButton } from "./button-styles";
+import { StepFrame } from "./step-frame";
 
 interface VisitKindStepProps {
   language: Language;

@@ -6,7 +6,7 @@ import { ApiError, requestBookingLookup } from "@/components/booking/api-client"
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import type { Language } from "@/lib/i18n/languages";
-import { primaryButton, secondaryButton } from "../book/step-frame";
+import { primaryButton, secondaryButton } from "../book/button-styles";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

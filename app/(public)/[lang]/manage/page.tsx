@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/catalog";
 import { isLanguage } from "@/lib/i18n/languages";
 import { FindBookingForm } from "./find-booking-form";
 
@@ -19,7 +21,9 @@ export default async function FindBookingPage({ params }: PageProps<"/[lang]/man
         <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("title")}</h1>
         <p className="text-lg text-slate-700">{t("intro")}</p>
       </div>
-      <FindBookingForm language={lang} />
+      <NextIntlClientProvider locale={lang} messages={clientMessages(lang, ["lookup"])}>
+        <FindBookingForm language={lang} />
+      </NextIntlClientProvider>
     </div>
   );
 }

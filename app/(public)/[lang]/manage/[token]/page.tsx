@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { bookingClientMessages } from "@/lib/i18n/catalog";
+import { QueryProvider } from "@/components/query-provider";
+import { bookingClientMessages, clientMessages } from "@/lib/i18n/catalog";
 import { isLanguage } from "@/lib/i18n/languages";
 import { ManageBooking } from "./manage-booking";
 
@@ -18,8 +19,10 @@ export default async function ManageBookingPage({ params, searchParams }: PagePr
   if (!isLanguage(lang)) notFound();
   // The time picker, the visit terms and the video-visit words of the booking flow are read here too.
   return (
-    <NextIntlClientProvider locale={lang} messages={bookingClientMessages(lang)}>
-      <ManageBooking language={lang} token={token} justBooked={query.booked === "1"} />
+    <NextIntlClientProvider locale={lang} messages={{ ...bookingClientMessages(lang), ...clientMessages(lang, ["lookup"]) }}>
+      <QueryProvider>
+        <ManageBooking language={lang} token={token} justBooked={query.booked === "1"} />
+      </QueryProvider>
     </NextIntlClientProvider>
   );
 }

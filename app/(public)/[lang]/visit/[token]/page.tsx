@@ -7,7 +7,7 @@ import { PatientTimeNote } from "@/components/booking/patient-time-note";
 import { LinkNotValid } from "@/components/site/link-not-valid";
 import { VideoRoom } from "@/components/video/video-room";
 import { formatLongDate, formatTime, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
-import { catalogs, patientClientMessages } from "@/lib/i18n/catalog";
+import { catalogs } from "@/lib/i18n/catalog";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
 import { findVisitRoom, type VisitRoomSummary } from "@/lib/video/data";
 import { RoomCountdown } from "./room-countdown";
@@ -56,7 +56,9 @@ async function VisitHeader({ room, lang }: { room: VisitRoomSummary; lang: Langu
         <span className="font-semibold">{formatLongDate(room.start, room.timeZone, lang)}</span>, {formatTimeRange(room.start, room.end, room.timeZone, lang)}
       </p>
       <p className="text-base text-stone-700">
-        {t("zoneNote", { zone: formatZoneName(room.timeZone, lang) })} <PatientTimeNote start={room.start} end={room.end} clinicZone={room.timeZone} language={lang} />
+        {t("zoneNote", { zone: formatZoneName(room.timeZone, lang) })} <NextIntlClientProvider locale={lang} messages={{ videoVisit: catalogs[lang].videoVisit }}>
+          <PatientTimeNote start={room.start} end={room.end} clinicZone={room.timeZone} language={lang} />
+        </NextIntlClientProvider>
       </p>
     </div>
   );
@@ -68,7 +70,7 @@ async function RoomBody({ room, lang, token, now }: { room: VisitRoomSummary; la
     return (
       <div className="rounded-md border border-teal-700 bg-teal-50 p-4 text-lg">
         <p>{t("early", { time: formatTime(room.opensAt, room.timeZone, lang), date: formatLongDate(room.opensAt, room.timeZone, lang) })}</p>
-        <NextIntlClientProvider locale={lang} messages={{ ...patientClientMessages(lang), videoJoin: { countdown: catalogs[lang].videoJoin.countdown } }}>
+        <NextIntlClientProvider locale={lang} messages={{ videoJoin: { countdown: catalogs[lang].videoJoin.countdown } }}>
           <RoomCountdown opensAt={Date.parse(room.opensAt)} serverNow={now.getTime()} />
         </NextIntlClientProvider>
       </div>
@@ -106,7 +108,7 @@ async function RoomBody({ room, lang, token, now }: { room: VisitRoomSummary; la
   }
   // The room's words travel to the browser only with the room; the countdown's with the countdown.
   return (
-    <NextIntlClientProvider locale={lang} messages={{ ...patientClientMessages(lang), videoRoom: catalogs[lang].videoRoom }}>
+    <NextIntlClientProvider locale={lang} messages={{ videoRoom: catalogs[lang].videoRoom }}>
       <VideoRoom side={{ kind: "patient", token }} otherName={room.therapistName} />
     </NextIntlClientProvider>
   );
