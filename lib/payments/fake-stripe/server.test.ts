@@ -152,6 +152,8 @@ describe("fake Stripe: the hosted checkout page and its webhooks", () => {
 
     const intent = await stripe.paymentIntents.retrieve(object.payment_intent as string);
     expect(intent).toMatchObject({ status: "succeeded", amount: 4500, metadata: { appointmentId: "6f1c0c8e-8d7e-4a57-9a57-1c6f7d1f2a10" } });
+    const expanded = await stripe.checkout.sessions.retrieve(session.id, { expand: ["payment_intent"] });
+    expect(expanded.payment_intent).toMatchObject({ id: intent.id, object: "payment_intent", latest_charge: expect.stringMatching(/^ch_/) });
 
     const again = await fetch(session.url!, { method: "POST", body: new URLSearchParams({ card_number: "4242424242424242" }), redirect: "manual" });
     expect(again.status).toBe(409);
