@@ -202,6 +202,20 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await ledger(intentId)).toMatchObject({ refundedCents: 700, refunds: [{ amountCents: 700 }] });
   });
 
+  it("sums refunds of one payment that arrive at the same moment", async () => {
+    const { intentId, events } = await paidCheckoutHeld({ amount: 9000 });
+    for (let i = 0; i < 6; i++) await stripe.refunds.create({ payment_intent: intentId, amount: 1000 + i });
+    await fake.idle();
+    fake.setWebhookUrl(endpoint);
+    const all = events();
+    for (const e of all.filter((e) => e.event.type === "payment_intent.succeeded")) expect((await post(e.payload)).status).toBe(200);
+    const refunds = all.filter((e) => e.event.type === "refund.created");
+    expect(refunds).toHaveLength(6);
+    const statuses = await Promise.all(refunds.map((e) => post(e.payload).then((r) => r.status)));
+    expect(statuses).toEqual(Array(6).fill(200));
+    expect(await ledger(intentId)).toMatchObject({ amountCents: 9000, refundedCents: 6015 });
+  });
+
   it("refuses refunds beyond the payment with 422 and writes nothing", async () => {
     const { intentId, events } = await paidCheckoutHeld({ amount: 1000 });
     fake.setWebhookUrl(endpoint);
