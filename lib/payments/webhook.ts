@@ -1,6 +1,5 @@
 import "server-only";
 import Stripe from "stripe";
-import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
@@ -57,8 +56,8 @@ type Tx = Prisma.TransactionClient;
 /** An effect of one event type, run inside the transaction that records the event. */
 export type StripeEventHandler<T extends Stripe.Event.Type = Stripe.Event.Type> = (tx: Tx, event: Extract<Stripe.Event, { type: T }>) => Promise<void>;
 
-type AnyHandler = (tx: Tx, event: Stripe.Event) => Promise<void>;
-const handlers = new Map<string, { registered: unknown; run: AnyHandler }[]>();
+export type AnyStripeEventHandler = (tx: Tx, event: Stripe.Event) => Promise<void>;
+const handlers = new Map<string, { registered: unknown; run: AnyStripeEventHandler }[]>();
 
 /**
  * Adds an effect to an event type, run after those registered before it, in
@@ -76,24 +75,7 @@ export function registerStripeEventHandler<T extends Stripe.Event.Type>(type: T,
 
 registerLedgerHandlers(registerStripeEventHandler);
 
-export type StripeEventOutcome = "processed" | "replayed";
-
-/**
- * Acts on an event exactly once. Its id is recorded in the transaction of
- * its effects: a redelivery (Stripe's retries, a replay) finds the row and
- * changes nothing, and two deliveries at once serialise on the primary key,
- * the second waiting for the first to commit and then doing nothing.
- */
-export async function processStripeEvent(event: Stripe.Event): Promise<StripeEventOutcome> {
-  return getPrisma().$transaction(
-    async (tx) => {
-      const recorded = await tx.$executeRaw`
-        INSERT INTO "StripeEvent" ("id", "type", "created") VALUES (${event.id}, ${event.type}, ${new Date(event.created * 1000)})
-        ON CONFLICT ("id") DO NOTHING`;
-      if (recorded === 0) return "replayed";
-      for (const handler of handlers.get(event.type) ?? []) await handler.run(tx, event);
-      return "processed";
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+/** The effects registered for an event type, in the order they run. */
+export function stripeEventHandlers(type: string): readonly AnyStripeEventHandler[] {
+  return (handlers.get(type) ?? []).map((h) => h.run);
 }

@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors/app-error";
 import { json, withErrors } from "@/lib/http/route";
 import { paymentsConfig } from "@/lib/payments/config";
-import { processStripeEvent, readSignedStripeEvent } from "@/lib/payments/webhook";
+import { processStripeEvent } from "@/lib/payments/mutations";
+import { readSignedStripeEvent } from "@/lib/payments/webhook";
 
 // Stripe's webhook: what was paid, refunded or abandoned. Configure it in the
 // Stripe dashboard as {PUBLIC_BASE_URL}/api/webhooks/stripe (docs/payments.md);
