@@ -53,5 +53,8 @@ describe("provideDemoStripe", () => {
     expect(demo.fake).toBeNull();
     expect(configured.STRIPE_SECRET_KEY).toBe("sk_live_abcdefgh12345678");
     expect(demo.line).toMatch(/goes through Stripe/);
+    const half: Record<string, string | undefined> = { STRIPE_WEBHOOK_SECRET: "whsec_abcdefgh12345678" };
+    expect((await provideDemoStripe(half, { embedded: true, appPort: 3999 })).fake).toBeNull();
+    expect(half.STRIPE_SECRET_KEY).toBeUndefined();
   });
 });
