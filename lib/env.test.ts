@@ -57,3 +57,24 @@ describe("text message settings", () => {
     expect(() => parseEnv({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: "(201) 555-0123" })).toThrow(/TWILIO_FROM: must be a phone number in E.164 form/);
   });
 });
+
+describe("online payment settings", () => {
+  const key = "sk_test_51Abc0123456789";
+  const secret = "whsec_0123456789abcdef";
+
+  it("leaves online payment off when nothing is set, and takes test, live and restricted keys with their signing secret", () => {
+    expect(parseEnv({}).STRIPE_SECRET_KEY).toBeUndefined();
+    for (const k of [key, "sk_live_51Abc0123456789", "rk_live_51Abc0123456789", "rk_test_51Abc0123456789"]) {
+      expect(parseEnv({ STRIPE_SECRET_KEY: k, STRIPE_WEBHOOK_SECRET: secret }).STRIPE_SECRET_KEY).toBe(k);
+    }
+    expect(parseEnv({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: "http://127.0.0.1:12111" }).STRIPE_API_BASE).toBe("http://127.0.0.1:12111");
+  });
+
+  it("refuses a publishable key, a key without its signing secret, and a base that is not http(s)", () => {
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "pk_test_51Abc0123456789", STRIPE_WEBHOOK_SECRET: secret })).toThrow(/STRIPE_SECRET_KEY: must be a secret key from the Stripe dashboard/);
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: "0123456789abcdef" })).toThrow(/STRIPE_WEBHOOK_SECRET: must be the endpoint's signing secret/);
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: key })).toThrow(/STRIPE_WEBHOOK_SECRET: set it with STRIPE_SECRET_KEY/);
+    expect(() => parseEnv({ STRIPE_WEBHOOK_SECRET: secret })).toThrow(/STRIPE_SECRET_KEY: set it with STRIPE_WEBHOOK_SECRET/);
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: "ftp://127.0.0.1" })).toThrow(/STRIPE_API_BASE: must be an http/);
+  });
+});

@@ -115,6 +115,27 @@ const envSchema = z.object({
     .url()
     .refine((v) => /^https?:\/\//.test(v), "must be an http:// or https:// address")
     .optional(),
+  /**
+   * Online payment goes through Stripe when both keys are set (docs/payments.md);
+   * unset, online payment is off and paid services read "pay at the clinic".
+   * A restricted key (rk_) works when it may write Checkout Sessions, Customers,
+   * PaymentIntents and Refunds.
+   */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk_test_|sk_live_|rk_test_|rk_live_)[0-9A-Za-z_]{8,}$/, "must be a secret key from the Stripe dashboard: sk_test_…, sk_live_… or a restricted key rk_…")
+    .optional(),
+  /** The signing secret of the webhook endpoint /api/webhooks/stripe, from the Stripe dashboard. */
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[0-9A-Za-z_]{8,}$/, "must be the endpoint's signing secret from the Stripe dashboard: whsec_…")
+    .optional(),
+  /** Another address for Stripe's API, e.g. the local fake Stripe on this machine; unset in production. */
+  STRIPE_API_BASE: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), "must be an http:// or https:// address")
+    .optional(),
   /** Where phone numbers typed without a country code are, as a two-letter country code. */
   DEFAULT_PHONE_REGION: z
     .string()
@@ -134,6 +155,15 @@ const envSchema = z.object({
     if (env.TWILIO_FROM && env.TWILIO_MESSAGING_SERVICE_SID) {
       ctx.addIssue({ code: "custom", path: ["TWILIO_FROM"], message: "set TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID, not both" });
     }
+  }
+
+  // A secret key without the webhook secret could take money whose completion
+  // Stride would then refuse to hear about; say so at start-up.
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "set it with STRIPE_SECRET_KEY (the signing secret of the webhook /api/webhooks/stripe, whsec_…), or unset both to keep online payment off" });
+  }
+  if (env.STRIPE_WEBHOOK_SECRET && !env.STRIPE_SECRET_KEY) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "set it with STRIPE_WEBHOOK_SECRET (sk_test_… or sk_live_…), or unset both to keep online payment off" });
   }
 
   // A mail server elsewhere checks who the mail claims to be from; the

@@ -22,6 +22,7 @@ import { logRequest } from "../lib/log/request-log";
 import { flushServerErrors } from "../lib/log/server-errors";
 import type { EmbeddedDatabase } from "../lib/db/embedded";
 import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
+import { provideDemoStripe } from "../lib/payments/fake-stripe/demo";
 import { provideDatabase } from "./local-database";
 
 const logger = getLogger();
@@ -150,6 +151,8 @@ function printDemoSignIn() {
 async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDatabase: () => Promise<void>) {
   process.env.DATABASE_URL = url;
   const catcher = await provideMailCatcher();
+  // Before Next.js and the worker start: both read the Stripe keys it may set.
+  const stripe = await provideDemoStripe(process.env, { embedded: Boolean(embedded), appPort: Number(port) });
   collapseConsoleErrors();
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, port: Number(port) });
@@ -176,6 +179,7 @@ async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDat
   server.listen(Number(port), () => {
     log(`serving on http://localhost:${port}`);
     if (catcher) log(`SMTP_URL is not set: email goes to the built-in mail catcher (${catcher.url}); read it at http://localhost:${port}/staff/outbox`);
+    log(stripe.line);
     if (showDemoSignIn) printDemoSignIn();
     if (setupLink) {
       log("no administrator yet: open this one-time link within 24 hours to set up the practice (a new start prints a new one):");
@@ -195,6 +199,7 @@ async function serveNext(url: string, embedded: EmbeddedDatabase | null, stopDat
     await app.close().catch(() => {});
     await worker?.stop();
     await catcher?.close().catch(() => {});
+    await stripe.fake?.close().catch(() => {});
     await disconnectPrisma().catch(() => {});
     flushServerErrors();
     await stopDatabase();
