@@ -3,9 +3,13 @@ import { cache } from "react";
 import { getPrisma } from "../db/client";
 import type { Language } from "../i18n/languages";
 import { imageUrl } from "../images/mutations";
+import type { CancellationPolicy } from "../payments/rules";
 
 /** What patients see before a practice has entered its own name (a new installation not set up yet). */
 export const FALLBACK_PRACTICE_NAME = "Stride";
+
+/** The database's defaults: a day's window, no fees. */
+export const NO_FEE_POLICY: CancellationPolicy = { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 0, noShowFeeCents: 0 };
 
 export interface PracticeDetails {
   name: string;
@@ -20,6 +24,8 @@ export interface PracticeDetails {
   isDemo: boolean;
   /** Hours before a visit each kind of reminder goes; 0 for none. */
   reminderHours: { email: number; sms: number };
+  /** The late-cancellation window and fees, in the visit's service currency. */
+  feePolicy: CancellationPolicy;
   /** False on an installation whose setup has not run: the details are the neutral fallback. */
   saved: boolean;
 }
@@ -43,6 +49,7 @@ export const findPracticeDetails = cache(async (): Promise<PracticeDetails> => {
       privacyPolicy: { en: null, es: null },
       isDemo: false,
       reminderHours: { email: 24, sms: 2 },
+      feePolicy: NO_FEE_POLICY,
       saved: false,
     };
   }
@@ -57,6 +64,7 @@ export const findPracticeDetails = cache(async (): Promise<PracticeDetails> => {
     privacyPolicy: { en: row.privacyPolicyEn, es: row.privacyPolicyEs },
     isDemo: row.isDemo,
     reminderHours: { email: row.emailReminderHours, sms: row.smsReminderHours },
+    feePolicy: { lateCancelWindowMinutes: row.lateCancelWindowMinutes, lateCancelFeeCents: row.lateCancelFeeCents, noShowFeeCents: row.noShowFeeCents },
     saved: true,
   };
 });
