@@ -11,9 +11,10 @@ async function refuses(write: Promise<unknown>): Promise<void> {
 
 describe("payment rules in the database", () => {
   it("stores a deposit as an amount or a percent of the price, never both or neither", async () => {
-    const { service } = await createPractice({ service: { priceCents: 11000 } });
+    const { service } = await createPractice();
     const prisma = getPrisma();
     const where = { id: service.id };
+    await prisma.service.update({ where, data: { priceCents: 11000 } });
     await refuses(prisma.service.update({ where, data: { paymentRule: "DEPOSIT" } }));
     await refuses(prisma.service.update({ where, data: { paymentRule: "DEPOSIT", depositCents: 2750, depositPercent: 25 } }));
     await refuses(prisma.service.update({ where, data: { paymentRule: "FULL", depositCents: 2750 } }));
@@ -29,9 +30,10 @@ describe("payment rules in the database", () => {
   });
 
   it("lets a free service take a card for fees but not a payment", async () => {
-    const { service } = await createPractice({ service: { priceCents: 0 } });
+    const { service } = await createPractice();
     const prisma = getPrisma();
     const where = { id: service.id };
+    await prisma.service.update({ where, data: { priceCents: 0 } });
     await refuses(prisma.service.update({ where, data: { paymentRule: "FULL" } }));
     await refuses(prisma.service.update({ where, data: { paymentRule: "DEPOSIT", depositPercent: 50 } }));
     await prisma.service.update({ where, data: { paymentRule: "CARD_ON_FILE" } });
