@@ -3,6 +3,7 @@ import type { BookingDto } from "../booking/api-types";
 import { buildIcs, icsMetaFor } from "../booking/ics";
 import { hashManageToken } from "../booking/manage-token";
 import { toBookingDto } from "../booking/mutations";
+import { withPaymentTerms } from "../booking/payment-terms-data";
 import { visitTermsText } from "../booking/visit-terms-text";
 import type { Message, Prisma } from "../db/generated/client";
 import { translator } from "../i18n/catalog";
@@ -42,7 +43,7 @@ export async function visitForMessage(tx: Prisma.TransactionClient, message: Mes
   const rows: LinkRow[] = [{ ...base, tokenHash: hashManageToken(token), purpose: "MANAGE" }];
   if (visit.mode === "VIDEO") rows.push({ ...base, tokenHash: videoJoinTokenHashFor(token), purpose: "VIDEO" });
   await recordLinks(tx, rows);
-  return toBookingDto(visit, token, now);
+  return withPaymentTerms(toBookingDto(visit, token, now), tx, visit.service);
 }
 
 /** The keys of the three things to bring (messageVisit.bringItems), the same for every way a visit happens, in the order listed. */
@@ -73,7 +74,7 @@ function visitWhere(b: BookingDto, room: string | null, language: Language): str
 /** When, what, with whom, where and for how much: the facts every message about a visit starts with. */
 export function visitFacts(b: BookingDto, room: string | null, language: Language): Block {
   const t = translator(language, "messageVisit");
-  const terms = visitTermsText(language, { priceCents: b.service.priceCents, currency: b.service.currency, mode: b.mode, cancelCutoffMinutes: b.service.cancelCutoffMinutes });
+  const terms = visitTermsText(language, { ...b.service, mode: b.mode });
   const therapist = `${b.therapist.firstName} ${b.therapist.lastName}, ${b.therapist.credentials}`;
   return {
     kind: "facts",
@@ -108,12 +109,17 @@ export function whatToBring(b: BookingDto, language: Language): Block[] {
   return [{ kind: "heading", text: t("bring") }, { kind: "list", items: BRING_ITEMS.map((item) => t(`bringItems.${b.mode}.${item}`)) }];
 }
 
-/** The cut-off in words, and the practice's own policy when it has one. */
+/** The cut-off and the fees in words, and the practice's own policy when it has one. */
 export function cancellationPolicy(b: BookingDto, sender: Sender, language: Language): Block[] {
   const t = translator(language, "messageVisit");
-  const terms = visitTermsText(language, { priceCents: b.service.priceCents, currency: b.service.currency, mode: b.mode, cancelCutoffMinutes: b.service.cancelCutoffMinutes });
+  const terms = visitTermsText(language, { ...b.service, mode: b.mode });
   const policy = sender.cancellationPolicy[language]?.trim();
-  return [{ kind: "heading", text: t("policy") }, { kind: "paragraph", text: terms.changes }, ...(policy ? [{ kind: "paragraph" as const, text: policy }] : [])];
+  return [
+    { kind: "heading", text: t("policy") },
+    { kind: "paragraph", text: terms.changes },
+    ...(terms.fees ? [{ kind: "paragraph" as const, text: terms.fees }] : []),
+    ...(policy ? [{ kind: "paragraph" as const, text: policy }] : []),
+  ];
 }
 
 /** The visit as a calendar file: one UID per booking, a SEQUENCE that rises with each change. */

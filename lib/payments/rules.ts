@@ -35,6 +35,9 @@ export const cancellationPolicySchema = z.object({
 });
 export type CancellationPolicy = z.infer<typeof cancellationPolicySchema>;
 
+/** The database's defaults, for a practice not saved yet: a day's window, no fees. */
+export const NO_FEES: CancellationPolicy = { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 0, noShowFeeCents: 0 };
+
 /** What the patient is asked for online when booking. */
 export type OnlinePayment =
   /** A free service without a card: nothing at all. */

@@ -3,13 +3,10 @@ import { cache } from "react";
 import { getPrisma } from "../db/client";
 import type { Language } from "../i18n/languages";
 import { imageUrl } from "../images/mutations";
-import type { CancellationPolicy } from "../payments/rules";
+import { NO_FEES, type CancellationPolicy } from "../payments/rules";
 
 /** What patients see before a practice has entered its own name (a new installation not set up yet). */
 export const FALLBACK_PRACTICE_NAME = "Stride";
-
-/** The database's defaults: a day's window, no fees. */
-export const NO_FEE_POLICY: CancellationPolicy = { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 0, noShowFeeCents: 0 };
 
 export interface PracticeDetails {
   name: string;
@@ -49,7 +46,7 @@ export const findPracticeDetails = cache(async (): Promise<PracticeDetails> => {
       privacyPolicy: { en: null, es: null },
       isDemo: false,
       reminderHours: { email: 24, sms: 2 },
-      feePolicy: NO_FEE_POLICY,
+      feePolicy: NO_FEES,
       saved: false,
     };
   }
