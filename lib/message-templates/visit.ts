@@ -71,7 +71,7 @@ function visitWhere(b: BookingDto, room: string | null, language: Language): str
   return [room ? `${room}, ${b.location.name}` : b.location.name, [a.line1, a.line2].filter(Boolean).join(", "), cityLine].join("\n");
 }
 
-/** When, what, with whom, where and for how much: the facts every message about a visit starts with. */
+/** When, what, with whom, where, for how much and what a late cancellation costs: the facts every message about a visit starts with. */
 export function visitFacts(b: BookingDto, room: string | null, language: Language): Block {
   const t = translator(language, "messageVisit");
   const terms = visitTermsText(language, { ...b.service, mode: b.mode });
@@ -84,6 +84,7 @@ export function visitFacts(b: BookingDto, room: string | null, language: Languag
       { label: t("with"), value: therapist },
       { label: t("where"), value: visitWhere(b, room, language) },
       { label: t("price"), value: `${terms.price}. ${terms.payment}` },
+      ...(terms.fees ? [{ label: t("fees"), value: terms.fees }] : []),
     ],
   };
 }
@@ -109,17 +110,12 @@ export function whatToBring(b: BookingDto, language: Language): Block[] {
   return [{ kind: "heading", text: t("bring") }, { kind: "list", items: BRING_ITEMS.map((item) => t(`bringItems.${b.mode}.${item}`)) }];
 }
 
-/** The cut-off and the fees in words, and the practice's own policy when it has one. */
+/** The cut-off in words, and the practice's own policy when it has one. */
 export function cancellationPolicy(b: BookingDto, sender: Sender, language: Language): Block[] {
   const t = translator(language, "messageVisit");
   const terms = visitTermsText(language, { ...b.service, mode: b.mode });
   const policy = sender.cancellationPolicy[language]?.trim();
-  return [
-    { kind: "heading", text: t("policy") },
-    { kind: "paragraph", text: terms.changes },
-    ...(terms.fees ? [{ kind: "paragraph" as const, text: terms.fees }] : []),
-    ...(policy ? [{ kind: "paragraph" as const, text: policy }] : []),
-  ];
+  return [{ kind: "heading", text: t("policy") }, { kind: "paragraph", text: terms.changes }, ...(policy ? [{ kind: "paragraph" as const, text: policy }] : [])];
 }
 
 /** The visit as a calendar file: one UID per booking, a SEQUENCE that rises with each change. */
