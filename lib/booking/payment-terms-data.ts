@@ -2,9 +2,9 @@ import "server-only";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { isOnlinePaymentOn } from "../payments/config";
-import { findFeePolicy } from "../payments/data";
 import { paymentTerms } from "../payments/payment-terms";
 import type { ServicePayment } from "../payments/rules";
+import { findFeePolicy } from "../practice/data";
 import type { BookingDto } from "./api-types";
 
 /**

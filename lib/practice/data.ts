@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getPrisma } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import type { Language } from "../i18n/languages";
 import { imageUrl } from "../images/mutations";
 import { NO_FEES, type CancellationPolicy } from "../payments/rules";
@@ -65,3 +66,16 @@ export const findPracticeDetails = cache(async (): Promise<PracticeDetails> => {
     saved: true,
   };
 });
+
+/**
+ * The practice's cancellation policy alone, read in the caller's transaction
+ * when it has one (a message composed while it is marked sent); the defaults
+ * before the practice is first saved.
+ */
+export async function findFeePolicy(tx: Prisma.TransactionClient = getPrisma()): Promise<CancellationPolicy> {
+  const practice = await tx.practice.findUnique({
+    where: { id: 1 },
+    select: { lateCancelWindowMinutes: true, lateCancelFeeCents: true, noShowFeeCents: true },
+  });
+  return practice ?? NO_FEES;
+}
