@@ -13,7 +13,7 @@ const cents = z.number().int().min(0).max(100_000_000);
 export const servicePaymentSchema = z
   .object({
     priceCents: cents,
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: z.string().length(3),
     paymentRule: z.enum(PAYMENT_RULES),
     depositCents: z.number().int().min(1).nullable(),
     depositPercent: z.number().int().min(1).max(100).nullable(),
