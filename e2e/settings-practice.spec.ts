@@ -82,6 +82,52 @@ test("an administrator renames the practice and uploads a logo and a Spanish can
   }
 });
 
+test("an administrator sets the cancellation fees, a bad amount is refused, and the services that take a payment or a card carry the new fees to patients", async ({ page, browser }) => {
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto("/staff/settings");
+  const window = page.getByLabel("Late-cancellation window, hours before the visit", { exact: true });
+  const lateFee = page.getByLabel("Late-cancellation fee", { exact: true });
+  const noShowFee = page.getByLabel("No-show fee", { exact: true });
+  // The demo practice's policy, as the seed set it.
+  await expect(window).toHaveValue("24");
+  await expect(lateFee).toHaveValue("25.00");
+  await expect(noShowFee).toHaveValue("40.00");
+
+  try {
+    await window.fill("48");
+    await lateFee.fill("-5");
+    await save(page);
+    const summary = page.getByRole("group", { name: "Nothing was saved. Please check:" });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "Late-cancellation fee: Enter the late-cancellation fee in dollars and cents, e.g. 25.00 (0 for none)." })).toBeVisible();
+    await expect(lateFee).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page, "practice settings with a fee refused");
+
+    await lateFee.fill("30");
+    await noShowFee.fill("$45.50");
+    await save(page);
+    await expect(page.getByRole("status")).toHaveText("Saved. Patients see the new details on the next page they open.");
+    await page.reload();
+    await expect(lateFee).toHaveValue("30.00");
+    await expect(noShowFee).toHaveValue("45.50");
+
+    // The demo's therapy session takes a deposit: its visits carry the practice's fees.
+    const patient = await (await browser.newContext()).newPage();
+    const services = (await (await patient.request.get("/api/services")).json()) as { services: { slug: string; payment: { fees: unknown } }[] };
+    expect(services.services.find((s) => s.slug === "therapy-session")?.payment.fees).toEqual({ lateCancelWindowMinutes: 2880, lateCancelFeeCents: 3000, noShowFeeCents: 4550 });
+    expect(services.services.find((s) => s.slug === "free-screening")?.payment.fees).toBeNull();
+    await patient.context().close();
+  } finally {
+    await page.goto("/staff/settings");
+    await window.fill("24");
+    await lateFee.fill("25.00");
+    await noShowFee.fill("40.00");
+    await save(page);
+    await expect(page.getByRole("status")).toContainText(/Saved|Nothing had changed/);
+  }
+});
+
 test("an administrator adds a reason for visit, moves it by keyboard and takes it off the form; the public booking form follows at once", async ({ page, browser }) => {
   const stamp = Date.now().toString(36);
   const labelEn = `Heel pain ${stamp}`;

@@ -44,7 +44,7 @@ async function publicService(page: Page): Promise<ServiceDto | undefined> {
   return ((await response.json()) as { services: ServiceDto[] }).services.find((s) => s.name.en === NAME);
 }
 
-test("an administrator adds a service offered by a demo therapist and changes its price; patients book it at that price", async ({ page }) => {
+test("an administrator adds a service offered by a demo therapist and changes its price and deposit; patients book it at that price and read the fees", async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto("/staff/settings/services");
   await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
@@ -85,15 +85,30 @@ test("an administrator adds a service offered by a demo therapist and changes it
   expect((await publicService(page))?.priceCents).toBe(6000);
 
   await typeInto(page.getByLabel("Price (USD)", { exact: true }), "72.50");
+  // A deposit above the price is refused with its field's message, and nothing is saved.
+  await page.getByLabel("Payment when booking", { exact: true }).selectOption("DEPOSIT");
+  await typeInto(page.getByLabel("Deposit", { exact: true }), "100");
+  await press(page.getByRole("button", { name: "Save changes" }));
+  const refused = page.getByRole("group", { name: "Please check:" });
+  await expect(refused).toBeFocused();
+  await press(refused.getByRole("link", { name: "Enter a deposit above 0 and at most the price, 72.50." }));
+  await expect(page.getByLabel("Deposit", { exact: true })).toBeFocused();
+  await expectNoAxeViolations(page, "a service's page with a deposit refused");
+  expect((await publicService(page))?.priceCents).toBe(6000);
+
+  await typeInto(page.getByLabel("Deposit", { exact: true }), "27.50");
   await press(page.getByRole("button", { name: "Save changes" }));
   await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeFocused();
   await expectNoAxeViolations(page, "a service's page after saving");
-  expect((await publicService(page))?.priceCents).toBe(7250);
+  const saved = await publicService(page);
+  expect(saved?.priceCents).toBe(7250);
+  expect(saved?.payment).toMatchObject({ rule: "DEPOSIT", depositCents: 2750, depositPercent: null });
 
   // The list shows the new price, and the order can be changed from the keyboard.
   await page.goto("/staff/settings/services");
   const row = page.getByRole("row", { name: new RegExp(NAME) });
   await expect(row).toContainText("$72.50");
+  await expect(row).toContainText("Deposit of $27.50");
   const up = row.getByRole("button", { name: new RegExp(`^Move ${NAME} up`) });
   const position = Number((await up.getAttribute("aria-label"))!.match(/number (\d+)$/)![1]);
   await press(up);
@@ -112,11 +127,18 @@ test("an administrator adds a service offered by a demo therapist and changes it
   await flow.continueTo(3);
   await flow.choosePlace(WESTSIDE);
   await flow.continueTo(4);
-  await expect(page.getByRole("region", { name: "Price and changes" }).getByRole("definition").first()).toHaveText("$72.50");
+  // This server takes no payments online (no Stripe keys): the deposit is paid at the clinic, and the demo practice's fees apply.
+  const fees = "Cancelling less than 24 hours before: $25.00 fee. Missed visit: $40.00 fee.";
+  const box = page.getByRole("region", { name: "Price and changes" });
+  await expect(box.getByRole("definition").first()).toHaveText("$72.50");
+  await expect(box.getByText("Pay at the clinic when you come in. There is no payment online.")).toBeVisible();
+  await expect(box.getByText(fees)).toBeVisible();
   const slot = await flow.pickFirstSlot();
   expect(Date.parse(slot.end) - Date.parse(slot.start)).toBe(40 * 60_000);
   await flow.continueTo(5);
-  await expect(page.getByRole("region", { name: flow.t.book.details.appointmentHeading }).getByText("$72.50")).toBeVisible();
+  const appointment = page.getByRole("region", { name: flow.t.book.details.appointmentHeading });
+  await expect(appointment.getByText("$72.50")).toBeVisible();
+  await expect(appointment.getByText(fees)).toBeVisible();
 });
 
 test("taking the service from a therapist with a booked visit of it lists the visit and saves only when confirmed", async ({ page, request }) => {

@@ -4,7 +4,7 @@ import { formatPrice } from "@/lib/i18n/format-price";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { uniquePatient } from "./fixtures/patient";
-import { createTermsPractice, retireTermsPractice, TERMS_CUTOFF_MINUTES, TERMS_PRICE_CENTS, type TermsPractice } from "./fixtures/terms-practice";
+import { createTermsPractice, retireTermsPractice, setTermsPaymentRule, TERMS_CUTOFF_MINUTES, TERMS_PRICE_CENTS, type TermsPractice } from "./fixtures/terms-practice";
 
 // Before confirming, the patient sees what the visit costs, how it is paid and
 // until when it can be changed online; a time inside the cut-off says so
@@ -112,4 +112,36 @@ test("el precio, cómo pagar y hasta cuándo se puede cambiar, en español, del 
   await expect(details.getByText(price)).toBeVisible();
   await expect(details.getByText(pay)).toBeVisible();
   await expect(page.getByText(`Puede cambiar o cancelar en línea hasta el ${deadline}`)).toBeVisible();
+});
+
+test("a service with a deposit: while online payment is off the patient reads pay at the clinic, and the practice's fees from the time step to the confirmation", async ({ page }) => {
+  await setTermsPaymentRule(practice, "DEPOSIT", 25);
+  try {
+    const flow = new BookingFlow(page, "en");
+    await goToTimeStep(flow);
+    // The demo practice's policy: a 24-hour window, a $25 late fee and a $40 no-show fee.
+    const pay = "Pay at the clinic when you come in. There is no payment online.";
+    const fees = "Cancelling less than 24 hours before: $25.00 fee. Missed visit: $40.00 fee.";
+    const box = page.getByRole("region", { name: "Price and changes" });
+    await expect(box.getByRole("term")).toHaveText(["Price", "Payment", "Fees", "Changes"]);
+    await expect(box.getByRole("definition")).toHaveText(["$95.00", pay, fees, "You can change or cancel online until 48 hours before your visit."]);
+    await expectNoAxeViolations(page, "step 4 with fees");
+
+    const open = flow.slotGroup().locator(`input[type="radio"]:not([aria-label*="${flow.t.terms.finalName}"])`).first();
+    await flow.showDayWith(open);
+    await flow.choose(open);
+    await flow.continueTo(5);
+    const summary = page.getByRole("region", { name: flow.t.book.details.appointmentHeading });
+    await expect(summary.getByText(pay)).toBeVisible();
+    await expect(summary.getByText(fees)).toBeVisible();
+
+    await flow.fillDetails(uniquePatient("terms-deposit"));
+    await flow.submitAndExpectBooked();
+    const details = page.getByRole("region", { name: flow.manage.summaryHeading });
+    await expect(details.getByText(pay)).toBeVisible();
+    await expect(details.getByText(fees)).toBeVisible();
+    await expectNoAxeViolations(page, "the confirmation with fees");
+  } finally {
+    await setTermsPaymentRule(practice, "NONE");
+  }
 });

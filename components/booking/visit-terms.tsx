@@ -21,13 +21,19 @@ export function VisitTermsRows({ language, terms, rowClassName }: VisitTermsProp
       <dd className={detail}>{text.price}</dd>
       <dt className={term}>{t("payment")}</dt>
       <dd className={detail}>{text.payment}</dd>
+      {text.fees ? (
+        <>
+          <dt className={term}>{t("fees")}</dt>
+          <dd className={detail}>{text.fees}</dd>
+        </>
+      ) : null}
       <dt className={term}>{t("changes")}</dt>
       <dd className={detail}>{text.changes}</dd>
     </>
   );
 }
 
-/** A short box on the time step: what this visit costs, how it is paid and until when it can be changed. */
+/** A short box on the time step: what this visit costs, how it is paid, what a late cancellation or a missed visit costs, and until when it can be changed. */
 export function VisitTerms({ language, terms }: VisitTermsProps) {
   const t = useTranslations("terms");
   return (

@@ -49,6 +49,55 @@ const joinUrl = {
 const localized = { type: "object", required: ["en", "es"], properties: { en: { type: "string" }, es: { type: "string" } } };
 const visitMode = { type: "string", enum: ["CLINIC", "HOME", "VIDEO"] };
 
+const money = (description: string) => ({ type: "integer", minimum: 0, description });
+
+/** How a service is paid for and what a late cancellation or a missed visit costs (PaymentTermsDto). */
+const paymentTerms = {
+  type: "object",
+  required: ["rule", "depositCents", "depositPercent", "online", "fees"],
+  properties: {
+    rule: { type: "string", enum: ["NONE", "FULL", "DEPOSIT", "CARD_ON_FILE"], description: "What the service asks online when booking: nothing, the full price, a deposit, or a card saved for fees." },
+    depositCents: { type: ["integer", "null"], description: "A DEPOSIT rule's amount, when it is an amount." },
+    depositPercent: { type: ["integer", "null"], minimum: 1, maximum: 100, description: "A DEPOSIT rule's share of the price, when it is a percent." },
+    online: {
+      type: "object",
+      required: ["kind"],
+      description: "What the patient is asked for online now. `at-clinic`: the price is paid where the visit happens (the NONE rule, or online payment is off on this server). A percent deposit is rounded half a cent up to whole cents.",
+      properties: {
+        kind: { type: "string", enum: ["nothing", "at-clinic", "full", "deposit", "card"] },
+        amountCents: money("For `full` and `deposit`: the amount paid online."),
+        restCents: money("For `deposit`: what is left to pay at the visit."),
+      },
+    },
+    fees: {
+      type: ["object", "null"],
+      description: "The practice's fees for this visit, in the service's currency; null when none apply (the NONE rule, or no fees).",
+      properties: {
+        lateCancelWindowMinutes: { type: "integer", description: "A cancellation less than this long before the start is late." },
+        lateCancelFeeCents: money("Kept from what was paid, or charged to the saved card, for a late cancellation."),
+        noShowFeeCents: money("The same for a missed visit."),
+      },
+    },
+  },
+};
+
+const service = {
+  type: "object",
+  properties: {
+    id: { type: "string", format: "uuid" },
+    slug: { type: "string" },
+    name: localized,
+    description: localized,
+    durationMinutes: { type: "integer" },
+    priceCents: { type: "integer", description: "The service's price in the currency's smallest unit; 0 is free." },
+    currency: { type: "string", example: "USD" },
+    visitModes: { type: "array", items: visitMode },
+    newPatientsOnly: { type: "boolean" },
+    cancelCutoffMinutes: { type: "integer", description: "How long before the start online changes and cancellations close." },
+    payment: paymentTerms,
+  },
+};
+
 const location = {
   type: "object",
   properties: {
@@ -90,9 +139,10 @@ const booking = {
         slug: { type: "string" },
         name: localized,
         durationMinutes: { type: "integer" },
-        priceCents: { type: "integer", description: "The service's price in the currency's smallest unit; 0 is free. Paid where the visit happens." },
+        priceCents: { type: "integer", description: "The service's price today in the currency's smallest unit; 0 is free." },
         currency: { type: "string", example: "USD" },
         cancelCutoffMinutes: { type: "integer", description: "How long before the start online changes and cancellations close." },
+        payment: paymentTerms,
       },
     },
     therapist: { type: "object", properties: { id: { type: "string" }, firstName: { type: "string" }, lastName: { type: "string" }, credentials: { type: "string" } } },
@@ -149,7 +199,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     paths: {
-      "/api/services": { get: { summary: "Services offered", responses: { 200: { description: "Active services", ...json({ type: "object", properties: { services: { type: "array" } } }) } } } },
+      "/api/services": { get: { summary: "Services offered", responses: { 200: { description: "Active services", ...json({ type: "object", properties: { services: { type: "array", items: service } } }) } } } },
       "/api/locations": { get: { summary: "Locations with their time zones and home-visit areas", responses: { 200: { description: "Active locations", ...json({ type: "object", properties: { locations: { type: "array", items: location } } }) } } } },
       "/api/therapists": {
         get: {

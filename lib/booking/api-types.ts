@@ -8,6 +8,7 @@ import type { SlotDto } from "../scheduling/slot-dto";
 export type { ErrorCode, ErrorDto } from "../errors/error-dto";
 export type { SlotDto };
 import type { languageSchema, visitModeSchema } from "./schema";
+import type { PaymentTerms } from "../payments/payment-terms";
 
 export type VisitModeDto = z.infer<typeof visitModeSchema>;
 export type LanguageDto = z.infer<typeof languageSchema>;
@@ -27,7 +28,12 @@ export interface ServiceDto {
   visitModes: VisitModeDto[];
   newPatientsOnly: boolean;
   cancelCutoffMinutes: number;
+  /** The payment rule, what the patient is asked for online when booking, and the practice's fees for its visits. */
+  payment: PaymentTermsDto;
 }
+
+/** How a visit is paid for and what a late cancellation or a missed visit costs (lib/payments/payment-terms.ts). */
+export type PaymentTermsDto = PaymentTerms;
 
 export interface LocationDto {
   id: string;
@@ -88,7 +94,17 @@ export interface BookingDto {
   mode: VisitModeDto;
   language: LanguageDto;
   reason: string | null;
-  service: { id: string; slug: string; name: Localized; durationMinutes: number; priceCents: number; currency: string; cancelCutoffMinutes: number };
+  service: {
+    id: string;
+    slug: string;
+    name: Localized;
+    durationMinutes: number;
+    priceCents: number;
+    currency: string;
+    cancelCutoffMinutes: number;
+    /** Added where the booking is served or sent (lib/booking/payment-terms-data.ts); absent, the words say to pay where the visit happens. */
+    payment?: PaymentTermsDto;
+  };
   therapist: { id: string; firstName: string; lastName: string; credentials: string };
   location: LocationDto;
   patient: { firstName: string; lastName: string };

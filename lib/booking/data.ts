@@ -2,6 +2,10 @@ import "server-only";
 import { getPrisma } from "../db/client";
 import type { Location, Service, VisitMode, WeeklyHours } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
+import { isOnlinePaymentOn } from "../payments/config";
+import { paymentTerms } from "../payments/payment-terms";
+import type { CancellationPolicy } from "../payments/rules";
+import { findFeePolicy } from "../practice/data";
 import { findAllSlots } from "../scheduling/find-all-slots";
 import { findFirstAvailable } from "../scheduling/first-available";
 import { formatInstantWithOffset, zonedDayBounds } from "../scheduling/zone-time";
@@ -15,7 +19,13 @@ export const ACTIVE_STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED"] as const;
 const DAY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function toServiceDto(s: Service): ServiceDto {
+/** What every service's payment terms are read with: the practice's fees and whether online payment is on. */
+export interface PaymentContext {
+  policy: CancellationPolicy;
+  onlineOn: boolean;
+}
+
+export function toServiceDto(s: Service, payment: PaymentContext): ServiceDto {
   return {
     id: s.id,
     slug: s.slug,
@@ -27,6 +37,7 @@ export function toServiceDto(s: Service): ServiceDto {
     visitModes: s.visitModes,
     newPatientsOnly: s.newPatientsOnly,
     cancelCutoffMinutes: s.cancelCutoffMinutes,
+    payment: paymentTerms(s, payment.policy, payment.onlineOn),
   };
 }
 
@@ -58,8 +69,12 @@ export function toSlotDto(slot: Slot, timeZone: string, terms: { cancelCutoffMin
 }
 
 export async function listServices(): Promise<ServiceDto[]> {
-  const services = await getPrisma().service.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { nameEn: "asc" }] });
-  return services.map(toServiceDto);
+  const [services, policy] = await Promise.all([
+    getPrisma().service.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { nameEn: "asc" }] }),
+    findFeePolicy(),
+  ]);
+  const payment = { policy, onlineOn: isOnlinePaymentOn() };
+  return services.map((s) => toServiceDto(s, payment));
 }
 
 export async function listLocations(): Promise<LocationDto[]> {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/generated/client";
-import type { VisitMode } from "../db/generated/enums";
+import type { PaymentRule, VisitMode } from "../db/generated/enums";
 import type { TherapistLanguage } from "../therapists/languages";
 
 // The demo practice: a physical-therapy clinic on the border that sees a lot
@@ -58,6 +58,9 @@ export const DEMO_SERVICES = [
     minNoticeMinutes: 120,
     horizonDays: 45,
     cancelCutoffMinutes: 120,
+    // Free: nothing to pay and no card asked for, so nothing stands between a new patient and a first look.
+    paymentRule: "NONE" as PaymentRule,
+    depositPercent: null,
     newPatientsOnly: true,
     sortOrder: 1,
   },
@@ -74,6 +77,9 @@ export const DEMO_SERVICES = [
     minNoticeMinutes: 240,
     horizonDays: 60,
     cancelCutoffMinutes: 1440,
+    // A quarter up front ($27.50) holds the therapist's hour; the rest is paid at the visit.
+    paymentRule: "DEPOSIT" as PaymentRule,
+    depositPercent: 25,
     newPatientsOnly: false,
     sortOrder: 2,
   },
@@ -91,6 +97,8 @@ export const DEMO_SERVICES = [
     minNoticeMinutes: 240,
     horizonDays: 60,
     cancelCutoffMinutes: 1440,
+    paymentRule: "FULL" as PaymentRule,
+    depositPercent: null,
     newPatientsOnly: false,
     sortOrder: 3,
   },
@@ -107,6 +115,9 @@ export const DEMO_SERVICES = [
     minNoticeMinutes: 120,
     horizonDays: 60,
     cancelCutoffMinutes: 720,
+    // A short review, often by video: a saved card covers a missed one.
+    paymentRule: "CARD_ON_FILE" as PaymentRule,
+    depositPercent: null,
     newPatientsOnly: false,
     sortOrder: 4,
   },
@@ -244,13 +255,17 @@ export const DEMO_STAFF = [
 export const DEMO_PRACTICE = {
   name: "Border Therapy Services",
   cancellationPolicyEn:
-    "You can change or cancel a visit online until the time shown when you book and in your confirmation. After that, please call the clinic.\n\nWe do not charge for a late cancellation. If you miss two visits without telling us, we may ask you to book your next visits by phone.",
+    "You can change or cancel a visit online until the time shown when you book and in your confirmation. After that, please call the clinic.\n\nFor paid visits, cancelling less than 24 hours before costs $25 and a missed visit $40, kept from what you paid online or charged to the card you saved. The free screening costs nothing to cancel.",
   cancellationPolicyEs:
-    "Puede cambiar o cancelar una cita en línea hasta la hora indicada al reservar y en su confirmación. Después, llame a la clínica.\n\nNo cobramos por una cancelación tardía. Si falta a dos citas sin avisarnos, podemos pedirle que reserve las siguientes por teléfono.",
+    "Puede cambiar o cancelar una cita en línea hasta la hora indicada al reservar y en su confirmación. Después, llame a la clínica.\n\nEn las citas de pago, cancelar con menos de 24 horas de antelación cuesta $25 y faltar a una cita, $40, que se descuentan de lo que pagó en línea o se cargan a la tarjeta que guardó. Cancelar la evaluación gratuita no cuesta nada.",
   privacyPolicyEn:
     "We keep your name, contact details, date of birth and the notes of your visits to arrange and provide your care, for as long as the law requires us to keep health records.\n\nWe never share them for marketing. To see, correct or ask about your details, call or write to the clinic.",
   privacyPolicyEs:
     "Guardamos su nombre, sus datos de contacto, su fecha de nacimiento y las notas de sus citas para organizar y prestar su atención, durante el tiempo que la ley exige conservar los expedientes médicos.\n\nNunca los compartimos con fines publicitarios. Para ver, corregir o consultar sus datos, llame o escriba a la clínica.",
+  // A day's notice; the fees are in each visit's service currency (dollars here).
+  lateCancelWindowHours: "24",
+  lateCancelFee: "25.00",
+  noShowFee: "40.00",
 };
 
 /** True when the database already holds a practice (seeding is a first-run step). */

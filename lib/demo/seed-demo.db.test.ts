@@ -64,6 +64,18 @@ describe("the demo seed", () => {
     expect(await hasPractice(prisma)).toBe(true);
   });
 
+  it("gives each service a payment rule (the free screening none) and the practice a 24-hour policy with fees", async () => {
+    const prisma = getPrisma();
+    const rules = await prisma.service.findMany({ orderBy: { sortOrder: "asc" }, select: { slug: true, paymentRule: true, depositCents: true, depositPercent: true } });
+    expect(rules).toEqual([
+      { slug: "free-screening", paymentRule: "NONE", depositCents: null, depositPercent: null },
+      { slug: "therapy-session", paymentRule: "DEPOSIT", depositCents: null, depositPercent: 25 },
+      { slug: "graston-technique", paymentRule: "FULL", depositCents: null, depositPercent: null },
+      { slug: "exercise-program-review", paymentRule: "CARD_ON_FILE", depositCents: null, depositPercent: null },
+    ]);
+    expect(await prisma.practice.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ lateCancelWindowMinutes: 1440, lateCancelFeeCents: 2500, noShowFeeCents: 4000 });
+  });
+
   it("went through the settings, schedules and staff write functions, each audited as the demo administrator", async () => {
     const prisma = getPrisma();
     const ids = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id);

@@ -14,7 +14,7 @@ import { createReason } from "../reasons/mutations";
 import { createWeeklyHours, updateHomeArea } from "../schedules/mutations";
 import { blockedRangeFor } from "../scheduling/blocked-range";
 import { createService } from "../services/mutations";
-import { cutoffFormValue, priceFormValue } from "../services/schema";
+import { cutoffFormValue, depositFormValue, priceFormValue } from "../services/schema";
 import { completeSetup } from "../setup/mutations";
 import { issueSetupToken } from "../setup/token";
 import { createStaffAccount } from "../staff-accounts/mutations";
@@ -59,6 +59,8 @@ export async function seedDemoPractice(now: Date = new Date()): Promise<{ videoJ
         ...cutoffFormValue(s.cancelCutoffMinutes),
         newPatientsOnly: s.newPatientsOnly,
         therapistIds: [],
+        paymentRule: s.paymentRule,
+        ...depositFormValue({ depositCents: null, depositPercent: s.depositPercent }),
       },
       ctx,
     );

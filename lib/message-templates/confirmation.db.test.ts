@@ -71,6 +71,27 @@ describe("the booking confirmation", () => {
     expect(row).toMatchObject({ status: "SENT", subject: mail!.subject });
   });
 
+  it("names the payment and the practice's fees, in the visit's language: pay at the clinic while online payment is off", async () => {
+    const practice = await createPractice({ timeZone: ZONE });
+    const prisma = getPrisma();
+    await prisma.service.update({ where: { id: practice.service.id }, data: { priceCents: 6000, paymentRule: "CARD_ON_FILE" } });
+    await prisma.practice.upsert({ where: { id: 1 }, update: {}, create: { id: 1, name: "Test practice" } });
+    await prisma.practice.update({ where: { id: 1 }, data: { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 2500, noShowFeeCents: 4000 } });
+    try {
+      const patient = patientInput();
+      const booked = await createBooking(
+        { service: practice.service.id, start: localStart(4, 11), mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient, language: "es" },
+        ctx(),
+      );
+      expect(await sendMessage((await confirmationOf(booked.id)).id, COMPOSERS, smtp.transport())).toBe("sent");
+      const [mail] = await mailTo(patient.email);
+      expect(mail!.text).toContain("$60.00. Pague en la clínica cuando llegue. No hay pago en línea.");
+      expect(mail!.text).toContain("Cancelar con menos de 24 horas de antelación: cargo de $25.00. Si falta a la cita: cargo de $40.00.");
+    } finally {
+      await prisma.practice.update({ where: { id: 1 }, data: { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 0, noShowFeeCents: 0 } });
+    }
+  });
+
   it("speaks the visit's language, and a video visit's mail carries a join link that opens its room", async () => {
     const practice = await createPractice({ timeZone: ZONE, service: { visitModes: ["CLINIC", "HOME", "VIDEO"] }, hours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 8 * 60, endMinute: 18 * 60, visitModes: ["CLINIC", "VIDEO"] }] });
     const patient = patientInput();

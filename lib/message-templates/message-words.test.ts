@@ -46,8 +46,12 @@ describe("the message words", () => {
   it("keep the plain apostrophe of “I'll be there”, which a text message sends in its short alphabet", () => {
     const t = translator("en", "messageReminder");
     expect(t("coming")).toBe("I'll be there");
-    expect(t("sms", { practice: "P", day: "Monday", time: "9:00 AM", coming: "c", change: "r", preferences: "p" })).toBe(
+    expect(t("sms", { practice: "P", day: "Monday", time: "9:00 AM", coming: "c", change: "r", preferences: "p", fees: "none" })).toBe(
       "P: reminder of your visit Monday at 9:00 AM. Reply C if you'll be there or R to change it, or open c (I'll be there) or r (I need to change). Reminder settings: p",
+    );
+    // A visit that carries the practice's fees names them after the time.
+    expect(t("sms", { practice: "P", day: "Monday", time: "9:00 AM", coming: "c", change: "r", preferences: "p", fees: "Missed visit: $40.00 fee." })).toBe(
+      "P: reminder of your visit Monday at 9:00 AM. Missed visit: $40.00 fee. Reply C if you'll be there or R to change it, or open c (I'll be there) or r (I need to change). Reminder settings: p",
     );
   });
 

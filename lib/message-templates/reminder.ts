@@ -1,9 +1,13 @@
 import "server-only";
+import { visitTermsText } from "../booking/visit-terms-text";
 import type { Message, Prisma } from "../db/generated/client";
 import { translator } from "../i18n/catalog";
 import { withoutDoubledPeriod } from "../i18n/final-period";
 import { formatDay, formatTime } from "../i18n/format-date-time";
 import type { ComposedSms, Composer, Sender, Skip } from "../messages/kinds";
+import { isOnlinePaymentOn } from "../payments/config";
+import { paymentTerms } from "../payments/payment-terms";
+import { findFeePolicy } from "../practice/data";
 import { reminderStartOf } from "../reminders/dedupe-key";
 import { tooLateTonight } from "../reminders/schedule";
 import { renderEmail } from "./layout";
@@ -71,6 +75,9 @@ async function composeReminderText(tx: Prisma.TransactionClient, message: Messag
   const start = visit.startsAt.toISOString();
   const zone = visit.location.timeZone;
   const links = await reminderLinksFor(tx, message, visit, now);
+  const { service } = visit;
+  const payment = paymentTerms(service, await findFeePolicy(tx), isOnlinePaymentOn());
+  const { fees } = visitTermsText(language, { ...service, mode: visit.mode, payment });
   return {
     to: visit.patient.phone,
     text: withoutDoubledPeriod(
@@ -81,6 +88,7 @@ async function composeReminderText(tx: Prisma.TransactionClient, message: Messag
         coming: links.coming,
         change: links.change,
         preferences: links.preferences,
+        fees: fees ?? "none",
       }),
     ),
   };

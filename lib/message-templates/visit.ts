@@ -3,6 +3,7 @@ import type { BookingDto } from "../booking/api-types";
 import { buildIcs, icsMetaFor } from "../booking/ics";
 import { hashManageToken } from "../booking/manage-token";
 import { toBookingDto } from "../booking/mutations";
+import { withPaymentTerms } from "../booking/payment-terms-data";
 import { visitTermsText } from "../booking/visit-terms-text";
 import type { Message, Prisma } from "../db/generated/client";
 import { translator } from "../i18n/catalog";
@@ -42,7 +43,7 @@ export async function visitForMessage(tx: Prisma.TransactionClient, message: Mes
   const rows: LinkRow[] = [{ ...base, tokenHash: hashManageToken(token), purpose: "MANAGE" }];
   if (visit.mode === "VIDEO") rows.push({ ...base, tokenHash: videoJoinTokenHashFor(token), purpose: "VIDEO" });
   await recordLinks(tx, rows);
-  return toBookingDto(visit, token, now);
+  return withPaymentTerms(toBookingDto(visit, token, now), tx, visit.service);
 }
 
 /** The keys of the three things to bring (messageVisit.bringItems), the same for every way a visit happens, in the order listed. */
@@ -70,10 +71,10 @@ function visitWhere(b: BookingDto, room: string | null, language: Language): str
   return [room ? `${room}, ${b.location.name}` : b.location.name, [a.line1, a.line2].filter(Boolean).join(", "), cityLine].join("\n");
 }
 
-/** When, what, with whom, where and for how much: the facts every message about a visit starts with. */
+/** When, what, with whom, where, for how much and what a late cancellation costs: the facts every message about a visit starts with. */
 export function visitFacts(b: BookingDto, room: string | null, language: Language): Block {
   const t = translator(language, "messageVisit");
-  const terms = visitTermsText(language, { priceCents: b.service.priceCents, currency: b.service.currency, mode: b.mode, cancelCutoffMinutes: b.service.cancelCutoffMinutes });
+  const terms = visitTermsText(language, { ...b.service, mode: b.mode });
   const therapist = `${b.therapist.firstName} ${b.therapist.lastName}, ${b.therapist.credentials}`;
   return {
     kind: "facts",
@@ -83,6 +84,7 @@ export function visitFacts(b: BookingDto, room: string | null, language: Languag
       { label: t("with"), value: therapist },
       { label: t("where"), value: visitWhere(b, room, language) },
       { label: t("price"), value: `${terms.price}. ${terms.payment}` },
+      ...(terms.fees ? [{ label: t("fees"), value: terms.fees }] : []),
     ],
   };
 }
@@ -111,7 +113,7 @@ export function whatToBring(b: BookingDto, language: Language): Block[] {
 /** The cut-off in words, and the practice's own policy when it has one. */
 export function cancellationPolicy(b: BookingDto, sender: Sender, language: Language): Block[] {
   const t = translator(language, "messageVisit");
-  const terms = visitTermsText(language, { priceCents: b.service.priceCents, currency: b.service.currency, mode: b.mode, cancelCutoffMinutes: b.service.cancelCutoffMinutes });
+  const terms = visitTermsText(language, { ...b.service, mode: b.mode });
   const policy = sender.cancellationPolicy[language]?.trim();
   return [{ kind: "heading", text: t("policy") }, { kind: "paragraph", text: terms.changes }, ...(policy ? [{ kind: "paragraph" as const, text: policy }] : [])];
 }

@@ -52,7 +52,7 @@ beforeEach(async () => {
   admin = await createStaffMember("ADMIN");
   // Every test starts from the same saved practice, with no logo.
   const prisma = getPrisma();
-  const row = { ...BASE, logoImageId: null, isDemo: false, emailReminderHours: 24, smsReminderHours: 2 };
+  const row = { ...BASE, logoImageId: null, isDemo: false, emailReminderHours: 24, smsReminderHours: 2, lateCancelWindowMinutes: 1440, lateCancelFeeCents: 0, noShowFeeCents: 0 };
   await prisma.practice.upsert({ where: { id: 1 }, create: { id: 1, ...row }, update: row });
 });
 
@@ -154,6 +154,33 @@ describe("updatePracticeSettings", () => {
       code: "VALIDATION_FAILED",
       fields: { emailReminderHours: "Enter a whole number of hours from 0 to 168, e.g. 24 (0 sends none).", smsReminderHours: "Use at most 168 hours (a week)." },
     });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("sets the cancellation policy from hours and dollars, patients' terms read it, and audits which changed", async () => {
+    expect(await updatePracticeSettings(admin, { ...BASE, lateCancelWindowHours: "48", lateCancelFee: "$25", noShowFee: "40.50" }, noFile(), ctx)).toEqual({
+      changed: ["lateCancelWindowMinutes", "lateCancelFeeCents", "noShowFeeCents"],
+    });
+    expect(await getPrisma().practice.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ lateCancelWindowMinutes: 2880, lateCancelFeeCents: 2500, noShowFeeCents: 4050 });
+    expect((await findPracticeDetails()).feePolicy).toEqual({ lateCancelWindowMinutes: 2880, lateCancelFeeCents: 2500, noShowFeeCents: 4050 });
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "settings.practice.update" }, orderBy: { at: "desc" } });
+    expect(audit.detail).toEqual({ changed: ["lateCancelWindowMinutes", "lateCancelFeeCents", "noShowFeeCents"] });
+    // A form without the fields (an older page) keeps the defaults: no fee, a day's window.
+    expect((await updatePracticeSettings(admin, BASE, noFile(), ctx)).changed).toEqual(["lateCancelWindowMinutes", "lateCancelFeeCents", "noShowFeeCents"]);
+  });
+
+  it("refuses a window or fee that is not a whole number of hours or an amount, with a message per field, writing nothing", async () => {
+    const before = await snapshot();
+    const refused = await refusal(updatePracticeSettings(admin, { ...BASE, name: "Changed", lateCancelWindowHours: "400", lateCancelFee: "-5", noShowFee: "12.345" }, noFile(), ctx));
+    expect(refused).toEqual({
+      code: "VALIDATION_FAILED",
+      fields: {
+        lateCancelWindowHours: "Use at most 336 hours (two weeks).",
+        lateCancelFee: "Enter the late-cancellation fee in dollars and cents, e.g. 25.00 (0 for none).",
+        noShowFee: "Enter the no-show fee in dollars and cents, e.g. 25.00 (0 for none).",
+      },
+    });
+    expect((await refusal(updatePracticeSettings(admin, { ...BASE, noShowFee: "20000" }, noFile(), ctx))).fields).toEqual({ noShowFee: "Enter a no-show fee of at most 10,000.00." });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -6,18 +6,39 @@ import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
 import { checkImageUpload, type CheckedImage } from "../images/image-file";
 import { storeImage } from "../images/mutations";
-import { PRACTICE_SETTINGS_FIELDS, practiceSettingsSchema, type PracticeDetailField, type PracticeSettingsForm } from "./schema";
+import { practiceSettingsSchema, type PracticeDetailField, type PracticeSettings, type PracticeSettingsForm } from "./schema";
 import { FALLBACK_PRACTICE_NAME } from "./data";
 import type { RequestContext } from "../http/request-context";
 
 /** The clock and the caller's address, as every audited write takes them. */
 export type WriteContext = RequestContext;
 
-/** The form's text fields: everything it sends but the logo's removal. */
-const TEXT_FIELDS = PRACTICE_SETTINGS_FIELDS.filter((field): field is Exclude<(typeof PRACTICE_SETTINGS_FIELDS)[number], "removeLogo"> => field !== "removeLogo");
+/** The stored details the form sets: everything it sends but the logo's removal, under their stored names. */
+const STORED_FIELDS = [
+  "name",
+  "phone",
+  "email",
+  "address",
+  "cancellationPolicyEn",
+  "cancellationPolicyEs",
+  "privacyPolicyEn",
+  "privacyPolicyEs",
+  "emailReminderHours",
+  "smsReminderHours",
+  "lateCancelWindowMinutes",
+  "lateCancelFeeCents",
+  "noShowFeeCents",
+] as const satisfies readonly Exclude<keyof PracticeSettings, "removeLogo">[];
 
-/** What each detail is before the practice is first saved. */
-const UNSAVED: Partial<Record<(typeof TEXT_FIELDS)[number], string | number>> = { name: FALLBACK_PRACTICE_NAME, emailReminderHours: 24, smsReminderHours: 2 };
+/** What each detail is before the practice is first saved (the database's defaults). */
+const UNSAVED: Partial<Record<(typeof STORED_FIELDS)[number], string | number>> = {
+  name: FALLBACK_PRACTICE_NAME,
+  emailReminderHours: 24,
+  smsReminderHours: 2,
+  lateCancelWindowMinutes: 1440,
+  lateCancelFeeCents: 0,
+  noShowFeeCents: 0,
+};
 
 export interface PracticeUpdate {
   /** The details that changed, by name; empty when the form changed nothing. */
@@ -56,7 +77,7 @@ export async function updatePracticeSettings(
     // change when working out what theirs changed.
     const rows = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Practice" WHERE "id" = 1 FOR UPDATE`;
     const before = rows.length > 0 ? await tx.practice.findUniqueOrThrow({ where: { id: 1 } }) : null;
-    const changed: PracticeDetailField[] = TEXT_FIELDS.filter((field) => (before ? before[field] : (UNSAVED[field] ?? null)) !== details[field]);
+    const changed: PracticeDetailField[] = STORED_FIELDS.filter((field) => (before ? before[field] : (UNSAVED[field] ?? null)) !== details[field]);
 
     const oldLogo = before?.logoImageId ?? null;
     let logoImageId = oldLogo;

@@ -222,6 +222,28 @@ describe("the reminder sweep", () => {
     }
   });
 
+  it("names the practice's fees in a text-message reminder of a visit whose service saves a card", async () => {
+    const zone = zoneAtLocalHour(12);
+    const { booked } = await bookVisit(zone, startIn(3, zone), "es");
+    await bookedLongAgo(booked.id);
+    const prisma = getPrisma();
+    const visit = await prisma.appointment.findUniqueOrThrow({ where: { id: booked.id } });
+    await prisma.service.update({ where: { id: visit.serviceId }, data: { paymentRule: "CARD_ON_FILE" } });
+    await prisma.practice.update({ where: { id: 1 }, data: { lateCancelFeeCents: 2500, noShowFeeCents: 4000 } });
+    await queueDueReminders(new Date(visit.startsAt.getTime() - 2 * HOUR - 60_000), { textMessages: true });
+    const [sms] = await remindersOf(booked.id);
+    const twilio = await startFakeTwilio();
+    try {
+      const provider = createTwilioProvider({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: "+12015550100", apiUrl: twilio.url });
+      expect(await sendMessage(sms!.id, COMPOSERS, undefined, provider)).toBe("sent");
+      const [text] = twilio.received;
+      expect(text!.body).toMatch(/[ap]\.\s?m\. Cancelar con menos de 24 horas de antelación: cargo de \$25\.00\. Si falta a la cita: cargo de \$40\.00\. Responda C si vendrá/);
+    } finally {
+      await twilio.close();
+      await prisma.practice.update({ where: { id: 1 }, data: { lateCancelFeeCents: 0, noShowFeeCents: 0 } });
+    }
+  });
+
   it("honours a patient's opt-out for reminders but still sends the confirmation", async () => {
     const zone = zoneAtLocalHour(12);
     const { patient, booked } = await bookVisit(zone, startIn(22, zone));

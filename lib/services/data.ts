@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
-import type { VisitMode } from "../db/generated/client";
+import type { PaymentRule, VisitMode } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { assertMayManageServices } from "./access";
 
@@ -15,6 +15,9 @@ export interface ServiceRow {
   priceCents: number;
   currency: string;
   visitModes: VisitMode[];
+  paymentRule: PaymentRule;
+  depositCents: number | null;
+  depositPercent: number | null;
   active: boolean;
   therapistCount: number;
 }
@@ -54,6 +57,9 @@ export async function listServiceSettings(staff: StaffMember): Promise<ServiceRo
     priceCents: s.priceCents,
     currency: s.currency,
     visitModes: s.visitModes,
+    paymentRule: s.paymentRule,
+    depositCents: s.depositCents,
+    depositPercent: s.depositPercent,
     active: s.active,
     therapistCount: s._count.therapists,
   }));
@@ -78,6 +84,9 @@ export async function findServiceSettings(staff: StaffMember, id: string): Promi
     priceCents: service.priceCents,
     currency: service.currency,
     visitModes: service.visitModes,
+    paymentRule: service.paymentRule,
+    depositCents: service.depositCents,
+    depositPercent: service.depositPercent,
     bufferBeforeMinutes: service.bufferBeforeMinutes,
     bufferAfterMinutes: service.bufferAfterMinutes,
     minNoticeMinutes: service.minNoticeMinutes,

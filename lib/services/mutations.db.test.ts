@@ -67,6 +67,9 @@ async function editForm(serviceId: string, overrides: Partial<ServiceUpdateInput
     cancelCutoffUnit: "minutes",
     newPatientsOnly: s.newPatientsOnly,
     therapistIds: s.therapists.map((t) => t.therapistId),
+    paymentRule: s.paymentRule,
+    depositKind: s.depositPercent === null ? "amount" : "percent",
+    deposit: s.depositPercent !== null ? String(s.depositPercent) : s.depositCents !== null ? (s.depositCents / 100).toFixed(2) : "",
     ...overrides,
   };
 }
@@ -123,6 +126,14 @@ describe("createService", () => {
       [{ horizonDays: "0", bufferAfterMinutes: "ten" }, { horizonDays: "The booking horizon must be between 1 and 365 days.", bufferAfterMinutes: "Enter the buffer after as a whole number of minutes." }],
       [{ cancelCutoff: "400", cancelCutoffUnit: "hours" }, { cancelCutoff: "The cancellation cut-off must be at most 336 hours (14 days)." }],
       [{ therapistIds: ["not-a-therapist"] }, { therapistIds: "Choose therapists from the list." }],
+      [{ paymentRule: "DEPOSIT" }, { deposit: "Enter the deposit in dollars and cents, e.g. 27.50." }],
+      [{ paymentRule: "DEPOSIT", deposit: "100" }, { deposit: "Enter a deposit above 0 and at most the price, 85.50." }],
+      [{ paymentRule: "DEPOSIT", deposit: "0" }, { deposit: "Enter a deposit above 0 and at most the price, 85.50." }],
+      [{ paymentRule: "DEPOSIT", depositKind: "percent", deposit: "0" }, { deposit: "Enter the deposit as a whole percent of the price from 1 to 100, e.g. 25." }],
+      [{ paymentRule: "DEPOSIT", depositKind: "percent", deposit: "12.5" }, { deposit: "Enter the deposit as a whole percent of the price from 1 to 100, e.g. 25." }],
+      [{ paymentRule: "FULL", price: "0" }, { paymentRule: "A free service has nothing to pay online: choose no online payment or a card on file for fees." }],
+      [{ paymentRule: "DEPOSIT", price: "0", deposit: "5" }, { paymentRule: "A free service has nothing to pay online: choose no online payment or a card on file for fees." }],
+      [{ paymentRule: "LATER" as "FULL" }, { paymentRule: "Choose how patients pay online." }],
     ];
     for (const [overrides, fields] of attempts) {
       const error = await createService(p.admin, form(overrides), ctx()).catch((e: unknown) => e);
@@ -168,6 +179,37 @@ describe("createService", () => {
     expect(status).toBe(200);
     expect(body.slots.length).toBeGreaterThan(0);
     expect(body.slots.every((s) => Date.parse(s.end) - Date.parse(s.start) === 30 * 60_000)).toBe(true);
+  });
+});
+
+describe("payment rules", () => {
+  it("stores a deposit as an amount or a percent, drops a deposit typed for another rule, and audits the change", async () => {
+    const p = await practice();
+    const amount = await createService(p.admin, form({ nameEn: uniq("Deposit"), paymentRule: "DEPOSIT", deposit: "$27.50" }), ctx());
+    expect(await getPrisma().service.findUniqueOrThrow({ where: { id: amount.id } })).toMatchObject({ paymentRule: "DEPOSIT", depositCents: 2750, depositPercent: null });
+    const log = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: amount.id, action: "settings.service.create" } });
+    expect(log.detail).toMatchObject({ paymentRule: "DEPOSIT", depositCents: 2750, depositPercent: null });
+
+    await updateService(p.admin, await editForm(amount.id, { depositKind: "percent", deposit: "25%" }), ctx());
+    expect(await getPrisma().service.findUniqueOrThrow({ where: { id: amount.id } })).toMatchObject({ depositCents: null, depositPercent: 25 });
+    await updateService(p.admin, await editForm(amount.id, { paymentRule: "CARD_ON_FILE" }), ctx());
+    expect(await getPrisma().service.findUniqueOrThrow({ where: { id: amount.id } })).toMatchObject({ paymentRule: "CARD_ON_FILE", depositCents: null, depositPercent: null });
+    const update = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: amount.id, action: "settings.service.update" }, orderBy: { at: "desc" } });
+    expect(update.detail).toMatchObject({ changed: { paymentRule: { from: "DEPOSIT", to: "CARD_ON_FILE" }, depositPercent: { from: 25, to: null } } });
+
+    const free = await createService(p.admin, form({ nameEn: uniq("Screening"), price: "0", paymentRule: "CARD_ON_FILE" }), ctx());
+    expect(await getPrisma().service.findUniqueOrThrow({ where: { id: free.id } })).toMatchObject({ priceCents: 0, paymentRule: "CARD_ON_FILE" });
+  });
+
+  it("refuses a price lowered below the deposit with the deposit's message, and writes nothing", async () => {
+    const p = await practice();
+    const created = await createService(p.admin, form({ nameEn: uniq("Deposit"), paymentRule: "DEPOSIT", deposit: "50" }), ctx());
+    const before = await writes();
+    const error = await updateService(p.admin, await editForm(created.id, { price: "40" }), ctx()).catch((e: unknown) => e);
+    expect(codeOf(error)).toBe("VALIDATION_FAILED");
+    expect(fieldsOf(error)).toEqual({ deposit: "Enter a deposit above 0 and at most the price, 40.00." });
+    expect(await writes()).toEqual(before);
+    expect(await getPrisma().service.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ priceCents: 8550, depositCents: 5000 });
   });
 });
 

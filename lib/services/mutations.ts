@@ -42,6 +42,9 @@ const FORM_COLUMNS = [
   "horizonDays",
   "cancelCutoffMinutes",
   "newPatientsOnly",
+  "paymentRule",
+  "depositCents",
+  "depositPercent",
 ] as const satisfies readonly (keyof ServiceValues)[];
 
 type ServiceColumns = Pick<ServiceValues, (typeof FORM_COLUMNS)[number]>;
@@ -216,13 +219,13 @@ async function findStrandedVisits(tx: Tx, serviceId: string, now: Date, before: 
   return stranded;
 }
 
-type Changes = Record<string, { from: Prisma.InputJsonValue; to: Prisma.InputJsonValue }>;
+type Changes = Record<string, { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null }>;
 
 /** Each field whose value differs, with both values, for the audit log. */
-function changedFields<T extends Record<string, Prisma.InputJsonValue>>(before: T, after: T): Changes {
+function changedFields<T extends Record<string, Prisma.InputJsonValue | null>>(before: T, after: T): Changes {
   const changes: Changes = {};
   for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key]!, to: after[key]! };
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
   }
   return changes;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutoffFormValue, priceFormValue, serviceFormSchema, type ServiceForm } from "./schema";
+import { cutoffFormValue, depositFormValue, priceFormValue, serviceFormSchema, type ServiceForm } from "./schema";
 
 const FORM: ServiceForm = {
   nameEn: "Dry needling",
@@ -39,5 +39,18 @@ describe("serviceFormSchema", () => {
     expect(priceFormValue(5)).toBe("0.05");
     expect(cutoffFormValue(1440)).toEqual({ cancelCutoff: "24", cancelCutoffUnit: "hours" });
     expect(cutoffFormValue(90)).toEqual({ cancelCutoff: "90", cancelCutoffUnit: "minutes" });
+  });
+
+  it("stores a deposit as cents or a percent and gives it back as typed; other rules keep none", () => {
+    const stored = (over: Partial<ServiceForm>) => {
+      const { paymentRule, depositCents, depositPercent } = serviceFormSchema.parse({ ...FORM, ...over });
+      return { paymentRule, depositCents, depositPercent };
+    };
+    expect(stored({})).toEqual({ paymentRule: "NONE", depositCents: null, depositPercent: null });
+    expect(stored({ paymentRule: "DEPOSIT", deposit: "$27.5" })).toEqual({ paymentRule: "DEPOSIT", depositCents: 2750, depositPercent: null });
+    expect(stored({ paymentRule: "DEPOSIT", depositKind: "percent", deposit: " 25 % " })).toEqual({ paymentRule: "DEPOSIT", depositCents: null, depositPercent: 25 });
+    expect(stored({ paymentRule: "FULL", depositKind: "percent", deposit: "25" })).toEqual({ paymentRule: "FULL", depositCents: null, depositPercent: null });
+    expect(depositFormValue({ depositCents: 2750, depositPercent: null })).toEqual({ depositKind: "amount", deposit: "27.50" });
+    expect(depositFormValue({ depositCents: null, depositPercent: 25 })).toEqual({ depositKind: "percent", deposit: "25" });
   });
 });

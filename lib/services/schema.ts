@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { visibleString } from "../text/visible-text";
+import { parseMoneyCents } from "../payments/money-input";
+import { PAYMENT_RULES } from "../payments/rules";
 import { VISIT_MODES } from "../schedules/labels";
 import { slugSchema } from "../text/slug";
 
@@ -19,6 +21,10 @@ const PRICE = /^\$?\s*(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,2}))?$/;
 
 export const CUTOFF_UNITS = ["hours", "minutes"] as const;
 export type CutoffUnit = (typeof CUTOFF_UNITS)[number];
+
+/** A deposit is typed as an amount in dollars and cents or as a percent of the price. */
+export const DEPOSIT_KINDS = ["amount", "percent"] as const;
+export type DepositKind = (typeof DEPOSIT_KINDS)[number];
 
 /** A whole number typed into a field, within bounds, with messages that say the bounds. */
 function wholeNumber(label: string, min: number, max: number, unit: string) {
@@ -98,16 +104,60 @@ const serviceFields = z.object({
   cancelCutoffUnit: z.enum(CUTOFF_UNITS, { error: "Choose hours or minutes." }),
   newPatientsOnly: z.boolean({ error: "Say whether only new patients may book it." }),
   therapistIds,
+  // Absent from a form that predates online payment: no online payment.
+  paymentRule: z.enum(PAYMENT_RULES, { error: "Choose how patients pay online." }).default("NONE"),
+  depositKind: z.enum(DEPOSIT_KINDS, { error: "Choose an amount or a percent for the deposit." }).default("amount"),
+  deposit: z.string({ error: "Enter the deposit." }).trim().default(""),
 });
 
-/** The form's price and cut-off become the stored cents and minutes. */
-function toStored<T extends z.output<typeof serviceFields>>({ price: priceCents, cancelCutoff, cancelCutoffUnit, ...rest }: T, ctx: z.RefinementCtx) {
+type PaymentColumns = { paymentRule: (typeof PAYMENT_RULES)[number]; depositCents: number | null; depositPercent: number | null };
+
+/**
+ * The rule and its deposit as stored, checked against the price as the
+ * database's CHECKs are, so the administrator reads which field to mend
+ * rather than a refused save.
+ */
+function paymentColumns(
+  { paymentRule, depositKind, deposit }: { paymentRule: PaymentColumns["paymentRule"]; depositKind: DepositKind; deposit: string },
+  priceCents: number,
+  ctx: z.RefinementCtx,
+): PaymentColumns | null {
+  const none = { paymentRule, depositCents: null, depositPercent: null };
+  if (priceCents === 0 && (paymentRule === "FULL" || paymentRule === "DEPOSIT")) {
+    ctx.addIssue({ code: "custom", path: ["paymentRule"], message: "A free service has nothing to pay online: choose no online payment or a card on file for fees." });
+    return null;
+  }
+  if (paymentRule !== "DEPOSIT") return none;
+  if (depositKind === "percent") {
+    const percent = /^\d{1,3}\s*%?$/.test(deposit) ? Number.parseInt(deposit, 10) : Number.NaN;
+    if (!(percent >= 1 && percent <= 100)) {
+      ctx.addIssue({ code: "custom", path: ["deposit"], message: "Enter the deposit as a whole percent of the price from 1 to 100, e.g. 25." });
+      return null;
+    }
+    return { paymentRule, depositCents: null, depositPercent: percent };
+  }
+  const cents = deposit === "" ? null : parseMoneyCents(deposit);
+  if (cents === null) {
+    ctx.addIssue({ code: "custom", path: ["deposit"], message: "Enter the deposit in dollars and cents, e.g. 27.50." });
+    return null;
+  }
+  if (cents === 0 || cents > priceCents) {
+    ctx.addIssue({ code: "custom", path: ["deposit"], message: `Enter a deposit above 0 and at most the price, ${priceFormValue(priceCents)}.` });
+    return null;
+  }
+  return { paymentRule, depositCents: cents, depositPercent: null };
+}
+
+/** The form's price, cut-off and deposit become the stored cents, minutes and payment columns. */
+function toStored<T extends z.output<typeof serviceFields>>({ price: priceCents, cancelCutoff, cancelCutoffUnit, paymentRule, depositKind, deposit, ...rest }: T, ctx: z.RefinementCtx) {
   const cancelCutoffMinutes = cancelCutoffUnit === "hours" ? cancelCutoff * 60 : cancelCutoff;
+  const payment = paymentColumns({ paymentRule, depositKind, deposit }, priceCents, ctx);
   if (cancelCutoffMinutes > MAX_CUTOFF_MINUTES) {
     ctx.addIssue({ code: "custom", path: ["cancelCutoff"], message: `The cancellation cut-off must be at most ${MAX_CUTOFF_MINUTES / 60} hours (14 days).` });
     return z.NEVER;
   }
-  return { ...rest, priceCents, cancelCutoffMinutes };
+  if (!payment) return z.NEVER;
+  return { ...rest, priceCents, cancelCutoffMinutes, ...payment };
 }
 
 export const serviceFormSchema = serviceFields.transform(toStored);
@@ -148,4 +198,10 @@ export function cutoffFormValue(minutes: number): { cancelCutoff: string; cancel
 /** The form's text for a stored price: "85.00". */
 export function priceFormValue(cents: number): string {
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+/** The form's text for a stored deposit: the amount ("27.50") or the percent ("25"). */
+export function depositFormValue(service: { depositCents: number | null; depositPercent: number | null }): { depositKind: DepositKind; deposit: string } {
+  if (service.depositPercent !== null) return { depositKind: "percent", deposit: String(service.depositPercent) };
+  return { depositKind: "amount", deposit: service.depositCents === null ? "" : priceFormValue(service.depositCents) };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPractice } from "@/test/fixtures";
 import type { ServiceDto } from "@/lib/booking/api-types";
 import { getPrisma } from "@/lib/db/client";
@@ -21,5 +21,39 @@ describe("GET /api/services", () => {
 
     await getPrisma().service.update({ where: { id: service.id }, data: { active: false } });
     expect((await services()).services.some((s) => s.id === service.id)).toBe(false);
+  });
+
+  describe("payment terms", () => {
+    afterEach(async () => {
+      vi.unstubAllEnvs();
+      await getPrisma().practice.update({ where: { id: 1 }, data: { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 0, noShowFeeCents: 0 } });
+    });
+
+    async function depositService() {
+      const { service } = await createPractice();
+      await getPrisma().service.update({ where: { id: service.id }, data: { priceCents: 11_000, paymentRule: "DEPOSIT", depositPercent: 25 } });
+      await getPrisma().practice.upsert({ where: { id: 1 }, update: {}, create: { id: 1, name: "Test practice" } });
+      await getPrisma().practice.update({ where: { id: 1 }, data: { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 2500, noShowFeeCents: 4000 } });
+      return service.id;
+    }
+
+    it("carries each service's rule, deposit and the practice's fees, and asks nothing online while online payment is off", async () => {
+      vi.stubEnv("STRIPE_SECRET_KEY", "");
+      const id = await depositService();
+      expect((await services()).services.find((s) => s.id === id)?.payment).toEqual({
+        rule: "DEPOSIT",
+        depositCents: null,
+        depositPercent: 25,
+        online: { kind: "at-clinic" },
+        fees: { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 2500, noShowFeeCents: 4000 },
+      });
+    });
+
+    it("asks for the deposit in whole cents once online payment is on", async () => {
+      vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_local");
+      vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_local");
+      const id = await depositService();
+      expect((await services()).services.find((s) => s.id === id)?.payment.online).toEqual({ kind: "deposit", amountCents: 2750, restCents: 8250 });
+    });
   });
 });

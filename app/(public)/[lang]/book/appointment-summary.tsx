@@ -57,7 +57,7 @@ export function AppointmentSummary(props: AppointmentSummaryProps) {
         <dd className="font-medium text-slate-900">{placeText(props, { videoWhere: video("summaryWhere"), atHome: t("atHome") })}</dd>
         <VisitTermsRows
           language={language}
-          terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
+          terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes, payment: service.payment }}
         />
       </dl>
       <p className="mt-2 text-sm">

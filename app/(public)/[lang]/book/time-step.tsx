@@ -82,7 +82,7 @@ export function TimeStep(props: TimeStepProps) {
       {service ? (
         <VisitTerms
           language={language}
-          terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes }}
+          terms={{ priceCents: service.priceCents, currency: service.currency, mode, cancelCutoffMinutes: service.cancelCutoffMinutes, payment: service.payment }}
         />
       ) : null}
       <FieldError id="slot-error" message={error ? t("error") : undefined} />

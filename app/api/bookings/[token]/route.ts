@@ -1,4 +1,5 @@
 import { cancelBooking, openBooking, rescheduleBooking } from "@/lib/booking/mutations";
+import { withPaymentTerms } from "@/lib/booking/payment-terms-data";
 import { cancelBookingSchema, rescheduleBookingSchema } from "@/lib/booking/schema";
 import { limitBookingWrites, requestContext } from "@/lib/http/request-context";
 import { json, readJson, withErrors } from "@/lib/http/route";
@@ -8,7 +9,7 @@ type Context = { params: Promise<{ token: string }> };
 export const GET = withErrors(async (request: Request, { params }: Context) => {
   const { token } = await params;
   const { dto } = await openBooking(token, requestContext(request));
-  return json(dto);
+  return json(await withPaymentTerms(dto));
 });
 
 export const PATCH = withErrors(async (request: Request, { params }: Context) => {
@@ -16,7 +17,7 @@ export const PATCH = withErrors(async (request: Request, { params }: Context) =>
   const ctx = requestContext(request);
   await limitBookingWrites(ctx);
   const input = await readJson(request, rescheduleBookingSchema);
-  return json(await rescheduleBooking(token, input, ctx));
+  return json(await withPaymentTerms(await rescheduleBooking(token, input, ctx)));
 });
 
 export const DELETE = withErrors(async (request: Request, { params }: Context) => {
@@ -24,5 +25,5 @@ export const DELETE = withErrors(async (request: Request, { params }: Context) =
   const ctx = requestContext(request);
   await limitBookingWrites(ctx);
   const input = await readJson(request, cancelBookingSchema);
-  return json(await cancelBooking(token, input, ctx));
+  return json(await withPaymentTerms(await cancelBooking(token, input, ctx)));
 });

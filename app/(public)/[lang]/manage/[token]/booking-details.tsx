@@ -40,6 +40,7 @@ export function BookingDetails({ booking, language }: { booking: BookingDto; lan
         <Row term={t("service")}>{booking.service.name[language]}</Row>
         <Row term={terms("price")}>{termsText.price}</Row>
         {cancelled ? null : <Row term={terms("payment")}>{termsText.payment}</Row>}
+        {cancelled || !termsText.fees ? null : <Row term={terms("fees")}>{termsText.fees}</Row>}
         <Row term={t("when")}>
           <span className={cancelled ? "line-through" : undefined}>
             {formatLongDate(booking.start, zone, language)}, {formatTimeRange(booking.start, booking.end, zone, language)}

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { smsEnabled } from "@/lib/sms/config";
 import { findPracticeDetails } from "@/lib/practice/data";
+import { policyFormValues } from "@/lib/practice/schema";
 import { PracticeForm } from "./practice-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +26,7 @@ export default async function PracticeSettingsPage() {
     privacyPolicyEs: practice.privacyPolicy.es ?? "",
     emailReminderHours: String(practice.reminderHours.email),
     smsReminderHours: String(practice.reminderHours.sms),
+    ...policyFormValues(practice.feePolicy),
     removeLogo: "",
   };
   return (

@@ -29,6 +29,9 @@ const FIELDS = [
   "privacyPolicyEs",
   "emailReminderHours",
   "smsReminderHours",
+  "lateCancelWindowHours",
+  "lateCancelFee",
+  "noShowFee",
 ] as const;
 
 type Field = (typeof FIELDS)[number];
@@ -74,7 +77,7 @@ export function PracticeForm({ initialValues, logoUrl, textMessages }: { initial
     CONTROL_IDS,
   );
 
-  const text = (name: Field, props: { type?: string; autoComplete?: string; hint?: string; optional?: boolean; inputMode?: "numeric" } = {}) => (
+  const text = (name: Field, props: { type?: string; autoComplete?: string; hint?: string; optional?: boolean; inputMode?: "numeric" | "decimal" } = {}) => (
     <TextField
       id={controlId(name)}
       name={name}
@@ -163,6 +166,16 @@ export function PracticeForm({ initialValues, logoUrl, textMessages }: { initial
           inputMode: "numeric",
           hint: textMessages ? t("practice.smsHint") : t("practice.smsOffHint"),
         })}
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-xl border border-slate-300 bg-white p-5">
+        <legend className="px-1 text-lg font-semibold">{t("practice.fees")}</legend>
+        <p className="text-sm text-slate-700">
+          {t("practice.feesText")}
+        </p>
+        {text("lateCancelWindowHours", { optional: false, inputMode: "numeric", hint: t("practice.lateWindowHint") })}
+        {text("lateCancelFee", { optional: false, inputMode: "decimal", hint: t("practice.lateFeeHint") })}
+        {text("noShowFee", { optional: false, inputMode: "decimal", hint: t("practice.noShowFeeHint") })}
       </fieldset>
 
       <button type="submit" disabled={pending} className={buttonClass("primary")}>

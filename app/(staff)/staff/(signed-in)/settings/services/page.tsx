@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/form/button";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { listServiceSettings } from "@/lib/services/data";
 import { ServiceOrderButtons } from "./service-order-buttons";
-import { durationParts, modeListParts, priceLabel } from "./service-labels";
+import { depositLabel, durationParts, modeListParts, priceLabel } from "./service-labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staffSettings");
@@ -32,7 +32,7 @@ export default async function ServicesSettingsPage() {
         <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4">{t("none")}</p>
       ) : (
         <div className="mt-6 overflow-x-auto">
-          <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
+          <table className="w-full min-w-[52rem] border-collapse text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
@@ -44,6 +44,9 @@ export default async function ServicesSettingsPage() {
                 </th>
                 <th scope="col" className="py-2 pr-3">
                   {t("price")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("payment")}
                 </th>
                 <th scope="col" className="py-2 pr-3">
                   {t("kinds")}
@@ -72,6 +75,7 @@ export default async function ServicesSettingsPage() {
                   </th>
                   <td className="py-2 pr-3">{t("duration", durationParts(service.durationMinutes))}</td>
                   <td className="py-2 pr-3">{priceLabel(service.priceCents, service.currency) ?? t("free")}</td>
+                  <td className="py-2 pr-3">{t("paymentValue", { rule: service.paymentRule, deposit: depositLabel(service) })}</td>
                   <td className="py-2 pr-3">{t("modes", modeListParts(service.visitModes, (mode) => t("modeWord", { mode })))}</td>
                   <td className="py-2 pr-3">{service.therapistCount === 0 ? t("noTherapists") : service.therapistCount}</td>
                   <td className="py-2 pr-3">{service.active ? t("offered") : <span className="font-semibold text-slate-700">{t("notOffered")}</span>}</td>

@@ -15,7 +15,16 @@ import { fieldMessages } from "@/lib/errors/field-messages";
 import { VISIT_MODES } from "@/lib/schedules/labels";
 import type { StrandedAppointment } from "@/lib/schedules/types";
 import type { ServiceDetail, TherapistOption } from "@/lib/services/data";
-import { cutoffFormValue, priceFormValue, serviceFormSchema, type CutoffUnit, type ServiceForm as ServiceFormInput } from "@/lib/services/schema";
+import { PAYMENT_RULES, type PaymentRule } from "@/lib/payments/rules";
+import {
+  cutoffFormValue,
+  depositFormValue,
+  priceFormValue,
+  serviceFormSchema,
+  type CutoffUnit,
+  type DepositKind,
+  type ServiceForm as ServiceFormInput,
+} from "@/lib/services/schema";
 import { StrandedList } from "../../schedules/stranded-list";
 import { StrandedWarning } from "../../schedules/stranded-warning";
 import { useScheduleChange } from "../../schedules/use-schedule-change";
@@ -26,6 +35,8 @@ interface ServiceFormProps {
   /** The service being changed; absent when adding one. */
   service?: ServiceDetail;
   therapists: TherapistOption[];
+  /** Whether this server takes payments online; when not, patients are told to pay at the clinic. */
+  onlinePaymentOn: boolean;
 }
 
 const CONTROL_IDS = {
@@ -43,10 +54,13 @@ const CONTROL_IDS = {
   cancelCutoff: "service-cutoff",
   cancelCutoffUnit: "service-cutoff-unit",
   newPatientsOnly: "service-new-patients",
+  paymentRule: "service-payment-rule",
+  depositKind: "service-deposit-kind",
+  deposit: "service-deposit",
   active: "service-active",
 } as const;
 
-type Draft = ServiceFormInput & { active: boolean };
+type Draft = Required<Pick<ServiceFormInput, "paymentRule" | "depositKind" | "deposit">> & ServiceFormInput & { active: boolean };
 
 function initialDraft(service: ServiceDetail | undefined): Draft {
   if (!service) {
@@ -66,6 +80,9 @@ function initialDraft(service: ServiceDetail | undefined): Draft {
       cancelCutoffUnit: "hours",
       newPatientsOnly: false,
       therapistIds: [],
+      paymentRule: "NONE",
+      depositKind: "amount",
+      deposit: "",
       active: true,
     };
   }
@@ -84,12 +101,14 @@ function initialDraft(service: ServiceDetail | undefined): Draft {
     ...cutoffFormValue(service.cancelCutoffMinutes),
     newPatientsOnly: service.newPatientsOnly,
     therapistIds: service.therapistIds,
+    paymentRule: service.paymentRule,
+    ...depositFormValue(service),
     active: service.active,
   };
 }
 
 /** Adding a service, or changing one; a change that leaves booked visits behind lists them first. */
-export function ServiceForm({ service, therapists }: ServiceFormProps) {
+export function ServiceForm({ service, therapists, onlinePaymentOn }: ServiceFormProps) {
   const router = useRouter();
   const t = useTranslations("staffSettings");
   const [draft, setDraft] = useState(() => initialDraft(service));
@@ -193,6 +212,45 @@ export function ServiceForm({ service, therapists }: ServiceFormProps) {
             error={fields.price}
           />
         </div>
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">{t("services.paymentHeading")}</legend>
+        <p className="text-sm text-slate-700">{t("services.paymentText")}</p>
+        {onlinePaymentOn ? null : <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-900">{t("services.paymentOff")}</p>}
+        <SelectField
+          id={CONTROL_IDS.paymentRule}
+          label={t("services.paymentRule")}
+          hint={t("services.paymentRuleHint")}
+          value={draft.paymentRule}
+          onChange={(e) => set("paymentRule", e.target.value as PaymentRule)}
+          error={fields.paymentRule}
+          options={PAYMENT_RULES.map((rule) => ({ value: rule, label: t("services.ruleOption", { rule }) }))}
+        />
+        {draft.paymentRule === "DEPOSIT" ? (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              id={CONTROL_IDS.depositKind}
+              label={t("services.depositKind")}
+              value={draft.depositKind}
+              onChange={(e) => set("depositKind", e.target.value as DepositKind)}
+              error={fields.depositKind}
+              options={[
+                { value: "amount", label: t("services.depositAmount") },
+                { value: "percent", label: t("services.depositPercent") },
+              ]}
+            />
+            <TextField
+              id={CONTROL_IDS.deposit}
+              label={t("services.depositLabel")}
+              hint={t("services.depositHint")}
+              inputMode="decimal"
+              value={draft.deposit}
+              onChange={(e) => set("deposit", e.target.value)}
+              error={fields.deposit}
+            />
+          </div>
+        ) : null}
       </fieldset>
 
       <CheckboxGroup

@@ -18,3 +18,9 @@ export function modeListParts(modes: readonly VisitMode[], word: (mode: VisitMod
   const words = modes.map(word);
   return { count: words.length, rest: words.slice(0, -1).join(", "), last: words.at(-1) ?? "" };
 }
+
+/** A deposit as the services table shows it: "$27.50" or "25%"; empty for a rule without one. */
+export function depositLabel(service: { currency: string; depositCents: number | null; depositPercent: number | null }): string {
+  if (service.depositPercent !== null) return `${service.depositPercent}%`;
+  return service.depositCents === null ? "" : formatPrice(service.depositCents, service.currency, "en");
+}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/errors/app-error";
 import { findServiceSettings, listTherapistOptions } from "@/lib/services/data";
+import { isOnlinePaymentOn } from "@/lib/payments/config";
 import { ServiceForm } from "../service-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +33,7 @@ export default async function ServiceSettingsPage({ params, searchParams }: Page
           {t("addedNotice")}
         </p>
       ) : null}
-      <ServiceForm key={service.id} service={service} therapists={therapists} />
+      <ServiceForm key={service.id} service={service} therapists={therapists} onlinePaymentOn={isOnlinePaymentOn()} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { listTherapistOptions } from "@/lib/services/data";
+import { isOnlinePaymentOn } from "@/lib/payments/config";
 import { ServiceForm } from "../service-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export default async function NewServicePage() {
       <p className="mt-2 max-w-3xl text-slate-700">
         {t("newIntro")}
       </p>
-      <ServiceForm therapists={therapists} />
+      <ServiceForm therapists={therapists} onlinePaymentOn={isOnlinePaymentOn()} />
     </>
   );
 }

@@ -1,0 +1,25 @@
+import "server-only";
+import { getPrisma } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { isOnlinePaymentOn } from "../payments/config";
+import { paymentTerms } from "../payments/payment-terms";
+import type { ServicePayment } from "../payments/rules";
+import { findFeePolicy } from "../practice/data";
+import type { BookingDto } from "./api-types";
+
+/**
+ * The booking with its service's payment terms, as they are now: the price,
+ * rule and fees are the service's and the practice's today, like the price
+ * the booking already shows. Read in the caller's transaction when it has one.
+ */
+export async function withPaymentTerms(dto: BookingDto, tx: Prisma.TransactionClient = getPrisma(), service?: ServicePayment): Promise<BookingDto> {
+  const [row, policy] = await Promise.all([
+    service ??
+      tx.service.findUniqueOrThrow({
+        where: { id: dto.service.id },
+        select: { priceCents: true, currency: true, paymentRule: true, depositCents: true, depositPercent: true },
+      }),
+    findFeePolicy(tx),
+  ]);
+  return { ...dto, service: { ...dto.service, payment: paymentTerms(row, policy, isOnlinePaymentOn()) } };
+}
