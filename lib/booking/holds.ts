@@ -81,6 +81,13 @@ export async function confirmHold(holdId: string, now: Date): Promise<ConfirmHol
   if (!holdIdSchema.safeParse(holdId).success) throw notFound();
   try {
     return await getPrisma().$transaction(async (tx) => {
+      const place = await tx.appointment.findUnique({ where: { id: holdId }, select: { locationId: true } });
+      if (!place) throw notFound();
+      // The location's rooms first, then the hold, the order a booking takes
+      // them in (its room choice, then its insert, which lapses holds): in the
+      // other order, this booking waiting for a room held by a booking waiting
+      // for this hold would deadlock.
+      await tx.$queryRaw`SELECT 1 FROM "Room" WHERE "locationId" = ${place.locationId}::uuid ORDER BY "id" FOR UPDATE`;
       const [locked] = await tx.$queryRaw<{ status: string }[]>`
         SELECT "status"::text AS "status" FROM "Appointment" WHERE "id" = ${holdId}::uuid FOR UPDATE`;
       if (!locked) throw notFound();
