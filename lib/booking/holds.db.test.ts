@@ -1,6 +1,8 @@
 // The operations the online payment calls on a held time, against the real
 // database: the expiry is judged by its clock, so these tests run on the real
 // time, with a therapist who works around the clock.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createPractice, patientInput } from "../../test/fixtures";
 import { bookedLongAgo, ctx, HOUR, remindersOf, startIn, zoneAtLocalHour } from "../../test/reminder-visits";
@@ -52,6 +54,18 @@ async function isOffered(practice: Practice, start: string): Promise<boolean> {
     now: new Date(),
   });
   return slots.some((s) => s.start === Date.parse(start));
+}
+
+async function waitForLockWaiter(watcher: pg.Client) {
+  for (let i = 0; i < 100; i++) {
+    await watcher.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await watcher.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the confirmation never waited for the booking");
 }
 
 async function expectAppError(promise: Promise<unknown>, code: string) {
@@ -175,6 +189,38 @@ describe("confirmHold", () => {
     const outcomes = await Promise.all([confirmHold(hold.id, new Date()), confirmHold(hold.id, new Date()), confirmHold(hold.id, new Date())]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(["already", "already", "booked"]);
     expect((await messagesOf(hold.id)).filter((m) => m.kind === "confirmation")).toHaveLength(1);
+  });
+
+  it("waits for a booking that holds the location's rooms instead of deadlocking with it, and answers taken", async () => {
+    const practice = await practiceAroundTheClock([{ name: "Room 1", capacity: 1 }]);
+    const start = startIn(30, practice.zone);
+    const hold = await holdChosen(practice, start, 20);
+    const held = await rowOf(hold.id);
+    const desk = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await Promise.all([desk.connect(), watcher.connect()]);
+    try {
+      // A booking has chosen its room (the location's rooms are locked) and is about to write.
+      await desk.query("BEGIN");
+      await desk.query(`SELECT 1 FROM "Room" WHERE "locationId" = $1 AND "active" ORDER BY "id" FOR UPDATE`, [practice.location.id]);
+      const confirming = confirmHold(hold.id, new Date());
+      await waitForLockWaiter(watcher);
+      // Its write lapses the expired hold on the way.
+      const other = await getPrisma().patient.create({
+        data: { firstName: "Desk", lastName: "Booked", email: `${randomUUID()}@example.com`, phone: "+19155550100", dateOfBirth: new Date("1980-01-01") },
+      });
+      await desk.query(
+        `INSERT INTO "Appointment" ("patientId", "therapistId", "serviceId", "locationId", "roomId", "mode", "startsAt", "endsAt", "blockedFrom", "blockedUntil",
+                                    "source", "manageTokenHash", "manageTokenExpiresAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, 'CLINIC', $6, $7, $8, $9, 'STAFF', $10, $9, now())`,
+        [other.id, held.therapistId, held.serviceId, held.locationId, held.roomId, held.startsAt, held.endsAt, held.blockedFrom, held.blockedUntil, randomUUID()],
+      );
+      await desk.query("COMMIT");
+      expect(await confirming).toEqual({ outcome: "taken", appointmentId: hold.id });
+      expect((await rowOf(hold.id)).status).toBe("LAPSED");
+    } finally {
+      await Promise.all([desk.end(), watcher.end()]);
+    }
   });
 
   it("refuses an id that is no hold", async () => {
