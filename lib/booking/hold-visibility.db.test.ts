@@ -2,11 +2,13 @@
 // listed, counted, exported or opened, a hold is not; the staff calendar shows
 // a live one as a neutral block naming nobody, and an expired one not at all.
 import { describe, expect, it } from "vitest";
-import { createPractice, createStaffMember, patientInput } from "../../test/fixtures";
+import { randomUUID } from "node:crypto";
+import { createPractice, createStaffMember, patientInput, uniq } from "../../test/fixtures";
 import { startIn, zoneAtLocalHour } from "../../test/reminder-visits";
 import { calendarETag, openCalendar, openCalendarVisit } from "../calendar/data";
 import type { CalendarQuery } from "../calendar/schema";
 import { exportCsv } from "../data-transfer/data";
+import { previewAppointmentImport } from "../data-transfer/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { openPatientProfile, searchPatients } from "../patients/data";
@@ -105,5 +107,33 @@ describe("a hold is no visit", () => {
     await confirmHold(hold.id, new Date());
     expect((await openBooking(hold.manageToken, ctx())).dto.status).toBe("BOOKED");
     expect(await findVisitRoom(videoJoinTokenFor(hold.manageToken), new Date())).not.toBeNull();
+  });
+});
+
+describe("an import", () => {
+  it("reports a row over a live hold as a clash, as the database would refuse it", async () => {
+    const admin = await createStaffMember("ADMIN");
+    const practice = await createPractice();
+    const therapist = practice.therapists[0]!;
+    const email = `${uniq("import")}@example.com`;
+    const patient = await getPrisma().patient.create({ data: { firstName: "Rosa", lastName: uniq("Import"), email, phone: "+1 915 555 0100", dateOfBirth: new Date("1970-04-05") } });
+    const payer = await getPrisma().patient.create({ data: { firstName: "Paz", lastName: uniq("Paying"), email: `p.${email}`, phone: "+1 915 555 0101", dateOfBirth: new Date("1971-04-05") } });
+    const now = new Date("2030-06-01T12:00:00Z");
+    // 2030-08-01 09:00 in Chicago, held until after the import's clock.
+    const startsAt = new Date("2030-08-01T14:00:00Z");
+    const endsAt = new Date("2030-08-01T14:45:00Z");
+    await getPrisma().appointment.create({
+      data: {
+        patientId: payer.id, therapistId: therapist.id, serviceId: practice.service.id, locationId: practice.location.id, mode: "CLINIC",
+        startsAt, endsAt, blockedFrom: startsAt, blockedUntil: endsAt, status: "HELD", holdExpiresAt: new Date("2030-06-01T12:10:00Z"),
+        source: "ONLINE", manageTokenHash: randomUUID(), manageTokenExpiresAt: endsAt,
+      },
+    });
+    const header = "source_id,patient_email,patient_date_of_birth,patient_first_name,therapist,service,location,start,mode";
+    const row = ["h1", email, "1970-04-05", "", therapist.slug, practice.service.slug, practice.location.name, "2030-08-01 09:15", "clinic"].join(",");
+    const preview = await previewAppointmentImport(admin, new TextEncoder().encode(`${header}\n${row}\n`), { now, ipAddress: "127.0.0.1" });
+    expect(preview.toCreate).toBe(0);
+    expect(preview.errors).toEqual([{ row: 2, column: "start", message: "The therapist already has a visit booked at this time." }]);
+    expect(await getPrisma().appointment.count({ where: { patientId: patient.id } })).toBe(0);
   });
 });
