@@ -10,7 +10,7 @@ import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { queueDueReminders } from "../reminders/mutations";
 import { searchSlots } from "./data";
-import { confirmHold, createHold, releaseHold } from "./holds";
+import { confirmHold, createHold, lapseExpiredHolds, releaseHold } from "./holds";
 import { createBooking } from "./mutations";
 import type { CreateBookingInput } from "./schema";
 
@@ -248,6 +248,22 @@ describe("releaseHold", () => {
     await confirmHold(hold.id, new Date());
     expect(await releaseHold(hold.id)).toEqual({ outcome: "booked" });
     expect((await rowOf(hold.id)).status).toBe("BOOKED");
+  });
+});
+
+describe("lapseExpiredHolds", () => {
+  it("lapses the holds that ran out and answers them, leaving live ones", async () => {
+    const practice = await practiceAroundTheClock();
+    const expired = await holdChosen(practice, startIn(30, practice.zone), 20);
+    const live = await createHold(input(practice, startIn(32, practice.zone)), ctx());
+    const lapsed = await lapseExpiredHolds(10_000);
+    expect(lapsed).toContain(expired.id);
+    expect(lapsed).not.toContain(live.id);
+    expect((await rowOf(expired.id)).status).toBe("LAPSED");
+    expect((await rowOf(live.id)).status).toBe("HELD");
+    expect(await lapseExpiredHolds(10_000)).not.toContain(expired.id);
+    // A payment arriving afterwards still books the free time.
+    expect(await confirmHold(expired.id, new Date())).toEqual({ outcome: "booked", appointmentId: expired.id });
   });
 });
 

@@ -157,3 +157,25 @@ export async function releaseHold(holdId: string): Promise<ReleaseHoldResult> {
     return { outcome: "released" as const };
   }, TX_OPTIONS);
 }
+
+/**
+ * Marks LAPSED up to `limit` holds whose time ran out, oldest expiry first,
+ * and answers their ids, so that the payments they were waiting for can be
+ * closed too. Nothing needs it to run for the time to be free: an expired
+ * hold never blocks (the database lapses it as the time is taken). Holds a
+ * payment is confirming at that moment are skipped, not waited for; the
+ * confirmation decides them. Expiry is judged on the database's clock, as the
+ * constraint trigger judges it.
+ */
+export async function lapseExpiredHolds(limit = 500): Promise<string[]> {
+  const rows = await getPrisma().$queryRaw<{ id: string }[]>`
+    UPDATE "Appointment" SET "status" = 'LAPSED', "updatedAt" = clock_timestamp()
+     WHERE "id" IN (SELECT "id" FROM "Appointment"
+                     WHERE "status" = 'HELD' AND "holdExpiresAt" <= clock_timestamp()
+                     ORDER BY "holdExpiresAt", "id"
+                     LIMIT ${limit}
+                       FOR UPDATE SKIP LOCKED)
+       AND "status" = 'HELD'
+    RETURNING "id"::text AS "id"`;
+  return rows.map((r) => r.id);
+}
