@@ -152,6 +152,21 @@ describe("an expired hold, with no sweeper having run", () => {
     expect(await statusOf(hold)).toBe("HELD");
   });
 
+  it("is judged when the booking writes, not when its transaction began", async () => {
+    const practice = await createPractice();
+    const therapistId = practice.therapists[0]!.id;
+    // A booking's transaction begins while the hold is still live…
+    await a.query("BEGIN");
+    await a.query("SELECT now()");
+    const hold = await insert(b, practice, { patientId: await newPatient(), therapistId, status: "HELD", start: START, holdExpiresAt: new Date(Date.now() + 1_000) });
+    // …and writes after it ran out (as after waiting for a lock): the time is free.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const booked = await insert(a, practice, { patientId: await newPatient(), therapistId, status: "BOOKED", start: START });
+    await a.query("COMMIT");
+    expect(await statusOf(booked)).toBe("BOOKED");
+    expect(await statusOf(hold)).toBe("LAPSED");
+  });
+
   it("goes to exactly one of two bookings racing for its time", async () => {
     const practice = await createPractice();
     const therapistId = practice.therapists[0]!.id;
