@@ -20,6 +20,15 @@ describe("video configuration", () => {
   });
 });
 
+describe("payment holds", () => {
+  it("keeps a time 15 minutes by default, and takes 5 to 60", () => {
+    expect(parseEnv({}).PAYMENT_HOLD_MINUTES).toBe(15);
+    expect(parseEnv({ PAYMENT_HOLD_MINUTES: "30" }).PAYMENT_HOLD_MINUTES).toBe(30);
+    expect(() => parseEnv({ PAYMENT_HOLD_MINUTES: "4" })).toThrow(/PAYMENT_HOLD_MINUTES/);
+    expect(() => parseEnv({ PAYMENT_HOLD_MINUTES: "61" })).toThrow(/PAYMENT_HOLD_MINUTES/);
+  });
+});
+
 describe("mail settings", () => {
   it("asks for MAIL_FROM when a real mail server is configured, and for nothing with the built-in catcher", () => {
     expect(() => parseEnv({ SMTP_URL: "smtp://mail.example.org:587" })).toThrow(/MAIL_FROM: set it with SMTP_URL/);

@@ -30,6 +30,8 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Days a patient's manage link stays valid after the visit. */
   MANAGE_TOKEN_DAYS_AFTER_VISIT: z.coerce.number().int().min(1).default(30),
+  /** How long a time chosen for an online payment is kept for its patient (Stripe's checkout lives longer). */
+  PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(5).max(60).default(15),
   STRIDE_RESET_DB: boolish,
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(10),

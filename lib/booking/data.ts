@@ -13,7 +13,11 @@ import type { RoomLoad, Slot, SlotQuery, TherapistSchedule, WeeklyBlock } from "
 import type { LocationDto, ReasonDto, ServiceDto, SlotDto, TherapistDto } from "./api-types";
 import { slotChangeTerms } from "./change-deadline";
 
-/** Statuses that hold a therapist's, a patient's and a room's time. Mirrors the migration's constraints. */
+/**
+ * Statuses of visits that hold a therapist's, a patient's and a room's time. A
+ * held time (HELD) blocks it too while it lasts, an expired or LAPSED one never
+ * (the search below and chooseRoom say so); the migration's constraints list all four.
+ */
 export const ACTIVE_STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED"] as const;
 
 const DAY_MS = 86_400_000;
@@ -286,6 +290,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
     withBookings: !search.ignoreBookings,
     withRooms: mode === "CLINIC",
     excludeAppointmentId: search.excludeAppointmentId,
+    now: search.now,
   });
   const therapistIds = loaded.therapists.map((t) => t.id);
   const languagesOf = new Map(loaded.therapists.map((t) => [t.id, t.languages]));
@@ -376,6 +381,8 @@ async function loadSearch(args: {
   withBookings: boolean;
   withRooms: boolean;
   excludeAppointmentId?: string;
+  /** A hold blocks its time until its expiry, judged at the request's time. */
+  now: Date;
 }): Promise<SearchRow> {
   const from = new Date(args.windowStart);
   const until = new Date(args.windowEnd);
@@ -408,7 +415,7 @@ async function loadSearch(args: {
           FROM "Appointment", "ids"
          WHERE ${args.withBookings}::boolean
            AND "therapistId" = ANY("ids"."ids")
-           AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+           AND ("status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED') OR ("status" = 'HELD' AND "holdExpiresAt" > ${args.now}))
            AND "startsAt" > ${startsAfter} AND "startsAt" < ${startsBefore}
            AND "blockedFrom" < ${until} AND "blockedUntil" > ${from}
            AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)
@@ -419,7 +426,7 @@ async function loadSearch(args: {
          WHERE ${args.withBookings}::boolean AND ${args.withRooms}::boolean
            AND "locationId" = ANY(${args.locationIds}::uuid[])
            AND "roomId" IS NOT NULL
-           AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+           AND ("status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED') OR ("status" = 'HELD' AND "holdExpiresAt" > ${args.now}))
            AND "startsAt" > ${startsAfter} AND "startsAt" < ${until} AND "endsAt" > ${from}
            AND (${exclude}::uuid IS NULL OR "id" <> ${exclude}::uuid)
       ) i) AS "intervals",

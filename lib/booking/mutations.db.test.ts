@@ -294,6 +294,7 @@ describe("the database itself", () => {
         blockedUntil: new Date("2026-11-24T16:30:00Z"),
         roomId: null,
         manageTokenHash: uniq("hash"),
+        videoJoinTokenHash: null,
         idempotencyKeyHash: null,
         rescheduledFromId: null,
         createdAt: undefined,

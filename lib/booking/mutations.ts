@@ -3,6 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
+import { isVisitStatus, visitStatusOf } from "../db/appointment-status";
 import { violatedConstraint } from "../db/errors";
 import type { Appointment, Location, Patient, Prisma, Service, Therapist, VisitMode } from "../db/generated/client";
 import { getEnv, publicBaseUrl } from "../env";
@@ -221,7 +222,22 @@ interface FormKey {
   bodyHash: string;
 }
 
-async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: FormKey | null): Promise<BookingCreatedDto> {
+/** An online booking written as a hold: the time is kept until `expiresAt` while the patient pays, and nobody is told yet. */
+export interface HoldTerms {
+  expiresAt: Date;
+}
+
+/**
+ * The booking form's own path (the same checks of the service, location, time
+ * and patient, and the same answers to a lost race), writing a HELD row that
+ * keeps the time until `hold.expiresAt` and queueing no confirmation. A held
+ * time is not replayed by a form key: it is not a booking yet.
+ */
+export function holdOnlineBooking(input: CreateBookingInput, ctx: RequestContext, hold: HoldTerms): Promise<BookingCreatedDto> {
+  return bookOnce(input, ctx, null, hold);
+}
+
+async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: FormKey | null, hold: HoldTerms | null = null): Promise<BookingCreatedDto> {
   const prisma = getPrisma();
 
   const service = await findService(input.service);
@@ -253,6 +269,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
           roomId,
           mode,
           ...rangeColumns(range),
+          ...(hold ? { status: "HELD" as const, holdExpiresAt: hold.expiresAt } : {}),
           source: "ONLINE",
           language,
           reasonText: reason,
@@ -274,7 +291,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
       });
       await recordAudit(tx, {
         actor: ONLINE_ACTOR,
-        action: "appointment.create",
+        action: hold ? "appointment.hold" : "appointment.create",
         entity: "Appointment",
         entityId: created.id,
         patientId,
@@ -283,9 +300,12 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
           start: formatInstantWithOffset(range.start, location.timeZone),
           therapistId: slot.therapistId,
           mode,
+          ...(hold ? { holdExpiresAt: hold.expiresAt.toISOString() } : {}),
           ...(eligibilityFollowUp ? { eligibilityFollowUp: "A returning patient booked a service for new patients." } : {}),
         },
       });
+      // A hold is not a visit yet: its confirmation goes when it is paid for and booked.
+      if (hold) return created;
       await queueVisitEmail(tx, { kind: "confirmation", appointmentId: created.id, dedupeKey: `confirmation:${created.id}`, sendAfter: ctx.now });
       await queueBookedNotices(tx, { appointmentId: created.id, revision: created.revision, before: null, after: { therapistId: created.therapistId, start: created.startsAt } }, ctx.now);
       return created;
@@ -345,7 +365,9 @@ export async function chooseRoom(
            (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
       FROM "Appointment"
      WHERE "roomId" = ANY(${rooms.map((r) => r.id)}::uuid[])
-       AND "status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')
+       -- A hold past its expiry is lapsed by the insert that overlaps it (the
+       -- Appointment_lapse_holds trigger, on the database's clock): free here too.
+       AND ("status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED') OR ("status" = 'HELD' AND "holdExpiresAt" > clock_timestamp()))
        AND "startsAt" < ${new Date(range.end)} AND "endsAt" > ${new Date(range.start)}
        AND (${excludeAppointmentId}::uuid IS NULL OR "id" <> ${excludeAppointmentId}::uuid)`;
   const loads = rooms.map((r) => ({ roomId: r.id, capacity: r.capacity, busy: busy.filter((b) => b.roomId === r.id) }));
@@ -405,7 +427,8 @@ async function findByToken(token: string, now: Date): Promise<FullAppointment> {
     const id = await appointmentIdForLink(prisma, hash, "MANAGE");
     appointment = id ? await prisma.appointment.findUnique({ where: { id }, include: FULL }) : null;
   }
-  if (!appointment || appointment.manageTokenExpiresAt.getTime() <= now.getTime()) throw notFound;
+  // A held or lapsed time is not a visit: its link opens nothing until it is paid for and booked.
+  if (!appointment || !isVisitStatus(appointment.status) || appointment.manageTokenExpiresAt.getTime() <= now.getTime()) throw notFound;
   return appointment;
 }
 
@@ -425,7 +448,7 @@ export function toBookingDto(a: FullAppointment, token: string, now: Date): Book
   const zone = a.location.timeZone;
   return {
     id: a.id,
-    status: a.status,
+    status: visitStatusOf(a.status),
     start: formatInstantWithOffset(a.startsAt.getTime(), zone),
     end: formatInstantWithOffset(a.endsAt.getTime(), zone),
     timeZone: zone,

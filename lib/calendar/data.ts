@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { auditInsertSql, recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
+import { visitStatusFilter } from "../db/appointment-status";
 import { getPrisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
@@ -22,7 +23,7 @@ function boardDates(query: CalendarQuery): string[] {
 }
 
 /** Changed whenever the board's JSON changes shape, so no build confirms a board cached from another. */
-const BOARD_FORMAT = 3;
+const BOARD_FORMAT = 4;
 
 /**
  * The board's ETag, from one small query and no board read: the location,
@@ -39,13 +40,19 @@ export async function calendarETag(query: CalendarQuery): Promise<string> {
 
 /**
  * The version stamps calendarETag reads, as one scalar SQL expression, so a
- * request can read them in the same statement as its session.
+ * request can read them in the same statement as its session. With them, the
+ * number of the board's live holds: a hold leaves the board when it expires,
+ * which writes nothing and so bumps no version, and the count is the one
+ * thing that then changes (any other change to a hold is a write).
  */
 export function boardStampsSql(locationId: string): Prisma.Sql {
-  return Prisma.sql`(SELECT string_agg(bv."scope" || '=' || bv."version", ',' ORDER BY bv."scope")
+  return Prisma.sql`(coalesce((SELECT string_agg(bv."scope" || '=' || bv."version", ',' ORDER BY bv."scope")
       FROM "BoardVersion" bv
      WHERE bv."scope" = 'practice'
-        OR bv."scope" IN (SELECT tl."therapistId"::text FROM "TherapistLocation" tl WHERE tl."locationId" = ${locationId}::uuid))`;
+        OR bv."scope" IN (SELECT tl."therapistId"::text FROM "TherapistLocation" tl WHERE tl."locationId" = ${locationId}::uuid)), '')
+    || ';held=' || (SELECT count(*) FROM "Appointment" a
+     WHERE a."status" = 'HELD' AND a."holdExpiresAt" > now()
+       AND a."therapistId" IN (SELECT tl."therapistId" FROM "TherapistLocation" tl WHERE tl."locationId" = ${locationId}::uuid)))`;
 }
 
 /** The ETag of a board whose stamps (from boardStampsSql) were read. */
@@ -154,8 +161,19 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
          JOIN "Patient" p ON p."id" = a."patientId"
          LEFT JOIN "Room" r ON r."id" = a."roomId"
         WHERE a."therapistId" IN (SELECT "id" FROM "th")
-          AND a."status" <> 'CANCELLED'
-          AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "visits"`;
+          AND a."status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
+          AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "visits",
+      -- Times held while a patient pays online: the time only, never who (the
+      -- desk must not book over them, and need not know more). An expired
+      -- hold is gone from the board whether or not it was marked lapsed.
+      (SELECT coalesce(json_agg(json_build_array(
+                a."therapistId", (extract(epoch FROM a."startsAt") * 1000)::int8, (extract(epoch FROM a."endsAt") * 1000)::int8,
+                (extract(epoch FROM a."holdExpiresAt") * 1000)::int8)
+              ORDER BY a."startsAt", a."therapistId"), '[]')
+         FROM "Appointment" a
+        WHERE a."therapistId" IN (SELECT "id" FROM "th")
+          AND a."status" = 'HELD' AND a."holdExpiresAt" > now()
+          AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "holds"`;
   const location = board?.location;
   if (!board || !location) throw new AppError("NOT_FOUND", "That location does not exist.");
   const zone = location.timeZone;
@@ -166,6 +184,7 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
   // visit lasts a day) and end after their start.
   const timeOff = board.timeOff.filter((t) => t.start < until && t.end > from);
   const visits = board.visits.map(toVisit).filter((a) => a.start > from - DAY_MS && a.start < until && a.end > from);
+  const holds = board.holds.filter(([, start, end]) => start > from - DAY_MS && start < until && end > from);
 
   return {
     location: { id: location.id, name: location.name, timeZone: zone },
@@ -205,6 +224,12 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
       if (a.changeRequested) card.changeRequested = true;
       return card;
     }),
+    holds: holds.map(([therapistId, start, end, until]) => ({
+      therapistId,
+      start: formatInstantWithOffset(start, zone),
+      end: formatInstantWithOffset(end, zone),
+      until: formatInstantWithOffset(until, zone),
+    })),
     services: board.services.filter((s) => s.active).map((s) => ({ id: s.id, name: s.nameEn, durationMinutes: s.durationMinutes, visitModes: s.visitModes })),
     serviceNames: Object.fromEntries(board.services.map((s) => [s.id, s.nameEn])),
   };
@@ -221,6 +246,7 @@ interface BoardRow {
   hours: { therapistId: string; weekday: number; startMinute: number; endMinute: number; visitModes: Modes; validFrom: string | null; validUntil: string | null }[];
   timeOff: { therapistId: string; kind: CalendarDto["timeOff"][number]["kind"]; start: number; end: number }[];
   visits: VisitTuple[];
+  holds: [therapistId: string, start: number, end: number, until: number][];
 }
 
 /**
@@ -278,7 +304,8 @@ export async function openCalendarVisit(staff: StaffMember, appointmentId: strin
   if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "The calendar is for the front desk and administrators.");
   return getPrisma().$transaction(async (tx) => {
     const visit = await tx.appointment.findUnique({
-      where: { id: appointmentId },
+      // A held time shows on the board without its patient; its panel does not open either.
+      where: { id: appointmentId, status: visitStatusFilter() },
       select: { id: true, source: true, eligibilityFollowUp: true, patient: { select: { id: true, firstName: true, lastName: true, phone: true } } },
     });
     if (!visit) throw new AppError("NOT_FOUND", "That visit does not exist.");

@@ -62,6 +62,11 @@ export interface CalendarDto {
   hours: { therapistId: string; date: string; startMinute: number; endMinute: number; visitModes: ("CLINIC" | "HOME" | "VIDEO")[] }[];
   timeOff: { therapistId: string; start: string; end: string; kind: "TIME_OFF" | "BLOCKED" }[];
   appointments: CalendarAppointmentDto[];
+  /**
+   * Times held while a patient pays online, until `until`: busy, but neither a
+   * visit nor anyone's (no patient is named). Expired holds are not listed.
+   */
+  holds: { therapistId: string; start: string; end: string; until: string }[];
   /** The services that can be booked. */
   services: { id: string; name: string; durationMinutes: number; visitModes: ("CLINIC" | "HOME" | "VIDEO")[] }[];
   /** The name of every service a visit on the board may name, bookable or retired, by id. */

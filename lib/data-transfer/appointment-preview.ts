@@ -143,7 +143,8 @@ export async function previewAppointmentRows(tx: Prisma.TransactionClient, rows:
   // Overlaps within the file and with what is booked already, reported per row.
   const booked = valid.length === 0 ? [] : await tx.appointment.findMany({
     where: {
-      status: { in: [...ACTIVE_STATUSES] },
+      // A live hold keeps its time as a visit does; an expired one gives way (the database lapses it).
+      AND: [{ OR: [{ status: { in: [...ACTIVE_STATUSES] } }, { status: "HELD", holdExpiresAt: { gt: now } }] }],
       OR: [{ therapistId: { in: valid.map((v) => v.therapist.id) } }, { patientId: { in: valid.map((v) => v.patient.id) } }],
       blockedUntil: { gt: new Date(Math.min(...valid.map((v) => v.range.blockedFrom))) },
       blockedFrom: { lt: new Date(Math.max(...valid.map((v) => v.range.blockedUntil))) },

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
+import { visitStatusFilter } from "../db/appointment-status";
 import { AppError } from "../errors/app-error";
 import { csvLines, UTF8_BOM } from "./csv-export";
 import { PATIENT_COLUMNS } from "./schema";
@@ -36,6 +37,8 @@ async function* appointmentLines(): AsyncGenerator<string> {
   let after: string | undefined;
   for (;;) {
     const batch = await getPrisma().appointment.findMany({
+      // Visits only: a time held (or once held) for an online payment was never one.
+      where: { status: visitStatusFilter() },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(after ? { cursor: { id: after }, skip: 1 } : {}),

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
-import { Prisma, type AppointmentStatus, type Language, type VisitMode } from "../db/generated/client";
+import { VISIT_STATUSES, visitStatusFilter, visitStatusOf, type VisitStatus } from "../db/appointment-status";
+import { Prisma, type Language, type VisitMode } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { localDateOf } from "../scheduling/zone-time";
 import { patientScopeOf, assertMayEditPatients, type PatientScope } from "./access";
@@ -69,7 +70,9 @@ function criterionSql(criterion: PatientCriterion): Prisma.Sql {
 
 function scopeSql(scope: PatientScope): Prisma.Sql {
   if (scope.all) return Prisma.empty;
-  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Appointment" a WHERE a."patientId" = p."id" AND a."therapistId" = ${scope.therapistId}::uuid)`;
+  // A time held for an online payment is not a visit: it gives the therapist no patient to read.
+  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Appointment" a WHERE a."patientId" = p."id" AND a."therapistId" = ${scope.therapistId}::uuid
+    AND a."status" = ANY(${[...VISIT_STATUSES]}::"AppointmentStatus"[]))`;
 }
 
 /**
@@ -143,7 +146,7 @@ export interface ProfileVisit {
   serviceName: string;
   therapistName: string;
   mode: VisitMode;
-  status: AppointmentStatus;
+  status: VisitStatus;
 }
 
 export interface PatientContactDetails {
@@ -182,7 +185,7 @@ async function findReadablePatient(staff: StaffMember, patientId: string) {
   const scope = patientScopeOf(staff);
   if (!z.guid().safeParse(patientId).success) throw new AppError("NOT_FOUND", "No such patient.");
   const patient = await getPrisma().patient.findFirst({
-    where: { id: patientId, ...(scope.all ? {} : { appointments: { some: { therapistId: scope.therapistId } } }) },
+    where: { id: patientId, ...(scope.all ? {} : { appointments: { some: { therapistId: scope.therapistId, status: visitStatusFilter() } } }) },
   });
   if (!patient) throw new AppError("NOT_FOUND", "No such patient.");
   return patient;
@@ -228,8 +231,14 @@ export async function openPatientProfile(staff: StaffMember, patientId: string, 
   const patient = await findReadablePatient(staff, patientId);
   const prisma = getPrisma();
   const [upcoming, past, noShowCount] = await Promise.all([
-    prisma.appointment.findMany({ where: { patientId, endsAt: { gt: ctx.now } }, include: VISIT_INCLUDE, orderBy: { startsAt: "asc" } }),
-    prisma.appointment.findMany({ where: { patientId, endsAt: { lte: ctx.now } }, include: VISIT_INCLUDE, orderBy: { startsAt: "desc" }, take: PAST_VISITS_SHOWN + 1 }),
+    // Visits only: a time held (or once held) for an online payment is none.
+    prisma.appointment.findMany({ where: { patientId, status: visitStatusFilter(), endsAt: { gt: ctx.now } }, include: VISIT_INCLUDE, orderBy: { startsAt: "asc" } }),
+    prisma.appointment.findMany({
+      where: { patientId, status: visitStatusFilter(), endsAt: { lte: ctx.now } },
+      include: VISIT_INCLUDE,
+      orderBy: { startsAt: "desc" },
+      take: PAST_VISITS_SHOWN + 1,
+    }),
     prisma.appointment.count({ where: { patientId, status: "NO_SHOW" } }),
   ]);
   await recordView(staff, patientId, "profile", ctx);
@@ -243,7 +252,7 @@ export async function openPatientProfile(staff: StaffMember, patientId: string, 
     serviceName: a.service.nameEn,
     therapistName: `${a.therapist.firstName} ${a.therapist.lastName}`,
     mode: a.mode,
-    status: a.status,
+    status: visitStatusOf(a.status),
   });
   // The patient's age turns over at midnight where they are treated: the zone
   // of their nearest visit; UTC for someone never booked.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffMember } from "../auth/mutations";
+import { visitStatusFilter } from "../db/appointment-status";
 import { getPrisma } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
@@ -43,7 +44,8 @@ type RoomAppointment = NonNullable<Awaited<ReturnType<typeof loadRoomAppointment
 
 function loadRoomAppointment(where: { id: string }) {
   return getPrisma().appointment.findUnique({
-    where,
+    // A held time (paid for online, not yet booked) has no room yet.
+    where: { ...where, status: visitStatusFilter() },
     include: { patient: true, therapist: true, service: true, location: true },
   });
 }
@@ -80,7 +82,8 @@ function summarise(a: RoomAppointment, now: Date): VisitRoomSummary {
 export async function appointmentIdForJoinToken(joinToken: string): Promise<string | null> {
   const prisma = getPrisma();
   const hash = hashVideoJoinToken(joinToken);
-  const own = await prisma.appointment.findUnique({ where: { videoJoinTokenHash: hash }, select: { id: true } });
+  // A held time's link opens nothing until it is paid for and booked.
+  const own = await prisma.appointment.findUnique({ where: { videoJoinTokenHash: hash, status: visitStatusFilter() }, select: { id: true } });
   return own?.id ?? appointmentIdForLink(prisma, hash, "VIDEO");
 }
 

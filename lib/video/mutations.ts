@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import type { RequestContext } from "../http/request-context";
+import { visitStatusFilter } from "../db/appointment-status";
 import { getPrisma } from "../db/client";
 import type { Appointment, Prisma, VideoParticipant } from "../db/generated/client";
 import { getEnv } from "../env";
@@ -163,7 +164,7 @@ export async function joinAsPatient(
  */
 export async function joinAsTherapist(staff: StaffMember, appointmentId: string, ctx: RequestContext): Promise<RoomEntryDto> {
   const prisma = getPrisma();
-  const found = await prisma.appointment.findUnique({ where: { id: appointmentId }, include: { location: true } });
+  const found = await prisma.appointment.findUnique({ where: { id: appointmentId, status: visitStatusFilter() }, include: { location: true } });
   if (!found || found.mode !== "VIDEO") throw new AppError("NOT_FOUND", "No such video visit.");
   assertMayHostVideoVisit(staff, found);
   assertRoomOpen(found, ctx.now);
@@ -209,7 +210,7 @@ export async function joinAsTherapist(staff: StaffMember, appointmentId: string,
  */
 export async function admitPatient(staff: StaffMember, appointmentId: string, participantId: string, ctx: RequestContext): Promise<void> {
   const prisma = getPrisma();
-  const found = await prisma.appointment.findUnique({ where: { id: appointmentId }, include: { location: true } });
+  const found = await prisma.appointment.findUnique({ where: { id: appointmentId, status: visitStatusFilter() }, include: { location: true } });
   if (!found || found.mode !== "VIDEO") throw new AppError("NOT_FOUND", "No such video visit.");
   assertMayHostVideoVisit(staff, found);
   assertRoomOpen(found, ctx.now);

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
-import type { AppointmentStatus } from "../db/generated/enums";
+import { visitStatusFilter, visitStatusOf, type VisitStatus } from "../db/appointment-status";
 import { AppError } from "../errors/app-error";
 import { assertMayHandleVisitNote, assertMayUseVisitNotes, therapistIdForAgenda } from "./access";
 import { ageOn } from "../patients/age";
@@ -17,7 +17,7 @@ export interface TherapistDayVisit {
   endsAt: Date;
   /** What the screen saw; sent back so a change made meanwhile is noticed (STALE). */
   updatedAt: Date;
-  status: AppointmentStatus;
+  status: VisitStatus;
   patient: { id: string; name: string; age: number };
   serviceName: string;
   /** A returning patient booked a new-patients-only service online: the clinic follows up. */
@@ -57,7 +57,8 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
   const links = await prisma.therapistLocation.findMany({ where: { therapistId }, select: { location: { select: { id: true, name: true, timeZone: true } } } });
   // Wide enough for today and tomorrow in any zone; groupAgenda trims to the exact local days.
   const appointments = await prisma.appointment.findMany({
-    where: { therapistId, startsAt: { gte: new Date(now.getTime() - 2 * DAY_MS), lt: new Date(now.getTime() + 3 * DAY_MS) } },
+    // A time held for an online payment (or a lapsed one) is not a visit.
+    where: { therapistId, status: visitStatusFilter(), startsAt: { gte: new Date(now.getTime() - 2 * DAY_MS), lt: new Date(now.getTime() + 3 * DAY_MS) } },
     include: {
       patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true } },
       service: { select: { nameEn: true } },
@@ -105,7 +106,7 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
           startsAt: a.startsAt,
           endsAt: a.endsAt,
           updatedAt: a.updatedAt,
-          status: a.status,
+          status: visitStatusOf(a.status),
           patient: {
             id: a.patient.id,
             name: `${a.patient.firstName} ${a.patient.lastName}`,
@@ -131,7 +132,7 @@ export async function readVisitNote(staff: StaffMember, appointmentId: string, c
   if (!visitNoteSchema.shape.appointmentId.safeParse(appointmentId).success) throw new AppError("NOT_FOUND", "No such appointment.");
   const prisma = getPrisma();
   const appointment = await prisma.appointment.findUnique({
-    where: { id: appointmentId },
+    where: { id: appointmentId, status: visitStatusFilter() },
     select: { id: true, therapistId: true, patientId: true, visitNote: { select: { body: true, authorId: true, updatedAt: true } } },
   });
   if (!appointment) throw new AppError("NOT_FOUND", "No such appointment.");

@@ -3,6 +3,7 @@ import { changeAppointmentStatus, type StaffRequestContext } from "../appointmen
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
+import { visitStatusFilter } from "../db/appointment-status";
 import type { AppointmentStatus } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
 import type { ZodError } from "zod";
@@ -42,7 +43,8 @@ export async function saveVisitNote(staff: StaffMember, input: VisitNoteInput, c
   }
   const { appointmentId, body } = parsed.data;
   return getPrisma().$transaction(async (tx) => {
-    const appointment = await tx.appointment.findUnique({ where: { id: appointmentId }, select: { id: true, therapistId: true, patientId: true } });
+    // A held or lapsed time is not a visit and takes no note.
+    const appointment = await tx.appointment.findUnique({ where: { id: appointmentId, status: visitStatusFilter() }, select: { id: true, therapistId: true, patientId: true } });
     if (!appointment) throw new AppError("NOT_FOUND", "No such appointment.");
     assertMayHandleVisitNote(staff, appointment);
     // One note per visit (unique appointmentId): the upsert makes two saves at once end as one row.

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { AppointmentCard } from "./appointment-card";
+import { HeldBlock } from "./held-block";
 import { formatMinutes, localDate, localMinutes } from "./wall-clock";
 
 const STEP = 15;
@@ -17,7 +18,7 @@ export function gridSpan(data: CalendarDto, date: string): { from: number; to: n
     from = Math.min(from, h.startMinute);
     to = Math.max(to, h.endMinute);
   }
-  for (const a of data.appointments.filter((x) => localDate(x.start) === date)) {
+  for (const a of [...data.appointments, ...data.holds].filter((x) => localDate(x.start) === date)) {
     from = Math.min(from, localMinutes(a.start));
     to = Math.max(to, localDate(a.end) === date ? localMinutes(a.end) : 24 * 60);
   }
@@ -26,12 +27,12 @@ export function gridSpan(data: CalendarDto, date: string): { from: number; to: n
 
 /**
  * The free quarter hours of each therapist's day: inside working hours, clear
- * of visits and time off. These are the slots the keyboard can reach.
+ * of visits, held times and time off. These are the slots the keyboard can reach.
  */
 export function freeMinutes(data: CalendarDto, date: string, therapistId: string, from: number, to: number): number[] {
   const blocks = data.hours.filter((h) => h.therapistId === therapistId && h.date === date);
   const busy = [
-    ...data.appointments
+    ...[...data.appointments, ...data.holds]
       .filter((a) => a.therapistId === therapistId && localDate(a.start) === date)
       .map((a) => ({ start: localMinutes(a.start), end: localDate(a.end) === date ? localMinutes(a.end) : 24 * 60 })),
     ...data.timeOff
@@ -121,6 +122,7 @@ export function DayGrid({
         {data.therapists.map((t) => {
           const blocks = data.hours.filter((h) => h.therapistId === t.id && h.date === date);
           const visits = data.appointments.filter((a) => a.therapistId === t.id && localDate(a.start) === date);
+          const held = data.holds.filter((h) => h.therapistId === t.id && localDate(h.start) === date);
           const off = data.timeOff.filter((o) => o.therapistId === t.id && localDate(o.start) <= date && localDate(o.end) >= date);
           return (
             <div
@@ -183,6 +185,15 @@ export function DayGrid({
                     }}
                     onClick={() => onPickEmpty(t.id, minute)}
                   />
+                );
+              })}
+              {held.map((h) => {
+                const start = localMinutes(h.start);
+                const end = localDate(h.end) === date ? localMinutes(h.end) : to;
+                return (
+                  <div key={h.start} className="absolute inset-x-1 z-10" style={{ top: ((start - from) / STEP) * ROW_PX, height: Math.max(ROW_PX * 2, ((end - start) / STEP) * ROW_PX) }}>
+                    <HeldBlock hold={h} style={{ height: "100%" }} />
+                  </div>
                 );
               })}
               {visits.map((a) => {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import type { AppointmentStatus } from "@/lib/db/generated/enums";
+import type { VisitStatus } from "@/lib/db/appointment-status";
 
-const LOOK: Record<AppointmentStatus, string> = {
+const LOOK: Record<VisitStatus, string> = {
   BOOKED: "bg-slate-100 text-slate-800 ring-slate-300",
   CHECKED_IN: "bg-amber-50 text-amber-900 ring-amber-300",
   COMPLETED: "bg-teal-50 text-teal-900 ring-teal-300",
@@ -9,7 +9,7 @@ const LOOK: Record<AppointmentStatus, string> = {
   NO_SHOW: "bg-red-50 text-red-800 ring-red-300",
 };
 
-export async function StatusBadge({ status }: { status: AppointmentStatus }) {
+export async function StatusBadge({ status }: { status: VisitStatus }) {
   const t = await getTranslations("staffToday");
   return <span className={`inline-block rounded-full px-3 py-0.5 text-sm font-semibold ring-1 ${LOOK[status]}`}>{t("status", { status })}</span>;
 }
