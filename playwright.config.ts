@@ -51,6 +51,8 @@ export default defineConfig({
         STRIDE_PG_PORT: String(pgPort),
         STRIDE_RESET_DB: "1",
         STRIDE_NO_BUILD: "1",
+        // Online payment off: these clinics book at once; the payment specs start their own app with the local Stripe.
+        STRIDE_FAKE_STRIPE: "0",
         // Drain within Playwright's 10 s shutdown grace, or PostgreSQL is left to the next run.
         SHUTDOWN_DRAIN_SECONDS: "5",
         RATE_LIMIT_BOOKINGS_MAX: "1000",
@@ -70,6 +72,8 @@ export default defineConfig({
         STRIDE_PG_PORT: String(pgPort + 1),
         STRIDE_RESET_DB: "1",
         STRIDE_NO_BUILD: "1",
+        // Online payment off: these clinics book at once; the payment specs start their own app with the local Stripe.
+        STRIDE_FAKE_STRIPE: "0",
         SHUTDOWN_DRAIN_SECONDS: "5",
         STAFF_IDLE_SECONDS: "8",
         // Served as if behind one https proxy, so HSTS can be seen to follow X-Forwarded-Proto.
@@ -90,6 +94,8 @@ export default defineConfig({
         STRIDE_DATA_DIR: `.data/e2e-${slot}`,
         STRIDE_PG_PORT: String(pgPort),
         STRIDE_NO_BUILD: "1",
+        // Online payment off: these clinics book at once; the payment specs start their own app with the local Stripe.
+        STRIDE_FAKE_STRIPE: "0",
         SHUTDOWN_DRAIN_SECONDS: "5",
         RATE_LIMIT_BOOKINGS_MAX: "1000",
       },
@@ -108,6 +114,8 @@ export default defineConfig({
         STRIDE_PG_PORT: String(pgPort + 2),
         STRIDE_RESET_DB: "1",
         STRIDE_NO_BUILD: "1",
+        // Online payment off: these clinics book at once; the payment specs start their own app with the local Stripe.
+        STRIDE_FAKE_STRIPE: "0",
         STRIDE_SEED: "none",
         SHUTDOWN_DRAIN_SECONDS: "5",
       },
