@@ -48,12 +48,5 @@ describe("GET /api/services", () => {
         fees: { lateCancelWindowMinutes: 1440, lateCancelFeeCents: 2500, noShowFeeCents: 4000 },
       });
     });
-
-    it("asks for the deposit in whole cents once online payment is on", async () => {
-      vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_local");
-      vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_local");
-      const id = await depositService();
-      expect((await services()).services.find((s) => s.id === id)?.payment.online).toEqual({ kind: "deposit", amountCents: 2750, restCents: 8250 });
-    });
   });
 });
