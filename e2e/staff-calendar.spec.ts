@@ -6,6 +6,8 @@ import { FRONT_DESK, signIn } from "./fixtures/staff";
 
 // Las Cruces on a Monday or Wednesday: Kevin Osei works 7–11 and 12–4 in the
 // clinic and Ana Ruiz 10–2 (lib/demo/demo-practice.ts), so both columns have room.
+// The specs that book "the first offered time" fill Kevin's mornings, so the
+// desk's own bookings here are in the afternoon.
 function nextMondayOrWednesday(): string {
   const day = new Date(Date.now() + 86_400_000);
   while (![1, 3].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
@@ -40,7 +42,7 @@ test("the front desk books a caller, drags the visit to another therapist, and m
   const surname = `Caller${Date.now()}`;
   await page.getByRole("button", { name: "Book a caller" }).click();
   const dialog = page.getByRole("dialog", { name: "Book a caller" });
-  await dialog.getByLabel("Time").selectOption({ label: "9:00 AM" });
+  await dialog.getByLabel("Time").selectOption({ label: "2:00 PM" });
   await dialog.getByLabel("Therapist").selectOption({ label: "Kevin Osei" });
   await dialog.getByLabel("Service").selectOption({ label: "Physical therapy session (45 min)" });
   await dialog.getByLabel("New patient").check();
@@ -64,7 +66,7 @@ test("the front desk books a caller, drags the visit to another therapist, and m
   await expect(moved).toBeVisible();
   await expect(moved).toContainText("11:00 AM");
 
-  // Another desk books Kevin at 9:00 meanwhile; the board learns of it by itself.
+  // Another desk books Kevin at 2:00 PM meanwhile; the board learns of it by itself.
   const booked = await page.request.post("/api/staff/appointments", {
     // Staff writes are taken only from Stride's own pages.
     headers: { origin: new URL(page.url()).origin },
@@ -73,15 +75,15 @@ test("the front desk books a caller, drags the visit to another therapist, and m
       locationId: day.locationId,
       therapistId: day.kevin,
       mode: "CLINIC",
-      start: `${day.date}T09:00:00-07:00`,
+      start: `${day.date}T14:00:00-07:00`,
       newPatient: { firstName: "Other", lastName: `Desk${Date.now()}`, email: `other.${Date.now()}@example.com`, phone: "+1 575 555 0188", dateOfBirth: "1990-01-01" },
     },
   });
   expect(booked.status()).toBe(201);
   await expect(page.locator(`[data-therapist-column="${day.kevin}"] [data-appointment-id]`, { hasText: "Other Desk" })).toBeVisible({ timeout: 10_000 });
 
-  // Dropping Rosa onto Kevin at 9:00 is refused and the board puts her back.
-  await dragTo(page, moved, day.kevin, 9 * 60);
+  // Dropping Rosa onto Kevin at 2:00 PM is refused and the board puts her back.
+  await dragTo(page, moved, day.kevin, 14 * 60);
   const refusal = page.getByRole("alert").filter({ hasText: "Not moved." });
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText("Nearest free times");
