@@ -1,0 +1,306 @@
+import { createServer, type Server } from "node:http";
+import { Readable } from "node:stream";
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createPractice, patientInput } from "@/test/fixtures";
+import { ctx, startIn, zoneAtLocalHour } from "@/test/reminder-visits";
+import { createHold, releaseHold } from "@/lib/booking/holds";
+import { paymentTasks } from "@/lib/booking/payment-tasks";
+import { createBooking } from "@/lib/booking/mutations";
+import type { CreateBookingInput } from "@/lib/booking/schema";
+import { getPrisma } from "@/lib/db/client";
+import { formatPrice } from "@/lib/i18n/format-price";
+import { guardRequest } from "@/lib/http/request-guard";
+import { startWorker } from "@/lib/jobs/queue";
+import { startFakeStripe, type FakeStripe, type SentEvent } from "@/lib/payments/fake-stripe/server";
+import { COMPOSERS } from "@/lib/message-templates/registry";
+import { sendMessage } from "@/lib/messages/send";
+import { caughtMailTo, withMailCatcher } from "@/test/mail-catcher";
+
+// What Stripe's answer about a held time's checkout does to the booking:
+// sessions made on the fake Stripe by the official SDK exactly as the booking
+// makes them, paid there, and their signed events posted over real HTTP to
+// the webhook route.
+const KEYS = vi.hoisted(() => {
+  const keys = { secret: "sk_test_bookingeffects0123456789", webhook: "whsec_bookingeffects0123456789" };
+  process.env.STRIPE_SECRET_KEY = keys.secret;
+  process.env.STRIPE_WEBHOOK_SECRET = keys.webhook;
+  return keys;
+});
+
+const { POST } = await import("./route");
+
+const smtp = withMailCatcher();
+
+let server: Server;
+let endpoint: string;
+let fake: FakeStripe;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    if (guardRequest(req, res, { trustedHops: 0, publicBaseUrl: process.env.PUBLIC_BASE_URL, dev: false })) return;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const request = new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers,
+      body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+      duplex: "half",
+    } as RequestInit);
+    const response = await POST(request, { params: Promise.resolve({}) });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/webhooks/stripe`;
+  fake = await startFakeStripe({ secretKey: KEYS.secret, webhookSecret: KEYS.webhook, webhookUrl: endpoint, retryDelaysMs: [] });
+  const base = new URL(fake.url);
+  process.env.STRIPE_API_BASE = fake.url;
+  stripe = new Stripe(KEYS.secret, { host: base.hostname, port: Number(base.port), protocol: "http", maxNetworkRetries: 0 });
+});
+
+beforeEach(() => {
+  fake.setWebhookUrl(endpoint);
+});
+
+afterAll(async () => {
+  await fake.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const MINUTE = 60_000;
+const ALL_DAY = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 0, endMinute: 24 * 60, visitModes: ["CLINIC" as const, "HOME" as const] }];
+const unixNow = () => Math.floor(Date.now() / 1000);
+
+async function practice(rooms = 1) {
+  const zone = zoneAtLocalHour(12);
+  const made = await createPractice({ timeZone: zone, hours: ALL_DAY, rooms: Array.from({ length: rooms }, (_, i) => ({ name: `Room ${i + 1}`, capacity: 1 })), service: { horizonDays: 200 } });
+  return { ...made, zone };
+}
+type Practice = Awaited<ReturnType<typeof practice>>;
+
+function input(p: Practice, start: string, patient = patientInput(), language: "en" | "es" = "en"): CreateBookingInput {
+  return { service: p.service.id, start, mode: "CLINIC", locationId: p.location.id, therapistId: p.therapists[0]!.id, patient, language };
+}
+
+/** A hold as the booking makes it, its patient having chosen the time `minutesAgo` minutes ago. */
+function hold(p: Practice, start: string, minutesAgo = 0, language: "en" | "es" = "en") {
+  return createHold(input(p, start, patientInput(), language), { now: new Date(Date.now() - minutesAgo * MINUTE), ipAddress: "127.0.0.1" });
+}
+
+/** The hold's Checkout Session, as the booking creates it (the shared contract), recorded on the hold. */
+async function checkoutFor(holdId: string, options: { mode?: "payment" | "setup"; amount?: number; customer?: string } = {}) {
+  const common = {
+    client_reference_id: holdId,
+    metadata: { appointmentId: holdId, purpose: "booking" },
+    success_url: "http://localhost:3000/en/book/paid?session={CHECKOUT_SESSION_ID}",
+    expires_at: unixNow() + 30 * 60 + 30,
+  };
+  const session =
+    options.mode === "setup"
+      ? await stripe.checkout.sessions.create({ ...common, mode: "setup", currency: "usd", customer: options.customer, setup_intent_data: { metadata: { appointmentId: holdId } } }, { idempotencyKey: `checkout:${holdId}` })
+      : await stripe.checkout.sessions.create(
+          {
+            ...common,
+            mode: "payment",
+            customer_email: "rosa@example.com",
+            line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: options.amount ?? 4500, product_data: { name: "Therapy session" } } }],
+            payment_intent_data: { metadata: { appointmentId: holdId } },
+          },
+          { idempotencyKey: `checkout:${holdId}` },
+        );
+  await getPrisma().appointment.update({ where: { id: holdId }, data: { checkoutSessionId: session.id } });
+  return session;
+}
+
+/** Pays a session on the fake with its events made but not delivered: the test delivers them. */
+async function paidUndelivered(sessionId: string) {
+  fake.setWebhookUrl(null);
+  expect(await fake.completeSession(sessionId)).toMatchObject({ completed: true });
+  const events = fake.events().filter((e) => JSON.stringify(e.event.data.object).includes(sessionId) || e.event.type === "payment_intent.succeeded");
+  fake.setWebhookUrl(endpoint);
+  const completed = events.find((e) => e.event.type === "checkout.session.completed" && (e.event.data.object as { id: string }).id === sessionId)!;
+  return { completed, intentId: (await stripe.checkout.sessions.retrieve(sessionId)).payment_intent as string | null };
+}
+
+function post(payload: string) {
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: KEYS.webhook, timestamp: unixNow() });
+  return fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+}
+
+/** The same completion under another event id, as Stripe sends now and then. */
+const copyOf = (sent: SentEvent, suffix: string) => JSON.stringify({ ...sent.event, id: `evt_copy${suffix}${Date.now()}` });
+
+const rowOf = (id: string) => getPrisma().appointment.findUniqueOrThrow({ where: { id } });
+const messagesOf = (appointmentId: string, kind: string) => getPrisma().message.findMany({ where: { appointmentId, kind } });
+
+/** The refunds the fake Stripe made of a payment, from its events. */
+const refundsOf = (intentId: string) =>
+  fake.events().filter((e) => e.event.type === "refund.created").map((e) => e.event.data.object as { amount: number; payment_intent: string }).filter((r) => r.payment_intent === intentId);
+
+async function lateRefundJobs(intentId: string) {
+  return getPrisma().$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM graphile_worker.jobs WHERE "key" = ${`late-refund:${intentId}`}`;
+}
+
+/** Runs the queue's payment tasks until no late-refund job of this payment is left. */
+async function runPaymentJobs(intentId: string) {
+  const worker = await startWorker(process.env.DATABASE_URL!, paymentTasks, { concurrency: 1 });
+  try {
+    for (let i = 0; i < 400 && (await lateRefundJobs(intentId)).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    await worker.stop();
+  }
+  expect(await lateRefundJobs(intentId)).toEqual([]);
+  await fake.idle();
+}
+
+describe("checkout.session.completed for a held time", () => {
+  it("books the held visit and queues one confirmation", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(30, p.zone));
+    const session = await checkoutFor(held.id);
+    expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+    const row = await rowOf(held.id);
+    expect(row.status).toBe("BOOKED");
+    expect(row.checkoutSessionId).toBe(session.id);
+    expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
+    const intentId = (await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+    expect(await getPrisma().payment.findUnique({ where: { id: intentId } })).toMatchObject({ appointmentId: held.id, status: "SUCCEEDED", amountCents: 4500 });
+  });
+
+  it("books once and confirms once when the completion is replayed", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(31, p.zone));
+    const session = await checkoutFor(held.id);
+    const { completed } = await paidUndelivered(session.id);
+    expect(await (await post(completed.payload)).json()).toEqual({ received: true, outcome: "processed" });
+    expect(await (await post(completed.payload)).json()).toEqual({ received: true, outcome: "replayed" });
+    expect((await fake.deliver(completed.event.id)).status).toBe(200);
+    expect((await rowOf(held.id)).status).toBe("BOOKED");
+    expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
+    const audit = await getPrisma().auditLog.findMany({ where: { entityId: held.id, action: "appointment.hold-confirm" } });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("books once when two different deliveries of the completion race", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(32, p.zone));
+    const session = await checkoutFor(held.id);
+    const { completed } = await paidUndelivered(session.id);
+    const answers = await Promise.all([post(completed.payload), post(copyOf(completed, "a")), post(copyOf(completed, "b"))]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect((await rowOf(held.id)).status).toBe("BOOKED");
+    expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
+    expect(await getPrisma().auditLog.count({ where: { entityId: held.id, action: "appointment.hold-confirm" } })).toBe(1);
+  });
+
+  it("books a hold that lapsed while its patient paid when the time is still free", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(33, p.zone), 20);
+    const session = await checkoutFor(held.id);
+    await releaseHold(held.id);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+    const row = await rowOf(held.id);
+    expect(row.status).toBe("BOOKED");
+    expect(row.roomId).toBe(p.location.rooms[0]!.id);
+    expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
+  });
+
+  it("books a card-on-file checkout and keeps the saved card and its customer for later fees", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(34, p.zone));
+    const customer = await stripe.customers.create({ email: "rosa@example.com" });
+    const session = await checkoutFor(held.id, { mode: "setup", customer: customer.id });
+    expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+    const completed = await stripe.checkout.sessions.retrieve(session.id);
+    const intent = await stripe.setupIntents.retrieve(completed.setup_intent as string);
+    const row = await rowOf(held.id);
+    expect(row.status).toBe("BOOKED");
+    expect(row.paymentMethodId).toBe(intent.payment_method);
+    expect(row.paymentMethodId).toMatch(/^pm_/);
+    expect(row.stripeCustomerId).toBe(customer.id);
+    expect((await getPrisma().patient.findUniqueOrThrow({ where: { id: row.patientId } })).stripeCustomerId).toBe(customer.id);
+    expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
+  });
+
+  it("leaves a checkout that is not a booking's to the ledger alone", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(35, p.zone));
+    const session = await stripe.checkout.sessions.create({
+      mode: "payment",
+      metadata: { appointmentId: held.id },
+      line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: 9000, product_data: { name: "Six sessions" } } }],
+      success_url: "http://localhost:3000/paid",
+      expires_at: unixNow() + 31 * 60,
+    });
+    expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+    expect((await rowOf(held.id)).status).toBe("HELD");
+  });
+});
+
+describe("a payment that completes after its time was taken", () => {
+  // Two rooms: a room is still free, so the therapist's own booking, by the database's exclusion constraint, decides.
+  async function takenWhilePaying(language: "en" | "es" = "en") {
+    const p = await practice(2);
+    const start = startIn(36, p.zone);
+    const held = await hold(p, start, 20, language);
+    const session = await checkoutFor(held.id, { amount: 6000 });
+    const other = await createBooking(input(p, start), ctx());
+    const { completed, intentId } = await paidUndelivered(session.id);
+    // The payment's own event first, then the completion.
+    for (const e of fake.events().filter((e) => e.event.type === "payment_intent.succeeded" && JSON.stringify(e.event.data.object).includes(intentId!))) {
+      expect((await post(e.payload)).status).toBe(200);
+    }
+    expect((await post(completed.payload)).status).toBe(200);
+    return { p, held, other, completed, intentId: intentId! };
+  }
+
+  it("books nothing, refunds the payment in full once and tells the patient once", async () => {
+    const { held, other, completed, intentId } = await takenWhilePaying();
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect((await rowOf(other.id)).status).toBe("BOOKED");
+    expect(await messagesOf(held.id, "confirmation")).toEqual([]);
+    expect(await lateRefundJobs(intentId)).toHaveLength(1);
+
+    await runPaymentJobs(intentId);
+    expect(refundsOf(intentId).map((r) => r.amount)).toEqual([6000]);
+    expect(await getPrisma().payment.findUniqueOrThrow({ where: { id: intentId } })).toMatchObject({ amountCents: 6000, refundedCents: 6000 });
+    const told = await messagesOf(held.id, "refunded");
+    expect(told.map((m) => m.channel)).toEqual(["EMAIL"]);
+
+    // Another delivery of the completion, and the job run again: nothing more.
+    expect((await post(copyOf(completed, "again"))).status).toBe(200);
+    await runPaymentJobs(intentId);
+    expect(refundsOf(intentId)).toHaveLength(1);
+    expect(await messagesOf(held.id, "refunded")).toHaveLength(1);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+  });
+
+  it("tells the patient in their language: the time was taken, the full amount refunded, other open times and the way to book", async () => {
+    for (const language of ["en", "es"] as const) {
+      const { held, intentId } = await takenWhilePaying(language);
+      await runPaymentJobs(intentId);
+      const [message] = await messagesOf(held.id, "refunded");
+      expect(message).toMatchObject({ channel: "EMAIL", language });
+      expect(await sendMessage(message!.id, COMPOSERS, smtp.transport())).toBe("sent");
+      const [mail] = await caughtMailTo(message!.recipient);
+      const text = mail!.text!;
+      const times = text.split("\n").filter((line) => line.startsWith("- "));
+      expect(times).toHaveLength(3);
+      if (language === "en") {
+        expect(mail!.subject).toBe("Your payment is refunded: the time was taken while you paid");
+        expect(text).toContain("the full amount you paid, $60.00, to your card");
+        expect(text).toContain("Other open times");
+        expect(text).toMatch(/Book another time:\n\S+\/en\/book/);
+      } else {
+        expect(mail!.subject).toBe("Su pago está reembolsado: la hora se ocupó mientras pagaba");
+        expect(text).toContain(`el importe completo que pagó, ${formatPrice(6000, "USD", "es")}.`);
+        expect(text).not.toContain("..");
+        expect(text).toContain("Otras horas libres");
+        expect(text).toMatch(/Reservar otra hora:\n\S+\/es\/book/);
+      }
+    }
+  });
+});
