@@ -82,9 +82,24 @@ const onBookingCheckoutCompleted: StripeEventHandler<"checkout.session.completed
   }
 };
 
+/**
+ * A hold's checkout closed unpaid (Stride expired it, or Stripe did): the
+ * time is given back now if the hold still keeps it. Only the hold's own
+ * session does this; a booked or lapsed hold is left as it is.
+ */
+const onBookingCheckoutExpired: StripeEventHandler<"checkout.session.expired"> = async (tx, event) => {
+  const session = bookingSession(event);
+  if (!session) return;
+  await tx.appointment.updateMany({
+    where: { id: session.holdId, status: "HELD", OR: [{ checkoutSessionId: session.id }, { checkoutSessionId: null }] },
+    data: { status: "LAPSED" },
+  });
+};
+
 /** Adds the booking's part of the checkout events; the webhook route imports this module. */
 export function registerBookingPaymentHandlers(): void {
   registerStripeEventHandler("checkout.session.completed", onBookingCheckoutCompleted);
+  registerStripeEventHandler("checkout.session.expired", onBookingCheckoutExpired);
 }
 
 registerBookingPaymentHandlers();

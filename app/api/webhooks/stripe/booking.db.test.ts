@@ -4,8 +4,8 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPractice, patientInput } from "@/test/fixtures";
 import { ctx, startIn, zoneAtLocalHour } from "@/test/reminder-visits";
-import { createHold, releaseHold } from "@/lib/booking/holds";
-import { paymentTasks } from "@/lib/booking/payment-tasks";
+import { confirmHold, createHold, releaseHold } from "@/lib/booking/holds";
+import { paymentTasks, sweepExpiredHolds } from "@/lib/booking/payment-tasks";
 import { createBooking } from "@/lib/booking/mutations";
 import type { CreateBookingInput } from "@/lib/booking/schema";
 import { getPrisma } from "@/lib/db/client";
@@ -139,21 +139,24 @@ const messagesOf = (appointmentId: string, kind: string) => getPrisma().message.
 const refundsOf = (intentId: string) =>
   fake.events().filter((e) => e.event.type === "refund.created").map((e) => e.event.data.object as { amount: number; payment_intent: string }).filter((r) => r.payment_intent === intentId);
 
-async function lateRefundJobs(intentId: string) {
-  return getPrisma().$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM graphile_worker.jobs WHERE "key" = ${`late-refund:${intentId}`}`;
+function jobsKeyed(key: string) {
+  return getPrisma().$queryRaw<{ id: string; run_at: Date; attempts: number; last_error: string | null }[]>`
+    SELECT "id"::text AS "id", "run_at", "attempts", "last_error" FROM graphile_worker.jobs WHERE "key" = ${key}`;
 }
+const lateRefundJobs = (intentId: string) => jobsKeyed(`late-refund:${intentId}`);
 
-/** Runs the queue's payment tasks until no late-refund job of this payment is left. */
-async function runPaymentJobs(intentId: string) {
+/** Runs the queue's payment tasks until no job under this key is left, then lets the fake's webhooks arrive. */
+async function runJobs(key: string) {
   const worker = await startWorker(process.env.DATABASE_URL!, paymentTasks, { concurrency: 1 });
   try {
-    for (let i = 0; i < 400 && (await lateRefundJobs(intentId)).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && (await jobsKeyed(key)).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
   } finally {
     await worker.stop();
   }
-  expect(await lateRefundJobs(intentId)).toEqual([]);
+  expect(await jobsKeyed(key)).toEqual([]);
   await fake.idle();
 }
+const runPaymentJobs = (intentId: string) => runJobs(`late-refund:${intentId}`);
 
 describe("checkout.session.completed for a held time", () => {
   it("books the held visit and queues one confirmation", async () => {
@@ -302,5 +305,91 @@ describe("a payment that completes after its time was taken", () => {
         expect(text).toMatch(/Reservar otra hora:\n\S+\/es\/book/);
       }
     }
+  });
+});
+
+describe("a hold that lapses closes its checkout", () => {
+  const sessionStatus = async (id: string) => (await stripe.checkout.sessions.retrieve(id)).status;
+
+  it("is scheduled to end at its expiry as it is made, once per hold", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(40, p.zone));
+    const row = await rowOf(held.id);
+    const jobs = await jobsKeyed(`hold-expiry:${held.id}`);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.run_at.getTime()).toBe(row.holdExpiresAt!.getTime());
+  });
+
+  it("lapses a hold still held at its expiry and expires its session, so it cannot be paid", async () => {
+    const p = await practice();
+    const start = startIn(41, p.zone);
+    const held = await hold(p, start, 20);
+    const session = await checkoutFor(held.id);
+    await runJobs(`hold-expiry:${held.id}`);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect(await sessionStatus(session.id)).toBe("expired");
+    expect(await fake.completeSession(session.id).catch((e: Error) => e.message)).toMatch(/expired/);
+    // Its expiry event arrived too, and changed nothing more.
+    const expiredEvent = fake.events().find((e) => e.event.type === "checkout.session.expired" && (e.event.data.object as { id: string }).id === session.id)!;
+    expect(expiredEvent.attempts.map((a) => a.status)).toEqual([200]);
+    expect((await createBooking(input(p, start), ctx())).id).toBeDefined();
+  });
+
+  it("leaves a hold paid and booked in time as it is", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(42, p.zone));
+    const session = await checkoutFor(held.id);
+    expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+    await getPrisma().appointment.update({ where: { id: held.id }, data: { holdExpiresAt: new Date(Date.now() - MINUTE) } });
+    await getPrisma().$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`hold-expiry:${held.id}`}`;
+    await runJobs(`hold-expiry:${held.id}`);
+    expect((await rowOf(held.id)).status).toBe("BOOKED");
+    expect(await sessionStatus(session.id)).toBe("complete");
+  });
+
+  it("takes a session completed already as closed, not as a failure", async () => {
+    const p = await practice(2);
+    const start = startIn(43, p.zone);
+    const held = await hold(p, start, 20);
+    const session = await checkoutFor(held.id);
+    await createBooking(input(p, start), ctx());
+    fake.setWebhookUrl(null);
+    await fake.completeSession(session.id);
+    fake.setWebhookUrl(endpoint);
+    await runJobs(`hold-expiry:${held.id}`);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect(await sessionStatus(session.id)).toBe("complete");
+  });
+
+  it("is swept when its own job is missing: lapsed, and its session expired", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(44, p.zone), 20);
+    const session = await checkoutFor(held.id);
+    await getPrisma().$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = ${`hold-expiry:${held.id}`}`;
+    expect(await sweepExpiredHolds(10_000)).toContain(held.id);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    await runJobs(`hold-expiry:${held.id}`);
+    expect(await sessionStatus(session.id)).toBe("expired");
+  });
+
+  it("gives the time back when its checkout expires while it is held", async () => {
+    const p = await practice();
+    const start = startIn(45, p.zone);
+    const held = await hold(p, start);
+    const session = await checkoutFor(held.id);
+    await stripe.checkout.sessions.expire(session.id);
+    await fake.idle();
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect((await createBooking(input(p, start), ctx())).id).toBeDefined();
+  });
+
+  it("leaves a booked hold booked when an old session of it expires", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(46, p.zone));
+    const session = await checkoutFor(held.id);
+    await confirmHold(held.id, new Date());
+    await stripe.checkout.sessions.expire(session.id);
+    await fake.idle();
+    expect((await rowOf(held.id)).status).toBe("BOOKED");
   });
 });
