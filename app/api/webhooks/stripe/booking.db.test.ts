@@ -393,3 +393,41 @@ describe("a hold that lapses closes its checkout", () => {
     expect((await rowOf(held.id)).status).toBe("BOOKED");
   });
 });
+
+describe("the confirmation of a visit paid online", () => {
+  it("says what was paid and what is left to pay at the clinic, from the ledger when it is written, in the patient's language", async () => {
+    for (const language of ["en", "es"] as const) {
+      const p = await practice();
+      // A 25% deposit of a $120.00 visit.
+      await getPrisma().service.update({ where: { id: p.service.id }, data: { priceCents: 12000, paymentRule: "DEPOSIT", depositPercent: 25 } });
+      const held = await hold(p, startIn(50, p.zone), 0, language);
+      const session = await checkoutFor(held.id, { amount: 3000 });
+      expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+      const [confirmation] = await messagesOf(held.id, "confirmation");
+      // A part refunded after the confirmation was queued, before it is sent.
+      const intentId = (await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+      await stripe.refunds.create({ payment_intent: intentId, amount: 500 });
+      await fake.idle();
+
+      expect(await sendMessage(confirmation!.id, COMPOSERS, smtp.transport())).toBe("sent");
+      const [mail] = await caughtMailTo(confirmation!.recipient);
+      const money = (cents: number) => formatPrice(cents, "USD", language);
+      const left = money(12000 - 2500);
+      if (language === "en") {
+        expect(mail!.text).toContain(`Your payment\n------------\n\nPaid online: ${money(3000)}\nRefunded to your card: ${money(500)}\nLeft to pay at the clinic: ${left}`);
+      } else {
+        expect(mail!.text).toContain(`Su pago\n-------\n\nPagado en línea: ${money(3000)}\nReembolsado a su tarjeta: ${money(500)}\nPor pagar en la clínica: ${left}`);
+      }
+    }
+  });
+
+  it("says nothing of payment for a visit not paid online", async () => {
+    const p = await practice();
+    const booked = await createBooking(input(p, startIn(51, p.zone)), ctx());
+    const [confirmation] = await messagesOf(booked.id, "confirmation");
+    expect(await sendMessage(confirmation!.id, COMPOSERS, smtp.transport())).toBe("sent");
+    const [mail] = await caughtMailTo(confirmation!.recipient);
+    expect(mail!.text).not.toContain("Your payment");
+    expect(mail!.text).not.toContain("Paid online");
+  });
+});
