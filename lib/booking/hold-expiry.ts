@@ -1,6 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
+import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { enqueueJob, type SqlExecutor } from "../jobs/queue";
@@ -11,6 +12,14 @@ import { stripeClient } from "../payments/stripe-client";
 // expires it itself, and a patient cannot pay for a time no longer kept.
 
 export const HOLD_EXPIRY_TASK = "hold-expiry";
+
+/** Who lapses a hold when its time runs out or its checkout closes. */
+export const HOLD_LAPSE_ACTOR = "online payment: hold expiry";
+
+/** Audits a hold given back, in the transaction that lapsed it. */
+export async function auditHoldLapse(tx: Prisma.TransactionClient, hold: { id: string; patientId: string }, why: "expiry" | "sweep" | "checkout-expired"): Promise<void> {
+  await recordAudit(tx, { actor: HOLD_LAPSE_ACTOR, action: "appointment.hold-lapse", entity: "Appointment", entityId: hold.id, patientId: hold.patientId, ipAddress: null, detail: { why } });
+}
 
 const payloadSchema = z.object({ holdId: z.uuid() });
 
@@ -50,11 +59,12 @@ export async function runHoldExpiry(payload: unknown): Promise<HoldExpiryOutcome
   const { holdId } = payloadSchema.parse(payload);
   const decided = await getPrisma().$transaction(async (tx: Prisma.TransactionClient) => {
     // Expiry is judged on the database's clock, as the constraint trigger judges it.
-    await tx.$executeRaw`
+    const lapsed = await tx.$executeRaw`
       UPDATE "Appointment" SET "status" = 'LAPSED', "updatedAt" = clock_timestamp()
        WHERE "id" = ${holdId}::uuid AND "status" = 'HELD' AND "holdExpiresAt" <= clock_timestamp()`;
-    const row = await tx.appointment.findUnique({ where: { id: holdId }, select: { status: true, holdExpiresAt: true, checkoutSessionId: true } });
+    const row = await tx.appointment.findUnique({ where: { id: holdId }, select: { status: true, holdExpiresAt: true, checkoutSessionId: true, patientId: true } });
     if (!row) return { outcome: "gone" as const };
+    if (lapsed > 0) await auditHoldLapse(tx, { id: holdId, patientId: row.patientId }, "expiry");
     if (row.status === "HELD") {
       await scheduleHoldExpiry(tx, holdId, row.holdExpiresAt!);
       return { outcome: "not-yet" as const };

@@ -1,6 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
+import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { isVisitStatus } from "../db/appointment-status";
@@ -53,10 +54,11 @@ export async function runLateRefund(payload: unknown): Promise<LateRefundOutcome
 
   const payment = await prisma.payment.findUnique({ where: { id: paymentIntentId }, select: { amountCents: true, refundedCents: true } });
   const refundedBefore = payment !== null && payment.amountCents !== null && payment.refundedCents >= payment.amountCents;
+  let refund: { id: string; amount: number } | null = null;
   if (!refundedBefore) {
     try {
       // No amount: Stripe refunds what is left of the payment, all of it.
-      await stripeClient().refunds.create(
+      refund = await stripeClient().refunds.create(
         { payment_intent: paymentIntentId, reason: "requested_by_customer", metadata: { appointmentId, purpose: "late-refund" } },
         { idempotencyKey: lateRefundKey(paymentIntentId) },
       );
@@ -67,7 +69,18 @@ export async function runLateRefund(payload: unknown): Promise<LateRefundOutcome
   }
 
   await prisma.$transaction(async (tx) => {
-    const row = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { language: true, patient: { select: { email: true, phone: true } } } });
+    const row = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { language: true, patientId: true, patient: { select: { email: true, phone: true } } } });
+    if (refund) {
+      await recordAudit(tx, {
+        actor: "online payment: late refund",
+        action: "payment.late-refund",
+        entity: "Appointment",
+        entityId: appointmentId,
+        patientId: row.patientId,
+        ipAddress: null,
+        detail: { paymentIntentId, refundId: refund.id, amountCents: refund.amount },
+      });
+    }
     const base = { kind: "refunded" as const, language: row.language, sendAfter: new Date(), appointmentId };
     if (row.patient.email) await queueMessage(tx, { ...base, channel: "EMAIL", recipient: row.patient.email, dedupeKey: lateRefundMessageKey(paymentIntentId, "EMAIL") });
     if (row.patient.phone && smsEnabled()) {

@@ -6,6 +6,7 @@ import { fieldMessages } from "../errors/field-messages";
 import { stripeClient } from "../payments/stripe-client";
 import { appointmentIdOf } from "../payments/schema";
 import { registerStripeEventHandler, type StripeEventHandler } from "../payments/webhook";
+import { auditHoldLapse } from "./hold-expiry";
 import { confirmHoldIn } from "./holds";
 import { enqueueLateRefund } from "./late-refund";
 
@@ -46,21 +47,33 @@ function bookingSession(event: { type: string; data: { object: unknown } }): (Bo
   return { ...session, holdId };
 }
 
+interface SavedCard {
+  paymentMethodId: string | null;
+  customerId: string | null;
+}
+
 /**
- * The card a setup-mode checkout saved, kept for the visit's later fees: the
- * PaymentMethod on the visit, with the Customer it is attached to (an
- * off-session charge needs both, and they must belong together), and that
- * Customer on the patient, for later checkouts to save cards to.
+ * The card a setup-mode checkout saved: the session names its SetupIntent
+ * only, so the card is read from Stripe, before any row is locked. A failure
+ * throws, so the event is not recorded and Stripe delivers it again.
  */
-async function keepSavedCard(tx: Tx, session: BookingSession & { holdId: string }): Promise<void> {
-  if (!session.setup_intent) return;
-  // The session names the SetupIntent only; its card is read from Stripe.
-  // A failure throws, so the event is not recorded and Stripe delivers it again.
+async function savedCard(session: BookingSession): Promise<SavedCard | null> {
+  if (session.mode !== "setup" || !session.setup_intent) return null;
   const intent = await stripeClient().setupIntents.retrieve(session.setup_intent);
   const paymentMethodId = typeof intent.payment_method === "string" ? intent.payment_method : (intent.payment_method?.id ?? null);
   const customerId = session.customer ?? (typeof intent.customer === "string" ? intent.customer : (intent.customer?.id ?? null));
-  const visit = await tx.appointment.update({ where: { id: session.holdId }, data: { paymentMethodId, stripeCustomerId: customerId }, select: { patientId: true } });
-  if (customerId) await tx.patient.updateMany({ where: { id: visit.patientId, stripeCustomerId: null }, data: { stripeCustomerId: customerId } });
+  return { paymentMethodId, customerId };
+}
+
+/**
+ * Keeps the saved card for the visit's later fees: the PaymentMethod on the
+ * visit, with the Customer it is attached to (an off-session charge needs
+ * both, and they must belong together), and that Customer on the patient,
+ * for later checkouts to save cards to.
+ */
+async function keepSavedCard(tx: Tx, holdId: string, card: SavedCard): Promise<void> {
+  const visit = await tx.appointment.update({ where: { id: holdId }, data: { paymentMethodId: card.paymentMethodId, stripeCustomerId: card.customerId }, select: { patientId: true } });
+  if (card.customerId) await tx.patient.updateMany({ where: { id: visit.patientId, stripeCustomerId: null }, data: { stripeCustomerId: card.customerId } });
 }
 
 /**
@@ -74,9 +87,9 @@ const onBookingCheckoutCompleted: StripeEventHandler<"checkout.session.completed
   if (!session) return;
   // A payment still on its way (a bank debit) books when it arrives, not before.
   if (session.payment_status !== "paid" && session.payment_status !== "no_payment_required") return;
-  const now = new Date();
-  const result = await confirmHoldIn(tx, session.holdId, now);
-  if (session.mode === "setup") await keepSavedCard(tx, session);
+  const card = await savedCard(session);
+  const result = await confirmHoldIn(tx, session.holdId, new Date());
+  if (card) await keepSavedCard(tx, session.holdId, card);
   if (result.outcome === "taken" && session.mode === "payment" && session.payment_intent) {
     await enqueueLateRefund(tx, { appointmentId: session.holdId, paymentIntentId: session.payment_intent });
   }
@@ -90,10 +103,13 @@ const onBookingCheckoutCompleted: StripeEventHandler<"checkout.session.completed
 const onBookingCheckoutExpired: StripeEventHandler<"checkout.session.expired"> = async (tx, event) => {
   const session = bookingSession(event);
   if (!session) return;
-  await tx.appointment.updateMany({
+  const lapsed = await tx.appointment.updateMany({
     where: { id: session.holdId, status: "HELD", OR: [{ checkoutSessionId: session.id }, { checkoutSessionId: null }] },
     data: { status: "LAPSED" },
   });
+  if (lapsed.count === 0) return;
+  const hold = await tx.appointment.findUniqueOrThrow({ where: { id: session.holdId }, select: { id: true, patientId: true } });
+  await auditHoldLapse(tx, hold, "checkout-expired");
 };
 
 /** Adds the booking's part of the checkout events; the webhook route imports this module. */

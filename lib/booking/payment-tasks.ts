@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma } from "../db/client";
-import { HOLD_EXPIRY_TASK, runHoldExpiry, scheduleHoldExpiry } from "./hold-expiry";
+import { auditHoldLapse, HOLD_EXPIRY_TASK, runHoldExpiry, scheduleHoldExpiry } from "./hold-expiry";
 import { lapseExpiredHolds } from "./holds";
 import { LATE_REFUND_TASK, runLateRefund } from "./late-refund";
 
@@ -19,10 +19,13 @@ export async function sweepExpiredHolds(limit = 500): Promise<string[]> {
   const lapsed = await lapseExpiredHolds(limit);
   if (lapsed.length === 0) return lapsed;
   const prisma = getPrisma();
-  const withCheckout = await prisma.appointment.findMany({ where: { id: { in: lapsed }, checkoutSessionId: { not: null } }, select: { id: true } });
+  const holds = await prisma.appointment.findMany({ where: { id: { in: lapsed } }, select: { id: true, patientId: true, checkoutSessionId: true } });
   const now = new Date();
   await prisma.$transaction(async (tx) => {
-    for (const hold of withCheckout) await scheduleHoldExpiry(tx, hold.id, now);
+    for (const hold of holds) {
+      await auditHoldLapse(tx, hold, "sweep");
+      if (hold.checkoutSessionId) await scheduleHoldExpiry(tx, hold.id, now);
+    }
   });
   return lapsed;
 }

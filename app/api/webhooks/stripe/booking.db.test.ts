@@ -278,6 +278,8 @@ describe("a payment that completes after its time was taken", () => {
     await runPaymentJobs(intentId);
     expect(refundsOf(intentId)).toHaveLength(1);
     expect(await messagesOf(held.id, "refunded")).toHaveLength(1);
+    const audited = await getPrisma().auditLog.findMany({ where: { entityId: held.id, action: "payment.late-refund" } });
+    expect(audited.map((a) => a.detail)).toEqual([expect.objectContaining({ paymentIntentId: intentId, amountCents: 6000 })]);
     expect((await rowOf(held.id)).status).toBe("LAPSED");
   });
 
@@ -328,6 +330,7 @@ describe("a hold that lapses closes its checkout", () => {
     await runJobs(`hold-expiry:${held.id}`);
     expect((await rowOf(held.id)).status).toBe("LAPSED");
     expect(await sessionStatus(session.id)).toBe("expired");
+    expect(await getPrisma().auditLog.count({ where: { entityId: held.id, action: "appointment.hold-lapse" } })).toBe(1);
     expect(await fake.completeSession(session.id).catch((e: Error) => e.message)).toMatch(/expired/);
     // Its expiry event arrived too, and changed nothing more.
     const expiredEvent = fake.events().find((e) => e.event.type === "checkout.session.expired" && (e.event.data.object as { id: string }).id === session.id)!;
@@ -380,6 +383,7 @@ describe("a hold that lapses closes its checkout", () => {
     await stripe.checkout.sessions.expire(session.id);
     await fake.idle();
     expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect(await getPrisma().auditLog.count({ where: { entityId: held.id, action: "appointment.hold-lapse" } })).toBe(1);
     expect((await createBooking(input(p, start), ctx())).id).toBeDefined();
   });
 
