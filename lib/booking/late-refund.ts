@@ -23,12 +23,30 @@ export type LateRefund = z.infer<typeof payloadSchema>;
 /** Stripe's idempotency key for the refund: the same refund however often the job runs. */
 export const lateRefundKey = (paymentIntentId: string) => `late-refund:${paymentIntentId}`;
 
-/** The patient's notice of a late payment refunded; its key names the payment, read back when it is composed. */
-export const lateRefundMessageKey = (paymentIntentId: string, channel: "EMAIL" | "SMS") => `late-refund:${paymentIntentId}:${channel.toLowerCase()}`;
+/**
+ * The key of the patient's notice that their time was taken while they paid:
+ * it names what they paid with (the PaymentIntent, or the Checkout Session of
+ * a card saved and nothing charged), read back when the notice is composed.
+ */
+export const takenNoticeKey = (reference: string, channel: "EMAIL" | "SMS") => `taken:${reference}:${channel.toLowerCase()}`;
 
-export function paymentIntentOfLateRefundKey(key: string): string | null {
-  const [, intent] = key.split(":");
-  return intent && /^pi_[A-Za-z0-9_]+$/.test(intent) ? intent : null;
+/** What a notice's key names: the payment refunded, or the session through which only a card was saved. */
+export function takenNoticeReference(key: string): { paymentIntentId: string } | { sessionId: string } | null {
+  const [, reference] = key.split(":");
+  if (reference && /^pi_[A-Za-z0-9_]+$/.test(reference)) return { paymentIntentId: reference };
+  if (reference && /^cs_[A-Za-z0-9_]+$/.test(reference)) return { sessionId: reference };
+  return null;
+}
+
+/**
+ * Queues the notice to the patient, inside the caller's transaction, once
+ * per payment: by email, and by text when they gave a phone and texts are on.
+ */
+export async function queueTakenNotice(tx: Prisma.TransactionClient, appointmentId: string, reference: string): Promise<void> {
+  const row = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { language: true, patient: { select: { email: true, phone: true } } } });
+  const base = { kind: "taken" as const, language: row.language, sendAfter: new Date(), appointmentId };
+  if (row.patient.email) await queueMessage(tx, { ...base, channel: "EMAIL", recipient: row.patient.email, dedupeKey: takenNoticeKey(reference, "EMAIL") });
+  if (row.patient.phone && smsEnabled()) await queueMessage(tx, { ...base, channel: "SMS", recipient: row.patient.phone, dedupeKey: takenNoticeKey(reference, "SMS") });
 }
 
 /** Queues the refund inside the caller's transaction, once per payment (the job key). */
@@ -69,23 +87,19 @@ export async function runLateRefund(payload: unknown): Promise<LateRefundOutcome
   }
 
   await prisma.$transaction(async (tx) => {
-    const row = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { language: true, patientId: true, patient: { select: { email: true, phone: true } } } });
     if (refund) {
+      const { patientId } = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { patientId: true } });
       await recordAudit(tx, {
         actor: "online payment: late refund",
         action: "payment.late-refund",
         entity: "Appointment",
         entityId: appointmentId,
-        patientId: row.patientId,
+        patientId,
         ipAddress: null,
         detail: { paymentIntentId, refundId: refund.id, amountCents: refund.amount },
       });
     }
-    const base = { kind: "refunded" as const, language: row.language, sendAfter: new Date(), appointmentId };
-    if (row.patient.email) await queueMessage(tx, { ...base, channel: "EMAIL", recipient: row.patient.email, dedupeKey: lateRefundMessageKey(paymentIntentId, "EMAIL") });
-    if (row.patient.phone && smsEnabled()) {
-      await queueMessage(tx, { ...base, channel: "SMS", recipient: row.patient.phone, dedupeKey: lateRefundMessageKey(paymentIntentId, "SMS") });
-    }
+    await queueTakenNotice(tx, appointmentId, paymentIntentId);
   });
   return refundedBefore ? "refunded-before" : "refunded";
 }

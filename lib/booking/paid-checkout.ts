@@ -8,7 +8,7 @@ import { appointmentIdOf } from "../payments/schema";
 import { registerStripeEventHandler, type StripeEventHandler } from "../payments/webhook";
 import { auditHoldLapse } from "./hold-expiry";
 import { confirmHoldIn } from "./holds";
-import { enqueueLateRefund } from "./late-refund";
+import { enqueueLateRefund, queueTakenNotice } from "./late-refund";
 
 // What Stripe's answer about a hold's Checkout Session does to the booking:
 // run in the transaction that records the event (lib/payments/mutations.ts),
@@ -90,8 +90,12 @@ const onBookingCheckoutCompleted: StripeEventHandler<"checkout.session.completed
   const card = await savedCard(session);
   const result = await confirmHoldIn(tx, session.holdId, new Date());
   if (card) await keepSavedCard(tx, session.holdId, card);
-  if (result.outcome === "taken" && session.mode === "payment" && session.payment_intent) {
+  if (result.outcome !== "taken") return;
+  if (session.mode === "payment" && session.payment_intent) {
     await enqueueLateRefund(tx, { appointmentId: session.holdId, paymentIntentId: session.payment_intent });
+  } else {
+    // Only a card was saved: nothing to refund, and the patient is told now.
+    await queueTakenNotice(tx, session.holdId, session.id);
   }
 };
 

@@ -9,7 +9,7 @@ import { formatPrice } from "../i18n/format-price";
 import type { Language } from "../i18n/languages";
 import type { Composer } from "../messages/kinds";
 import { localDateOf } from "../scheduling/zone-time";
-import { paymentIntentOfLateRefundKey } from "../booking/late-refund";
+import { takenNoticeReference } from "../booking/late-refund";
 import { renderEmail } from "./layout";
 import { loadMessageVisit, type MessageVisit } from "./visit";
 
@@ -39,8 +39,8 @@ async function otherTimes(visit: MessageVisit, now: Date): Promise<number[]> {
 }
 
 /**
- * The patient paid after their hold lapsed and someone else had taken the
- * time: the payment is refunded in full. Decided when sent: a visit booked
+ * The patient paid (or saved their card) after their hold lapsed and someone
+ * else had taken the time: a payment is refunded in full. Decided when sent: a visit booked
  * since (its time came free again) gets nothing; the other open times are
  * searched then, so they are still open when read.
  */
@@ -49,9 +49,11 @@ export const composeLateRefund: Composer = async (tx, message, sender) => {
   const visit = await loadMessageVisit(tx, message);
   if (!visit) return { skip: "The visit no longer exists." };
   if (isVisitStatus(visit.status)) return { skip: "The visit was booked after all: its payment is kept." };
-  const intentId = paymentIntentOfLateRefundKey(message.dedupeKey);
-  const payment = intentId ? await tx.payment.findUnique({ where: { id: intentId }, select: { amountCents: true, currency: true } }) : null;
-  if (!payment || payment.amountCents === null || !payment.currency) return { skip: "The payment to refund is not recorded." };
+  const reference = takenNoticeReference(message.dedupeKey);
+  if (!reference) return { skip: "The notice names no payment." };
+  const payment = "paymentIntentId" in reference ? await tx.payment.findUnique({ where: { id: reference.paymentIntentId }, select: { amountCents: true, currency: true } }) : null;
+  const charged = "paymentIntentId" in reference;
+  if (charged && (!payment || payment.amountCents === null || !payment.currency)) return { skip: "The payment to refund is not recorded." };
 
   const language = message.language;
   const t = translator(language, "messageLateRefund");
@@ -60,7 +62,8 @@ export const composeLateRefund: Composer = async (tx, message, sender) => {
     practice: sender.practiceName,
     service: language === "es" ? visit.service.nameEs : visit.service.nameEn,
     when: when(visit.startsAt.getTime(), zone, language),
-    amount: formatPrice(payment.amountCents, payment.currency, language),
+    amount: payment ? formatPrice(payment.amountCents!, payment.currency!, language) : "",
+    charged: charged ? "yes" : "no",
   };
   const bookUrl = `${publicBaseUrl()}/${language}/book`;
   if (message.channel === "SMS") return { to: message.recipient, text: withoutDoubledPeriod(t("sms", { ...facts, url: bookUrl })) };
@@ -68,11 +71,11 @@ export const composeLateRefund: Composer = async (tx, message, sender) => {
   const times = await otherTimes(visit, now);
   const body = renderEmail({
     language,
-    title: t("title"),
+    title: t("title", facts),
     sender,
     blocks: [
       { kind: "paragraph", text: withoutDoubledPeriod(t("intro", facts)) },
-      { kind: "paragraph", text: t("refund", facts) },
+      { kind: "paragraph", text: charged ? t("refund", facts) : t("noCharge") },
       { kind: "heading", text: t("otherTimes") },
       times.length > 0
         ? { kind: "list", items: times.map((start) => `${when(start, zone, language)} (${formatZoneName(zone, language)})`) }

@@ -19,5 +19,5 @@ export const COMPOSERS: Composers = {
   links: composeLinks,
   lookup: composeLookup,
   reminder: composeReminder,
-  refunded: composeLateRefund,
+  taken: composeLateRefund,
 };

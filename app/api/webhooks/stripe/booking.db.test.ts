@@ -270,14 +270,14 @@ describe("a payment that completes after its time was taken", () => {
     await runPaymentJobs(intentId);
     expect(refundsOf(intentId).map((r) => r.amount)).toEqual([6000]);
     expect(await getPrisma().payment.findUniqueOrThrow({ where: { id: intentId } })).toMatchObject({ amountCents: 6000, refundedCents: 6000 });
-    const told = await messagesOf(held.id, "refunded");
+    const told = await messagesOf(held.id, "taken");
     expect(told.map((m) => m.channel)).toEqual(["EMAIL"]);
 
     // Another delivery of the completion, and the job run again: nothing more.
     expect((await post(copyOf(completed, "again"))).status).toBe(200);
     await runPaymentJobs(intentId);
     expect(refundsOf(intentId)).toHaveLength(1);
-    expect(await messagesOf(held.id, "refunded")).toHaveLength(1);
+    expect(await messagesOf(held.id, "taken")).toHaveLength(1);
     const audited = await getPrisma().auditLog.findMany({ where: { entityId: held.id, action: "payment.late-refund" } });
     expect(audited.map((a) => a.detail)).toEqual([expect.objectContaining({ paymentIntentId: intentId, amountCents: 6000 })]);
     expect((await rowOf(held.id)).status).toBe("LAPSED");
@@ -287,7 +287,7 @@ describe("a payment that completes after its time was taken", () => {
     for (const language of ["en", "es"] as const) {
       const { held, intentId } = await takenWhilePaying(language);
       await runPaymentJobs(intentId);
-      const [message] = await messagesOf(held.id, "refunded");
+      const [message] = await messagesOf(held.id, "taken");
       expect(message).toMatchObject({ channel: "EMAIL", language });
       expect(await sendMessage(message!.id, COMPOSERS, smtp.transport())).toBe("sent");
       const [mail] = await caughtMailTo(message!.recipient);
@@ -307,6 +307,31 @@ describe("a payment that completes after its time was taken", () => {
         expect(text).toMatch(/Reservar otra hora:\n\S+\/es\/book/);
       }
     }
+  });
+});
+
+describe("a card saved after its time was taken", () => {
+  it("books nothing, takes nothing and tells the patient, once", async () => {
+    const p = await practice(2);
+    const start = startIn(37, p.zone);
+    const held = await hold(p, start, 20);
+    const customer = await stripe.customers.create({ email: "rosa@example.com" });
+    const session = await checkoutFor(held.id, { mode: "setup", customer: customer.id });
+    await createBooking(input(p, start), ctx());
+    const { completed } = await paidUndelivered(session.id);
+    expect((await post(completed.payload)).status).toBe(200);
+    expect((await post(copyOf(completed, "again"))).status).toBe(200);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect(await messagesOf(held.id, "confirmation")).toEqual([]);
+    const told = await messagesOf(held.id, "taken");
+    expect(told.map((m) => m.channel)).toEqual(["EMAIL"]);
+
+    expect(await sendMessage(told[0]!.id, COMPOSERS, smtp.transport())).toBe("sent");
+    const [mail] = await caughtMailTo(told[0]!.recipient);
+    expect(mail!.subject).toBe("Your visit is not booked: the time was taken while you saved your card");
+    expect(mail!.text).toContain("While you were saving your card, someone else booked");
+    expect(mail!.text).toContain("No money was taken from your card.");
+    expect(mail!.text).not.toContain("refunded");
   });
 });
 
