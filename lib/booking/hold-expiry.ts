@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/mutations";
 import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { enqueueJob, type SqlExecutor } from "../jobs/queue";
+import { isOnlinePaymentOn } from "../payments/config";
 import { stripeClient } from "../payments/stripe-client";
 
 // A held time that runs out closes its checkout: Stripe keeps a Checkout
@@ -38,6 +39,8 @@ export async function scheduleHoldExpiry(tx: SqlExecutor, holdId: string, expire
  * either way nobody can pay through it any more.
  */
 export async function expireCheckoutSession(sessionId: string): Promise<void> {
+  // Online payment was turned off since: Stripe cannot be asked, and the session closes by itself at its own expiry.
+  if (!isOnlinePaymentOn()) return;
   try {
     await stripeClient().checkout.sessions.expire(sessionId);
   } catch (error) {
