@@ -12,6 +12,7 @@ import { queueVisitEmail } from "../messages/mutations";
 import { queueBookedNotices } from "../messages/visit-changes";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
 import type { BookingCreatedDto } from "./api-types";
+import { scheduleHoldExpiry } from "./hold-expiry";
 import { chooseRoom, holdOnlineBooking } from "./mutations";
 import type { CreateBookingInput } from "./schema";
 
@@ -151,7 +152,8 @@ export type ReleaseHoldResult = { outcome: "released" } | { outcome: "already-la
 
 /**
  * The patient left the checkout: the time is free again at once rather than
- * when the hold would have run out. A hold already paid for and booked stays
+ * when the hold would have run out, and its Checkout Session is expired (by
+ * the hold's expiry job, queued to run now). A hold already paid for and booked stays
  * booked; the payment's own answer decides that.
  */
 export async function releaseHold(holdId: string): Promise<ReleaseHoldResult> {
@@ -161,6 +163,8 @@ export async function releaseHold(holdId: string): Promise<ReleaseHoldResult> {
     const row = await tx.appointment.findUnique({ where: { id: holdId }, select: { status: true, patientId: true } });
     if (!row) throw notFound();
     if (released.count === 0) return row.status === "LAPSED" ? { outcome: "already-lapsed" as const } : { outcome: "booked" as const };
+    // Its checkout is closed now rather than at the hold's expiry: the patient cannot pay for the time given back.
+    await scheduleHoldExpiry(tx, holdId, new Date());
     await recordAudit(tx, {
       actor: PAYMENT_ACTOR,
       action: "appointment.hold-release",

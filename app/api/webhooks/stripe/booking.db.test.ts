@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createPractice, patientInput } from "@/test/fixtures";
 import { ctx, startIn, zoneAtLocalHour } from "@/test/reminder-visits";
 import { confirmHold, createHold, releaseHold } from "@/lib/booking/holds";
+import { runHoldExpiry } from "@/lib/booking/hold-expiry";
 import { paymentTasks, sweepExpiredHolds } from "@/lib/booking/payment-tasks";
 import { createBooking } from "@/lib/booking/mutations";
 import type { CreateBookingInput } from "@/lib/booking/schema";
@@ -398,6 +399,30 @@ describe("a hold that lapses closes its checkout", () => {
     expect((await rowOf(held.id)).status).toBe("LAPSED");
     await runJobs(`hold-expiry:${held.id}`);
     expect(await sessionStatus(session.id)).toBe("expired");
+  });
+
+  it("closes the checkout at once when the patient leaves it", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(47, p.zone));
+    const session = await checkoutFor(held.id);
+    expect(await releaseHold(held.id)).toEqual({ outcome: "released" });
+    const [job] = await jobsKeyed(`hold-expiry:${held.id}`);
+    expect(job!.run_at.getTime()).toBeLessThanOrEqual(Date.now());
+    await runJobs(`hold-expiry:${held.id}`);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+    expect(await sessionStatus(session.id)).toBe("expired");
+  });
+
+  it("waits for a hold whose expiry moved later, and ends it then", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(48, p.zone));
+    await checkoutFor(held.id);
+    const later = new Date(Date.now() + 10 * MINUTE);
+    await getPrisma().appointment.update({ where: { id: held.id }, data: { holdExpiresAt: later } });
+    expect(await runHoldExpiry({ holdId: held.id })).toBe("not-yet");
+    expect((await rowOf(held.id)).status).toBe("HELD");
+    const jobs = await jobsKeyed(`hold-expiry:${held.id}`);
+    expect(jobs.map((j) => j.run_at.getTime())).toEqual([later.getTime()]);
   });
 
   it("gives the time back when its checkout expires while it is held", async () => {
