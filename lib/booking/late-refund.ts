@@ -87,7 +87,9 @@ export async function runLateRefund(payload: unknown): Promise<LateRefundOutcome
   }
 
   await prisma.$transaction(async (tx) => {
-    if (refund) {
+    // Stripe answers a repeated request with the same refund: it is audited once.
+    const audited = refund && (await tx.auditLog.count({ where: { action: "payment.late-refund", entityId: appointmentId, detail: { path: ["refundId"], equals: refund.id } } })) > 0;
+    if (refund && !audited) {
       const { patientId } = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { patientId: true } });
       await recordAudit(tx, {
         actor: "online payment: late refund",

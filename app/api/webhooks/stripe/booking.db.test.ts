@@ -6,6 +6,7 @@ import { createPractice, patientInput } from "@/test/fixtures";
 import { ctx, startIn, zoneAtLocalHour } from "@/test/reminder-visits";
 import { confirmHold, createHold, releaseHold } from "@/lib/booking/holds";
 import { runHoldExpiry } from "@/lib/booking/hold-expiry";
+import { runLateRefund } from "@/lib/booking/late-refund";
 import { paymentTasks, sweepExpiredHolds } from "@/lib/booking/payment-tasks";
 import { createBooking } from "@/lib/booking/mutations";
 import type { CreateBookingInput } from "@/lib/booking/schema";
@@ -282,6 +283,17 @@ describe("a payment that completes after its time was taken", () => {
     const audited = await getPrisma().auditLog.findMany({ where: { entityId: held.id, action: "payment.late-refund" } });
     expect(audited.map((a) => a.detail)).toEqual([expect.objectContaining({ paymentIntentId: intentId, amountCents: 6000 })]);
     expect((await rowOf(held.id)).status).toBe("LAPSED");
+  });
+
+  it("refunds once and audits once when the job runs again before the refund's own event arrives", async () => {
+    const { held, intentId } = await takenWhilePaying();
+    fake.setWebhookUrl(null);
+    expect(await runLateRefund({ appointmentId: held.id, paymentIntentId: intentId })).toBe("refunded");
+    expect(await runLateRefund({ appointmentId: held.id, paymentIntentId: intentId })).toBe("refunded");
+    fake.setWebhookUrl(endpoint);
+    expect(refundsOf(intentId).map((r) => r.amount)).toEqual([6000]);
+    expect(await getPrisma().auditLog.count({ where: { entityId: held.id, action: "payment.late-refund" } })).toBe(1);
+    expect(await messagesOf(held.id, "taken")).toHaveLength(1);
   });
 
   it("tells the patient in their language: the time was taken, the full amount refunded, other open times and the way to book", async () => {
