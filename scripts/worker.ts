@@ -9,6 +9,7 @@ import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
 import { closeMailTransport } from "../lib/mail/transport";
 import { getLogger } from "../lib/log/logger";
 import { reportServerError, flushServerErrors } from "../lib/log/server-errors";
+import { PAYMENT_CRONTAB, paymentTasks } from "../lib/booking/payment-tasks";
 import { messageTasks } from "../lib/message-templates/tasks";
 import { smsEnabled } from "../lib/sms/config";
 import { REMINDER_CRONTAB } from "../lib/reminders/mutations";
@@ -33,7 +34,7 @@ async function main() {
   }
   // The queue's complaints go through the same once-per-kind log as the
   // app's errors: a database that is away must not flood the log.
-  const worker = await startWorker(url, messageTasks, { crontab: REMINDER_CRONTAB, log: (_level, message) => reportServerError(new Error(message), "message worker") });
+  const worker = await startWorker(url, { ...messageTasks, ...paymentTasks }, { crontab: `${REMINDER_CRONTAB}\n${PAYMENT_CRONTAB}`, log: (_level, message) => reportServerError(new Error(message), "message worker") });
   logger.info(smsEnabled() ? "message worker running; text messages go through Twilio" : "message worker running; text messages are off (no TWILIO_ settings)");
 
   let stopping = false;

@@ -47,6 +47,8 @@ export const AUDIT_ACTION_NAMES = [
   "appointment.hold",
   "appointment.hold-confirm",
   "appointment.hold-release",
+  "appointment.hold-lapse",
+  "payment.late-refund",
   "settings.practice.update",
   "settings.location.create",
   "settings.location.update",

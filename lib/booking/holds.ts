@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/mutations";
 import { isVisitStatus } from "../db/appointment-status";
 import { getPrisma } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { violatedConstraint } from "../db/errors";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
@@ -11,6 +12,7 @@ import { queueVisitEmail } from "../messages/mutations";
 import { queueBookedNotices } from "../messages/visit-changes";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
 import type { BookingCreatedDto } from "./api-types";
+import { scheduleHoldExpiry } from "./hold-expiry";
 import { chooseRoom, holdOnlineBooking } from "./mutations";
 import type { CreateBookingInput } from "./schema";
 
@@ -79,50 +81,64 @@ function notFound(): AppError {
  */
 export async function confirmHold(holdId: string, now: Date): Promise<ConfirmHoldResult> {
   if (!holdIdSchema.safeParse(holdId).success) throw notFound();
-  try {
-    return await getPrisma().$transaction(async (tx) => {
-      const place = await tx.appointment.findUnique({ where: { id: holdId }, select: { locationId: true } });
-      if (!place) throw notFound();
-      // The location's rooms first, then the hold, the order a booking takes
-      // them in (its room choice, then its insert, which lapses holds): in the
-      // other order, this booking waiting for a room held by a booking waiting
-      // for this hold would deadlock.
-      await tx.$queryRaw`SELECT 1 FROM "Room" WHERE "locationId" = ${place.locationId}::uuid ORDER BY "id" FOR UPDATE`;
-      const [locked] = await tx.$queryRaw<{ status: string }[]>`
-        SELECT "status"::text AS "status" FROM "Appointment" WHERE "id" = ${holdId}::uuid FOR UPDATE`;
-      if (!locked) throw notFound();
-      const hold = await tx.appointment.findUniqueOrThrow({ where: { id: holdId } });
-      if (isVisitStatus(hold.status)) return { outcome: "already" as const, appointmentId: hold.id };
+  return getPrisma().$transaction((tx) => confirmHoldIn(tx, holdId, now), TX_OPTIONS);
+}
 
-      // A lapsed hold's room place may be someone else's now: take any room
-      // free then. A held one still has its place.
-      const roomId =
-        hold.status === "LAPSED" && hold.mode === "CLINIC"
-          ? await chooseRoom(tx, hold.locationId, { start: hold.startsAt.getTime(), end: hold.endsAt.getTime() }, hold.id)
-          : hold.roomId;
-      // The exclusion constraints decide whether the time is still free.
-      const booked = await tx.appointment.update({
-        where: { id: hold.id },
-        // Booked now: a reminder's lead time counts from here, as for any booking.
-        data: { status: "BOOKED", roomId, startSetAt: now },
-      });
-      await recordAudit(tx, {
-        actor: PAYMENT_ACTOR,
-        action: "appointment.hold-confirm",
-        entity: "Appointment",
-        entityId: booked.id,
-        patientId: booked.patientId,
-        ipAddress: null,
-        detail: { from: hold.status, holdExpiresAt: hold.holdExpiresAt?.toISOString() ?? null },
-      });
-      await queueVisitEmail(tx, { kind: "confirmation", appointmentId: booked.id, dedupeKey: `confirmation:${booked.id}`, sendAfter: now });
-      await queueBookedNotices(tx, { appointmentId: booked.id, revision: booked.revision, before: null, after: { therapistId: booked.therapistId, start: booked.startsAt } }, now);
-      return { outcome: "booked" as const, appointmentId: booked.id };
-    }, TX_OPTIONS);
+/**
+ * confirmHold inside the caller's transaction (a payment's webhook event, so
+ * the event is recorded with its effect). A lost race answers "taken" and
+ * leaves the transaction usable: the booking's write runs under a savepoint
+ * that is rolled back when the time turns out to be someone else's.
+ */
+export async function confirmHoldIn(tx: Prisma.TransactionClient, holdId: string, now: Date): Promise<ConfirmHoldResult> {
+  if (!holdIdSchema.safeParse(holdId).success) throw notFound();
+  const place = await tx.appointment.findUnique({ where: { id: holdId }, select: { locationId: true } });
+  if (!place) throw notFound();
+  // The location's rooms first, then the hold, the order a booking takes
+  // them in (its room choice, then its insert, which lapses holds): in the
+  // other order, this booking waiting for a room held by a booking waiting
+  // for this hold would deadlock.
+  await tx.$queryRaw`SELECT 1 FROM "Room" WHERE "locationId" = ${place.locationId}::uuid ORDER BY "id" FOR UPDATE`;
+  const [locked] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT "status"::text AS "status" FROM "Appointment" WHERE "id" = ${holdId}::uuid FOR UPDATE`;
+  if (!locked) throw notFound();
+  const hold = await tx.appointment.findUniqueOrThrow({ where: { id: holdId } });
+  if (isVisitStatus(hold.status)) return { outcome: "already", appointmentId: hold.id };
+
+  let booked;
+  await tx.$executeRaw`SAVEPOINT confirm_hold`;
+  try {
+    // A lapsed hold's room place may be someone else's now: take any room
+    // free then. A held one still has its place.
+    const roomId =
+      hold.status === "LAPSED" && hold.mode === "CLINIC"
+        ? await chooseRoom(tx, hold.locationId, { start: hold.startsAt.getTime(), end: hold.endsAt.getTime() }, hold.id)
+        : hold.roomId;
+    // The exclusion constraints decide whether the time is still free.
+    booked = await tx.appointment.update({
+      where: { id: hold.id },
+      // Booked now: a reminder's lead time counts from here, as for any booking.
+      data: { status: "BOOKED", roomId, startSetAt: now },
+    });
   } catch (error) {
-    if (isTakenError(error)) return { outcome: "taken", appointmentId: holdId };
-    throw error;
+    if (!isTakenError(error)) throw error;
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT confirm_hold`;
+    await tx.$executeRaw`RELEASE SAVEPOINT confirm_hold`;
+    return { outcome: "taken", appointmentId: holdId };
   }
+  await tx.$executeRaw`RELEASE SAVEPOINT confirm_hold`;
+  await recordAudit(tx, {
+    actor: PAYMENT_ACTOR,
+    action: "appointment.hold-confirm",
+    entity: "Appointment",
+    entityId: booked.id,
+    patientId: booked.patientId,
+    ipAddress: null,
+    detail: { from: hold.status, holdExpiresAt: hold.holdExpiresAt?.toISOString() ?? null },
+  });
+  await queueVisitEmail(tx, { kind: "confirmation", appointmentId: booked.id, dedupeKey: `confirmation:${booked.id}`, sendAfter: now });
+  await queueBookedNotices(tx, { appointmentId: booked.id, revision: booked.revision, before: null, after: { therapistId: booked.therapistId, start: booked.startsAt } }, now);
+  return { outcome: "booked", appointmentId: booked.id };
 }
 
 function isTakenError(error: unknown): boolean {
@@ -136,7 +152,8 @@ export type ReleaseHoldResult = { outcome: "released" } | { outcome: "already-la
 
 /**
  * The patient left the checkout: the time is free again at once rather than
- * when the hold would have run out. A hold already paid for and booked stays
+ * when the hold would have run out, and its Checkout Session is expired (by
+ * the hold's expiry job, queued to run now). A hold already paid for and booked stays
  * booked; the payment's own answer decides that.
  */
 export async function releaseHold(holdId: string): Promise<ReleaseHoldResult> {
@@ -146,6 +163,8 @@ export async function releaseHold(holdId: string): Promise<ReleaseHoldResult> {
     const row = await tx.appointment.findUnique({ where: { id: holdId }, select: { status: true, patientId: true } });
     if (!row) throw notFound();
     if (released.count === 0) return row.status === "LAPSED" ? { outcome: "already-lapsed" as const } : { outcome: "booked" as const };
+    // Its checkout is closed now rather than at the hold's expiry: the patient cannot pay for the time given back.
+    await scheduleHoldExpiry(tx, holdId, new Date());
     await recordAudit(tx, {
       actor: PAYMENT_ACTOR,
       action: "appointment.hold-release",

@@ -30,6 +30,7 @@ import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
 import { appointmentIdForLink } from "../patient-links/data";
 import { queueVisitEmail } from "../messages/mutations";
 import { queueBookedNotices, queueCancelledNotices, queueRescheduledNotices } from "../messages/visit-changes";
+import { scheduleHoldExpiry } from "./hold-expiry";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
 import { hashBookingBody, hashIdempotencyKey, openManageToken, REPLAY_WINDOW_MS, sealManageToken } from "./replay-seal";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
@@ -305,7 +306,11 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
         },
       });
       // A hold is not a visit yet: its confirmation goes when it is paid for and booked.
-      if (hold) return created;
+      if (hold) {
+        // Its end is scheduled with it: the checkout it is paid through is closed then.
+        await scheduleHoldExpiry(tx, created.id, hold.expiresAt);
+        return created;
+      }
       await queueVisitEmail(tx, { kind: "confirmation", appointmentId: created.id, dedupeKey: `confirmation:${created.id}`, sendAfter: ctx.now });
       await queueBookedNotices(tx, { appointmentId: created.id, revision: created.revision, before: null, after: { therapistId: created.therapistId, start: created.startsAt } }, ctx.now);
       return created;

@@ -9,6 +9,7 @@ import enLookup from "./messages/en/lookup.json";
 import enManage from "./messages/en/manage.json";
 import enMessageCancelled from "./messages/en/message-cancelled.json";
 import enMessageConfirmation from "./messages/en/message-confirmation.json";
+import enMessageLateRefund from "./messages/en/message-late-refund.json";
 import enMessageLayout from "./messages/en/message-layout.json";
 import enMessageLinks from "./messages/en/message-links.json";
 import enMessageLookup from "./messages/en/message-lookup.json";
@@ -53,6 +54,7 @@ import esLookup from "./messages/es/lookup.json";
 import esManage from "./messages/es/manage.json";
 import esMessageCancelled from "./messages/es/message-cancelled.json";
 import esMessageConfirmation from "./messages/es/message-confirmation.json";
+import esMessageLateRefund from "./messages/es/message-late-refund.json";
 import esMessageLayout from "./messages/es/message-layout.json";
 import esMessageLinks from "./messages/es/message-links.json";
 import esMessageLookup from "./messages/es/message-lookup.json";
@@ -88,6 +90,7 @@ const en = {
   manage: enManage,
   messageCancelled: enMessageCancelled,
   messageConfirmation: enMessageConfirmation,
+  messageLateRefund: enMessageLateRefund,
   messageLayout: enMessageLayout,
   messageLinks: enMessageLinks,
   messageLookup: enMessageLookup,
@@ -140,6 +143,7 @@ const es: Messages = {
   manage: esManage,
   messageCancelled: esMessageCancelled,
   messageConfirmation: esMessageConfirmation,
+  messageLateRefund: esMessageLateRefund,
   messageLayout: esMessageLayout,
   messageLinks: esMessageLinks,
   messageLookup: esMessageLookup,

@@ -2,6 +2,7 @@ import "server-only";
 import { translator } from "../i18n/catalog";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
+import { paymentReceipt } from "./receipt";
 import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitStartWords, visitLinks, whatToBring } from "./visit";
 import { visitAsNow } from "./visit-as-now";
 
@@ -25,6 +26,7 @@ export const composeConfirmation: Composer = async (tx, message, sender) => {
     sender,
     blocks: [
       ...visitOpening(booking, visit.room?.name ?? null, language, t("intro", { practice: sender.practiceName })),
+      ...(await paymentReceipt(tx, visit, language)),
       ...visitLinks(booking, language),
       ...whatToBring(booking, language),
       ...cancellationPolicy(booking, sender, language),

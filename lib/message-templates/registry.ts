@@ -2,6 +2,7 @@ import "server-only";
 import { composeTest, type Composers } from "../messages/kinds";
 import { composeCancelled } from "./cancelled";
 import { composeConfirmation } from "./confirmation";
+import { composeLateRefund } from "./late-refund";
 import { composeLinks } from "./links";
 import { composeLookup } from "./lookup";
 import { composeReminder } from "./reminder";
@@ -18,4 +19,5 @@ export const COMPOSERS: Composers = {
   links: composeLinks,
   lookup: composeLookup,
   reminder: composeReminder,
+  taken: composeLateRefund,
 };

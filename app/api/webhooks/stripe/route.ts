@@ -1,3 +1,5 @@
+// Registers the booking's part of the checkout events beside the ledger's.
+import "@/lib/booking/paid-checkout";
 import { AppError } from "@/lib/errors/app-error";
 import { json, withErrors } from "@/lib/http/route";
 import { paymentsConfig } from "@/lib/payments/config";
