@@ -124,18 +124,24 @@ export async function holdForCheckout(input: CreateBookingInput, ctx: RequestCon
     holdExpiresAt: new Date(hold.expiresAt),
     email: input.patient.email,
   };
-  const session = await sessionOrRelease(facts, asked.payment);
+  const session = await sessionOrRelease(facts, asked.payment, true);
   return { status: 202, body: paymentRequired(hold, facts, session, asked) };
 }
 
-async function sessionOrRelease(facts: HoldFacts, payment: CheckoutPayment): Promise<Stripe.Checkout.Session & { url: string }> {
+/**
+ * The hold's session. Only the request that made the hold lets it go when
+ * Stripe fails: a re-submitted form asking at the same moment (Stripe then
+ * answers that the key is in use) must not free the time the first request
+ * is still sending the patient to pay for.
+ */
+async function sessionOrRelease(facts: HoldFacts, payment: CheckoutPayment, madeTheHold: boolean): Promise<Stripe.Checkout.Session & { url: string }> {
   let session: Stripe.Checkout.Session;
   try {
     session = await startCheckout(facts, payment);
     if (!session.url) throw new Error(`Checkout Session ${session.id} came back without a page to pay on.`);
   } catch (error) {
-    await letGo(facts.holdId);
-    console.error(`Checkout for held time ${facts.holdId} could not be started; the time was let go: ${error instanceof Error ? error.message : String(error)}`);
+    if (madeTheHold) await letGo(facts.holdId);
+    console.error(`Checkout for held time ${facts.holdId} could not be started${madeTheHold ? "; the time was let go" : ""}: ${error instanceof Error ? error.message : String(error)}`);
     throw new AppError("PAYMENT_UNAVAILABLE", PAYMENT_UNAVAILABLE_MESSAGE);
   }
   // The session is recorded as soon as it exists: the payment's answer finds its hold by it.
@@ -180,7 +186,7 @@ async function answerReplay(earlier: FormReplay, input: CreateBookingInput, ctx:
     holdExpiresAt: earlier.holdExpiresAt!,
     email: input.patient.email,
   };
-  const session = await sessionOrRelease(facts, asked.payment);
+  const session = await sessionOrRelease(facts, asked.payment, false);
   return { status: 202, body: paymentRequired(earlier.booking, facts, session, asked) };
 }
 

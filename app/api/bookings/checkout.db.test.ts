@@ -137,6 +137,16 @@ describe("POST /api/bookings for a service paid online", () => {
     expect((await other.json()).error.code).toBe("FORM_ALREADY_USED");
   });
 
+  it("sends the same form twice at the same moment to one hold and one checkout", async () => {
+    const { practice, form } = await paidPractice({ priceCents: 12_000, paymentRule: "DEPOSIT", depositPercent: 25 });
+    const sent = form();
+    const answers = await Promise.all([post(sent), post(sent)]);
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
+    const [one, two] = await Promise.all(answers.map((a) => a.json()));
+    expect(two).toMatchObject({ id: one.id, checkoutUrl: one.checkoutUrl, manageToken: one.manageToken });
+    expect(await heldRows(practice.service.id)).toHaveLength(1);
+  });
+
   it("holds a card-on-file service's time and sends the patient to save a card (setup mode)", async () => {
     const { practice, form } = await paidPractice({ priceCents: 8_000, paymentRule: "CARD_ON_FILE" });
     const response = await post(form());
