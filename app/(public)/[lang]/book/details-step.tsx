@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
-import { ApiError, createBooking } from "@/components/booking/api-client";
+import { ApiError, createBooking, needsPayment } from "@/components/booking/api-client";
 import { ConflictAlternatives } from "@/components/booking/conflict-alternatives";
 import { slotConflict } from "@/components/booking/slot-conflict";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
@@ -13,6 +13,7 @@ import { TextField } from "@/components/form/text-field";
 import { languageNames, languages, type Language } from "@/lib/i18n/languages";
 import { AppointmentSummary } from "./appointment-summary";
 import { clearStoredDraft } from "./booking-draft-storage";
+import { storePendingPayment } from "./pending-payment-storage";
 import type { BookingDraft, PatientDraft } from "./booking-draft";
 import { detailFields, detailInputIds, serverFieldErrors, validateDetails, type DetailErrors, type DetailWords } from "./patient-errors";
 import { StepFrame } from "./step-frame";
@@ -71,6 +72,8 @@ export function DetailsStep(props: DetailsStepProps) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const mutation = useMutation({ mutationFn: createBooking });
   const sending = mutation.isPending || mutation.isSuccess;
+  // A service paid, or secured with a card, online: submitting holds the time and opens the checkout.
+  const paying = ["full", "deposit", "card"].includes(props.service.payment.online.kind);
 
   const showFieldErrors = (fieldErrors: DetailErrors, other: string[]) => {
     setErrors(fieldErrors);
@@ -96,6 +99,7 @@ export function DetailsStep(props: DetailsStepProps) {
       return showFieldErrors(server.errors, server.other);
     }
     if (error.status === 429) return setFailure(words("failure.rateLimited"));
+    if (code === "PAYMENT_UNAVAILABLE") return setFailure(words("failure.paymentUnavailable"));
     if (error.status === 0) return setFailure(words("failure.network"));
     setFailure(words("failure.generic"));
   };
@@ -121,6 +125,12 @@ export function DetailsStep(props: DetailsStepProps) {
       {
         onSuccess: (created) => {
           setConflict(null);
+          if (needsPayment(created)) {
+            // The draft stays in the tab: a patient who cancels the payment comes back to choose a time again.
+            storePendingPayment({ manageToken: created.manageToken, holdExpiresAt: created.holdExpiresAt });
+            window.location.assign(created.checkoutUrl);
+            return;
+          }
           clearStoredDraft();
           router.push(`/${language}/manage/${encodeURIComponent(created.manageToken)}?booked=1`);
         },
@@ -146,7 +156,7 @@ export function DetailsStep(props: DetailsStepProps) {
       focusHeading={props.focusHeading}
       onSubmit={() => book(slot)}
       onBack={props.onBack}
-      submitLabel={sending ? t("submitting") : t("submit")}
+      submitLabel={paying ? (sending ? t("submittingToPayment") : t("submitToPayment")) : sending ? t("submitting") : t("submit")}
       submitting={sending}
       hideSubmit={conflict !== null}
       top={
@@ -327,7 +337,7 @@ export function DetailsStep(props: DetailsStepProps) {
       </div>
 
       <p aria-live="polite" className="sr-only">
-        {sending ? t("submitting") : ""}
+        {sending ? (paying ? t("submittingToPayment") : t("submitting")) : ""}
       </p>
     </StepFrame>
   );
