@@ -144,4 +144,27 @@ test.describe("paying a deposit online to book a visit", () => {
     await expect(page.getByRole("status")).toHaveText(paymentEs.cancelled.body);
     await expectNoAxeViolations(page, "the payment-cancelled page in Spanish");
   });
+
+  test("a patient who goes back from the checkout page with the browser's back button can send the form again", async ({ page, request }) => {
+    const flow = new BookingFlow(page, "en");
+    const chosen = await therapyUpToPayment(flow);
+    const firstCheckout = page.url();
+    await page.goBack();
+    await expect(flow.stepHeading(5)).toBeVisible();
+    // A page loaded anew asks for the consent again; one from the browser's cache still has it.
+    const consent = page.getByRole("checkbox", { name: flow.t.book.details.consent });
+    if (!(await consent.isChecked())) {
+      await consent.focus();
+      await consent.press("Space");
+    }
+    // The time this tab held is let go first: the patient's own hold does not refuse them their time.
+    await page.getByRole("button", { name: flow.t.book.details.submitToPayment }).press("Enter");
+    await page.waitForURL(new RegExp(`^${fake.url}/checkout/cs_test_`));
+    expect(page.url()).not.toBe(firstCheckout);
+    await expect(page.getByRole("heading", { name: "Pay $27.50" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Cancel and return to the practice" }).click();
+    await expect(page.getByRole("status")).toHaveText(payment.cancelled.body);
+    expect(await isOffered(request, chosen)).toBe(true);
+  });
 });

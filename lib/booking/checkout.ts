@@ -149,13 +149,19 @@ async function sessionOrRelease(facts: HoldFacts, payment: CheckoutPayment, made
   return session as Stripe.Checkout.Session & { url: string };
 }
 
-/**
- * A hold whose checkout could not start: the time is free again, and the
- * form's key is taken off the row so that the patient's "try again" with the
- * same form holds anew instead of being refused as a used form.
- */
+/** A hold whose checkout could not start: the time is free again, and the form may be sent again. */
 async function letGo(holdId: string): Promise<void> {
   await releaseHold(holdId);
+  await forgetFormKey(holdId);
+}
+
+/**
+ * A hold let go no longer answers for its form: the key is taken off the
+ * row, so that the same form sent again (the patient's "try again", or the
+ * browser's back button from the checkout) holds anew instead of being
+ * refused as a used form.
+ */
+async function forgetFormKey(holdId: string): Promise<void> {
   await getPrisma().appointment.updateMany({
     where: { id: holdId, status: "LAPSED" },
     data: { idempotencyKeyHash: null, idempotencyBodyHash: null, idempotencyExpiresAt: null, sealedManageToken: null },
@@ -222,7 +228,9 @@ export async function releaseHoldByToken(token: string): Promise<void> {
   const hold = await getPrisma().appointment.findUnique({ where: { manageTokenHash: hashManageToken(token) }, select: { id: true, status: true, checkoutSessionId: true } });
   if (!hold || hold.status !== "HELD") return;
   const released = await releaseHold(hold.id);
-  if (released.outcome !== "released" || !hold.checkoutSessionId) return;
+  if (released.outcome !== "released") return;
+  await forgetFormKey(hold.id);
+  if (!hold.checkoutSessionId) return;
   // The checkout page is closed too, so the patient cannot pay for a time
   // given up; a payment already under way is answered by the webhook.
   try {

@@ -215,7 +215,8 @@ describe("POST /api/bookings/<token>/release", () => {
 
   it("frees a held time and closes its checkout; a booked visit's link and a guess get the same answer and change nothing", async () => {
     const { practice, form } = await paidPractice({ priceCents: 12_000, paymentRule: "DEPOSIT", depositPercent: 25 });
-    const held = await (await post(form())).json();
+    const sent = form();
+    const held = await (await post(sent)).json();
     const response = await releaseWith(held.manageToken);
     expect(response.status).toBe(200);
     const answer = await response.json();
@@ -231,5 +232,13 @@ describe("POST /api/bookings/<token>/release", () => {
     expect([await bookedAnswer.json(), await guess.json()]).toEqual([answer, answer]);
     expect((await getPrisma().appointment.findUniqueOrThrow({ where: { id: booked.id } })).status).toBe("BOOKED");
     expect(await heldRows(practice.service.id)).toEqual([]);
+
+    // The same form sent again (the browser's back button from the checkout) holds the time anew.
+    const again = await post(sent);
+    expect(again.status).toBe(202);
+    const renewed = await again.json();
+    expect(renewed.id).not.toBe(held.id);
+    expect(renewed.checkoutUrl).not.toBe(held.checkoutUrl);
+    expect(await heldRows(practice.service.id)).toHaveLength(1);
   });
 });

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
-import { ApiError, createBooking, needsPayment } from "@/components/booking/api-client";
+import type { CreateBookingInput } from "@/lib/booking/schema";
+import { ApiError, createBooking, needsPayment, releaseHeldTime } from "@/components/booking/api-client";
 import { ConflictAlternatives } from "@/components/booking/conflict-alternatives";
 import { slotConflict } from "@/components/booking/slot-conflict";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
@@ -13,7 +14,7 @@ import { TextField } from "@/components/form/text-field";
 import { languageNames, languages, type Language } from "@/lib/i18n/languages";
 import { AppointmentSummary } from "./appointment-summary";
 import { clearStoredDraft } from "./booking-draft-storage";
-import { storePendingPayment } from "./pending-payment-storage";
+import { clearPendingPayment, readPendingPayment, storePendingPayment } from "./pending-payment-storage";
 import type { BookingDraft, PatientDraft } from "./booking-draft";
 import { detailFields, detailInputIds, serverFieldErrors, validateDetails, type DetailErrors, type DetailWords } from "./patient-errors";
 import { StepFrame } from "./step-frame";
@@ -54,6 +55,20 @@ function FailureAlert({ message }: { message: string }) {
   );
 }
 
+/**
+ * A patient back from the checkout without paying (the browser's back
+ * button) still holds a time from this tab: it is let go first, so that
+ * their own hold does not stand in the way of the time they now choose.
+ */
+async function bookLettingGoOfEarlierHold(input: CreateBookingInput) {
+  const earlier = readPendingPayment();
+  if (earlier) {
+    await releaseHeldTime(earlier.manageToken).catch(() => undefined);
+    clearPendingPayment();
+  }
+  return createBooking(input);
+}
+
 export function DetailsStep(props: DetailsStepProps) {
   const { language, draft, update, mode, slot } = props;
   const words = useTranslations("book");
@@ -70,8 +85,17 @@ export function DetailsStep(props: DetailsStepProps) {
   const [summaryFocus, setSummaryFocus] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const mutation = useMutation({ mutationFn: createBooking });
+  const mutation = useMutation({ mutationFn: bookLettingGoOfEarlierHold });
   const sending = mutation.isPending || mutation.isSuccess;
+  const { reset } = mutation;
+  // Back from the checkout page through the browser's cache: the form is live again, not still "sending".
+  useEffect(() => {
+    const shown = (event: PageTransitionEvent) => {
+      if (event.persisted) reset();
+    };
+    window.addEventListener("pageshow", shown);
+    return () => window.removeEventListener("pageshow", shown);
+  }, [reset]);
   // A service paid, or secured with a card, online: submitting holds the time and opens the checkout.
   const paying = ["full", "deposit", "card"].includes(props.service.payment.online.kind);
 
