@@ -4,6 +4,7 @@ import type {
   BookingDto,
   ErrorDto,
   LocationDto,
+  PaymentRequiredDto,
   ReasonDto,
   ServiceDto,
   TherapistDto,
@@ -94,8 +95,13 @@ export function fetchAvailability(params: AvailabilityParams, signal?: AbortSign
   return requestJson<AvailabilityDto>(`/api/availability?${query}`, { signal });
 }
 
+/** Booked (201), or held while the patient pays at Stripe's checkout (202, PAYMENT_REQUIRED). */
 export function createBooking(input: CreateBookingInput) {
-  return requestJson<BookingCreatedDto>("/api/bookings", { method: "POST", body: JSON.stringify(input) });
+  return requestJson<BookingCreatedDto | PaymentRequiredDto>("/api/bookings", { method: "POST", body: JSON.stringify(input) });
+}
+
+export function needsPayment(answer: BookingCreatedDto | PaymentRequiredDto): answer is PaymentRequiredDto {
+  return "status" in answer && answer.status === "PAYMENT_REQUIRED";
 }
 
 function bookingPath(token: string) {
@@ -117,6 +123,11 @@ export function rescheduleBooking(token: string, input: RescheduleBookingInput) 
 
 export function cancelBooking(token: string, reason: string | undefined) {
   return requestJson<BookingDto>(bookingPath(token), { method: "DELETE", body: JSON.stringify({ reason }) });
+}
+
+/** The patient left the checkout: their held time is let go. The answer is the same for every link. */
+export function releaseHeldTime(token: string) {
+  return requestJson<{ released: true }>(`${bookingPath(token)}/release`, { method: "POST", body: "{}" });
 }
 
 export function calendarFilePath(token: string) {

@@ -33,7 +33,7 @@ const slot = {
 /** Every code an error body may carry; the check below fails the type-check when ErrorCode gains one not listed here. */
 const errorCodes = [
   "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
-  "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED",
+  "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED", "PAYMENT_UNAVAILABLE",
   "ROOM_NOT_OPEN", "ROOM_IN_USE", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
 ] as const satisfies readonly ErrorCode[];
 const everyErrorCodeListed: Exclude<ErrorCode, (typeof errorCodes)[number]> extends never ? true : never = true;
@@ -250,12 +250,41 @@ export function buildOpenApiDocument(serverUrl: string) {
                 },
               }),
             },
+            202: {
+              description:
+                "The service is paid (in full or by deposit) or secured with a card online: the time is held until `holdExpiresAt` and nothing is booked yet. The patient pays at `checkoutUrl`; the payment books the visit, and the manage link opens it from then on. The identical body sent again with the same `idempotencyKey` while the hold lives answers the same checkout.",
+              ...json({
+                type: "object",
+                required: ["status", "id", "start", "end", "therapistId", "checkoutUrl", "holdExpiresAt", "payment", "manageUrl", "manageToken"],
+                properties: {
+                  status: { type: "string", enum: ["PAYMENT_REQUIRED"] },
+                  id: { type: "string" },
+                  start: { type: "string" },
+                  end: { type: "string" },
+                  therapistId: { type: "string" },
+                  checkoutUrl: { type: "string", format: "uri", description: "Stripe's hosted checkout page." },
+                  holdExpiresAt: { type: "string", format: "date-time", description: "When the held time is let go if not paid for (the location's offset)." },
+                  payment: {
+                    type: "object",
+                    required: ["kind"],
+                    properties: {
+                      kind: { type: "string", enum: ["full", "deposit", "card"] },
+                      amountCents: { type: "integer", minimum: 1, description: "What is charged now (not with `card`)." },
+                      currency: { type: "string", description: "The service's currency (not with `card`)." },
+                    },
+                  },
+                  manageUrl: { type: "string" },
+                  manageToken: { type: "string" },
+                },
+              }),
+            },
             400: errorResponse("The body is not JSON"),
             404: errorResponse("Unknown service or location"),
             ...bodyErrors,
             409: errorResponse("SLOT_TAKEN, with alternatives"),
             422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer), SLOT_UNAVAILABLE, OUTSIDE_AREA or FORM_ALREADY_USED"),
             429: errorResponse("Too many booking writes from this address"),
+            503: errorResponse("PAYMENT_UNAVAILABLE: Stripe could not be reached; nothing is held, and the same form may be sent again"),
           },
         },
       },
@@ -301,6 +330,21 @@ export function buildOpenApiDocument(serverUrl: string) {
             404: errorResponse("Unknown or expired link"),
             ...bodyErrors,
             409: errorResponse("TOO_LATE_TO_CHANGE or ALREADY_CANCELLED"),
+            429: errorResponse("Too many booking writes from this address"),
+          },
+        },
+      },
+      "/api/bookings/{token}/release": {
+        parameters: [tokenParam],
+        post: {
+          summary: "Let a held time go (the patient left the checkout without paying)",
+          description:
+            "A time held for this link while its payment is awaited is freed at once, and its checkout closed. The answer is the same for any well-formed link (held, booked or unknown), and a booked visit is never changed.",
+          responses: {
+            200: { description: "Done (or nothing to do)", ...json({ type: "object", required: ["released"], properties: { released: { type: "boolean", enum: [true] } } }) },
+            404: errorResponse("A malformed link"),
+            ...bodyErrors,
+            422: errorResponse("A body other than an empty object"),
             429: errorResponse("Too many booking writes from this address"),
           },
         },

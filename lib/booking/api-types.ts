@@ -85,6 +85,28 @@ export interface BookingCreatedDto {
   joinUrl: string | null;
 }
 
+/**
+ * The answer (202) when the service asks for a payment or a card online: the
+ * time is held until `holdExpiresAt` and the patient finishes at Stripe's
+ * checkout. The manage link opens the visit once the payment has booked it.
+ */
+export interface PaymentRequiredDto {
+  status: "PAYMENT_REQUIRED";
+  /** The held time's id: the visit's id once it is booked. */
+  id: string;
+  start: string;
+  end: string;
+  therapistId: string;
+  /** Stripe's hosted checkout page, where the patient pays or saves a card. */
+  checkoutUrl: string;
+  /** When the time stops being kept (ISO 8601 with the location's offset). */
+  holdExpiresAt: string;
+  /** What is asked: the full price, a deposit, or a card saved for the practice's fees. */
+  payment: { kind: "full" | "deposit"; amountCents: number; currency: string } | { kind: "card" };
+  manageUrl: string;
+  manageToken: string;
+}
+
 export interface BookingDto {
   id: string;
   status: "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";

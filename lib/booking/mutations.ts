@@ -200,10 +200,10 @@ function visitAddress(input: CreateBookingInput, mode: VisitMode) {
  * for a friendly answer; the exclusion constraints decide any race.
  */
 export async function createBooking(input: CreateBookingInput, ctx: RequestContext): Promise<BookingCreatedDto> {
-  if (!input.idempotencyKey) return bookOnce(input, ctx, null);
-  const form: FormKey = { key: input.idempotencyKey, keyHash: hashIdempotencyKey(input.idempotencyKey), bodyHash: hashBookingBody(input) };
+  const form = formKeyOf(input);
+  if (!form) return bookOnce(input, ctx, null);
   const earlier = await replayBooking(form, ctx);
-  if (earlier) return earlier;
+  if (earlier) return earlier.booking;
   try {
     return await bookOnce(input, ctx, form);
   } catch (error) {
@@ -211,9 +211,33 @@ export async function createBooking(input: CreateBookingInput, ctx: RequestConte
     // slot check sees the time taken, or the unique key refuses the row):
     // answer with the booking the first request made.
     const replay = await replayBooking(form, ctx);
-    if (replay) return replay;
+    if (replay) return replay.booking;
     throw error;
   }
+}
+
+function formKeyOf(input: CreateBookingInput): FormKey | null {
+  if (!input.idempotencyKey) return null;
+  return { key: input.idempotencyKey, keyHash: hashIdempotencyKey(input.idempotencyKey), bodyHash: hashBookingBody(input) };
+}
+
+/** What a booking form sent before made: a visit, or a time held while the patient pays. */
+export interface FormReplay {
+  booking: BookingCreatedDto;
+  status: Appointment["status"];
+  holdExpiresAt: Date | null;
+  checkoutSessionId: string | null;
+  timeZone: string;
+}
+
+/**
+ * The row an earlier submission of the same form (same key, same body) made,
+ * or null when the form was never sent. The same key with another body, or a
+ * key past its replay window, is refused as a used form.
+ */
+export async function replayForm(input: CreateBookingInput, ctx: RequestContext): Promise<FormReplay | null> {
+  const form = formKeyOf(input);
+  return form ? replayBooking(form, ctx) : null;
 }
 
 /** A booking form's idempotency key, its hash and the hash of the request it came with. */
@@ -232,10 +256,11 @@ export interface HoldTerms {
  * The booking form's own path (the same checks of the service, location, time
  * and patient, and the same answers to a lost race), writing a HELD row that
  * keeps the time until `hold.expiresAt` and queueing no confirmation. A held
- * time is not replayed by a form key: it is not a booking yet.
+ * time keeps the form's key, so that the same form sent again while the
+ * patient pays finds this hold (replayForm) instead of holding a second time.
  */
 export function holdOnlineBooking(input: CreateBookingInput, ctx: RequestContext, hold: HoldTerms): Promise<BookingCreatedDto> {
-  return bookOnce(input, ctx, null, hold);
+  return bookOnce(input, ctx, formKeyOf(input), hold);
 }
 
 async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: FormKey | null, hold: HoldTerms | null = null): Promise<BookingCreatedDto> {
@@ -387,7 +412,7 @@ export async function chooseRoom(
  * changing nothing. Any other request with that key is refused, so a key seen
  * in transit or guessed gives nothing away and cannot touch the booking.
  */
-async function replayBooking(form: FormKey, ctx: RequestContext): Promise<BookingCreatedDto | null> {
+async function replayBooking(form: FormKey, ctx: RequestContext): Promise<FormReplay | null> {
   const prisma = getPrisma();
   const existing = await prisma.appointment.findUnique({ where: { idempotencyKeyHash: form.keyHash } });
   if (!existing) return null;
@@ -411,13 +436,19 @@ async function replayBooking(form: FormKey, ctx: RequestContext): Promise<Bookin
     ipAddress: ctx.ipAddress,
   });
   return {
-    id: current.id,
-    start: formatInstantWithOffset(current.startsAt.getTime(), current.location.timeZone),
-    end: formatInstantWithOffset(current.endsAt.getTime(), current.location.timeZone),
-    therapistId: current.therapistId,
-    manageUrl: manageUrl(token, current.language),
-    manageToken: token,
-    joinUrl: joinUrlFor(current.mode, token),
+    booking: {
+      id: current.id,
+      start: formatInstantWithOffset(current.startsAt.getTime(), current.location.timeZone),
+      end: formatInstantWithOffset(current.endsAt.getTime(), current.location.timeZone),
+      therapistId: current.therapistId,
+      manageUrl: manageUrl(token, current.language),
+      manageToken: token,
+      joinUrl: joinUrlFor(current.mode, token),
+    },
+    status: current.status,
+    holdExpiresAt: current.holdExpiresAt,
+    checkoutSessionId: current.checkoutSessionId,
+    timeZone: current.location.timeZone,
   };
 }
 

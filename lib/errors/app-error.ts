@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_ELIGIBLE: 422,
   FORM_ALREADY_USED: 422,
   RATE_LIMITED: 429,
+  PAYMENT_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -18,6 +18,7 @@ export type ErrorCode =
   | "STALE"
   | "INVALID_TRANSITION"
   | "RATE_LIMITED"
+  | "PAYMENT_UNAVAILABLE"
   | "ROOM_NOT_OPEN"
   | "ROOM_IN_USE"
   | "FORBIDDEN"

@@ -22,6 +22,7 @@ import enMessageVisit from "./messages/en/message-visit.json";
 import enMeta from "./messages/en/meta.json";
 import enNotFound from "./messages/en/not-found.json";
 import enNotOpen from "./messages/en/not-open.json";
+import enPayment from "./messages/en/payment.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
 import enSlots from "./messages/en/slots.json";
@@ -66,6 +67,7 @@ import esMessageVisit from "./messages/es/message-visit.json";
 import esMeta from "./messages/es/meta.json";
 import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
+import esPayment from "./messages/es/payment.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
 import esSlots from "./messages/es/slots.json";
@@ -104,6 +106,7 @@ const en = {
   meta: enMeta,
   notFound: enNotFound,
   notOpen: enNotOpen,
+  payment: enPayment,
   policies: enPolicies,
   preferences: enPreferences,
   slots: enSlots,
@@ -156,6 +159,7 @@ const es: Messages = {
   meta: esMeta,
   notFound: esNotFound,
   notOpen: esNotOpen,
+  payment: esPayment,
   policies: esPolicies,
   preferences: esPreferences,
   slots: esSlots,

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { LocationDto, ServiceDto, SlotDto, VisitModeDto } from "@/lib/booking/api-types";
-import { ApiError, createBooking } from "@/components/booking/api-client";
+import type { CreateBookingInput } from "@/lib/booking/schema";
+import { ApiError, createBooking, needsPayment, releaseHeldTime } from "@/components/booking/api-client";
 import { ConflictAlternatives } from "@/components/booking/conflict-alternatives";
 import { slotConflict } from "@/components/booking/slot-conflict";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
@@ -13,6 +14,7 @@ import { TextField } from "@/components/form/text-field";
 import { languageNames, languages, type Language } from "@/lib/i18n/languages";
 import { AppointmentSummary } from "./appointment-summary";
 import { clearStoredDraft } from "./booking-draft-storage";
+import { clearPendingPayment, readPendingPayment, storePendingPayment } from "./pending-payment-storage";
 import type { BookingDraft, PatientDraft } from "./booking-draft";
 import { detailFields, detailInputIds, serverFieldErrors, validateDetails, type DetailErrors, type DetailWords } from "./patient-errors";
 import { StepFrame } from "./step-frame";
@@ -53,6 +55,20 @@ function FailureAlert({ message }: { message: string }) {
   );
 }
 
+/**
+ * A patient back from the checkout without paying (the browser's back
+ * button) still holds a time from this tab: it is let go first, so that
+ * their own hold does not stand in the way of the time they now choose.
+ */
+async function bookLettingGoOfEarlierHold(input: CreateBookingInput) {
+  const earlier = readPendingPayment();
+  if (earlier) {
+    await releaseHeldTime(earlier.manageToken).catch(() => undefined);
+    clearPendingPayment();
+  }
+  return createBooking(input);
+}
+
 export function DetailsStep(props: DetailsStepProps) {
   const { language, draft, update, mode, slot } = props;
   const words = useTranslations("book");
@@ -69,8 +85,19 @@ export function DetailsStep(props: DetailsStepProps) {
   const [summaryFocus, setSummaryFocus] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const mutation = useMutation({ mutationFn: createBooking });
+  const mutation = useMutation({ mutationFn: bookLettingGoOfEarlierHold });
   const sending = mutation.isPending || mutation.isSuccess;
+  const { reset } = mutation;
+  // Back from the checkout page through the browser's cache: the form is live again, not still "sending".
+  useEffect(() => {
+    const shown = (event: PageTransitionEvent) => {
+      if (event.persisted) reset();
+    };
+    window.addEventListener("pageshow", shown);
+    return () => window.removeEventListener("pageshow", shown);
+  }, [reset]);
+  // A service paid, or secured with a card, online: submitting holds the time and opens the checkout.
+  const paying = ["full", "deposit", "card"].includes(props.service.payment.online.kind);
 
   const showFieldErrors = (fieldErrors: DetailErrors, other: string[]) => {
     setErrors(fieldErrors);
@@ -96,6 +123,7 @@ export function DetailsStep(props: DetailsStepProps) {
       return showFieldErrors(server.errors, server.other);
     }
     if (error.status === 429) return setFailure(words("failure.rateLimited"));
+    if (code === "PAYMENT_UNAVAILABLE") return setFailure(words("failure.paymentUnavailable"));
     if (error.status === 0) return setFailure(words("failure.network"));
     setFailure(words("failure.generic"));
   };
@@ -121,6 +149,12 @@ export function DetailsStep(props: DetailsStepProps) {
       {
         onSuccess: (created) => {
           setConflict(null);
+          if (needsPayment(created)) {
+            // The draft stays in the tab: a patient who cancels the payment comes back to choose a time again.
+            storePendingPayment({ manageToken: created.manageToken, holdExpiresAt: created.holdExpiresAt });
+            window.location.assign(created.checkoutUrl);
+            return;
+          }
           clearStoredDraft();
           router.push(`/${language}/manage/${encodeURIComponent(created.manageToken)}?booked=1`);
         },
@@ -146,7 +180,7 @@ export function DetailsStep(props: DetailsStepProps) {
       focusHeading={props.focusHeading}
       onSubmit={() => book(slot)}
       onBack={props.onBack}
-      submitLabel={sending ? t("submitting") : t("submit")}
+      submitLabel={paying ? (sending ? t("submittingToPayment") : t("submitToPayment")) : sending ? t("submitting") : t("submit")}
       submitting={sending}
       hideSubmit={conflict !== null}
       top={
@@ -327,7 +361,7 @@ export function DetailsStep(props: DetailsStepProps) {
       </div>
 
       <p aria-live="polite" className="sr-only">
-        {sending ? t("submitting") : ""}
+        {sending ? (paying ? t("submittingToPayment") : t("submitting")) : ""}
       </p>
     </StepFrame>
   );
