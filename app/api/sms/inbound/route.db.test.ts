@@ -1,11 +1,9 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import { Readable } from "node:stream";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPractice, uniq } from "@/test/fixtures";
 import { getPrisma } from "@/lib/db/client";
-import { guardRequest } from "@/lib/http/request-guard";
+import { serveRoute, type RouteServer } from "@/test/route-server";
 
 // Twilio's signed webhook over real HTTP: a Node server in front of the route
 // handler, with the request guard every request passes in production.
@@ -19,32 +17,18 @@ const AUTH_TOKEN = vi.hoisted(() => {
 
 const { POST } = await import("./route");
 
-let server: Server;
+let server: RouteServer;
 let base: string;
 /** What Twilio was told to call: the app's public address, not the loopback one the test reaches it at. */
 const PUBLIC_URL = `${process.env.PUBLIC_BASE_URL}/api/sms/inbound`;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    if (guardRequest(req, res, { trustedHops: 0, publicBaseUrl: process.env.PUBLIC_BASE_URL, dev: false })) return;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers,
-      body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-      duplex: "half",
-    } as RequestInit);
-    const response = await POST(request, { params: Promise.resolve({}) });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  server = await serveRoute(POST);
+  base = server.origin;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 const phone = () => `+1${2 + randomInt(8)}${String(randomInt(1e9)).padStart(9, "0")}`;

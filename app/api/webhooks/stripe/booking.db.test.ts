@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import { Readable } from "node:stream";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPractice, patientInput } from "@/test/fixtures";
@@ -12,12 +10,12 @@ import { createBooking } from "@/lib/booking/mutations";
 import type { CreateBookingInput } from "@/lib/booking/schema";
 import { getPrisma } from "@/lib/db/client";
 import { formatPrice } from "@/lib/i18n/format-price";
-import { guardRequest } from "@/lib/http/request-guard";
 import { startWorker } from "@/lib/jobs/queue";
 import { startFakeStripe, type FakeStripe, type SentEvent } from "@/lib/payments/fake-stripe/server";
 import { COMPOSERS } from "@/lib/message-templates/registry";
 import { sendMessage } from "@/lib/messages/send";
 import { caughtMailTo, withMailCatcher } from "@/test/mail-catcher";
+import { serveRoute, type RouteServer } from "@/test/route-server";
 
 // What Stripe's answer about a held time's checkout does to the booking:
 // sessions made on the fake Stripe by the official SDK exactly as the booking
@@ -34,28 +32,14 @@ const { POST } = await import("./route");
 
 const smtp = withMailCatcher();
 
-let server: Server;
+let server: RouteServer;
 let endpoint: string;
 let fake: FakeStripe;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    if (guardRequest(req, res, { trustedHops: 0, publicBaseUrl: process.env.PUBLIC_BASE_URL, dev: false })) return;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers,
-      body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-      duplex: "half",
-    } as RequestInit);
-    const response = await POST(request, { params: Promise.resolve({}) });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/webhooks/stripe`;
+  server = await serveRoute(POST);
+  endpoint = `${server.origin}/api/webhooks/stripe`;
   fake = await startFakeStripe({ secretKey: KEYS.secret, webhookSecret: KEYS.webhook, webhookUrl: endpoint, retryDelaysMs: [] });
   const base = new URL(fake.url);
   process.env.STRIPE_API_BASE = fake.url;
@@ -68,7 +52,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await fake.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 const MINUTE = 60_000;

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import { Readable } from "node:stream";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getPrisma } from "@/lib/db/client";
-import { guardRequest } from "@/lib/http/request-guard";
 import { startFakeStripe, type FakeStripe, type SentEvent } from "@/lib/payments/fake-stripe/server";
+import { serveRoute, type RouteServer } from "@/test/route-server";
 
 // Stripe's signed webhook over real HTTP: a Node server with the request
 // guard every request passes in production, in front of the route handler;
@@ -19,28 +17,14 @@ const KEYS = vi.hoisted(() => {
 
 const { POST } = await import("./route");
 
-let server: Server;
+let server: RouteServer;
 let endpoint: string;
 let fake: FakeStripe;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    if (guardRequest(req, res, { trustedHops: 0, publicBaseUrl: process.env.PUBLIC_BASE_URL, dev: false })) return;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers,
-      body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-      duplex: "half",
-    } as RequestInit);
-    const response = await POST(request, { params: Promise.resolve({}) });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/webhooks/stripe`;
+  server = await serveRoute(POST);
+  endpoint = `${server.origin}/api/webhooks/stripe`;
   fake = await startFakeStripe({ secretKey: KEYS.secret, webhookSecret: KEYS.webhook, webhookUrl: endpoint, retryDelaysMs: [] });
   const base = new URL(fake.url);
   process.env.STRIPE_API_BASE = fake.url;
@@ -53,7 +37,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await fake.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 const now = () => Math.floor(Date.now() / 1000);
