@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { Readable } from "node:stream";
 import { guardRequest } from "@/lib/http/request-guard";
 
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
+export type RouteHandler = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
 
 export interface RouteServer {
   /** The loopback origin the route is reached at, e.g. http://127.0.0.1:40123. */

@@ -11,11 +11,11 @@ import type { CreateBookingInput } from "@/lib/booking/schema";
 import { getPrisma } from "@/lib/db/client";
 import { formatPrice } from "@/lib/i18n/format-price";
 import { startWorker } from "@/lib/jobs/queue";
-import { startFakeStripe, type FakeStripe, type SentEvent } from "@/lib/payments/fake-stripe/server";
+import type { FakeStripe, SentEvent } from "@/lib/payments/fake-stripe/server";
 import { COMPOSERS } from "@/lib/message-templates/registry";
 import { sendMessage } from "@/lib/messages/send";
 import { caughtMailTo, withMailCatcher } from "@/test/mail-catcher";
-import { serveRoute, type RouteServer } from "@/test/route-server";
+import { startStripeWebhook, type StripeWebhookHarness } from "@/test/stripe-webhook";
 
 // What Stripe's answer about a held time's checkout does to the booking:
 // sessions made on the fake Stripe by the official SDK exactly as the booking
@@ -32,28 +32,21 @@ const { POST } = await import("./route");
 
 const smtp = withMailCatcher();
 
-let server: RouteServer;
+let harness: StripeWebhookHarness;
 let endpoint: string;
 let fake: FakeStripe;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  server = await serveRoute(POST);
-  endpoint = `${server.origin}/api/webhooks/stripe`;
-  fake = await startFakeStripe({ secretKey: KEYS.secret, webhookSecret: KEYS.webhook, webhookUrl: endpoint, retryDelaysMs: [] });
-  const base = new URL(fake.url);
-  process.env.STRIPE_API_BASE = fake.url;
-  stripe = new Stripe(KEYS.secret, { host: base.hostname, port: Number(base.port), protocol: "http", maxNetworkRetries: 0 });
+  harness = await startStripeWebhook(KEYS, POST);
+  ({ endpoint, fake, stripe } = harness);
 });
 
 beforeEach(() => {
   fake.setWebhookUrl(endpoint);
 });
 
-afterAll(async () => {
-  await fake.close();
-  await server.close();
-});
+afterAll(() => harness.close());
 
 const MINUTE = 60_000;
 const ALL_DAY = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 0, endMinute: 24 * 60, visitModes: ["CLINIC" as const, "HOME" as const] }];

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getPrisma } from "@/lib/db/client";
-import { startFakeStripe, type FakeStripe, type SentEvent } from "@/lib/payments/fake-stripe/server";
-import { serveRoute, type RouteServer } from "@/test/route-server";
+import type { FakeStripe, SentEvent } from "@/lib/payments/fake-stripe/server";
+import { startStripeWebhook, type StripeWebhookHarness } from "@/test/stripe-webhook";
 
 // Stripe's signed webhook over real HTTP: a Node server with the request
 // guard every request passes in production, in front of the route handler;
@@ -17,28 +17,21 @@ const KEYS = vi.hoisted(() => {
 
 const { POST } = await import("./route");
 
-let server: RouteServer;
+let harness: StripeWebhookHarness;
 let endpoint: string;
 let fake: FakeStripe;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  server = await serveRoute(POST);
-  endpoint = `${server.origin}/api/webhooks/stripe`;
-  fake = await startFakeStripe({ secretKey: KEYS.secret, webhookSecret: KEYS.webhook, webhookUrl: endpoint, retryDelaysMs: [] });
-  const base = new URL(fake.url);
-  process.env.STRIPE_API_BASE = fake.url;
-  stripe = new Stripe(KEYS.secret, { host: base.hostname, port: Number(base.port), protocol: "http", maxNetworkRetries: 0 });
+  harness = await startStripeWebhook(KEYS, POST);
+  ({ endpoint, fake, stripe } = harness);
 });
 
 beforeEach(() => {
   fake.setWebhookUrl(endpoint);
 });
 
-afterAll(async () => {
-  await fake.close();
-  await server.close();
-});
+afterAll(() => harness.close());
 
 const now = () => Math.floor(Date.now() / 1000);
 
