@@ -52,17 +52,28 @@ interface SavedCard {
   customerId: string | null;
 }
 
+const idOf = (value: string | { id: string } | null | undefined): string | null => (typeof value === "string" ? value : (value?.id ?? null));
+
 /**
- * The card a setup-mode checkout saved: the session names its SetupIntent
- * only, so the card is read from Stripe, before any row is locked. A failure
- * throws, so the event is not recorded and Stripe delivers it again.
+ * The card a checkout saved for the visit's fees. A setup-mode session names
+ * its SetupIntent only; a payment-mode one saves the card it paid with (the
+ * session asks for `setup_future_usage`), named on its PaymentIntent. Either
+ * is read from Stripe before any row is locked. A failure throws, so the
+ * event is not recorded and Stripe delivers it again.
  */
 async function savedCard(session: BookingSession): Promise<SavedCard | null> {
-  if (session.mode !== "setup" || !session.setup_intent) return null;
-  const intent = await stripeClient().setupIntents.retrieve(session.setup_intent);
-  const paymentMethodId = typeof intent.payment_method === "string" ? intent.payment_method : (intent.payment_method?.id ?? null);
-  const customerId = session.customer ?? (typeof intent.customer === "string" ? intent.customer : (intent.customer?.id ?? null));
-  return { paymentMethodId, customerId };
+  if (session.mode === "setup" && session.setup_intent) {
+    const intent = await stripeClient().setupIntents.retrieve(session.setup_intent);
+    return { paymentMethodId: idOf(intent.payment_method), customerId: session.customer ?? idOf(intent.customer) };
+  }
+  if (session.mode === "payment" && session.payment_intent) {
+    const intent = await stripeClient().paymentIntents.retrieve(session.payment_intent);
+    // Without a customer the card cannot be charged again: nothing was saved.
+    const customerId = session.customer ?? idOf(intent.customer);
+    if (!customerId || intent.setup_future_usage !== "off_session") return null;
+    return { paymentMethodId: idOf(intent.payment_method), customerId };
+  }
+  return null;
 }
 
 /**

@@ -69,7 +69,7 @@ function hold(p: Practice, start: string, minutesAgo = 0, language: "en" | "es" 
 }
 
 /** The hold's Checkout Session, as the booking creates it (the shared contract), recorded on the hold. */
-async function checkoutFor(holdId: string, options: { mode?: "payment" | "setup"; amount?: number; customer?: string } = {}) {
+async function checkoutFor(holdId: string, options: { mode?: "payment" | "setup"; amount?: number; customer?: string; saveCard?: boolean } = {}) {
   const common = {
     client_reference_id: holdId,
     metadata: { appointmentId: holdId, purpose: "booking" },
@@ -83,9 +83,9 @@ async function checkoutFor(holdId: string, options: { mode?: "payment" | "setup"
           {
             ...common,
             mode: "payment",
-            customer_email: "rosa@example.com",
+            ...(options.customer ? { customer: options.customer } : { customer_email: "rosa@example.com" }),
             line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: options.amount ?? 4500, product_data: { name: "Therapy session" } } }],
-            payment_intent_data: { metadata: { appointmentId: holdId } },
+            payment_intent_data: { metadata: { appointmentId: holdId }, ...(options.saveCard ? { setup_future_usage: "off_session" as const } : {}) },
           },
           { idempotencyKey: `checkout:${holdId}` },
         );
@@ -205,6 +205,30 @@ describe("checkout.session.completed for a held time", () => {
     expect(row.stripeCustomerId).toBe(customer.id);
     expect((await getPrisma().patient.findUniqueOrThrow({ where: { id: row.patientId } })).stripeCustomerId).toBe(customer.id);
     expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
+  });
+
+  it("keeps the card a deposit was paid with, for the fee beyond the deposit", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(35, p.zone));
+    const customer = await stripe.customers.create({ email: "rosa@example.com" });
+    const session = await checkoutFor(held.id, { customer: customer.id, saveCard: true, amount: 1500 });
+    expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+    const intent = await stripe.paymentIntents.retrieve((await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string);
+    const row = await rowOf(held.id);
+    expect(row.status).toBe("BOOKED");
+    expect(row.paymentMethodId).toBe(intent.payment_method);
+    expect(row.paymentMethodId).toMatch(/^pm_/);
+    expect(row.stripeCustomerId).toBe(customer.id);
+  });
+
+  it("keeps no card when the payment did not save one", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(36, p.zone));
+    const session = await checkoutFor(held.id);
+    expect(await fake.completeSession(session.id)).toMatchObject({ completed: true });
+    const row = await rowOf(held.id);
+    expect(row.status).toBe("BOOKED");
+    expect(row.paymentMethodId).toBeNull();
   });
 
   it("leaves a checkout that is not a booking's to the ledger alone", async () => {
