@@ -41,7 +41,7 @@ export async function getAvailability(baseUrl: string, params: Record<string, st
 }
 
 // Distinct email per request: patients are found by (email, birth date, first name).
-function patientFor(tag: string, i: number): PatientInput {
+export function patientFor(tag: string, i: number): PatientInput {
   return {
     firstName: "Bench",
     lastName: `Patient ${i}`,
@@ -51,7 +51,7 @@ function patientFor(tag: string, i: number): PatientInput {
   };
 }
 
-function bookingBody(serviceId: string, target: BookingTarget, patient: PatientInput): string {
+export function bookingBody(serviceId: string, target: BookingTarget, patient: PatientInput): string {
   return JSON.stringify({
     service: serviceId,
     start: target.start,
@@ -166,13 +166,13 @@ export async function warmBookings(baseUrl: string, serviceId: string, targets: 
   return codes;
 }
 
-interface Posted {
+export interface Posted {
   status: number;
   ms: number;
   body: string;
 }
 
-async function post(url: string, body: string): Promise<Posted> {
+export async function post(url: string, body: string): Promise<Posted> {
   const started = performance.now();
   try {
     const response = await fetch(url, { method: "POST", headers: JSON_HEADERS, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });

@@ -1,7 +1,7 @@
 // The busy three-city practice the benchmark runs against. Names and
 // addresses are made up; hours and services mirror the demo clinic.
 
-import type { VisitMode } from "../lib/db/generated/enums";
+import type { PaymentRule, VisitMode } from "../lib/db/generated/enums";
 import { DEMO_SERVICES } from "../lib/demo/demo-practice";
 
 export interface LocationSpec {
@@ -33,6 +33,9 @@ export interface ServiceSpec {
   cancelCutoffMinutes: number;
   newPatientsOnly: boolean;
   sortOrder: number;
+  paymentRule: PaymentRule;
+  depositCents?: number | null;
+  depositPercent: number | null;
 }
 
 /** A recurring block of working hours, whole local hours. */
@@ -112,7 +115,23 @@ export const ROOMS: RoomSpec[] = [
   { name: "Exercise floor", capacity: 3 },
 ];
 
-export const SERVICES: ServiceSpec[] = DEMO_SERVICES.map((service) => ({ bufferBeforeMinutes: 0, ...service }));
+// Every service books at once, as a practice without online payment does: the
+// load phases measure the booking path itself. The paid path's phase gives the
+// therapy session its demo payment rule back (DEMO_PAYMENT) when it starts.
+export const SERVICES: ServiceSpec[] = DEMO_SERVICES.map((service) => ({
+  bufferBeforeMinutes: 0,
+  ...service,
+  paymentRule: "NONE",
+  depositCents: null,
+  depositPercent: null,
+}));
+
+/** The demo's own payment terms for a service, as the paid path's phase restores them. */
+export function demoPayment(slug: string): { paymentRule: PaymentRule; depositCents: number | null; depositPercent: number | null } {
+  const demo: { paymentRule: PaymentRule; depositCents?: number | null; depositPercent: number | null } | undefined = DEMO_SERVICES.find((s) => s.slug === slug);
+  if (!demo) throw new Error(`No demo service ${slug}`);
+  return { paymentRule: demo.paymentRule, depositCents: demo.depositCents ?? null, depositPercent: demo.depositPercent };
+}
 
 export const THERAPY_SESSION_SLUG = "therapy-session";
 

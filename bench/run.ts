@@ -4,7 +4,8 @@
 // baseline (GET /api/health, one `SELECT 1`), availability reads, booking
 // writes, a 200-way race for one slot and, signed in as a front desk, that
 // week's calendar board: its API when the board changed (full 200s) and when
-// it did not (304s), and the page in Chromium, all on loopback. Every load
+// it did not (304s), the page in Chromium, and the paid booking path (hold →
+// the fake Stripe's checkout → signed webhook → booked), all on loopback. Every load
 // phase is also given as a ratio to the baseline of the same run, and the
 // targets are set on those ratios: absolute times move 3–4× between shared
 // machines, a ratio much less. Progress goes to stderr; stdout carries one
@@ -20,6 +21,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { recreateDatabase, startEmbeddedPostgres } from "../lib/db/embedded";
 import { PrismaClient } from "../lib/db/generated/client";
 import { applyMigrations } from "../lib/db/migrate";
+import { startFakeStripe, type FakeStripe } from "../lib/payments/fake-stripe/server";
 import { startApp, type AppServer } from "./app-server";
 import {
   collectBookableSlots,
@@ -33,8 +35,9 @@ import {
   type RaceResult,
 } from "./bookings";
 import { Cleanup } from "./cleanup";
+import { runPaidBookings, type PaidBookingResult } from "./paid-bookings";
 import { runLoad, type LoadResult } from "./load";
-import { SERVICES, THERAPY_SESSION_SLUG } from "./practice";
+import { demoPayment, SERVICES, THERAPY_SESSION_SLUG } from "./practice";
 import { atMost, ratioTable, withRatios } from "./ratios";
 import { seedBusyPractice, type BusyWeek, type SeededPractice } from "./seed";
 import {
@@ -65,6 +68,9 @@ const AVAILABILITY = LOAD;
 const BOOKINGS = { connections: LOAD.connections, amount: 300, maxSeconds: 90, window: { fromDay: 28, toDay: 49 }, warmups: 5 };
 const RACE = { requests: 200, window: { fromDay: 50, toDay: 52 } };
 const STAFF_WEEK = LOAD;
+// As many patients paying at once as the baseline has connections, on days
+// after the race's and inside the therapy session's 60-day horizon.
+const PAID = { amount: 100, concurrency: LOAD.connections, window: { fromDay: 53, toDay: 60 } };
 const WEEK_PAGE_RUNS = 5;
 /** p95 as a multiple of the baseline's p95, at most. */
 const TARGET_RATIO = { availabilityP95: 4, unchangedBoardP95: 1.5, changedWeekP95: 6 };
@@ -253,7 +259,7 @@ interface RatedPhases {
   unchangedWeek: LoadResult & { ratios: { p95: number | null } };
 }
 
-function targets(rated: RatedPhases, phases: LoadResult[], race: RaceSummary) {
+function targets(rated: RatedPhases, phases: (LoadResult | PaidBookingResult)[], race: RaceSummary, paid: PaidBookingResult) {
   const all = [...phases, race];
   const fiveXx = all.reduce((sum, p) => sum + p.status["5xx"], 0);
   const noResponse = all.reduce((sum, p) => sum + p.status.other, 0);
@@ -265,6 +271,8 @@ function targets(rated: RatedPhases, phases: LoadResult[], race: RaceSummary) {
     raceExactlyOne201: { created, of: race.requests, activeRowsAtSlot: race.activeRowsAtSlot, pass: created === 1 && race.activeRowsAtSlot === 1 },
     // A request that got no answer at all fails this too.
     no5xx: { fiveXx, noResponse, pass: fiveXx === 0 && noResponse === 0 },
+    // Every paid path that was held and paid ended booked: the webhook's effect is checked, not only its 200.
+    paidPathsAllBooked: { booked: paid.booked, of: paid.requests, pass: paid.booked === paid.requests && paid.notBooked === 0 },
   };
 }
 
@@ -281,7 +289,37 @@ async function startDatabase(cleanup: Cleanup): Promise<{ url: string; prisma: P
   return { url: db.url, prisma };
 }
 
-async function startServer(cleanup: Cleanup, databaseUrl: string): Promise<AppServer> {
+/** The fake Stripe the app's payments go to; its webhooks go to the app's endpoint. */
+async function startStripe(cleanup: Cleanup): Promise<FakeStripe> {
+  const stripe = await startFakeStripe({
+    secretKey: `sk_test_${randomBytes(24).toString("hex")}`,
+    webhookSecret: `whsec_${randomBytes(24).toString("hex")}`,
+    webhookUrl: `http://127.0.0.1:${APP_PORT}/api/webhooks/stripe`,
+  });
+  cleanup.add("fake Stripe", () => stripe.close());
+  log(`fake Stripe on ${stripe.url}`);
+  return stripe;
+}
+
+/**
+ * Hold → pay → webhook → booked, for therapy sessions given the demo's
+ * deposit rule only now, after every other phase has measured the free path.
+ */
+async function measurePaidBookings(baseUrl: string, practice: SeededPractice, serviceId: string, prisma: PrismaClient, stripe: FakeStripe): Promise<PaidBookingResult> {
+  const payment = demoPayment(THERAPY_SESSION_SLUG);
+  if (payment.paymentRule === "NONE") throw new Error("The demo's therapy session takes no payment online: there is no paid path to measure");
+  await prisma.service.update({ where: { id: serviceId }, data: payment });
+  const targets = await collectBookableSlots(baseUrl, serviceId, practice.locations, practice.therapists, PAID.window);
+  if (targets.length < PAID.amount + 5) throw new Error(`Only ${targets.length} free slots for the paid path`);
+  const warm = await runPaidBookings(baseUrl, serviceId, targets.splice(0, 5), stripe, prisma, { amount: 5, concurrency: 1 });
+  log(`paid bookings: warm-up booked ${warm.booked} of 5`);
+  log(`paid bookings: ${PAID.amount} hold → checkout → webhook paths, ${PAID.concurrency} at a time`);
+  const result = await runPaidBookings(baseUrl, serviceId, targets, stripe, prisma, PAID);
+  log(`paid bookings: ${result.requestsPerSec}/s, p95 ${result.latencyMs.p95} ms (hold ${result.holdMs.p95}, pay + webhook ${result.payAndWebhookMs.p95}); booked ${result.booked}, not booked ${result.notBooked}, codes ${JSON.stringify(result.status.byCode)}`);
+  return result;
+}
+
+async function startServer(cleanup: Cleanup, databaseUrl: string, stripe: FakeStripe): Promise<AppServer> {
   log(`starting the app on port ${APP_PORT} (builds first if the build is stale)`);
   const started = performance.now();
   const env = {
@@ -291,6 +329,9 @@ async function startServer(cleanup: Cleanup, databaseUrl: string): Promise<AppSe
     STAFF_IDLE_SECONDS: String(24 * 3600),
     // One JSON line per request would flood the bench's own output under load.
     LOG_LEVEL: "warn",
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    STRIPE_API_BASE: stripe.url,
   };
   const app = await startApp({ root: ROOT, databaseUrl, port: APP_PORT, readyTimeoutMs: APP_READY_TIMEOUT_MS, log, env, nodeArgs: APP_NODE_ARGS });
   cleanup.add("app", () => app.stop(), () => app.signal());
@@ -309,7 +350,8 @@ async function main(): Promise<void> {
     log(`seeded in ${practice.report.ms} ms: ${JSON.stringify(practice.report.counts)}`);
     log(`busy week: ${practice.busyWeek.visits} visits at ${practice.busyWeek.location.slug}, ${practice.busyWeek.dates[0]} to ${practice.busyWeek.dates[6]}`);
     const account = await createFrontDeskAccount(prisma);
-    const app = await startServer(cleanup, url);
+    const stripe = await startStripe(cleanup);
+    const app = await startServer(cleanup, url, stripe);
 
     const serviceId = practice.serviceIds[THERAPY_SESSION_SLUG]!;
     const busiest = busiestLocation(practice);
@@ -323,6 +365,7 @@ async function main(): Promise<void> {
     const bookings = withRatios(baseline, measuredBookings.fsyncOn);
     const bookingsFsyncOff = withRatios(baseline, measuredBookings.fsyncOff);
     const race = withRatios(baseline, await measureRace(app.baseUrl, practice, serviceId, prisma));
+    const paidBookings = withRatios(baseline, await measurePaidBookings(app.baseUrl, practice, serviceId, prisma, stripe));
     const table = ratioTable([
       { name: "baseline (GET /api/health)", phase: withRatios(baseline, baseline) },
       { name: "availability", phase: availability },
@@ -332,6 +375,7 @@ async function main(): Promise<void> {
       { name: "bookings", phase: bookings },
       { name: "bookings, fsync off", phase: bookingsFsyncOff },
       { name: "race (200 at once)", phase: race },
+      { name: "paid booking (hold → pay → webhook)", phase: paidBookings },
     ]);
 
     const summary = {
@@ -346,18 +390,24 @@ async function main(): Promise<void> {
       },
       totalSeconds: Math.round((performance.now() - runStarted) / 1000),
       seed: { ...practice.report, busiestLocation: busiest.slug },
-      phases: { baseline, availability, availabilityAllLocations: availabilityAll, bookings, bookingsFsyncOff },
+      phases: { baseline, availability, availabilityAllLocations: availabilityAll, bookings, bookingsFsyncOff, paidBookings },
       // What durable commits cost: booking throughput with fsync on over the same load with it off.
       fsyncCost: {
         throughputOnOverOff: Number((bookings.requestsPerSec / bookingsFsyncOff.requestsPerSec).toFixed(2)),
         p95OnOverOff: Number((bookings.latencyMs.p95 / bookingsFsyncOff.latencyMs.p95).toFixed(2)),
       },
+      // The paid path against the free one: what holding, Stripe's checkout and its webhook add to a booking.
+      paidPathCost: {
+        p95OverFreeBooking: Number((paidBookings.latencyMs.p95 / bookings.latencyMs.p95).toFixed(2)),
+        throughputOverFreeBooking: Number((paidBookings.requestsPerSec / bookings.requestsPerSec).toFixed(2)),
+      },
       race,
       staffWeek,
       targets: targets(
         { availability, changedWeek: staffWeek.api, unchangedWeek: staffWeek.unchanged },
-        [baseline, availability, availabilityAll, staffWeek.api, staffWeek.unchanged, bookings, bookingsFsyncOff],
+        [baseline, availability, availabilityAll, staffWeek.api, staffWeek.unchanged, bookings, bookingsFsyncOff, paidBookings],
         race,
+        paidBookings,
       ),
     };
     log(`ratios to the baseline (same run):\n${table}`);
