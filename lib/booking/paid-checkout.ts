@@ -93,10 +93,11 @@ async function keepSavedCard(tx: Tx, holdId: string, card: SavedCard): Promise<v
  * nothing; one whose time someone took while they paid is refunded in full
  * and the patient told (a job queued here, run once).
  */
-const onBookingCheckoutCompleted: StripeEventHandler<"checkout.session.completed"> = async (tx, event) => {
+const onBookingCheckoutCompleted: StripeEventHandler<"checkout.session.completed" | "checkout.session.async_payment_succeeded"> = async (tx, event) => {
   const session = bookingSession(event);
   if (!session) return;
-  // A payment still on its way (a bank debit) books when it arrives, not before.
+  // A payment still on its way (a bank debit) books when it arrives
+  // (checkout.session.async_payment_succeeded, which comes here too), not before.
   if (session.payment_status !== "paid" && session.payment_status !== "no_payment_required") return;
   const card = await savedCard(session);
   const result = await confirmHoldIn(tx, session.holdId, new Date());
@@ -111,11 +112,12 @@ const onBookingCheckoutCompleted: StripeEventHandler<"checkout.session.completed
 };
 
 /**
- * A hold's checkout closed unpaid (Stride expired it, or Stripe did): the
+ * A hold's checkout closed unpaid (Stride expired it, Stripe did, or a bank
+ * debit it started failed): the
  * time is given back now if the hold still keeps it. Only the hold's own
  * session does this; a booked or lapsed hold is left as it is.
  */
-const onBookingCheckoutExpired: StripeEventHandler<"checkout.session.expired"> = async (tx, event) => {
+const onBookingCheckoutExpired: StripeEventHandler<"checkout.session.expired" | "checkout.session.async_payment_failed"> = async (tx, event) => {
   const session = bookingSession(event);
   if (!session) return;
   const lapsed = await tx.appointment.updateMany({
@@ -130,7 +132,9 @@ const onBookingCheckoutExpired: StripeEventHandler<"checkout.session.expired"> =
 /** Adds the booking's part of the checkout events; the webhook route imports this module. */
 export function registerBookingPaymentHandlers(): void {
   registerStripeEventHandler("checkout.session.completed", onBookingCheckoutCompleted);
+  registerStripeEventHandler("checkout.session.async_payment_succeeded", onBookingCheckoutCompleted);
   registerStripeEventHandler("checkout.session.expired", onBookingCheckoutExpired);
+  registerStripeEventHandler("checkout.session.async_payment_failed", onBookingCheckoutExpired);
 }
 
 registerBookingPaymentHandlers();

@@ -126,7 +126,7 @@ const onPaymentIntent = (status: PaymentStatus): StripeEventHandler<"payment_int
     });
   };
 
-const onCheckoutCompleted: StripeEventHandler<"checkout.session.completed"> = async (tx, event) => {
+const onCheckoutCompleted: StripeEventHandler<"checkout.session.completed" | "checkout.session.async_payment_succeeded"> = async (tx, event) => {
   const session = parseObject(checkoutSessionSchema, event);
   // Setup mode saves a card and takes no money: nothing for the ledger.
   if (session.mode !== "payment" || !session.payment_intent) return;
@@ -160,6 +160,8 @@ export function registerLedgerHandlers(register: <T extends Stripe.Event.Type>(t
   register("payment_intent.succeeded", onPaymentIntent("SUCCEEDED"));
   register("payment_intent.payment_failed", onPaymentIntent("FAILED"));
   register("checkout.session.completed", onCheckoutCompleted);
+  // A bank debit's checkout completes unpaid and is paid later, in this event.
+  register("checkout.session.async_payment_succeeded", onCheckoutCompleted);
   register("charge.refunded", onChargeRefunded);
   for (const type of ["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"] as const) register(type, onRefund);
 }

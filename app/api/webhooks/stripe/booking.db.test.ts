@@ -207,6 +207,32 @@ describe("checkout.session.completed for a held time", () => {
     expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
   });
 
+  it("books a bank debit when its payment arrives, not when its checkout completes unpaid", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(37, p.zone));
+    const session = await checkoutFor(held.id);
+    const { completed } = await paidUndelivered(session.id);
+    const event = completed.event as { id: string; type: string; data: { object: Record<string, unknown> } };
+    const unpaid = JSON.stringify({ ...event, id: `evt_unpaid${Date.now()}`, data: { object: { ...event.data.object, payment_status: "unpaid" } } });
+    expect((await post(unpaid)).status).toBe(200);
+    expect((await rowOf(held.id)).status).toBe("HELD");
+    const arrived = JSON.stringify({ ...event, id: `evt_async${Date.now()}`, type: "checkout.session.async_payment_succeeded" });
+    expect(await (await post(arrived)).json()).toEqual({ received: true, outcome: "processed" });
+    expect((await rowOf(held.id)).status).toBe("BOOKED");
+    expect(await messagesOf(held.id, "confirmation")).toHaveLength(1);
+  });
+
+  it("gives the time back when a bank debit started at checkout fails", async () => {
+    const p = await practice();
+    const held = await hold(p, startIn(38, p.zone));
+    const session = await checkoutFor(held.id);
+    const { completed } = await paidUndelivered(session.id);
+    const event = completed.event as { id: string; type: string; data: { object: Record<string, unknown> } };
+    const failed = JSON.stringify({ ...event, id: `evt_failed${Date.now()}`, type: "checkout.session.async_payment_failed", data: { object: { ...event.data.object, payment_status: "unpaid" } } });
+    expect((await post(failed)).status).toBe(200);
+    expect((await rowOf(held.id)).status).toBe("LAPSED");
+  });
+
   it("keeps the card a deposit was paid with, for the fee beyond the deposit", async () => {
     const p = await practice();
     const held = await hold(p, startIn(35, p.zone));
