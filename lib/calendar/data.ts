@@ -7,7 +7,7 @@ import { getPrisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { formatInstantWithOffset, isoWeekday, localDateRange, zonedDayBounds } from "../scheduling/zone-time";
-import type { CalendarAppointmentDto, CalendarDto, CalendarQuery, CalendarVisitDto } from "./schema";
+import type { CalendarAppointmentDto, CalendarDto, CalendarQuery, CalendarVisitDto, VisitPaymentState } from "./schema";
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +23,7 @@ function boardDates(query: CalendarQuery): string[] {
 }
 
 /** Changed whenever the board's JSON changes shape, so no build confirms a board cached from another. */
-const BOARD_FORMAT = 4;
+const BOARD_FORMAT = 5;
 
 /**
  * The board's ETag, from one small query and no board read: the location,
@@ -139,7 +139,7 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
          FROM "th") AS "therapists",
       -- Every service, retired ones too: a visit names its service by id.
       (SELECT coalesce(json_agg(json_build_object('id', s."id"::text, 'nameEn', s."nameEn", 'durationMinutes', s."durationMinutes", 'visitModes', s."visitModes",
-                                                  'active', s."active")
+                                                  'active', s."active", 'priceCents', s."priceCents", 'paymentRule', s."paymentRule")
                                 ORDER BY s."sortOrder"), '[]')
          FROM "Service" s) AS "services",
       (SELECT coalesce(json_agg(json_build_object('therapistId', h."therapistId"::text, 'weekday', h."weekday", 'startMinute', h."startMinute",
@@ -155,11 +155,22 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
                 (extract(epoch FROM a."startsAt") * 1000)::int8, (extract(epoch FROM a."endsAt") * 1000)::int8,
                 a."status", a."mode", (extract(epoch FROM a."updatedAt") * 1000)::int8,
                 a."serviceId", p."firstName" || ' ' || p."lastName", r."name",
-                a."patientConfirmedAt" IS NOT NULL, a."changeRequestedAt" IS NOT NULL)
+                a."patientConfirmedAt" IS NOT NULL, a."changeRequestedAt" IS NOT NULL,
+                m."taken", m."refunded", m."card")
               ORDER BY a."startsAt", a."id"), '[]')
          FROM "Appointment" a
          JOIN "Patient" p ON p."id" = a."patientId"
          LEFT JOIN "Room" r ON r."id" = a."roomId"
+         -- The visit's money: payments made for any row of its booking (a
+         -- reschedule writes a new row), and a card saved on any of them. Two
+         -- index probes per visit (bookingId, then appointmentId).
+         CROSS JOIN LATERAL (
+           SELECT coalesce(sum(pay."amountCents") FILTER (WHERE pay."status" = 'SUCCEEDED'), 0)::int8 AS "taken",
+                  coalesce(sum(pay."refundedCents"), 0)::int8 AS "refunded",
+                  bool_or(b."paymentMethodId" IS NOT NULL) AS "card"
+             FROM "Appointment" b
+             LEFT JOIN "Payment" pay ON pay."appointmentId" = b."id"
+            WHERE b."bookingId" = a."bookingId") m
         WHERE a."therapistId" IN (SELECT "id" FROM "th")
           AND a."status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
           AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "visits",
@@ -183,6 +194,7 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
   // overlapping the days, visits that started within a day before them (no
   // visit lasts a day) and end after their start.
   const timeOff = board.timeOff.filter((t) => t.start < until && t.end > from);
+  const services = new Map(board.services.map((s) => [s.id, s]));
   const visits = board.visits.map(toVisit).filter((a) => a.start > from - DAY_MS && a.start < until && a.end > from);
   const holds = board.holds.filter(([, start, end]) => start > from - DAY_MS && start < until && end > from);
 
@@ -222,6 +234,8 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
       if (a.locationId !== location.id) card.elsewhere = true;
       if (a.patientConfirmed) card.patientConfirmed = true;
       if (a.changeRequested) card.changeRequested = true;
+      const payment = paymentState(a, services.get(a.serviceId));
+      if (payment) card.payment = payment;
       return card;
     }),
     holds: holds.map(([therapistId, start, end, until]) => ({
@@ -237,12 +251,31 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
 
 type Modes = CalendarDto["therapists"][number]["visitModes"];
 
+interface BoardService {
+  id: string;
+  nameEn: string;
+  durationMinutes: number;
+  visitModes: Modes;
+  active: boolean;
+  priceCents: number;
+  paymentRule: "NONE" | "FULL" | "DEPOSIT" | "CARD_ON_FILE";
+}
+
+/** The card's payment state (see VisitPaymentState); none for a visit with no money to speak of. */
+function paymentState(visit: VisitRow, service: BoardService | undefined): VisitPaymentState | null {
+  if (visit.refundedCents > 0) return "refunded";
+  if (visit.takenCents > 0) return service && visit.takenCents < service.priceCents ? "deposit" : "paid";
+  if (visit.cardSaved) return "card";
+  if (service && service.priceCents > 0 && service.paymentRule !== "NONE") return "due";
+  return null;
+}
+
 /** The board's statement's one row: each part as JSON, parsed by the driver. */
 interface BoardRow {
   location: { id: string; name: string; timeZone: string; active: boolean } | null;
   locations: { id: string; name: string }[];
   therapists: { id: string; firstName: string; lastName: string; credentials: string; visitModes: Modes }[];
-  services: { id: string; nameEn: string; durationMinutes: number; visitModes: Modes; active: boolean }[];
+  services: BoardService[];
   hours: { therapistId: string; weekday: number; startMinute: number; endMinute: number; visitModes: Modes; validFrom: string | null; validUntil: string | null }[];
   timeOff: { therapistId: string; kind: CalendarDto["timeOff"][number]["kind"]; start: number; end: number }[];
   visits: VisitTuple[];
@@ -269,11 +302,16 @@ type VisitTuple = [
   room: string | null,
   patientConfirmed: boolean,
   changeRequested: boolean,
+  takenCents: number,
+  refundedCents: number,
+  cardSaved: boolean | null,
 ];
 
 function toVisit(t: VisitTuple): VisitRow {
-  const [id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested] = t;
-  return { id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested };
+  const [id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested, takenCents, refundedCents, cardSaved] = t;
+  return {
+    id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested, takenCents, refundedCents, cardSaved: cardSaved === true,
+  };
 }
 
 interface VisitRow {
@@ -290,6 +328,9 @@ interface VisitRow {
   room: string | null;
   patientConfirmed: boolean;
   changeRequested: boolean;
+  takenCents: number;
+  refundedCents: number;
+  cardSaved: boolean;
 }
 
 /**

@@ -40,8 +40,20 @@ export interface CalendarAppointmentDto {
   patientConfirmed?: true;
   /** The patient asked for a change (a reminder's link). */
   changeRequested?: true;
+  /** Where the visit's money stands; left out when there is nothing to show (a free visit, or one paid at the clinic). */
+  payment?: VisitPaymentState;
   updatedAt: string;
 }
+
+/**
+ * A visit's payment state on its card, from the payments made for any row of
+ * its booking: `refunded` when any of it was given back, `paid` when what was
+ * taken covers the service's price, `deposit` when it covers part, `card` when
+ * nothing was taken but a card is saved for a fee, `due` when the service asks
+ * for online payment and nothing was taken (a visit the desk booked, say).
+ */
+export const VISIT_PAYMENT_STATES = ["paid", "deposit", "card", "refunded", "due"] as const;
+export type VisitPaymentState = (typeof VISIT_PAYMENT_STATES)[number];
 
 /** What the visit's panel shows beyond its card, read when the panel opens. */
 export interface CalendarVisitDto {

@@ -31,6 +31,7 @@ import enStaffAdmin from "./messages/en/staff-admin.json";
 import enStaffAudit from "./messages/en/staff-audit.json";
 import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffData from "./messages/en/staff-data.json";
+import enStaffMoney from "./messages/en/staff-money.json";
 import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffOutbox from "./messages/en/staff-outbox.json";
 import enStaffPatients from "./messages/en/staff-patients.json";
@@ -116,6 +117,7 @@ const en = {
   staffAudit: enStaffAudit,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
+  staffMoney: enStaffMoney,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
@@ -168,6 +170,7 @@ const es: Messages = {
   staffAudit: enStaffAudit,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
+  staffMoney: enStaffMoney,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,

@@ -10,6 +10,7 @@ export const STAFF_PAGES = [
   { href: "/staff/today", key: "today", roles: ["THERAPIST"] },
   { href: "/staff/patients", key: "patients", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },
   { href: "/staff/schedules", key: "schedules", roles: ["ADMIN", "FRONT_DESK"] },
+  { href: "/staff/takings", key: "takings", roles: ["ADMIN", "FRONT_DESK"] },
   { href: "/staff/audit", key: "audit", roles: ["ADMIN"] },
   { href: "/staff/admin/staff", key: "staffAccounts", roles: ["ADMIN"] },
   { href: "/staff/data", key: "data", roles: ["ADMIN"] },

@@ -12,6 +12,15 @@ const STATUS_STYLE: Record<CalendarAppointmentDto["status"], string> = {
   NO_SHOW: "border-red-700 bg-red-50",
 };
 
+// The word carries the state; the colour only repeats it.
+const PAYMENT_STYLE: Record<NonNullable<CalendarAppointmentDto["payment"]>, string> = {
+  paid: "border-emerald-800 bg-white text-emerald-900",
+  deposit: "border-sky-800 bg-white text-sky-900",
+  card: "border-slate-700 bg-white text-slate-900",
+  refunded: "border-violet-800 bg-white text-violet-900",
+  due: "border-red-800 bg-white text-red-900",
+};
+
 export function AppointmentCard({
   appointment: a,
   therapistName,
@@ -57,6 +66,12 @@ export function AppointmentCard({
         {a.elsewhere ? t("card.elsewhere") : t("status", { status: a.status })}
         {a.patientConfirmed ? <span className="ml-1 rounded bg-teal-800 px-1 text-white">{t("card.confirmed")}</span> : null}
         {a.changeRequested ? <span className="ml-1 rounded bg-amber-700 px-1 text-white">{t("card.wantsChange")}</span> : null}
+        {a.payment ? (
+          <span data-payment-state={a.payment} className={`ml-1 rounded border px-1 ${PAYMENT_STYLE[a.payment]}`}>
+            <span className="sr-only">{t("card.paymentLabel")} </span>
+            {t("card.payment", { state: a.payment })}
+          </span>
+        ) : null}
       </span>
     </button>
   );

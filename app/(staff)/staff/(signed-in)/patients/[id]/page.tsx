@@ -7,6 +7,7 @@ import { staffContext } from "@/lib/http/staff-context";
 import { openPatientProfile } from "@/lib/patients/data";
 import { ContactDetails } from "./contact-details";
 import { openOrNotFound } from "./open-or-not-found";
+import { PaymentsSection } from "./payments-section";
 import { VisitsTable } from "./visits-table";
 
 // No patient name in the title: it would sit in browser history and tab lists.
@@ -74,6 +75,8 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
         <VisitsTable caption={t("pastCaption")} visits={profile.past} empty={t("noPast")} />
         {profile.morePast ? <p className="mt-2 text-sm text-slate-700">{t("mostRecent", { count: profile.past.length })}</p> : null}
       </section>
+
+      <PaymentsSection staff={staff} patientId={patient.id} />
     </>
   );
 }
