@@ -11,6 +11,7 @@ import enMessageCancelled from "./messages/en/message-cancelled.json";
 import enMessageConfirmation from "./messages/en/message-confirmation.json";
 import enMessageLateRefund from "./messages/en/message-late-refund.json";
 import enMessageLayout from "./messages/en/message-layout.json";
+import enMessageHomeProgram from "./messages/en/message-home-program.json";
 import enMessageLinks from "./messages/en/message-links.json";
 import enMessageLookup from "./messages/en/message-lookup.json";
 import enMessageReminder from "./messages/en/message-reminder.json";
@@ -25,12 +26,14 @@ import enNotOpen from "./messages/en/not-open.json";
 import enPayment from "./messages/en/payment.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
+import enProgram from "./messages/en/program.json";
 import enSlots from "./messages/en/slots.json";
 import enSpeakers from "./messages/en/speakers.json";
 import enStaffAdmin from "./messages/en/staff-admin.json";
 import enStaffAudit from "./messages/en/staff-audit.json";
 import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffData from "./messages/en/staff-data.json";
+import enStaffExercises from "./messages/en/staff-exercises.json";
 import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffOutbox from "./messages/en/staff-outbox.json";
 import enStaffPatients from "./messages/en/staff-patients.json";
@@ -57,6 +60,7 @@ import esMessageCancelled from "./messages/es/message-cancelled.json";
 import esMessageConfirmation from "./messages/es/message-confirmation.json";
 import esMessageLateRefund from "./messages/es/message-late-refund.json";
 import esMessageLayout from "./messages/es/message-layout.json";
+import esMessageHomeProgram from "./messages/es/message-home-program.json";
 import esMessageLinks from "./messages/es/message-links.json";
 import esMessageLookup from "./messages/es/message-lookup.json";
 import esMessageReminder from "./messages/es/message-reminder.json";
@@ -70,6 +74,7 @@ import esNotOpen from "./messages/es/not-open.json";
 import esPayment from "./messages/es/payment.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
+import esProgram from "./messages/es/program.json";
 import esSlots from "./messages/es/slots.json";
 import esSpeakers from "./messages/es/speakers.json";
 import esTerms from "./messages/es/terms.json";
@@ -94,6 +99,7 @@ const en = {
   messageConfirmation: enMessageConfirmation,
   messageLateRefund: enMessageLateRefund,
   messageLayout: enMessageLayout,
+  messageHomeProgram: enMessageHomeProgram,
   messageLinks: enMessageLinks,
   messageLookup: enMessageLookup,
   messageReminder: enMessageReminder,
@@ -109,6 +115,7 @@ const en = {
   payment: enPayment,
   policies: enPolicies,
   preferences: enPreferences,
+  program: enProgram,
   slots: enSlots,
   speakers: enSpeakers,
   // Staff pages ship in English; their namespaces start with "staff".
@@ -116,6 +123,7 @@ const en = {
   staffAudit: enStaffAudit,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
+  staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
@@ -148,6 +156,7 @@ const es: Messages = {
   messageConfirmation: esMessageConfirmation,
   messageLateRefund: esMessageLateRefund,
   messageLayout: esMessageLayout,
+  messageHomeProgram: esMessageHomeProgram,
   messageLinks: esMessageLinks,
   messageLookup: esMessageLookup,
   messageReminder: esMessageReminder,
@@ -162,12 +171,14 @@ const es: Messages = {
   payment: esPayment,
   policies: esPolicies,
   preferences: esPreferences,
+  program: esProgram,
   slots: esSlots,
   speakers: esSpeakers,
   staffAdmin: enStaffAdmin,
   staffAudit: enStaffAudit,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
+  staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
