@@ -17,7 +17,7 @@ function optionalWhole(what: string, min: number, max: number) {
 }
 
 /** A checkbox as a form sends it ("on" or nothing), or a plain boolean. */
-const checkbox = z.union([z.boolean(), z.enum(["", "on", "true", "false"]).transform((v) => v === "on" || v === "true")]);
+const checkbox = z.union([z.boolean(), z.string().transform((v) => v === "on" || v === "true")]);
 
 /*
  * How much of an exercise: sets, repetitions as a range ("2–3 times"), an
