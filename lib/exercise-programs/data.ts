@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { visitStatusFilter } from "../db/appointment-status";
 import { getPrisma } from "../db/client";
-import type { Language } from "../db/generated/client";
+import type { Language, VisitMode } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { DoseValues } from "./dose-text";
 import { programIdForToken } from "./mutations";
@@ -102,6 +102,7 @@ export async function programProgressFor(patientIds: readonly string[], now: Dat
 export interface VisitProgramForm {
   appointmentId: string;
   patientName: string;
+  mode: VisitMode;
   language: Language;
   timeZone: string;
   current: ProgramProgress | null;
@@ -117,7 +118,7 @@ export async function findVisitProgramForm(staff: StaffMember, appointmentId: st
   const prisma = getPrisma();
   const visit = await prisma.appointment.findUnique({
     where: { id: appointmentId, status: visitStatusFilter() },
-    select: { id: true, therapistId: true, patientId: true, language: true, patient: { select: { firstName: true, lastName: true } }, location: { select: { timeZone: true } } },
+    select: { id: true, therapistId: true, patientId: true, mode: true, language: true, patient: { select: { firstName: true, lastName: true } }, location: { select: { timeZone: true } } },
   });
   if (!visit || (staff.role !== "ADMIN" && visit.therapistId !== staff.therapistId)) throw new AppError("NOT_FOUND", "No such appointment.");
   const current = (await programProgressFor([visit.patientId], ctx.now)).get(visit.patientId) ?? null;
@@ -131,5 +132,5 @@ export async function findVisitProgramForm(staff: StaffMember, appointmentId: st
     ipAddress: ctx.ipAddress ?? null,
     detail: { programId: current?.programId ?? null },
   });
-  return { appointmentId: visit.id, patientName: `${visit.patient.firstName} ${visit.patient.lastName}`, language: visit.language, timeZone: visit.location.timeZone, current };
+  return { appointmentId: visit.id, patientName: `${visit.patient.firstName} ${visit.patient.lastName}`, mode: visit.mode, language: visit.language, timeZone: visit.location.timeZone, current };
 }

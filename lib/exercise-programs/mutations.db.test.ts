@@ -8,6 +8,7 @@ import { AppError } from "../errors/app-error";
 import { createExercise, updateExercise } from "../exercises/mutations";
 import type { ExerciseForm } from "../exercises/schema";
 import { messageLinkToken } from "../patient-links/tokens";
+import { composeHomeProgram } from "../message-templates/home-program";
 import { findPatientProgram, findVisitProgramForm, programProgressFor } from "./data";
 import { assignProgram, logProgramSession, programMessageKey } from "./mutations";
 
@@ -183,5 +184,19 @@ describe("adherence this week", () => {
     const form = await findVisitProgramForm(therapist, appointmentId, { now: new Date("2026-10-28T18:00:00Z"), ipAddress: "192.0.2.11" });
     expect(form.current).toMatchObject({ sessionsPerWeek: 2, doneThisWeek: 1, painTrend: [4] });
     expect(await getPrisma().auditLog.count({ where: { entityId: appointmentId, action: "exercise-program.view" } })).toBe(1);
+  });
+});
+
+describe("the program's email", () => {
+  it("carries the link that opens the program, in the program's language, with each exercise's dose", async () => {
+    const { message } = await assign(await bookVisit("2026-10-30T15:00:00Z"));
+    const sender = { practiceName: "Border Therapy", phone: null, email: null, address: null, cancellationPolicy: { en: null, es: null } };
+    const composed = await composeHomeProgram(getPrisma(), message, sender);
+    if (!("subject" in composed)) throw new Error(`not composed: ${JSON.stringify(composed)}`);
+    expect(composed.subject).toBe("Sus ejercicios en casa");
+    expect(composed.text).toContain("Mantenga 20–30 segundos, 2–3 veces de cada lado.");
+    const token = /\/es\/program\/([A-Za-z0-9_-]{43})/.exec(composed.text)?.[1];
+    expect(token).toBeDefined();
+    expect(await findPatientProgram(token!, new Date("2026-10-30T12:00:00Z"))).not.toBeNull();
   });
 });
