@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./fixtures/staff";
+
+// A therapist gives a home program from a visit, the patient opens it from
+// the email the worker sends (read in the outbox, as messages.spec.ts does)
+// and logs a session in Spanish, and the therapist's day shows it. Dana's
+// visits come from the demo seed: Sofía Herrera is hers tomorrow at 08:30.
+
+const DANA = "dana@demo.stride.test";
+const ADMIN = "admin@demo.stride.test";
+const SOFIA = "sofia.herrera@example.com";
+
+/** Waits for the worker to deliver the program's email, and reads it from the outbox. */
+async function readCaughtMail(page: Page, recipient: string, subject: RegExp): Promise<string> {
+  const item = page.getByRole("listitem").filter({ hasText: `to ${recipient}` }).filter({ has: page.getByRole("link", { name: subject }) });
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/staff/outbox");
+        return item.count();
+      },
+      { timeout: 45_000, message: `a mail to ${recipient} matching ${subject}` },
+    )
+    .toBe(1);
+  await item.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  return (await page.locator("pre").textContent()) ?? "";
+}
+
+test("a therapist gives a home program from a visit, the patient logs a session in Spanish from the email's link, and the therapist's day shows it", async ({ page, browser }) => {
+  // A wait for the worker's process: more than the default minute on a busy machine.
+  test.slow();
+  await signIn(page, DANA);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto("/staff/today");
+  const sofia = page.getByRole("region", { name: /^Tomorrow ·/ }).getByRole("article", { name: /Sofía Herrera/ });
+  await expect(sofia).not.toContainText("Home program");
+  await sofia.getByRole("link", { name: /Visit page and home program/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Visit with Sofía Herrera" })).toBeVisible();
+
+  // The library's three stretches come ticked at their doses: choosing the language and giving is all it takes.
+  const form = page.getByRole("region", { name: "Home program" });
+  for (const name of ["Lying inner-thigh stretch", "Seated butterfly stretch", "Side lunge stretch"]) await expect(form.getByRole("checkbox", { name: `Give ${name}` })).toBeChecked();
+  await expect(form.getByRole("textbox", { name: "Longest hold in seconds for Seated butterfly stretch" })).toHaveValue("60");
+  await expect(form.getByRole("checkbox", { name: "Each side for Side lunge stretch" })).toBeChecked();
+  await form.getByRole("textbox", { name: "Sessions per week" }).fill("3");
+  await form.getByRole("combobox", { name: "Language of the email and page" }).selectOption("es");
+  await form.getByRole("button", { name: "Give home program" }).click();
+  await expect(form.getByRole("status")).toContainText("Home program given.");
+  await expect(form.getByRole("status")).toBeFocused();
+
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, ADMIN);
+  await expect(adminPage).toHaveURL(/\/staff$/);
+  const mail = await readCaughtMail(adminPage, SOFIA, /^Sus ejercicios en casa$/);
+  expect(mail).toContain("Hola, Sofía:");
+  expect(mail).toContain("Estiramiento en zancada lateral: Mantenga 15–20 segundos, 2–3 veces de cada lado.");
+  const link = /https?:\/\/\S+\/es\/program\/[A-Za-z0-9_-]{43}/.exec(mail)?.[0];
+  expect(link, "the email's program link").toBeDefined();
+  await admin.close();
+
+  // The patient has no account: a browser of their own, on a phone.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const patient = await phone.newPage();
+  await patient.goto(new URL(link!).pathname);
+  await expect(patient.getByRole("heading", { level: 1, name: "Sus ejercicios en casa" })).toBeVisible();
+  await expect(patient.getByRole("heading", { level: 2, name: "Estiramiento de mariposa sentado" })).toBeVisible();
+  await expect(patient.getByText("Mantenga 45–60 segundos, 2–3 veces.")).toBeVisible();
+  await expect(patient.getByText("Esta semana (de lunes a domingo): 0 de 3 sesiones hechas.")).toBeVisible();
+  await patient.getByRole("radio", { name: "4", exact: true }).check();
+  await patient.getByLabel("¿Algo que decirle a su terapeuta? (opcional)").fill("La rodilla bien después de correr.");
+  await patient.getByRole("button", { name: "Hice una sesión" }).click();
+  await expect(patient.getByRole("status")).toHaveText("Gracias: su sesión quedó anotada.");
+  await expect(patient.getByText("Esta semana (de lunes a domingo): 1 de 3 sesiones hechas.")).toBeVisible();
+
+  // A wrong token reveals nothing: the plain not-found page.
+  const wrong = await patient.goto(`/es/program/${"A".repeat(43)}`);
+  expect(wrong?.status()).toBe(404);
+  await expect(patient.getByRole("heading", { level: 1 })).not.toHaveText("Sus ejercicios en casa");
+  await phone.close();
+
+  await page.goto("/staff/today");
+  await expect(sofia).toContainText("Home program");
+  await expect(sofia).toContainText("1 of 3 sessions this week · pain 4");
+});
