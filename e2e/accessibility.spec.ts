@@ -95,6 +95,14 @@ test("a patient's home program passes axe, before and after logging a session, a
   await expect(page.getByRole("status")).toHaveText("Gracias: su sesión quedó anotada.");
   await expectNoAxeViolations(page, "the home program after logging a session");
 
+  // On paper: the exercises alone, without the form, the site's header or its footer.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 2, name: "Estiramiento en zancada lateral" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hice una sesión" })).toBeHidden();
+  await expect(page.locator("body > header")).toBeHidden();
+  await expect(page.locator("body > footer")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
   await page.goto(`/en/program/${token}`);
   await expect(page.getByRole("heading", { level: 1, name: "Your home exercises" })).toBeVisible();
   await expectNoAxeViolations(page, "the home program in English");

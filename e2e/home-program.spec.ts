@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures/axe";
 import { signIn } from "./fixtures/staff";
 
 // A therapist gives a home program from a visit, the patient opens it from
@@ -32,6 +33,31 @@ test("a therapist gives a home program from a visit, the patient logs a session 
   test.slow();
   await signIn(page, DANA);
   await expect(page).toHaveURL(/\/staff$/);
+
+  // The library: a therapist adds an exercise of her own, in both languages.
+  await page.getByRole("navigation", { name: "Staff pages" }).getByRole("link", { name: "Exercises" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Exercise library" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "In the library" })).toContainText("Seated butterfly stretch");
+  const add = page.getByRole("region", { name: "Add an exercise" });
+  await add.getByRole("button", { name: "Add exercise" }).click();
+  await expect(add.getByRole("status")).toContainText("Please correct the highlighted fields.");
+  await expect(add.getByRole("status")).toBeFocused();
+  await expect(add.getByText("Enter the name in English.")).toBeVisible();
+  await expectNoAxeViolations(page, "the exercise library with errors");
+  await add.getByLabel("Name in English").fill("Wall calf stretch");
+  await add.getByLabel("Name in Spanish").fill("Estiramiento de gemelos en la pared");
+  await add.getByLabel("Steps in English (one a line)").fill("Face a wall, hands on it.\nStep one foot back, heel down.");
+  await add.getByLabel("Steps in Spanish (one a line)").fill("Póngase frente a una pared, con las manos apoyadas.\nLleve un pie atrás, con el talón en el suelo.");
+  await add.getByLabel("Fewest repetitions").fill("2");
+  await add.getByLabel("Most repetitions").fill("3");
+  await add.getByLabel("Shortest hold (seconds)").fill("30");
+  await add.getByLabel("Longest hold (seconds)").fill("30");
+  await add.getByLabel("Each side").check();
+  await add.getByRole("button", { name: "Add exercise" }).click();
+  await expect(add.getByText("Exercise added.")).toBeVisible();
+  const mine = page.getByRole("region", { name: "In the library" }).getByRole("listitem").filter({ hasText: "Wall calf stretch" });
+  await expect(mine).toContainText("2–3 times each side · hold 30 s");
+
   await page.goto("/staff/today");
   const sofia = page.getByRole("region", { name: /^Tomorrow ·/ }).getByRole("article", { name: /Sofía Herrera/ });
   await expect(sofia).not.toContainText("Home program");
@@ -43,6 +69,8 @@ test("a therapist gives a home program from a visit, the patient logs a session 
   for (const name of ["Lying inner-thigh stretch", "Seated butterfly stretch", "Side lunge stretch"]) await expect(form.getByRole("checkbox", { name: `Give ${name}` })).toBeChecked();
   await expect(form.getByRole("textbox", { name: "Longest hold in seconds for Seated butterfly stretch" })).toHaveValue("60");
   await expect(form.getByRole("checkbox", { name: "Each side for Side lunge stretch" })).toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "Give Wall calf stretch" })).not.toBeChecked();
+  await expectNoAxeViolations(page, "the visit page's home program form");
   await form.getByRole("textbox", { name: "Sessions per week" }).fill("3");
   await form.getByRole("combobox", { name: "Language of the email and page" }).selectOption("es");
   await form.getByRole("button", { name: "Give home program" }).click();
@@ -83,4 +111,5 @@ test("a therapist gives a home program from a visit, the patient logs a session 
   await page.goto("/staff/today");
   await expect(sofia).toContainText("Home program");
   await expect(sofia).toContainText("1 of 3 sessions this week · pain 4");
+  await expectNoAxeViolations(page, "My day with a home program");
 });
