@@ -62,7 +62,8 @@ export async function assignProgram(staff: StaffMember, input: AssignProgramForm
       appointmentId: visit.id,
       requestedById: staff.id,
     });
-    if (!messageId) throw new AppError("FORM_ALREADY_USED", "This form was already used. Reload the page and try again.");
+    // The same form sent twice at once: the other send's message (and program) committed first.
+    if (!messageId) return { id: data.formId, created: false };
 
     await tx.exerciseProgram.create({
       data: {
