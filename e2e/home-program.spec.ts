@@ -88,8 +88,8 @@ test("a therapist gives a home program from a visit, the patient logs a session 
   expect(link, "the email's program link").toBeDefined();
   await admin.close();
 
-  // The patient has no account: a browser of their own, on a phone.
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  // The patient has no account: a browser of their own, on a phone, here without JavaScript.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, javaScriptEnabled: false });
   const patient = await phone.newPage();
   await patient.goto(new URL(link!).pathname);
   await expect(patient.getByRole("heading", { level: 1, name: "Sus ejercicios en casa" })).toBeVisible();
@@ -102,11 +102,16 @@ test("a therapist gives a home program from a visit, the patient logs a session 
   await expect(patient.getByRole("status")).toHaveText("Gracias: su sesión quedó anotada.");
   await expect(patient.getByText("Esta semana (de lunes a domingo): 1 de 3 sesiones hechas.")).toBeVisible();
 
-  // A wrong token reveals nothing: the plain not-found page.
-  const wrong = await patient.goto(`/es/program/${"A".repeat(43)}`);
-  expect(wrong?.status()).toBe(404);
-  await expect(patient.getByRole("heading", { level: 1 })).not.toHaveText("Sus ejercicios en casa");
   await phone.close();
+
+  // A wrong token reveals nothing: the plain not-found page.
+  const stranger = await browser.newContext();
+  const guess = await stranger.newPage();
+  const wrong = await guess.goto(`/es/program/${"A".repeat(43)}`);
+  expect(wrong?.status()).toBe(404);
+  await expect(guess.getByRole("heading", { level: 1 })).toHaveText("Página no encontrada");
+  await expect(guess.locator("main")).not.toContainText("ejercicios");
+  await stranger.close();
 
   await page.goto("/staff/today");
   await expect(sofia).toContainText("Home program");
