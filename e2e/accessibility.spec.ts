@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { bookThroughApi, findService, listLocations, openSlots } from "./fixtures/api";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { BookingFlow } from "./fixtures/booking-flow";
+import { issueProgramLink } from "./fixtures/home-program";
 import { uniquePatient } from "./fixtures/patient";
 
 test("every step of the booking flow passes axe (WCAG 2.1 A and AA)", async ({ page, request }) => {
@@ -77,4 +78,32 @@ test("the page of a setup link that cannot be used passes axe", async ({ page })
   await page.goto(`/setup/${"x".repeat(43)}`);
   await expect(page.getByRole("heading", { level: 1, name: "This setup link cannot be used" })).toBeVisible();
   await expectNoAxeViolations(page, "a dead setup link");
+});
+
+test("a patient's home program passes axe, before and after logging a session, and its log form works from the keyboard", async ({ page }) => {
+  const token = await issueProgramLink("es");
+  await page.goto(`/es/program/${token}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Sus ejercicios en casa" })).toBeVisible();
+  await expectNoAxeViolations(page, "the home program in Spanish");
+
+  const none = page.getByRole("radio", { name: "0, sin dolor" });
+  await none.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "1", exact: true })).toBeChecked();
+  await page.getByRole("button", { name: "Hice una sesión" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toHaveText("Gracias: su sesión quedó anotada.");
+  await expectNoAxeViolations(page, "the home program after logging a session");
+
+  // On paper: the exercises alone, without the form, the site's header or its footer.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 2, name: "Estiramiento en zancada lateral" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hice una sesión" })).toBeHidden();
+  await expect(page.locator("body > header")).toBeHidden();
+  await expect(page.locator("body > footer")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  await page.goto(`/en/program/${token}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Your home exercises" })).toBeVisible();
+  await expectNoAxeViolations(page, "the home program in English");
 });

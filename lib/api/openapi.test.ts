@@ -6,7 +6,7 @@ describe("buildOpenApiDocument", () => {
 
   it("documents every public route", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/api/availability", "/api/bookings", "/api/bookings/lookup", "/api/bookings/{token}", "/api/bookings/{token}/ics", "/api/bookings/{token}/release", "/api/locations", "/api/reasons", "/api/services", "/api/therapists"].sort(),
+      ["/api/availability", "/api/bookings", "/api/bookings/lookup", "/api/bookings/{token}", "/api/bookings/{token}/ics", "/api/bookings/{token}/release", "/api/locations", "/api/programs/{token}/sessions", "/api/reasons", "/api/services", "/api/therapists"].sort(),
     );
   });
 

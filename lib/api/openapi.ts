@@ -349,6 +349,30 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/programs/{token}/sessions": {
+        parameters: [{ name: "token", in: "path", required: true, description: "The private token from the home program's link.", schema: { type: "string" } }],
+        post: {
+          summary: "Log a session of a home exercise program",
+          description:
+            "The patient did a session, with how much it hurt (0 to 10) and an optional note of up to 500 characters. clientKey (8 to 64 of A–Z, a–z, 0–9, - and _) is drawn once per form: the same key sent again logs nothing more.",
+          requestBody: {
+            required: true,
+            ...json({
+              type: "object",
+              required: ["clientKey", "pain"],
+              properties: { clientKey: { type: "string" }, pain: { type: "integer", minimum: 0, maximum: 10 }, note: { type: ["string", "null"], maxLength: 500 } },
+            }),
+          },
+          responses: {
+            201: { description: "Logged", ...json({ type: "object", required: ["logged"], properties: { logged: { type: "boolean", enum: [true] } } }) },
+            200: { description: "Logged before with this clientKey", ...json({ type: "object", required: ["logged"], properties: { logged: { type: "boolean", enum: [false] } } }) },
+            400: errorResponse("A pain outside 0–10, a note too long, or a body that is not JSON"),
+            404: errorResponse("A link that opens no program, or no longer"),
+            ...bodyErrors,
+            422: errorResponse("A field of the wrong type"),
+          },
+        },
+      },
       "/api/bookings/{token}/ics": {
         parameters: [tokenParam],
         get: { summary: "The visit as an iCalendar file", responses: { 200: { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, 404: errorResponse("Unknown or expired link") } },

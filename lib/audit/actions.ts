@@ -74,6 +74,10 @@ export const AUDIT_ACTION_NAMES = [
   "patient.reminder-preferences",
   "sms.opt-out",
   "sms.opt-in",
+  "exercise.create",
+  "exercise.update",
+  "exercise-program.view",
+  "exercise-program.assign",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

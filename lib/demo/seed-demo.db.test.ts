@@ -54,6 +54,17 @@ async function auditCount(action: string, entityIds?: string[]) {
 }
 
 describe("the demo seed", () => {
+  it("fills the exercise library with the clinic's three stretches and their doses, in both languages, through the library's own audited write", async () => {
+    const rows = await getPrisma().exercise.findMany({ orderBy: { createdAt: "asc" } });
+    expect(rows.map((e) => [e.slug, e.repetitionsMin, e.repetitionsMax, e.holdSecondsMin, e.holdSecondsMax, e.perSide])).toEqual([
+      ["lying-inner-thigh-stretch", 2, 3, 20, 30, false],
+      ["seated-butterfly-stretch", 2, 3, 45, 60, false],
+      ["side-lunge-stretch", 2, 3, 15, 20, true],
+    ]);
+    expect(rows.every((e) => e.nameEs && e.stepsEs.split("\n").length === 4 && e.createdById === admin.id)).toBe(true);
+    expect(await auditCount("exercise.create", rows.map((e) => e.id))).toBe(3);
+  });
+
   it("keeps the demo's fixed slugs and order", async () => {
     const prisma = getPrisma();
     expect((await prisma.location.findMany({ orderBy: { slug: "asc" } })).map((l) => l.slug)).toEqual(LOCATIONS.map((l) => l.slug).sort());

@@ -8,6 +8,7 @@ import { createManageToken, hashManageToken } from "../booking/manage-token";
 import { getPrisma } from "../db/client";
 import type { VisitMode } from "../db/generated/enums";
 import type { RequestContext } from "../http/request-context";
+import { createExercise } from "../exercises/mutations";
 import { createLocation, createRoom } from "../locations/mutations";
 import { updatePracticeSettings } from "../practice/mutations";
 import { createReason } from "../reasons/mutations";
@@ -20,6 +21,7 @@ import { issueSetupToken } from "../setup/token";
 import { createStaffAccount } from "../staff-accounts/mutations";
 import { createTherapist } from "../therapists/mutations";
 import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
+import { DEMO_EXERCISES } from "./demo-exercises";
 import { DEMO_PRACTICE, DEMO_SERVICES, DEMO_STAFF, DEMO_STAFF_PASSWORD, LOCATIONS, PATIENTS, REASONS, THERAPISTS, ZONE } from "./demo-practice";
 
 // The demo practice is written the way an owner would set it up: the first-run
@@ -67,6 +69,7 @@ export async function seedDemoPractice(now: Date = new Date()): Promise<{ videoJ
     serviceIds.set(s.slug, created.id);
   }
   for (const [slug, labelEn, labelEs] of REASONS) await createReason(admin, { slug, labelEn, labelEs }, ctx);
+  for (const { slug, ...exercise } of DEMO_EXERCISES) await createExercise(admin, exercise, ctx, { slug });
   const therapistIds = await addTherapists(admin, ctx, locationIds, serviceIds);
   await createStaffAccount(admin, { email: FRONT_DESK.email, name: FRONT_DESK.name, role: FRONT_DESK.role }, ctx);
   await giveDemoPassword(DEMO_STAFF.filter((member) => member !== ADMIN).map((member) => member.email));

@@ -11,6 +11,7 @@ import enMessageCancelled from "./messages/en/message-cancelled.json";
 import enMessageConfirmation from "./messages/en/message-confirmation.json";
 import enMessageLateRefund from "./messages/en/message-late-refund.json";
 import enMessageLayout from "./messages/en/message-layout.json";
+import enMessageHomeProgram from "./messages/en/message-home-program.json";
 import enMessageLinks from "./messages/en/message-links.json";
 import enMessageLookup from "./messages/en/message-lookup.json";
 import enMessageReminder from "./messages/en/message-reminder.json";
@@ -25,6 +26,7 @@ import enNotOpen from "./messages/en/not-open.json";
 import enPayment from "./messages/en/payment.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
+import enProgram from "./messages/en/program.json";
 import enSlots from "./messages/en/slots.json";
 import enSpeakers from "./messages/en/speakers.json";
 import enStaffAdmin from "./messages/en/staff-admin.json";
@@ -32,6 +34,7 @@ import enStaffAudit from "./messages/en/staff-audit.json";
 import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffData from "./messages/en/staff-data.json";
 import enStaffMoney from "./messages/en/staff-money.json";
+import enStaffExercises from "./messages/en/staff-exercises.json";
 import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffOutbox from "./messages/en/staff-outbox.json";
 import enStaffPatients from "./messages/en/staff-patients.json";
@@ -58,6 +61,7 @@ import esMessageCancelled from "./messages/es/message-cancelled.json";
 import esMessageConfirmation from "./messages/es/message-confirmation.json";
 import esMessageLateRefund from "./messages/es/message-late-refund.json";
 import esMessageLayout from "./messages/es/message-layout.json";
+import esMessageHomeProgram from "./messages/es/message-home-program.json";
 import esMessageLinks from "./messages/es/message-links.json";
 import esMessageLookup from "./messages/es/message-lookup.json";
 import esMessageReminder from "./messages/es/message-reminder.json";
@@ -71,6 +75,7 @@ import esNotOpen from "./messages/es/not-open.json";
 import esPayment from "./messages/es/payment.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
+import esProgram from "./messages/es/program.json";
 import esSlots from "./messages/es/slots.json";
 import esSpeakers from "./messages/es/speakers.json";
 import esTerms from "./messages/es/terms.json";
@@ -95,6 +100,7 @@ const en = {
   messageConfirmation: enMessageConfirmation,
   messageLateRefund: enMessageLateRefund,
   messageLayout: enMessageLayout,
+  messageHomeProgram: enMessageHomeProgram,
   messageLinks: enMessageLinks,
   messageLookup: enMessageLookup,
   messageReminder: enMessageReminder,
@@ -110,6 +116,7 @@ const en = {
   payment: enPayment,
   policies: enPolicies,
   preferences: enPreferences,
+  program: enProgram,
   slots: enSlots,
   speakers: enSpeakers,
   // Staff pages ship in English; their namespaces start with "staff".
@@ -118,6 +125,7 @@ const en = {
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,
+  staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,
@@ -150,6 +158,7 @@ const es: Messages = {
   messageConfirmation: esMessageConfirmation,
   messageLateRefund: esMessageLateRefund,
   messageLayout: esMessageLayout,
+  messageHomeProgram: esMessageHomeProgram,
   messageLinks: esMessageLinks,
   messageLookup: esMessageLookup,
   messageReminder: esMessageReminder,
@@ -164,6 +173,7 @@ const es: Messages = {
   payment: esPayment,
   policies: esPolicies,
   preferences: esPreferences,
+  program: esProgram,
   slots: esSlots,
   speakers: esSpeakers,
   staffAdmin: enStaffAdmin,
@@ -171,6 +181,7 @@ const es: Messages = {
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,
+  staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
   staffPatients: enStaffPatients,

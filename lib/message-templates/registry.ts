@@ -3,6 +3,7 @@ import { composeTest, type Composers } from "../messages/kinds";
 import { composeCancelled } from "./cancelled";
 import { composeConfirmation } from "./confirmation";
 import { composeLateRefund } from "./late-refund";
+import { composeHomeProgram } from "./home-program";
 import { composeLinks } from "./links";
 import { composeLookup } from "./lookup";
 import { composeReminder } from "./reminder";
@@ -20,4 +21,5 @@ export const COMPOSERS: Composers = {
   lookup: composeLookup,
   reminder: composeReminder,
   taken: composeLateRefund,
+  program: composeHomeProgram,
 };

@@ -9,6 +9,7 @@ export const STAFF_PAGES = [
   { href: "/staff/calendar", key: "calendar", roles: ["ADMIN", "FRONT_DESK"] },
   { href: "/staff/today", key: "today", roles: ["THERAPIST"] },
   { href: "/staff/patients", key: "patients", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },
+  { href: "/staff/exercises", key: "exercises", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },
   { href: "/staff/schedules", key: "schedules", roles: ["ADMIN", "FRONT_DESK"] },
   { href: "/staff/takings", key: "takings", roles: ["ADMIN", "FRONT_DESK"] },
   { href: "/staff/audit", key: "audit", roles: ["ADMIN"] },

@@ -7,6 +7,9 @@ import type { VisitMode } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
 import { listAuditEntries } from "../audit/data";
 import { listTherapistDay } from "./data";
+import { createExercise } from "../exercises/mutations";
+import { assignProgram, logProgramSession, programMessageKey } from "../exercise-programs/mutations";
+import { messageLinkToken } from "../patient-links/tokens";
 
 // 05:30 UTC on 23 November is 23:30 on the 22nd in Chicago: "today" is the
 // 22nd there, although UTC has moved on, so a UTC reading would be a day off.
@@ -186,5 +189,30 @@ describe("listTherapistDay", () => {
     for (const staff of [await createStaffMember("ADMIN"), await createStaffMember("FRONT_DESK"), await createStaffMember("THERAPIST", null)]) {
       expect(codeOf(await listTherapistDay(staff, { now: NOW }).catch((e) => e))).toBe("FORBIDDEN");
     }
+  });
+
+  it("shows, for a patient with a current home program, this week's sessions against those prescribed and the last pain ratings, and audits the programs shown", async () => {
+    const practice = await practiceInChicago(1);
+    const therapist = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
+    const patient = patientInput();
+    const earlierVisit = await book(practice, "2026-11-16T09:00:00-06:00", { patient });
+    const todayVisit = await book(practice, "2026-11-22T09:00:00-06:00", { patient });
+    const other = await book(practice, "2026-11-22T11:00:00-06:00");
+    const { id: exerciseId } = await createExercise(therapist, { nameEn: "Butterfly", nameEs: "Mariposa", stepsEn: "Sit.", stepsEs: "Siéntese.", sets: 1, repetitionsMin: 2, repetitionsMax: 3, holdSecondsMin: 45, holdSecondsMax: 60, perSide: false }, BOOKED_AT);
+    const formId = crypto.randomUUID();
+    const at = (iso: string) => ({ now: new Date(iso), ipAddress: null });
+    await assignProgram(therapist, { appointmentId: earlierVisit, formId, language: "en", sessionsPerWeek: 3, weeks: 2, items: [{ exerciseId, sets: 1, repetitionsMin: 2, repetitionsMax: 3, holdSecondsMin: 45, holdSecondsMax: 60, perSide: false }] }, at("2026-11-16T16:00:00Z"));
+    const message = await getPrisma().message.findUniqueOrThrow({ where: { dedupeKey: programMessageKey(formId) } });
+    const token = messageLinkToken(message.id, "program", formId);
+    // NOW is Sunday 22 November, 23:30 in Chicago: still the week that began on Monday the 16th there.
+    for (const [iso, pain] of [["2026-11-17T01:00:00Z", 6], ["2026-11-19T01:00:00Z", 4]] as const) {
+      await logProgramSession(token, { clientKey: crypto.randomUUID(), pain: String(pain) }, at(iso));
+    }
+
+    const visits = (await listTherapistDay(therapist, { now: NOW })).flatMap((g) => g.days.flatMap((d) => d.visits));
+    expect(visits.find((v) => v.id === todayVisit)?.homeProgram).toMatchObject({ programId: formId, sessionsPerWeek: 3, doneThisWeek: 2, painTrend: [6, 4] });
+    expect(visits.find((v) => v.id === other)?.homeProgram).toBeNull();
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "therapist-day.view", staffUserId: therapist.id }, orderBy: { at: "desc" } });
+    expect((audit.detail as { programIds: string[] }).programIds).toEqual([formId]);
   });
 });

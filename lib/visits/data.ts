@@ -4,6 +4,7 @@ import type { StaffMember } from "../auth/mutations";
 import { getPrisma } from "../db/client";
 import { visitStatusFilter, visitStatusOf, type VisitStatus } from "../db/appointment-status";
 import { AppError } from "../errors/app-error";
+import { programProgressFor, type ProgramProgress } from "../exercise-programs/data";
 import { assertMayHandleVisitNote, assertMayUseVisitNotes, therapistIdForAgenda } from "./access";
 import { ageOn } from "../patients/age";
 import { groupAgenda, type AgendaGroup, type AgendaLocation } from "./group-agenda";
@@ -25,6 +26,8 @@ export interface TherapistDayVisit {
   reason: { label: string | null; text: string | null };
   place: VisitPlace;
   note: { body: string; updatedAt: Date } | null;
+  /** The patient's current home program: this week's sessions and the last pain ratings. */
+  homeProgram: ProgramProgress | null;
 }
 
 export type TherapistDayGroup = AgendaGroup<TherapistDayVisit>;
@@ -79,6 +82,11 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
     (await prisma.visitReason.findMany({ where: { slug: { in: slugs } }, select: { slug: true, labelEn: true } })).map((r) => [r.slug, r.labelEn]),
   );
 
+  const programs = await programProgressFor(
+    shown.filter((a) => a.status !== "CANCELLED").map((a) => a.patientId),
+    now,
+  );
+
   await recordAudit(prisma, {
     staffUserId: staff.id,
     actor: staff.email,
@@ -92,6 +100,7 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
     detail: {
       dates: [...new Set(grouped.flatMap((g) => g.days.map((d) => d.date)))],
       appointmentIds: shown.map((a) => a.id),
+      programIds: [...programs.values()].map((p) => p.programId),
     },
   });
 
@@ -117,6 +126,7 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
           reason: { label: (a.reasonSlug && reasons.get(a.reasonSlug)) || null, text: a.reasonText },
           place: describeVisitPlace(a),
           note: a.visitNote,
+          homeProgram: a.status === "CANCELLED" ? null : (programs.get(a.patientId) ?? null),
         }),
       ),
     })),

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { TherapistDayVisit } from "@/lib/visits/data";
 import type { RelativeDay } from "@/lib/visits/agenda-days";
+import { painTrendText } from "@/lib/exercise-programs/week";
 import { formatTimeRange } from "@/lib/i18n/format-date-time";
 import { Heading, type HeadingLevel } from "./heading";
 import { StatusBadge } from "./status-badge";
@@ -16,6 +17,7 @@ interface VisitCardProps {
 
 export async function VisitCard({ visit, zone, day, level }: VisitCardProps) {
   const t = await getTranslations("staffToday.card");
+  const tp = await getTranslations("staffExercises.today");
   const cancelled = visit.status === "CANCELLED";
   const headingId = `visit-${visit.id}`;
   const time = formatTimeRange(visit.startsAt.toISOString(), visit.endsAt.toISOString(), zone, "en");
@@ -52,7 +54,25 @@ export async function VisitCard({ visit, zone, day, level }: VisitCardProps) {
         <dd>
           <VisitPlaceText place={visit.place} appointmentId={visit.id} />
         </dd>
+        {visit.homeProgram ? (
+          <>
+            <dt className="font-medium text-slate-700">{tp("program")}</dt>
+            <dd>
+              {tp("adherence", { done: visit.homeProgram.doneThisWeek, perWeek: visit.homeProgram.sessionsPerWeek })}
+              {" · "}
+              {visit.homeProgram.painTrend.length > 0 ? tp("pain", { trend: painTrendText(visit.homeProgram.painTrend) }) : tp("noPain")}
+            </dd>
+          </>
+        ) : null}
       </dl>
+      {cancelled ? null : (
+        <p className="mt-2 text-sm">
+          <a href={`/staff/visit/${visit.id}`} className="font-semibold text-teal-900 underline">
+            {tp("open")}
+            <span className="sr-only"> · {visit.patient.name}</span>
+          </a>
+        </p>
+      )}
       {cancelled ? (
         visit.note ? (
           <p className="mt-3 text-sm">
