@@ -606,6 +606,9 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           rescheduledFromId: old.id,
           bookingId: old.bookingId,
           revision: old.revision + 1,
+          // The payment stays with the booking (its ledger follows bookingId); the card saved for its fees moves with it.
+          paymentMethodId: old.paymentMethodId,
+          stripeCustomerId: old.stripeCustomerId,
         },
         include: FULL,
       });
