@@ -10,39 +10,13 @@ import { formatPrice } from "../i18n/format-price";
 import { findFeePolicy } from "../practice/data";
 import { bookingMoney, refundable, type BookingMoney } from "../payments/booking-money";
 import { cancellationOutcome, feesApply, noShowOutcome, type CancellationPolicy } from "../payments/rules";
+import type { FeeKind, VisitFeeDto, VisitMoneyDto } from "./schema";
 
 // The visit panel's money: what the booking paid and got back, the card on
 // file, and the fee the desk may charge to it. Staff read it through an
 // audited route; the desk's refunds and fee charges (mutations.ts) answer it too.
 
 type Tx = Prisma.TransactionClient;
-
-export type FeeKind = "no-show" | "late";
-
-export interface VisitFeeDto {
-  kind: FeeKind;
-  /** The policy's fee in full. */
-  feeCents: number;
-  /** What is left to charge to the card: the fee less what the visit's payments already keep. */
-  chargeCents: number;
-  paid: boolean;
-}
-
-export interface VisitMoneyDto {
-  appointmentId: string;
-  currency: string;
-  paidCents: number;
-  refundedCents: number;
-  netCents: number;
-  /** What a refund may still give back. */
-  refundableCents: number;
-  cardOnFile: boolean;
-  payments: { id: string; status: "SUCCEEDED" | "FAILED" | "PENDING"; purpose: string | null; amountCents: number | null; refundedCents: number; createdAt: string }[];
-  /** The fee this visit's outcome calls for (missed, or cancelled inside the late window); null when none applies. */
-  fee: VisitFeeDto | null;
-  /** The last declined attempt to charge the fee, with the card issuer's words; null when none failed since the last success. */
-  lastDecline: string | null;
-}
 
 export interface VisitRow {
   id: string;

@@ -10,8 +10,8 @@ import { recordPayment, recordRefund } from "../payments/ledger";
 import { refundSchema } from "../payments/schema";
 import { stripeClient } from "../payments/stripe-client";
 import { findFeePolicy } from "../practice/data";
-import { feeFor, staffMoney, visitMoneyIn, withBookingLock, type VisitMoneyDto } from "./data";
-import type { VisitFeeInput, VisitRefundInput } from "./schema";
+import { feeFor, staffMoney, visitMoneyIn, withBookingLock } from "./data";
+import type { VisitFeeInput, VisitMoneyDto, VisitRefundInput } from "./schema";
 
 // The desk's money actions on a visit: refunds and fee charges, each merged
 // into the ledger from Stripe's answer at once and audited.
