@@ -144,7 +144,7 @@ export function AppointmentPanel({
         <h3 id="panel-money-title" className="mb-2 text-sm font-semibold">
           {tm("title")}
         </h3>
-        <VisitMoney key={a.id} appointmentId={a.id} status={a.status} />
+        <VisitMoney key={a.id} appointmentId={a.id} version={`${a.status}:${a.updatedAt}`} />
       </section>
 
       {actions.length > 0 ? (

@@ -22,13 +22,14 @@ async function call(url: string, init?: RequestInit): Promise<VisitMoneyDto> {
   return body;
 }
 
-// The status is in the key: a visit marked missed or cancelled has a fee to show.
-const moneyKey = (id: string, status: string) => ["visit-money", id, status] as const;
+// The visit's version is in the key: once a change of status is saved (a visit marked missed or
+// cancelled has a fee to show), the money is read again.
+const moneyKey = (id: string, version: string) => ["visit-money", id, version] as const;
 
-export function VisitMoney({ appointmentId, status }: { appointmentId: string; status: string }) {
+export function VisitMoney({ appointmentId, version }: { appointmentId: string; version: string }) {
   const t = useTranslations("staffVisitMoney");
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: moneyKey(appointmentId, status), queryFn: () => call(`/api/staff/appointments/${appointmentId}/money`), staleTime: 10_000, retry: 1 });
+  const query = useQuery({ queryKey: moneyKey(appointmentId, version), queryFn: () => call(`/api/staff/appointments/${appointmentId}/money`), staleTime: 10_000, retry: 1 });
   const [amountText, setAmountText] = useState<string | null>(null);
   const [amountError, setAmountError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function VisitMoney({ appointmentId, status }: { appointmentId: string; s
   const [refundKey, setRefundKey] = useState(() => crypto.randomUUID());
   const [feeKey, setFeeKey] = useState(() => crypto.randomUUID());
 
-  const settled = (money: VisitMoneyDto) => queryClient.setQueryData(moneyKey(appointmentId, status), money);
+  const settled = (money: VisitMoneyDto) => queryClient.setQueryData(moneyKey(appointmentId, version), money);
   const refund = useMutation({
     mutationFn: (amountCents: number) => call(`/api/staff/appointments/${appointmentId}/refunds`, { method: "POST", body: JSON.stringify({ amountCents, requestKey: refundKey }) }),
   });
