@@ -139,5 +139,20 @@ export interface BookingDto {
   manageUrl: string;
   /** For video visits, the patient's link into the video room; otherwise null. */
   joinUrl: string | null;
+  /** What was paid online and what a cancellation gives back (lib/booking/booking-money-data.ts); absent when nothing was paid and no card is saved. */
+  money?: BookingMoneyDto;
+}
+
+/** The patient's view of their booking's money, in its currency's smallest unit. */
+export interface BookingMoneyDto {
+  currency: string;
+  paidCents: number;
+  refundedCents: number;
+  /** Whether a card is saved for the visit's fees. */
+  cardOnFile: boolean;
+  /** Before the visit is cancelled: what cancelling now would give back and keep, and any fee beyond what was paid. */
+  ifCancelledNow: { refundCents: number; keptCents: number; feeCents: number; chargeCents: number; late: boolean } | null;
+  /** After the patient cancelled: what the policy gave back and kept at that instant. */
+  cancelled: { refundCents: number; keptCents: number } | null;
 }
 

@@ -31,6 +31,10 @@ import { appointmentIdForLink } from "../patient-links/data";
 import { queueVisitEmail } from "../messages/mutations";
 import { queueBookedNotices, queueCancelledNotices, queueRescheduledNotices } from "../messages/visit-changes";
 import { scheduleHoldExpiry } from "./hold-expiry";
+import { cancellationMoney, enqueueCancelRefund } from "./cancel-refund";
+import { bookingMoney } from "../payments/booking-money";
+import { isOnlinePaymentOn } from "../payments/config";
+import { findFeePolicy } from "../practice/data";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
 import { hashBookingBody, hashIdempotencyKey, openManageToken, REPLAY_WINDOW_MS, sealManageToken } from "./replay-seal";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
@@ -606,6 +610,9 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           rescheduledFromId: old.id,
           bookingId: old.bookingId,
           revision: old.revision + 1,
+          // The payment stays with the booking (its ledger follows bookingId); the card saved for its fees moves with it.
+          paymentMethodId: old.paymentMethodId,
+          stripeCustomerId: old.stripeCustomerId,
         },
         include: FULL,
       });
@@ -638,12 +645,26 @@ export async function cancelBooking(token: string, input: CancelBookingInput, ct
   const appointment = await findByToken(token, ctx.now);
   assertChangeable(appointment, ctx.now);
   const cancelled = await getPrisma().$transaction(async (tx) => {
+    // What the policy gives back, decided at this instant and kept: the refund runs later, but is not decided again.
+    const money = await bookingMoney(appointment.bookingId, tx);
+    const outcome = cancellationMoney(await findFeePolicy(tx), { money, paymentRule: appointment.service.paymentRule, startsAt: appointment.startsAt, cancelledAt: ctx.now });
+    const paid = money.paidCents > 0;
     // Conditional on the status so two clicks (or a desk and a patient) cancel once.
     const result = await tx.appointment.updateMany({
       where: { id: appointment.id, status: "BOOKED" },
-      data: { status: "CANCELLED", cancelledAt: ctx.now, cancellationReason: input.reason?.trim() || PATIENT_CANCELLED_REASON, revision: { increment: 1 } },
+      data: {
+        status: "CANCELLED",
+        cancelledAt: ctx.now,
+        cancellationReason: input.reason?.trim() || PATIENT_CANCELLED_REASON,
+        revision: { increment: 1 },
+        cancelRefundCents: paid ? outcome.refundCents : null,
+        cancelKeptCents: paid ? outcome.keptCents : null,
+      },
     });
     if (result.count !== 1) throw new AppError("ALREADY_CANCELLED", "This visit is already cancelled.");
+    if (outcome.refundCents > 0 && isOnlinePaymentOn()) {
+      await enqueueCancelRefund(tx, { appointmentId: appointment.id, bookingId: appointment.bookingId, refundCents: outcome.refundCents });
+    }
     await recordAudit(tx, {
       actor: PATIENT_ACTOR,
       action: "appointment.cancel",
@@ -651,7 +672,7 @@ export async function cancelBooking(token: string, input: CancelBookingInput, ct
       entityId: appointment.id,
       patientId: appointment.patientId,
       ipAddress: ctx.ipAddress,
-      detail: { reason: input.reason ?? null },
+      detail: { reason: input.reason ?? null, ...(paid ? { refundCents: outcome.refundCents, keptCents: outcome.keptCents } : {}) },
     });
     const row = await tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, include: FULL });
     await queueCancelledNotices(tx, { appointmentId: row.id, revision: row.revision, before: null, after: { therapistId: row.therapistId, start: row.startsAt } }, ctx.now);

@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma } from "../db/client";
 import { auditHoldLapse, HOLD_EXPIRY_TASK, runHoldExpiry, scheduleHoldExpiry } from "./hold-expiry";
 import { lapseExpiredHolds } from "./holds";
+import { CANCEL_REFUND_TASK, runCancelRefund } from "./cancel-refund";
 import { LATE_REFUND_TASK, runLateRefund } from "./late-refund";
 
 export const HOLD_SWEEP_TASK = "hold-sweep";
@@ -38,6 +39,9 @@ export async function sweepExpiredHolds(limit = 500): Promise<string[]> {
 export const paymentTasks = {
   [LATE_REFUND_TASK]: async (payload: unknown) => {
     await runLateRefund(payload);
+  },
+  [CANCEL_REFUND_TASK]: async (payload: unknown) => {
+    await runCancelRefund(payload);
   },
   [HOLD_EXPIRY_TASK]: async (payload: unknown) => {
     await runHoldExpiry(payload);

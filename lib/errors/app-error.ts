@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
   FORM_ALREADY_USED: 422,
   RATE_LIMITED: 429,
   PAYMENT_UNAVAILABLE: 503,
+  /** The card on file was declined: Stripe's decline words go to the desk. */
+  PAYMENT_DECLINED: 402,
   INTERNAL: 500,
 };
 

@@ -45,6 +45,7 @@ import enStaffShell from "./messages/en/staff-shell.json";
 import enStaffSignIn from "./messages/en/staff-sign-in.json";
 import enStaffToday from "./messages/en/staff-today.json";
 import enStaffVisit from "./messages/en/staff-visit.json";
+import enStaffVisitMoney from "./messages/en/staff-visit-money.json";
 import enStaffVisitMessages from "./messages/en/staff-visit-messages.json";
 import enTerms from "./messages/en/terms.json";
 import enVideoJoin from "./messages/en/video-join.json";
@@ -137,6 +138,7 @@ const en = {
   staffToday: enStaffToday,
   staffVisit: enStaffVisit,
   staffVisitMessages: enStaffVisitMessages,
+  staffVisitMoney: enStaffVisitMoney,
   terms: enTerms,
   videoJoin: enVideoJoin,
   videoRoom: enVideoRoom,
@@ -193,6 +195,7 @@ const es: Messages = {
   staffToday: enStaffToday,
   staffVisit: enStaffVisit,
   staffVisitMessages: enStaffVisitMessages,
+  staffVisitMoney: enStaffVisitMoney,
   terms: esTerms,
   videoJoin: esVideoJoin,
   videoRoom: esVideoRoom,

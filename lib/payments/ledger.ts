@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { PaymentRefundStatus, PaymentStatus, Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
-import { appointmentIdOf, chargeSchema, checkoutSessionSchema, paymentIntentSchema, refundSchema } from "./schema";
+import { appointmentIdOf, chargeSchema, purposeOf, checkoutSessionSchema, paymentIntentSchema, refundSchema } from "./schema";
 import type { StripeEventHandler } from "./webhook";
 
 // The payment ledger that Stripe's webhooks keep: one Payment per
@@ -32,6 +32,7 @@ interface PaymentFacts {
   checkoutSessionId: string | null;
   appointmentId: string | null;
   customerId: string | null;
+  purpose?: string | null;
 }
 
 interface PaymentRow {
@@ -42,6 +43,7 @@ interface PaymentRow {
   checkoutSessionId: string | null;
   appointmentId: string | null;
   customerId: string | null;
+  purpose: string | null;
 }
 
 /**
@@ -53,7 +55,7 @@ interface PaymentRow {
 async function lockPayment(tx: Tx, id: string, status: PaymentStatus): Promise<PaymentRow> {
   await tx.$executeRaw`INSERT INTO "Payment" ("id", "status") VALUES (${id}, ${status}::"PaymentStatus") ON CONFLICT ("id") DO NOTHING`;
   const [row] = await tx.$queryRaw<PaymentRow[]>`
-    SELECT "amountCents", "currency", "status"::text AS "status", "refundedCents", "checkoutSessionId", "appointmentId"::text AS "appointmentId", "customerId"
+    SELECT "amountCents", "currency", "status"::text AS "status", "refundedCents", "checkoutSessionId", "appointmentId"::text AS "appointmentId", "customerId", "purpose"
       FROM "Payment" WHERE "id" = ${id} FOR UPDATE`;
   return row!;
 }
@@ -64,7 +66,7 @@ function mergedStatus(current: PaymentStatus, incoming: PaymentStatus): PaymentS
   return incoming === "PENDING" ? current : incoming;
 }
 
-async function recordPayment(tx: Tx, facts: PaymentFacts): Promise<void> {
+export async function recordPayment(tx: Tx, facts: PaymentFacts): Promise<void> {
   const row = await lockPayment(tx, facts.id, facts.status);
   const amountCents = facts.amountIsFinal && facts.amountCents !== null ? facts.amountCents : (row.amountCents ?? facts.amountCents);
   if (amountCents !== null && row.refundedCents > amountCents) {
@@ -79,6 +81,7 @@ async function recordPayment(tx: Tx, facts: PaymentFacts): Promise<void> {
       checkoutSessionId: row.checkoutSessionId ?? facts.checkoutSessionId,
       appointmentId: row.appointmentId ?? facts.appointmentId,
       customerId: row.customerId ?? facts.customerId,
+      purpose: row.purpose ?? facts.purpose ?? null,
     },
   });
 }
@@ -87,7 +90,7 @@ const REFUND_RANK: Record<PaymentRefundStatus, number> = { PENDING: 0, REQUIRES_
 /** Refunds that hold money back from the payment: Stripe counts a pending refund as refunded. */
 const HOLDING: PaymentRefundStatus[] = ["PENDING", "REQUIRES_ACTION", "SUCCEEDED"];
 
-async function recordRefund(tx: Tx, refund: z.infer<typeof refundSchema>): Promise<void> {
+export async function recordRefund(tx: Tx, refund: z.infer<typeof refundSchema>): Promise<void> {
   if (!refund.payment_intent) return; // A refund of a charge made without a PaymentIntent is none of Stride's.
   // A refund means the payment succeeded, even when its own event is still on its way.
   const payment = await lockPayment(tx, refund.payment_intent, "SUCCEEDED");
@@ -123,6 +126,7 @@ const onPaymentIntent = (status: PaymentStatus): StripeEventHandler<"payment_int
       checkoutSessionId: null,
       appointmentId: appointmentIdOf(intent.metadata),
       customerId: intent.customer,
+      purpose: purposeOf(intent.metadata),
     });
   };
 
@@ -139,6 +143,7 @@ const onCheckoutCompleted: StripeEventHandler<"checkout.session.completed" | "ch
     checkoutSessionId: session.id,
     appointmentId: appointmentIdOf(session.metadata),
     customerId: session.customer,
+    purpose: purposeOf(session.metadata),
   });
 };
 

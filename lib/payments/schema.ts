@@ -64,3 +64,9 @@ export function appointmentIdOf(meta: Record<string, string>): string | null {
   const parsed = z.uuid().safeParse(meta.appointmentId);
   return parsed.success ? parsed.data : null;
 }
+
+/** What Stride's own metadata says a payment was for; anything else is not Stride's word. */
+export function purposeOf(meta: Record<string, string>): "booking" | "fee" | "package" | null {
+  const parsed = z.enum(["booking", "fee", "package"]).safeParse(meta.purpose);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,4 +1,5 @@
 import { cancelBooking, openBooking, rescheduleBooking } from "@/lib/booking/mutations";
+import { withBookingMoney } from "@/lib/booking/booking-money-data";
 import { withPaymentTerms } from "@/lib/booking/payment-terms-data";
 import { cancelBookingSchema, rescheduleBookingSchema } from "@/lib/booking/schema";
 import { limitBookingWrites, requestContext } from "@/lib/http/request-context";
@@ -8,8 +9,9 @@ type Context = { params: Promise<{ token: string }> };
 
 export const GET = withErrors(async (request: Request, { params }: Context) => {
   const { token } = await params;
-  const { dto } = await openBooking(token, requestContext(request));
-  return json(await withPaymentTerms(dto));
+  const ctx = requestContext(request);
+  const { dto } = await openBooking(token, ctx);
+  return json(await withBookingMoney(await withPaymentTerms(dto), ctx.now));
 });
 
 export const PATCH = withErrors(async (request: Request, { params }: Context) => {
@@ -17,7 +19,7 @@ export const PATCH = withErrors(async (request: Request, { params }: Context) =>
   const ctx = requestContext(request);
   await limitBookingWrites(ctx);
   const input = await readJson(request, rescheduleBookingSchema);
-  return json(await withPaymentTerms(await rescheduleBooking(token, input, ctx)));
+  return json(await withBookingMoney(await withPaymentTerms(await rescheduleBooking(token, input, ctx)), ctx.now));
 });
 
 export const DELETE = withErrors(async (request: Request, { params }: Context) => {
@@ -25,5 +27,5 @@ export const DELETE = withErrors(async (request: Request, { params }: Context) =
   const ctx = requestContext(request);
   await limitBookingWrites(ctx);
   const input = await readJson(request, cancelBookingSchema);
-  return json(await withPaymentTerms(await cancelBooking(token, input, ctx)));
+  return json(await withBookingMoney(await withPaymentTerms(await cancelBooking(token, input, ctx)), ctx.now));
 });

@@ -5,15 +5,19 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { BookingDto } from "@/lib/booking/api-types";
 import { cancelBooking } from "@/components/booking/api-client";
+import { formatPrice } from "@/lib/i18n/format-price";
+import type { Language } from "@/lib/i18n/languages";
 import { changeFailure, isStaleBooking } from "./change-failure";
 
 interface CancelPanelProps {
   token: string;
+  booking: BookingDto;
+  language: Language;
   onDone: (booking: BookingDto) => void;
   onClose: () => void;
 }
 
-export function CancelPanel({ token, onDone, onClose }: CancelPanelProps) {
+export function CancelPanel({ token, booking, language, onDone, onClose }: CancelPanelProps) {
   const t = useTranslations("manage.cancel");
   const failureText = useTranslations("manage.failure");
   const queryClient = useQueryClient();
@@ -38,6 +42,18 @@ export function CancelPanel({ token, onDone, onClose }: CancelPanelProps) {
     });
   };
 
+  // What cancelling now gives back and keeps, shown before the patient confirms; the cancellation decides it again at its own instant.
+  const money = booking.money;
+  const preview = money?.ifCancelledNow ?? null;
+  const price = (cents: number) => formatPrice(cents, money?.currency ?? booking.service.currency.toUpperCase(), language);
+  const moneyLines: string[] = [];
+  if (money && preview && money.paidCents - money.refundedCents > 0) {
+    const paid = price(money.paidCents - money.refundedCents);
+    if (preview.refundCents > 0) moneyLines.push(t("refundPreview", { paid, refund: price(preview.refundCents) }));
+    if (preview.keptCents > 0) moneyLines.push(preview.refundCents > 0 ? t("keptPreview", { kept: price(preview.keptCents) }) : t("nothingBack", { paid }));
+  }
+  if (money?.cardOnFile && preview && preview.late && preview.chargeCents > 0) moneyLines.push(t("cardFee", { fee: price(preview.chargeCents) }));
+
   return (
     <section aria-labelledby="cancel-heading" className="space-y-4 rounded-xl border border-slate-300 p-4">
       <h3 id="cancel-heading" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-slate-900">
@@ -47,6 +63,13 @@ export function CancelPanel({ token, onDone, onClose }: CancelPanelProps) {
         <p role="alert" className="rounded-lg border-2 border-red-700 p-3 font-semibold text-red-800">
           {failure}
         </p>
+      ) : null}
+      {moneyLines.length > 0 ? (
+        <div id="cancel-money" className="space-y-1 rounded-lg border border-slate-300 bg-slate-50 p-3 text-slate-900">
+          {moneyLines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
       ) : null}
       <div>
         <label htmlFor="cancel-reason" className="block font-medium text-slate-900">
@@ -70,6 +93,7 @@ export function CancelPanel({ token, onDone, onClose }: CancelPanelProps) {
           type="button"
           onClick={cancel}
           disabled={mutation.isPending}
+          aria-describedby={moneyLines.length > 0 ? "cancel-money" : undefined}
           className="inline-flex min-h-12 items-center justify-center rounded-xl bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:bg-slate-500"
         >
           {mutation.isPending ? t("saving") : t("confirm")}

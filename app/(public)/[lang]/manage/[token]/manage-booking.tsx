@@ -8,6 +8,7 @@ import type { BookingDto } from "@/lib/booking/api-types";
 import { ApiError, calendarFilePath } from "@/components/booking/api-client";
 import { formatLongDate, formatTime } from "@/lib/i18n/format-date-time";
 import { withoutDoubledPeriod } from "@/lib/i18n/final-period";
+import { formatPrice } from "@/lib/i18n/format-price";
 import type { Language } from "@/lib/i18n/languages";
 import { FindBookingHint } from "../find-booking-hint";
 import { BookingDetails } from "./booking-details";
@@ -146,6 +147,12 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
       {cancelled ? (
         <div className="space-y-4 rounded-xl border border-slate-300 bg-white p-4 text-slate-900">
           <p>{t("cancelledNote")}</p>
+          {booking.money?.cancelled && booking.money.cancelled.refundCents > 0 ? (
+            <p>{t("refundDone", { refund: formatPrice(booking.money.cancelled.refundCents, booking.money.currency, language) })}</p>
+          ) : null}
+          {booking.money?.cancelled && booking.money.cancelled.keptCents > 0 ? (
+            <p>{t("keptDone", { kept: formatPrice(booking.money.cancelled.keptCents, booking.money.currency, language) })}</p>
+          ) : null}
           <Link href={`/${language}/book`} className={primaryLink}>
             {t("bookAgainAfterCancel")}
           </Link>
@@ -191,6 +198,8 @@ export function ManageBooking({ language, token, justBooked }: ManageBookingProp
               ) : panel === "cancel" ? (
                 <CancelPanel
                   token={token}
+                  booking={booking}
+                  language={language}
                   onDone={(updated) => {
                     saved(updated);
                     // The heading now says the visit is cancelled; moving focus there announces it.

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/form/button";
 import { ModalDialog } from "@/components/form/dialog";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
 import { VisitMessages } from "../visit-messages/visit-messages";
+import { VisitMoney } from "./visit-money";
 import { timeOptionsWith } from "./time-options";
 import { ACTION_KEY } from "./calendar-api";
 import { useCalendarVisit } from "./use-calendar";
@@ -48,6 +49,7 @@ export function AppointmentPanel({
 }) {
   const t = useTranslations("staffCalendar");
   const tp = useTranslations("staffCalendar.panel");
+  const tm = useTranslations("staffVisitMoney");
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [reason, setReason] = useState("");
   const [moveDate, setMoveDate] = useState(localDate(a.start));
@@ -136,6 +138,13 @@ export function AppointmentPanel({
           {tp("messages")}
         </h3>
         <VisitMessages key={a.id} appointmentId={a.id} canResend={a.status === "BOOKED" && !a.elsewhere} timeZone={data.location.timeZone} idPrefix="panel" />
+      </section>
+
+      <section aria-labelledby="panel-money-title" className="mt-4 border-t border-slate-200 pt-3">
+        <h3 id="panel-money-title" className="mb-2 text-sm font-semibold">
+          {tm("title")}
+        </h3>
+        <VisitMoney key={a.id} appointmentId={a.id} version={`${a.status}:${a.updatedAt}`} />
       </section>
 
       {actions.length > 0 ? (
