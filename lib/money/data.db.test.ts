@@ -21,12 +21,12 @@ async function practiceWithVisit(timeZone = "America/New_York", start = "2026-11
   return { practice, patient, visit };
 }
 
-async function payment(appointmentId: string | null, amountCents: number, at: string, options: { status?: "SUCCEEDED" | "PENDING" | "FAILED"; checkout?: boolean; currency?: string } = {}) {
+async function payment(appointmentId: string | null, amountCents: number, at: string, options: { status?: "SUCCEEDED" | "PENDING" | "FAILED"; checkout?: boolean; currency?: string; purpose?: "booking" | "fee" | "package" } = {}) {
   serial += 1;
   const id = `pi_money_${serial}_${Date.now()}`;
   return getPrisma().payment.create({
     data: {
-      id, appointmentId, amountCents, currency: options.currency ?? "USD", status: options.status ?? "SUCCEEDED", createdAt: new Date(at),
+      id, appointmentId, amountCents, currency: options.currency ?? "USD", status: options.status ?? "SUCCEEDED", createdAt: new Date(at), purpose: options.purpose ?? null,
       checkoutSessionId: options.checkout === false ? null : `cs_money_${serial}_${Date.now()}`,
     },
   });
@@ -88,12 +88,13 @@ describe("a location's takings for a day", () => {
     const euros = await payment(visit.id, 1800, "2026-11-05T15:30:00Z", { currency: "EUR" });
     const there = await payment(other.visit.id, 7000, "2026-11-05T15:00:00Z");
     const pack = await payment(null, 30000, "2026-11-05T18:00:00Z", { checkout: true });
+    const sold = await payment(null, 24000, "2026-11-05T19:00:00Z", { checkout: true, purpose: "package" });
 
     const day = await readTakings(desk, { location: practice.location.id, date: "2026-11-05" }, ctx);
     expect(day.lines.map((l) => l.id)).toEqual([here.id, euros.id]);
     expect(day.totals.map((t) => [t.currency, t.netCents])).toEqual([["EUR", 1800], ["USD", 2500]]);
-    expect(day.untied.map((l) => [l.id, l.purpose, l.patient, l.visit])).toEqual([[pack.id, "other", null, null]]);
-    expect(day.untiedTotals).toEqual([{ currency: "USD", takenCents: 30000, refundedCents: 0, netCents: 30000 }]);
+    expect(day.untied.map((l) => [l.id, l.purpose, l.patient, l.visit])).toEqual([[pack.id, "other", null, null], [sold.id, "package", null, null]]);
+    expect(day.untiedTotals).toEqual([{ currency: "USD", takenCents: 54000, refundedCents: 0, netCents: 54000 }]);
     const otherDay = await readTakings(desk, { location: other.practice.location.id, date: "2026-11-05" }, ctx);
     expect(otherDay.lines.map((l) => l.id)).toEqual([there.id]);
   });

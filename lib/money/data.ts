@@ -47,7 +47,7 @@ const VISIT_JOINS = Prisma.sql`
   LEFT JOIN "Patient" pt ON pt."id" = paid."patientId"`;
 
 const VISIT_COLUMNS = Prisma.sql`
-  CASE WHEN paid."id" IS NULL THEN 'other' WHEN pay."checkoutSessionId" IS NOT NULL THEN 'booking' ELSE 'fee' END AS "purpose",
+  COALESCE(pay."purpose", CASE WHEN paid."id" IS NULL THEN 'other' WHEN pay."checkoutSessionId" IS NOT NULL THEN 'booking' ELSE 'fee' END) AS "purpose",
   cur."id"::text AS "visitId", cur."startsAt" AS "visitStartsAt", s."nameEn" AS "serviceName", l."name" AS "locationName", l."timeZone" AS "timeZone",
   pt."id"::text AS "patientId", pt."firstName" AS "patientFirstName", pt."lastName" AS "patientLastName"`;
 

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 
 /**
- * What a payment was for. The ledger keeps no copy of Stripe's
- * metadata[purpose], so it is read back from how the payment was made: one
- * taken through a visit's checkout is the booking's, one charged for a visit
- * without a checkout (off-session, to a saved card) is a fee, and one for no
- * visit is something else the practice sold (a package).
+ * What a payment was for: the ledger's copy of Stride's metadata[purpose].
+ * A payment recorded before Stride kept it (or made without it) is read back
+ * from how it was made: one taken through a visit's checkout is the
+ * booking's, one charged for a visit without a checkout (off-session, to a
+ * saved card) is a fee, and one for no visit is another sale.
  */
-export const PAYMENT_PURPOSES = ["booking", "fee", "other"] as const;
+export const PAYMENT_PURPOSES = ["booking", "fee", "package", "other"] as const;
 export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 
 export type PaymentStatus = "PENDING" | "SUCCEEDED" | "FAILED";
