@@ -76,7 +76,9 @@ export const DEMO_SERVICES = [
     bufferAfterMinutes: 15,
     minNoticeMinutes: 240,
     horizonDays: 60,
-    cancelCutoffMinutes: 1440,
+    // Online changes close 4 hours before; inside the practice's 24-hour late
+    // window a cancellation still goes through, and the late fee is kept.
+    cancelCutoffMinutes: 240,
     // A quarter up front ($27.50) holds the therapist's hour; the rest is paid at the visit.
     paymentRule: "DEPOSIT" as PaymentRule,
     depositPercent: 25,
@@ -96,7 +98,7 @@ export const DEMO_SERVICES = [
     bufferAfterMinutes: 10,
     minNoticeMinutes: 240,
     horizonDays: 60,
-    cancelCutoffMinutes: 1440,
+    cancelCutoffMinutes: 240,
     paymentRule: "FULL" as PaymentRule,
     depositPercent: null,
     newPatientsOnly: false,
