@@ -33,7 +33,7 @@ const slot = {
 /** Every code an error body may carry; the check below fails the type-check when ErrorCode gains one not listed here. */
 const errorCodes = [
   "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
-  "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED", "PAYMENT_UNAVAILABLE",
+  "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED", "PAYMENT_UNAVAILABLE", "PACKAGE_USED_UP",
   "ROOM_NOT_OPEN", "ROOM_IN_USE", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
 ] as const satisfies readonly ErrorCode[];
 const everyErrorCodeListed: Exclude<ErrorCode, (typeof errorCodes)[number]> extends never ? true : never = true;

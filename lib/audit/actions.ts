@@ -71,6 +71,10 @@ export const AUDIT_ACTION_NAMES = [
   "patient.reminder-preferences",
   "sms.opt-out",
   "sms.opt-in",
+  "package.purchase",
+  "package.balance.view",
+  "settings.package.create",
+  "settings.package.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

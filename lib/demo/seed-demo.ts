@@ -13,6 +13,7 @@ import { updatePracticeSettings } from "../practice/mutations";
 import { createReason } from "../reasons/mutations";
 import { createWeeklyHours, updateHomeArea } from "../schedules/mutations";
 import { blockedRangeFor } from "../scheduling/blocked-range";
+import { createPackageOffer } from "../packages/mutations";
 import { createService } from "../services/mutations";
 import { cutoffFormValue, depositFormValue, priceFormValue } from "../services/schema";
 import { completeSetup } from "../setup/mutations";
@@ -20,7 +21,7 @@ import { issueSetupToken } from "../setup/token";
 import { createStaffAccount } from "../staff-accounts/mutations";
 import { createTherapist } from "../therapists/mutations";
 import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
-import { DEMO_PRACTICE, DEMO_SERVICES, DEMO_STAFF, DEMO_STAFF_PASSWORD, LOCATIONS, PATIENTS, REASONS, THERAPISTS, ZONE } from "./demo-practice";
+import { DEMO_PACKAGE_OFFERS, DEMO_PRACTICE, DEMO_SERVICES, DEMO_STAFF, DEMO_STAFF_PASSWORD, LOCATIONS, PATIENTS, REASONS, THERAPISTS, ZONE } from "./demo-practice";
 
 // The demo practice is written the way an owner would set it up: the first-run
 // setup, then the settings, schedules and staff pages' own write functions,
@@ -67,6 +68,7 @@ export async function seedDemoPractice(now: Date = new Date()): Promise<{ videoJ
     serviceIds.set(s.slug, created.id);
   }
   for (const [slug, labelEn, labelEs] of REASONS) await createReason(admin, { slug, labelEn, labelEs }, ctx);
+  for (const offer of DEMO_PACKAGE_OFFERS) await createPackageOffer(admin, { ...offer, serviceId: serviceIds.get(offer.service)! }, ctx);
   const therapistIds = await addTherapists(admin, ctx, locationIds, serviceIds);
   await createStaffAccount(admin, { email: FRONT_DESK.email, name: FRONT_DESK.name, role: FRONT_DESK.role }, ctx);
   await giveDemoPassword(DEMO_STAFF.filter((member) => member !== ADMIN).map((member) => member.email));

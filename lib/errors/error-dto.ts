@@ -19,6 +19,7 @@ export type ErrorCode =
   | "INVALID_TRANSITION"
   | "RATE_LIMITED"
   | "PAYMENT_UNAVAILABLE"
+  | "PACKAGE_USED_UP"
   | "ROOM_NOT_OPEN"
   | "ROOM_IN_USE"
   | "FORBIDDEN"

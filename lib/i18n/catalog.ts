@@ -11,6 +11,7 @@ import enMessageCancelled from "./messages/en/message-cancelled.json";
 import enMessageConfirmation from "./messages/en/message-confirmation.json";
 import enMessageLateRefund from "./messages/en/message-late-refund.json";
 import enMessageLayout from "./messages/en/message-layout.json";
+import enMessagePackage from "./messages/en/message-package.json";
 import enMessageLinks from "./messages/en/message-links.json";
 import enMessageLookup from "./messages/en/message-lookup.json";
 import enMessageReminder from "./messages/en/message-reminder.json";
@@ -22,6 +23,7 @@ import enMessageVisit from "./messages/en/message-visit.json";
 import enMeta from "./messages/en/meta.json";
 import enNotFound from "./messages/en/not-found.json";
 import enNotOpen from "./messages/en/not-open.json";
+import enPackages from "./messages/en/packages.json";
 import enPayment from "./messages/en/payment.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
@@ -57,6 +59,7 @@ import esMessageCancelled from "./messages/es/message-cancelled.json";
 import esMessageConfirmation from "./messages/es/message-confirmation.json";
 import esMessageLateRefund from "./messages/es/message-late-refund.json";
 import esMessageLayout from "./messages/es/message-layout.json";
+import esMessagePackage from "./messages/es/message-package.json";
 import esMessageLinks from "./messages/es/message-links.json";
 import esMessageLookup from "./messages/es/message-lookup.json";
 import esMessageReminder from "./messages/es/message-reminder.json";
@@ -67,6 +70,7 @@ import esMessageVisit from "./messages/es/message-visit.json";
 import esMeta from "./messages/es/meta.json";
 import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
+import esPackages from "./messages/es/packages.json";
 import esPayment from "./messages/es/payment.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
@@ -93,6 +97,7 @@ const en = {
   messageCancelled: enMessageCancelled,
   messageConfirmation: enMessageConfirmation,
   messageLateRefund: enMessageLateRefund,
+  messagePackage: enMessagePackage,
   messageLayout: enMessageLayout,
   messageLinks: enMessageLinks,
   messageLookup: enMessageLookup,
@@ -106,6 +111,7 @@ const en = {
   meta: enMeta,
   notFound: enNotFound,
   notOpen: enNotOpen,
+  packages: enPackages,
   payment: enPayment,
   policies: enPolicies,
   preferences: enPreferences,
@@ -147,6 +153,7 @@ const es: Messages = {
   messageCancelled: esMessageCancelled,
   messageConfirmation: esMessageConfirmation,
   messageLateRefund: esMessageLateRefund,
+  messagePackage: esMessagePackage,
   messageLayout: esMessageLayout,
   messageLinks: esMessageLinks,
   messageLookup: esMessageLookup,
@@ -159,6 +166,7 @@ const es: Messages = {
   meta: esMeta,
   notFound: esNotFound,
   notOpen: esNotOpen,
+  packages: esPackages,
   payment: esPayment,
   policies: esPolicies,
   preferences: esPreferences,

@@ -5,6 +5,7 @@ import { composeConfirmation } from "./confirmation";
 import { composeLateRefund } from "./late-refund";
 import { composeLinks } from "./links";
 import { composeLookup } from "./lookup";
+import { composePackage } from "./package";
 import { composeReminder } from "./reminder";
 import { composeRescheduled } from "./rescheduled";
 import { composeTherapistNotice } from "./therapist-notice";
@@ -20,4 +21,5 @@ export const COMPOSERS: Composers = {
   lookup: composeLookup,
   reminder: composeReminder,
   taken: composeLateRefund,
+  package: composePackage,
 };
