@@ -35,6 +35,7 @@ import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffData from "./messages/en/staff-data.json";
 import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffOutbox from "./messages/en/staff-outbox.json";
+import enStaffPackages from "./messages/en/staff-packages.json";
 import enStaffPatients from "./messages/en/staff-patients.json";
 import enStaffSchedules from "./messages/en/staff-schedules.json";
 import enStaffSettings from "./messages/en/staff-settings.json";
@@ -124,6 +125,7 @@ const en = {
   staffData: enStaffData,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
+  staffPackages: enStaffPackages,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,
   staffSettings: enStaffSettings,
@@ -178,6 +180,7 @@ const es: Messages = {
   staffData: enStaffData,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
+  staffPackages: enStaffPackages,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,
   staffSettings: enStaffSettings,
