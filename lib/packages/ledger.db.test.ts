@@ -2,6 +2,7 @@
 // the balance's CHECK decide every race, the booking path debits in its own
 // transaction, and a cancellation gives a visit back once, only in policy.
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createPractice, createStaffMember, patientInput } from "../../test/fixtures";
 import { ctx, startIn, zoneAtLocalHour } from "../../test/reminder-visits";
@@ -66,6 +67,35 @@ describe("a package's balance", () => {
       ["PURCHASE", 1, null],
       ["BOOKING", -1, visits[0]!.id],
     ]);
+  });
+
+  it("lets exactly one of several transactions debiting its last visit at once commit, whoever writes them", async () => {
+    const p = await practice();
+    const pkg = await boughtPackage(p, patientInput(), 1);
+    const clients = Array.from({ length: 5 }, () => new pg.Client({ connectionString: process.env.DATABASE_URL }));
+    await Promise.all(clients.map((c) => c.connect()));
+    try {
+      // Each debit runs in its own transaction on its own connection, with no lock taken by the application.
+      const outcomes = await Promise.all(
+        clients.map(async (c) => {
+          await c.query("BEGIN");
+          try {
+            await c.query(`INSERT INTO "PackageLedgerEntry" ("patientPackageId", "delta", "kind", "appointmentId") VALUES ($1, -1, 'BOOKING', $2)`, [pkg.id, randomUUID()]);
+            await c.query("COMMIT");
+            return "debited";
+          } catch (error) {
+            await c.query("ROLLBACK");
+            return (error as { constraint?: string }).constraint ?? String(error);
+          }
+        }),
+      );
+      expect(outcomes.filter((o) => o === "debited")).toHaveLength(1);
+      expect(outcomes.filter((o) => o !== "debited")).toEqual(Array(4).fill("PatientPackage_visits_left_range"));
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+    expect(await balance(pkg.id)).toBe(0);
+    expect((await entries(pkg.id)).map((e) => e.kind)).toEqual(["PURCHASE", "BOOKING"]);
   });
 
   it("takes one visit per booking and books without a checkout", async () => {
