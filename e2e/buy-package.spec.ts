@@ -142,4 +142,27 @@ test.describe("buying a package and booking with it", () => {
     await expect(page.getByRole("button", { name: packagesEs.form.submit })).toBeVisible();
     await expectNoAxeViolations(page, "the packages page in Spanish");
   });
+
+  test("an administrator sees the package on sale in the settings and takes it off sale", async ({ page }) => {
+    const words = catalogWords("en", "staffPackages").offers;
+    await signIn(page, ADMIN);
+    await page.waitForURL((url) => url.pathname.startsWith("/staff") && !url.pathname.startsWith("/staff/sign-in"));
+    await page.goto("/staff/settings/packages");
+    await expect(page.getByRole("heading", { level: 1, name: words.heading })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: "Six therapy sessions" });
+    await expect(row).toContainText("$600.00");
+    await expect(row).toContainText(words.onSale);
+    await expectNoAxeViolations(page, "the packages settings page");
+
+    await row.getByRole("link", { name: "Six therapy sessions" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: words.editHeading })).toBeVisible();
+    await page.getByRole("checkbox", { name: words.active }).uncheck();
+    await page.getByRole("button", { name: words.save }).click();
+    await expect(page.getByRole("status")).toHaveText(words.saved);
+    await page.goto("/staff/settings/packages");
+    await expect(page.getByRole("row").filter({ hasText: "Six therapy sessions" })).toContainText(words.offSale);
+
+    await page.goto("/en/packages");
+    await expect(page.getByText(packages.none)).toBeVisible();
+  });
 });
