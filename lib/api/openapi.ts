@@ -33,7 +33,7 @@ const slot = {
 /** Every code an error body may carry; the check below fails the type-check when ErrorCode gains one not listed here. */
 const errorCodes = [
   "BAD_REQUEST", "VALIDATION_FAILED", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "SLOT_TAKEN", "SLOT_UNAVAILABLE", "PATIENT_BUSY", "OUTSIDE_AREA",
-  "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED", "PAYMENT_UNAVAILABLE",
+  "NOT_ELIGIBLE", "FORM_ALREADY_USED", "TOO_LATE_TO_CHANGE", "ALREADY_CANCELLED", "STALE", "INVALID_TRANSITION", "RATE_LIMITED", "PAYMENT_UNAVAILABLE", "PACKAGE_USED_UP",
   "PAYMENT_DECLINED", "ROOM_NOT_OPEN", "ROOM_IN_USE", "FORBIDDEN", "UNAUTHORIZED", "INTERNAL",
 ] as const satisfies readonly ErrorCode[];
 const everyErrorCodeListed: Exclude<ErrorCode, (typeof errorCodes)[number]> extends never ? true : never = true;
@@ -231,7 +231,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           summary: "Book a visit",
           description:
-            "A VIDEO visit gets no room and no address; the answer carries its `joinUrl`. The answer says nothing about whether the details match a known patient: a time the patient is already busy at is refused as SLOT_TAKEN, and a returning patient booking a new-patients-only service is booked and flagged for the clinic to follow up. Sending the identical body again with the same `idempotencyKey` within 24 hours answers 201 with the original booking and the same manage link, changing nothing; the same key with a different body, or after 24 hours, is refused with FORM_ALREADY_USED.",
+            "A VIDEO visit gets no room and no address; the answer carries its `joinUrl`. The answer says nothing about whether the details match a known patient: a time the patient is already busy at is refused as SLOT_TAKEN, and a returning patient booking a new-patients-only service is booked and flagged for the clinic to follow up. Sending the identical body again with the same `idempotencyKey` within 24 hours answers 201 with the original booking and the same manage link, changing nothing; the same key with a different body, or after 24 hours, is refused with FORM_ALREADY_USED. With `packageCode` (the code of a package the patient bought) the visit is paid by the package: booked at once (201) without a checkout, one visit taken off its balance.",
           requestBody: { required: true, ...json(body(createBookingSchema)) },
           responses: {
             201: {
@@ -281,8 +281,8 @@ export function buildOpenApiDocument(serverUrl: string) {
             400: errorResponse("The body is not JSON"),
             404: errorResponse("Unknown service or location"),
             ...bodyErrors,
-            409: errorResponse("SLOT_TAKEN, with alternatives"),
-            422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer), SLOT_UNAVAILABLE, OUTSIDE_AREA or FORM_ALREADY_USED"),
+            409: errorResponse("SLOT_TAKEN, with alternatives; PACKAGE_USED_UP when the package has no visits left (nothing is booked)"),
+            422: errorResponse("VALIDATION_FAILED with fields (including a mode the service does not offer, or a packageCode that cannot pay for this visit), SLOT_UNAVAILABLE, OUTSIDE_AREA or FORM_ALREADY_USED"),
             429: errorResponse("Too many booking writes from this address"),
             503: errorResponse("PAYMENT_UNAVAILABLE: Stripe could not be reached; nothing is held, and the same form may be sent again"),
           },

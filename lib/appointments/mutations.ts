@@ -12,6 +12,7 @@ import { getPrisma } from "../db/client";
 import { queueVisitEmail } from "../messages/mutations";
 import { queueBookedNotices, queueCancelledNotices, queueRescheduledNotices } from "../messages/visit-changes";
 import { violatedConstraint } from "../db/errors";
+import { restorePackageVisit } from "../packages/mutations";
 import { AppError } from "../errors/app-error";
 import { blockedRangeFor } from "../scheduling/blocked-range";
 import { formatInstantWithOffset } from "../scheduling/zone-time";
@@ -87,6 +88,7 @@ export async function changeAppointmentStatus(staff: StaffMember, change: Status
       });
       // The staff's reason stays inside the clinic: the patient's notice only says the clinic cancelled.
       if (change.action === "cancel") {
+        await restorePackageVisit(tx, updated.id, ctx.now, staff.id);
         await queueCancelledNotices(tx, { appointmentId: updated.id, revision: updated.revision, before: null, after: { therapistId: updated.therapistId, start: updated.startsAt } }, ctx.now, staff.id);
       }
       return updated;

@@ -83,6 +83,10 @@ export const AUDIT_ACTION_NAMES = [
   "exercise.update",
   "exercise-program.view",
   "exercise-program.assign",
+  "package.purchase",
+  "package.balance.view",
+  "settings.package.create",
+  "settings.package.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

@@ -35,6 +35,8 @@ import { cancellationMoney, enqueueCancelRefund } from "./cancel-refund";
 import { bookingMoney } from "../payments/booking-money";
 import { isOnlinePaymentOn } from "../payments/config";
 import { findFeePolicy } from "../practice/data";
+import { packageCoverFor } from "../packages/data";
+import { debitPackageVisit, restorePackageVisit } from "../packages/mutations";
 import { createManageToken, hashManageToken, looksLikeManageToken } from "./manage-token";
 import { hashBookingBody, hashIdempotencyKey, openManageToken, REPLAY_WINDOW_MS, sealManageToken } from "./replay-seal";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
@@ -275,6 +277,9 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
   const [location] = await resolveLocations(input.locationId, mode, input.patient.address?.postalCode);
   if (!location) throw new AppError("NOT_FOUND", "That location does not exist or is closed.");
   const start = Date.parse(input.start);
+  // A code that cannot pay for this visit is refused before the time is looked at.
+  const packageCode = hold ? undefined : input.packageCode;
+  if (packageCode) await packageCoverFor(prisma, packageCode, service.id, ctx.now);
   const slot = await requireSlot({ service, mode, location, start, therapistId: input.therapistId, now: ctx.now, language: input.language });
 
   const range = blockedRangeFor(slot.start, { ...service, mode, travelMinutes: location.homeTravelMinutes });
@@ -340,6 +345,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
         await scheduleHoldExpiry(tx, created.id, hold.expiresAt);
         return created;
       }
+      if (packageCode) await debitPackageVisit(tx, { code: packageCode, serviceId: service.id, patientId, appointmentId: created.id, now: ctx.now });
       await queueVisitEmail(tx, { kind: "confirmation", appointmentId: created.id, dedupeKey: `confirmation:${created.id}`, sendAfter: ctx.now });
       await queueBookedNotices(tx, { appointmentId: created.id, revision: created.revision, before: null, after: { therapistId: created.therapistId, start: created.startsAt } }, ctx.now);
       return created;
@@ -665,6 +671,7 @@ export async function cancelBooking(token: string, input: CancelBookingInput, ct
     if (outcome.refundCents > 0 && isOnlinePaymentOn()) {
       await enqueueCancelRefund(tx, { appointmentId: appointment.id, bookingId: appointment.bookingId, refundCents: outcome.refundCents });
     }
+    await restorePackageVisit(tx, appointment.id, ctx.now);
     await recordAudit(tx, {
       actor: PATIENT_ACTOR,
       action: "appointment.cancel",

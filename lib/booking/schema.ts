@@ -3,6 +3,7 @@ import { z } from "zod";
 import { phoneSchema } from "../phone/schema";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
 import { visibleString } from "../text/visible-text";
+import { packageCodeSchema } from "../packages/schema";
 
 // Shared by the booking form and the public API, so both reject the same input
 // with the same field paths.
@@ -67,6 +68,8 @@ export const createBookingSchema = z
     language: languageSchema.optional(),
     /** Sent by the booking form so that a re-submitted form books once. */
     idempotencyKey: z.string().trim().min(16).max(100).optional(),
+    /** A package's private code: the visit is paid for by the package, booked at once without a checkout. */
+    packageCode: packageCodeSchema.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.mode === "HOME" && !value.patient.address) {

@@ -6,6 +6,7 @@ const CONSTRAINTS = [
   "Appointment_patient_no_overlap",
   "Appointment_room_capacity",
   "Appointment_idempotencyKeyHash_key",
+  "PatientPackage_visits_left_range",
 ] as const;
 export type KnownConstraint = (typeof CONSTRAINTS)[number];
 

@@ -125,6 +125,20 @@ export const DEMO_SERVICES = [
   },
 ];
 
+/** A package of therapy sessions, sold online: six visits for a little less than six single sessions ($660). */
+export const DEMO_PACKAGE_OFFERS = [
+  {
+    nameEn: "Six therapy sessions",
+    nameEs: "Seis sesiones de fisioterapia",
+    service: "therapy-session",
+    visits: "6",
+    validityDays: "183",
+    price: "600.00",
+    active: true,
+    sortOrder: "1",
+  },
+] as const;
+
 export const REASONS = [
   ["knee-pain-running", "Inner knee pain when running", "Dolor en la parte interna de la rodilla al correr"],
   ["mcl-injury", "MCL (medial collateral ligament) injury", "Lesión del ligamento colateral medial (LCM)"],

@@ -14,6 +14,7 @@ import { updatePracticeSettings } from "../practice/mutations";
 import { createReason } from "../reasons/mutations";
 import { createWeeklyHours, updateHomeArea } from "../schedules/mutations";
 import { blockedRangeFor } from "../scheduling/blocked-range";
+import { createPackageOffer } from "../packages/mutations";
 import { createService } from "../services/mutations";
 import { cutoffFormValue, depositFormValue, priceFormValue } from "../services/schema";
 import { completeSetup } from "../setup/mutations";
@@ -22,7 +23,7 @@ import { createStaffAccount } from "../staff-accounts/mutations";
 import { createTherapist } from "../therapists/mutations";
 import { videoJoinTokenFor, videoJoinTokenHashFor } from "../video/join-token";
 import { DEMO_EXERCISES } from "./demo-exercises";
-import { DEMO_PRACTICE, DEMO_SERVICES, DEMO_STAFF, DEMO_STAFF_PASSWORD, LOCATIONS, PATIENTS, REASONS, THERAPISTS, ZONE } from "./demo-practice";
+import { DEMO_PACKAGE_OFFERS, DEMO_PRACTICE, DEMO_SERVICES, DEMO_STAFF, DEMO_STAFF_PASSWORD, LOCATIONS, PATIENTS, REASONS, THERAPISTS, ZONE } from "./demo-practice";
 
 // The demo practice is written the way an owner would set it up: the first-run
 // setup, then the settings, schedules and staff pages' own write functions,
@@ -70,6 +71,7 @@ export async function seedDemoPractice(now: Date = new Date()): Promise<{ videoJ
   }
   for (const [slug, labelEn, labelEs] of REASONS) await createReason(admin, { slug, labelEn, labelEs }, ctx);
   for (const { slug, ...exercise } of DEMO_EXERCISES) await createExercise(admin, exercise, ctx, { slug });
+  for (const offer of DEMO_PACKAGE_OFFERS) await createPackageOffer(admin, { ...offer, serviceId: serviceIds.get(offer.service)! }, ctx);
   const therapistIds = await addTherapists(admin, ctx, locationIds, serviceIds);
   await createStaffAccount(admin, { email: FRONT_DESK.email, name: FRONT_DESK.name, role: FRONT_DESK.role }, ctx);
   await giveDemoPassword(DEMO_STAFF.filter((member) => member !== ADMIN).map((member) => member.email));

@@ -20,6 +20,7 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "PAYMENT_UNAVAILABLE"
   | "PAYMENT_DECLINED"
+  | "PACKAGE_USED_UP"
   | "ROOM_NOT_OPEN"
   | "ROOM_IN_USE"
   | "FORBIDDEN"

@@ -12,6 +12,7 @@ import enMessageConfirmation from "./messages/en/message-confirmation.json";
 import enMessageLateRefund from "./messages/en/message-late-refund.json";
 import enMessageLayout from "./messages/en/message-layout.json";
 import enMessageHomeProgram from "./messages/en/message-home-program.json";
+import enMessagePackage from "./messages/en/message-package.json";
 import enMessageLinks from "./messages/en/message-links.json";
 import enMessageLookup from "./messages/en/message-lookup.json";
 import enMessageReminder from "./messages/en/message-reminder.json";
@@ -23,6 +24,7 @@ import enMessageVisit from "./messages/en/message-visit.json";
 import enMeta from "./messages/en/meta.json";
 import enNotFound from "./messages/en/not-found.json";
 import enNotOpen from "./messages/en/not-open.json";
+import enPackages from "./messages/en/packages.json";
 import enPayment from "./messages/en/payment.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
@@ -37,6 +39,7 @@ import enStaffMoney from "./messages/en/staff-money.json";
 import enStaffExercises from "./messages/en/staff-exercises.json";
 import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffOutbox from "./messages/en/staff-outbox.json";
+import enStaffPackages from "./messages/en/staff-packages.json";
 import enStaffPatients from "./messages/en/staff-patients.json";
 import enStaffSchedules from "./messages/en/staff-schedules.json";
 import enStaffSettings from "./messages/en/staff-settings.json";
@@ -63,6 +66,7 @@ import esMessageConfirmation from "./messages/es/message-confirmation.json";
 import esMessageLateRefund from "./messages/es/message-late-refund.json";
 import esMessageLayout from "./messages/es/message-layout.json";
 import esMessageHomeProgram from "./messages/es/message-home-program.json";
+import esMessagePackage from "./messages/es/message-package.json";
 import esMessageLinks from "./messages/es/message-links.json";
 import esMessageLookup from "./messages/es/message-lookup.json";
 import esMessageReminder from "./messages/es/message-reminder.json";
@@ -73,6 +77,7 @@ import esMessageVisit from "./messages/es/message-visit.json";
 import esMeta from "./messages/es/meta.json";
 import esNotFound from "./messages/es/not-found.json";
 import esNotOpen from "./messages/es/not-open.json";
+import esPackages from "./messages/es/packages.json";
 import esPayment from "./messages/es/payment.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
@@ -100,6 +105,7 @@ const en = {
   messageCancelled: enMessageCancelled,
   messageConfirmation: enMessageConfirmation,
   messageLateRefund: enMessageLateRefund,
+  messagePackage: enMessagePackage,
   messageLayout: enMessageLayout,
   messageHomeProgram: enMessageHomeProgram,
   messageLinks: enMessageLinks,
@@ -114,6 +120,7 @@ const en = {
   meta: enMeta,
   notFound: enNotFound,
   notOpen: enNotOpen,
+  packages: enPackages,
   payment: enPayment,
   policies: enPolicies,
   preferences: enPreferences,
@@ -129,6 +136,7 @@ const en = {
   staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
+  staffPackages: enStaffPackages,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,
   staffSettings: enStaffSettings,
@@ -159,6 +167,7 @@ const es: Messages = {
   messageCancelled: esMessageCancelled,
   messageConfirmation: esMessageConfirmation,
   messageLateRefund: esMessageLateRefund,
+  messagePackage: esMessagePackage,
   messageLayout: esMessageLayout,
   messageHomeProgram: esMessageHomeProgram,
   messageLinks: esMessageLinks,
@@ -172,6 +181,7 @@ const es: Messages = {
   meta: esMeta,
   notFound: esNotFound,
   notOpen: esNotOpen,
+  packages: esPackages,
   payment: esPayment,
   policies: esPolicies,
   preferences: esPreferences,
@@ -186,6 +196,7 @@ const es: Messages = {
   staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
+  staffPackages: enStaffPackages,
   staffPatients: enStaffPatients,
   staffSchedules: enStaffSchedules,
   staffSettings: enStaffSettings,

@@ -6,6 +6,7 @@ import { composeLateRefund } from "./late-refund";
 import { composeHomeProgram } from "./home-program";
 import { composeLinks } from "./links";
 import { composeLookup } from "./lookup";
+import { composePackage } from "./package";
 import { composeReminder } from "./reminder";
 import { composeRescheduled } from "./rescheduled";
 import { composeTherapistNotice } from "./therapist-notice";
@@ -22,4 +23,5 @@ export const COMPOSERS: Composers = {
   reminder: composeReminder,
   taken: composeLateRefund,
   program: composeHomeProgram,
+  package: composePackage,
 };

@@ -62,7 +62,7 @@ export const composeTest: Composer = async (_tx, message, { practiceName: name }
  * itself knows none of them. Staff see each named by the staffOutbox
  * catalogue ("kind").
  */
-export const MESSAGE_KINDS = ["test", "confirmation", "rescheduled", "cancelled", "therapist", "links", "lookup", "reminder", "taken", "program"] as const;
+export const MESSAGE_KINDS = ["test", "confirmation", "rescheduled", "cancelled", "therapist", "links", "lookup", "reminder", "taken", "program", "package"] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

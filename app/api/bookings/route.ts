@@ -9,7 +9,8 @@ export const POST = withErrors(async (request: Request) => {
   await limitBookingWrites(ctx);
   const input = await readJson(request, createBookingSchema);
   // A service paid (or secured with a card) online is held, not booked: the payment books it.
-  const asked = await checkoutPaymentFor(input.service);
+  // A visit paid by the patient's package is booked at once.
+  const asked = input.packageCode ? null : await checkoutPaymentFor(input.service);
   if (asked) {
     const answer = await holdForCheckout(input, ctx, asked);
     return json(answer.body, { status: answer.status });

@@ -12,6 +12,7 @@ import type { Language } from "@/lib/i18n/languages";
 import { emptyDraft, OTHER_REASON, type BookingDraft } from "./booking-draft";
 import { readStoredDraft, storeDraft, type StoredDraft } from "./booking-draft-storage";
 import { secondaryButton } from "./button-styles";
+import { rememberPackageCode } from "./package-code";
 import type { ReasonChoice } from "./reason-form";
 import { ownHistoryState, stepFromName, stepHref, type Step, type StepHistoryState } from "./step-names";
 
@@ -41,6 +42,8 @@ function loadLaterSteps() {
 export interface WizardData {
   messages: AbstractIntlMessages;
   catalog: DehydratedState;
+  /** The package code the patient's link brought, if any. */
+  packageCode?: string;
 }
 
 function LoadingStep({ label }: { label: string }) {
@@ -70,6 +73,7 @@ interface BookingWizardProps {
 }
 
 export function BookingWizard({ data, ...props }: BookingWizardProps) {
+  useEffect(() => rememberPackageCode(data.packageCode), [data.packageCode]);
   return (
     <NextIntlClientProvider locale={props.language} messages={data.messages}>
       <QueryProvider>

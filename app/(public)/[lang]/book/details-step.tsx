@@ -14,6 +14,7 @@ import { TextField } from "@/components/form/text-field";
 import { languageNames, languages, type Language } from "@/lib/i18n/languages";
 import { AppointmentSummary } from "./appointment-summary";
 import { clearStoredDraft } from "./booking-draft-storage";
+import { PackageCoverNote, usePackageCover } from "./package-cover";
 import { clearPendingPayment, readPendingPayment, storePendingPayment } from "./pending-payment-storage";
 import type { BookingDraft, PatientDraft } from "./booking-draft";
 import { detailFields, detailInputIds, serverFieldErrors, validateDetails, type DetailErrors, type DetailWords } from "./patient-errors";
@@ -97,7 +98,10 @@ export function DetailsStep(props: DetailsStepProps) {
     return () => window.removeEventListener("pageshow", shown);
   }, [reset]);
   // A service paid, or secured with a card, online: submitting holds the time and opens the checkout.
-  const paying = ["full", "deposit", "card"].includes(props.service.payment.online.kind);
+  // A visit the patient's package covers is booked at once, whatever the service asks online.
+  const cover = usePackageCover(props.service.id);
+  const covered = cover.code !== null && cover.state === "covered";
+  const paying = !covered && ["full", "deposit", "card"].includes(props.service.payment.online.kind);
 
   const showFieldErrors = (fieldErrors: DetailErrors, other: string[]) => {
     setErrors(fieldErrors);
@@ -117,6 +121,10 @@ export function DetailsStep(props: DetailsStepProps) {
     // Checked before the field errors: OUTSIDE_AREA also names a field (postalCode) that is not on this step.
     if (code === "OUTSIDE_AREA") return setFailure(words("failure.outsideArea"));
     if (code === "FORM_ALREADY_USED") return setFailure(words("failure.formUsed"));
+    if (code === "PACKAGE_USED_UP" || error.body?.error.fields?.packageCode) {
+      cover.refresh();
+      return setFailure(words(code === "PACKAGE_USED_UP" ? "package.usedUp" : "package.refused"));
+    }
     const fields = error.body?.error.fields;
     if (error.status === 422 && fields && Object.keys(fields).length > 0) {
       const server = serverFieldErrors(fields, language, detailWords);
@@ -145,6 +153,7 @@ export function DetailsStep(props: DetailsStepProps) {
         reason: props.reason,
         language: draft.patient.language,
         idempotencyKey: props.idempotencyKey(),
+        ...(covered ? { packageCode: cover.code } : {}),
       },
       {
         onSuccess: (created) => {
@@ -215,6 +224,7 @@ export function DetailsStep(props: DetailsStepProps) {
               postalCode={draft.postalCode}
             />
           )}
+          <PackageCoverNote cover={cover} />
         </>
       }
     >

@@ -8,6 +8,7 @@ import { readBookingCatalog } from "@/lib/booking-catalog/data";
 import { bookingClientMessages } from "@/lib/i18n/catalog";
 import { isLanguage } from "@/lib/i18n/languages";
 import { findPracticeDetails } from "@/lib/practice/data";
+import { PACKAGE_CODE_PATTERN } from "@/lib/packages/schema";
 import { isBookingOpen } from "@/lib/setup/data";
 import { OTHER_REASON } from "./booking-draft";
 import { BookingFlow } from "./booking-flow";
@@ -64,10 +65,16 @@ export default async function BookPage({ params, searchParams }: PageProps<"/[la
           loading: t("loading"),
         }}
         submittedReason={submittedReason(query, reasons)}
-        wizard={{ messages: bookingClientMessages(lang), catalog: dehydrate(queryClient) }}
+        wizard={{ messages: bookingClientMessages(lang), catalog: dehydrate(queryClient), ...packageCodeOf(query) }}
       />
     </div>
   );
+}
+
+/** The package code of a patient's package link (?package=…), when it has the shape of one; the server judges it. */
+function packageCodeOf(query: Record<string, string | string[] | undefined>): { packageCode?: string } {
+  const code = query.package;
+  return typeof code === "string" && PACKAGE_CODE_PATTERN.test(code) ? { packageCode: code } : {};
 }
 
 /**

@@ -1,5 +1,6 @@
-// Registers the booking's part of the checkout events beside the ledger's.
+// Registers the booking's and the packages' parts of the checkout events beside the ledger's.
 import "@/lib/booking/paid-checkout";
+import "@/lib/packages/purchase-webhook";
 import { AppError } from "@/lib/errors/app-error";
 import { json, withErrors } from "@/lib/http/route";
 import { paymentsConfig } from "@/lib/payments/config";

@@ -10,6 +10,7 @@ export const SETTINGS_PAGES = [
   { href: "/staff/settings/services", key: "services" },
   { href: "/staff/settings/therapists", key: "therapists" },
   { href: "/staff/settings/reasons", key: "reasons" },
+  { href: "/staff/settings/packages", key: "packages" },
 ] as const;
 
 export function SettingsNav() {

@@ -8,6 +8,7 @@ import { openPatientProfile } from "@/lib/patients/data";
 import { ContactDetails } from "./contact-details";
 import { openOrNotFound } from "./open-or-not-found";
 import { PaymentsSection } from "./payments-section";
+import { PackageBalance } from "./package-balance";
 import { VisitsTable } from "./visits-table";
 
 // No patient name in the title: it would sit in browser history and tab lists.
@@ -55,6 +56,8 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
           <ContactDetails patient={patient} />
         </div>
       </section>
+
+      <PackageBalance staff={staff} patientId={patient.id} />
 
       <section aria-labelledby="upcoming-heading" className="mt-8">
         <h2 id="upcoming-heading" className="text-lg font-semibold">
