@@ -64,7 +64,7 @@ const paymentTerms = {
       required: ["kind"],
       description: "What the patient is asked for online now. `at-clinic`: the price is paid where the visit happens (the NONE rule, or online payment is off on this server). A percent deposit is rounded half a cent up to whole cents.",
       properties: {
-        kind: { type: "string", enum: ["nothing", "at-clinic", "full", "deposit", "card"] },
+        kind: { type: "string", enum: ["nothing", "at-clinic", "full", "deposit", "card", "package"] },
         amountCents: money("For `full` and `deposit`: the amount paid online."),
         restCents: money("For `deposit`: what is left to pay at the visit."),
       },

@@ -19,6 +19,7 @@ type TermsKey =
   | "payOnline.full"
   | "payOnline.deposit"
   | "payOnline.card"
+  | "payOnline.package"
   | "lateFee"
   | "noShowFee"
   | "cutoff"
@@ -48,13 +49,13 @@ export function visitTermsWords(t: TermsTranslator, language: Language, input: V
   const duration = (minutes: number) => t("duration", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
   return {
     price: free ? t("free") : money(input.priceCents),
-    payment: paymentWords(t, input, money),
+    payment: paymentWords(t, input, money, duration),
     fees: feeWords(t, input.payment?.fees ?? null, money, duration),
     changes: cutoff > 0 ? t("cutoff", { before: duration(cutoff) }) : t("cutoffAtStart"),
   };
 }
 
-function paymentWords(t: TermsTranslator, input: VisitTermsInput, money: (cents: number) => string): string {
+function paymentWords(t: TermsTranslator, input: VisitTermsInput, money: (cents: number) => string, duration: (minutes: number) => string): string {
   const free = input.priceCents === 0;
   // Without terms, or with online payment off, the patient pays where the visit happens.
   const online = input.payment?.online ?? { kind: free ? "nothing" : "at-clinic" };
@@ -70,6 +71,8 @@ function paymentWords(t: TermsTranslator, input: VisitTermsInput, money: (cents:
       return online.restCents === 0 ? t("payOnline.full") : t("payOnline.deposit", { amount: money(online.amountCents), mode: input.mode });
     case "card":
       return t("payOnline.card", { free: free ? "yes" : "no", mode: input.mode });
+    case "package":
+      return t("payOnline.package", { before: duration(online.lateCancelWindowMinutes) });
   }
 }
 

@@ -8,6 +8,7 @@ import { createPractice, createStaffMember, patientInput } from "../../test/fixt
 import { ctx, startIn, zoneAtLocalHour } from "../../test/reminder-visits";
 import { changeAppointmentStatus } from "../appointments/mutations";
 import { cancelBooking, createBooking, upsertPatient } from "../booking/mutations";
+import { withPaymentTerms } from "../booking/payment-terms-data";
 import type { CreateBookingInput } from "../booking/schema";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -105,6 +106,9 @@ describe("a package's balance", () => {
     const booked = await createBooking(form(p, startIn(4, p.zone), patient, pkg.code), ctx());
     expect((await getPrisma().appointment.findUniqueOrThrow({ where: { id: booked.id } })).status).toBe("BOOKED");
     expect(await balance(pkg.id)).toBe(2);
+    // Its patient is told the package covers it, not the service's own terms.
+    const cancelled = await cancelBooking(booked.manageToken, {}, ctx());
+    expect((await withPaymentTerms(cancelled)).service.payment).toMatchObject({ online: { kind: "package", lateCancelWindowMinutes: 1440 }, fees: null });
   });
 
   it("is refused by the database below zero or above what was bought, whoever writes it", async () => {

@@ -48,7 +48,13 @@ export type OnlinePayment =
   /** Part now; the rest (possibly zero, for a 100 % deposit) where the visit happens. */
   | { kind: "deposit"; amountCents: number; restCents: number }
   /** A card is saved for the fees; the price, if any, is paid where the visit happens. */
-  | { kind: "card" };
+  | { kind: "card" }
+  /**
+   * A visit booked with a package of visits: nothing is paid for it, and a
+   * cancellation inside the late window (or a missed visit) uses it up.
+   * Never what a service asks; a booked visit's terms say it.
+   */
+  | { kind: "package"; lateCancelWindowMinutes: number };
 
 /**
  * A percent deposit in whole cents: half a cent rounds up (integer
