@@ -74,6 +74,8 @@ export const AUDIT_ACTION_NAMES = [
   "patient.reminder-preferences",
   "sms.opt-out",
   "sms.opt-in",
+  "care-plan.propose",
+  "care-plan.create",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

@@ -83,13 +83,49 @@ const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.en
  * at once.
  */
 export function proposePlanOccurrences(pattern: PlanPattern, availability: PlanAvailability): PlanOccurrence[] {
+  const engine = planEngine(pattern, availability);
+  const preferred = new Set(pattern.preferredWeekdays);
+  const planned: { week: number; date: string; slot: Slot | null }[] = [];
+  for (let week = 0; week < pattern.weeks; week++) {
+    const days = weekDates(pattern, week).filter((d) => preferred.has(isoWeekday(d)));
+    const free = days.filter((d) => engine.firstInWindow(d) !== null).slice(0, pattern.visitsPerWeek);
+    const short = days.filter((d) => !free.includes(d)).slice(0, pattern.visitsPerWeek - free.length);
+    for (const date of [...free, ...short].sort()) planned.push({ week, date, slot: engine.firstInWindow(date) });
+  }
+  const occupiedDays = new Set(planned.map((p) => p.date));
+  return planned.map((p, index) => {
+    if (p.slot) return { index, week: p.week, date: p.date, slot: p.slot, conflict: null, alternatives: [] };
+    return { index, week: p.week, date: p.date, slot: null, ...engine.alternativesFor(p.date, p.week, occupiedDays) };
+  });
+}
+
+/**
+ * For one visit of a series whose time is gone (taken between proposing and
+ * booking): why, and its alternatives, kept off the days of the series'
+ * other visits. `availability.patientBusy` should hold those visits too.
+ */
+export function alternativesForOccurrence(
+  pattern: PlanPattern,
+  availability: PlanAvailability,
+  date: string,
+  occupiedDays: ReadonlySet<string>,
+): { conflict: ConflictReason; alternatives: PlanAlternative[] } {
+  const week = Math.floor((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${pattern.startsOn}T00:00:00Z`)) / (7 * DAY_MS));
+  return planEngine(pattern, availability).alternativesFor(date, week, occupiedDays);
+}
+
+function weekDates(pattern: PlanPattern, week: number): string[] {
+  return localDateRange(addDays(pattern.startsOn, week * 7), addDays(pattern.startsOn, week * 7 + 6));
+}
+
+/** The plan therapist's open times over the whole plan, computed once, and what the proposal asks of them. */
+function planEngine(pattern: PlanPattern, availability: PlanAvailability) {
   const zone = availability.timeZone;
   const own = availability.schedules.find((s) => s.therapistId === pattern.therapistId);
-  const lastDate = planLastDate(pattern);
   const freeOfPatient = (slot: Slot) => !availability.patientBusy.some((b) => overlaps(b, slot));
   const ownByDate = new Map<string, Slot[]>();
   if (own) {
-    for (const slot of findOpenSlots(own, { ...availability.query, from: pattern.startsOn, to: lastDate })) {
+    for (const slot of findOpenSlots(own, { ...availability.query, from: pattern.startsOn, to: planLastDate(pattern) })) {
       if (!freeOfPatient(slot)) continue;
       const date = localDateOf(slot.start, zone);
       const list = ownByDate.get(date);
@@ -101,37 +137,19 @@ export function proposePlanOccurrences(pattern: PlanPattern, availability: PlanA
     const clock = wallClockForDate(date, zone);
     return { start: clock(pattern.windowStartMinute), end: clock(pattern.windowEndMinute) };
   };
-  const inWindow = (slot: Slot, window: Interval) => slot.start >= window.start && slot.end <= window.end;
   const firstInWindow = (date: string) => {
     const window = windowOf(date);
-    return (ownByDate.get(date) ?? []).find((slot) => inWindow(slot, window)) ?? null;
+    return (ownByDate.get(date) ?? []).find((slot) => slot.start >= window.start && slot.end <= window.end) ?? null;
   };
-
-  const preferred = new Set(pattern.preferredWeekdays);
-  const planned: { week: number; date: string; slot: Slot | null }[] = [];
-  for (let week = 0; week < pattern.weeks; week++) {
-    const days = localDateRange(addDays(pattern.startsOn, week * 7), addDays(pattern.startsOn, week * 7 + 6)).filter((d) => preferred.has(isoWeekday(d)));
-    const free = days.filter((d) => firstInWindow(d) !== null).slice(0, pattern.visitsPerWeek);
-    const short = days.filter((d) => !free.includes(d)).slice(0, pattern.visitsPerWeek - free.length);
-    for (const date of [...free, ...short].sort()) planned.push({ week, date, slot: firstInWindow(date) });
-  }
-  const occupiedDays = new Set(planned.map((p) => p.date));
-
-  return planned.map((p, index) => {
-    if (p.slot) return { index, week: p.week, date: p.date, slot: p.slot, conflict: null, alternatives: [] };
-    return {
-      index,
-      week: p.week,
-      date: p.date,
-      slot: null,
-      conflict: conflictReason(own, p.date, windowOf(p.date), availability.query.mode),
-      alternatives: [
-        ...sameDay(ownByDate.get(p.date) ?? [], windowOf(p.date)),
-        ...sameWeek(pattern, p.week, occupiedDays, ownByDate, windowOf),
-        ...otherTherapists(pattern, availability, p.date, windowOf(p.date), freeOfPatient),
-      ],
-    };
+  const alternativesFor = (date: string, week: number, occupiedDays: ReadonlySet<string>) => ({
+    conflict: conflictReason(own, date, windowOf(date), availability.query.mode),
+    alternatives: [
+      ...sameDay(ownByDate.get(date) ?? [], windowOf(date)),
+      ...sameWeek(weekDates(pattern, week), occupiedDays, ownByDate, windowOf),
+      ...otherTherapists(pattern, availability, date, windowOf(date), freeOfPatient),
+    ],
   });
+  return { firstInWindow, alternativesFor };
 }
 
 function conflictReason(own: TherapistSchedule | undefined, date: string, window: Interval, mode: SlotQuery["mode"]): ConflictReason {
@@ -158,14 +176,13 @@ function sameDay(slots: readonly Slot[], window: Interval): PlanAlternative[] {
 
 /** The plan's therapist, another free day of the same week: one time per day, days with a time inside the window first. */
 function sameWeek(
-  pattern: PlanPattern,
-  week: number,
+  dates: readonly string[],
   occupiedDays: ReadonlySet<string>,
   ownByDate: ReadonlyMap<string, Slot[]>,
   windowOf: (date: string) => Interval,
 ): PlanAlternative[] {
   const picks: { slot: Slot; fits: boolean }[] = [];
-  for (const date of localDateRange(addDays(pattern.startsOn, week * 7), addDays(pattern.startsOn, week * 7 + 6))) {
+  for (const date of dates) {
     if (occupiedDays.has(date)) continue;
     const slots = ownByDate.get(date);
     if (!slots?.length) continue;
