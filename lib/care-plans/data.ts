@@ -179,3 +179,61 @@ export async function proposeCarePlan(staff: StaffMember, input: CarePlanInput, 
   });
   return { timeZone: zone, occurrences: dtos, therapists: await therapistNames(ids) };
 }
+
+export interface PlanFormData {
+  patient: { id: string; firstName: string; lastName: string; preferredLanguage: string };
+  /** From the patient's latest visit (a screening or an evaluation, usually): its therapist, place, mode and visit type. */
+  defaults: { therapistId: string; locationId: string; serviceId: string; mode: VisitMode; appointmentId: string } | null;
+  services: { id: string; name: string; visitModes: VisitMode[] }[];
+  locations: { id: string; name: string; timeZone: string; today: string }[];
+  therapists: { id: string; name: string; languages: string[]; locationIds: string[]; serviceIds: string[] }[];
+}
+
+/**
+ * What the plan form needs, for a patient this staff member may read (a
+ * therapist: one they have a visit with, as on the profile); the opening is
+ * audited like any read of a patient's record.
+ */
+export async function openPlanForm(staff: StaffMember, patientId: string, ctx: RequestContext): Promise<PlanFormData> {
+  const prisma = getPrisma();
+  const ownOnly = staff.role === "THERAPIST" ? { appointments: { some: { therapistId: staff.therapistId ?? "00000000-0000-0000-0000-000000000000" } } } : {};
+  const patient = await prisma.patient.findFirst({ where: { id: patientId, ...ownOnly }, select: { id: true, firstName: true, lastName: true, preferredLanguage: true } });
+  if (!patient) throw new AppError("NOT_FOUND", "No such patient.");
+  const [latest, services, locations, therapists] = await Promise.all([
+    prisma.appointment.findFirst({
+      where: { patientId, status: { in: ["BOOKED", "CHECKED_IN", "COMPLETED"] }, startsAt: { lte: ctx.now } },
+      orderBy: { startsAt: "desc" },
+      select: { id: true, therapistId: true, locationId: true, serviceId: true, mode: true },
+    }),
+    prisma.service.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { nameEn: "asc" }], select: { id: true, nameEn: true, visitModes: true } }),
+    prisma.location.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, timeZone: true } }),
+    prisma.therapist.findMany({
+      where: { active: true },
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+      select: { id: true, firstName: true, lastName: true, languages: true, locations: { select: { locationId: true } }, services: { select: { serviceId: true } } },
+    }),
+  ]);
+  await recordAudit(prisma, {
+    staffUserId: staff.id,
+    actor: staff.email,
+    action: "patient.view",
+    entity: "Patient",
+    entityId: patient.id,
+    patientId: patient.id,
+    ipAddress: ctx.ipAddress,
+    detail: { page: "care-plan" },
+  });
+  return {
+    patient,
+    defaults: latest ? { therapistId: latest.therapistId, locationId: latest.locationId, serviceId: latest.serviceId, mode: latest.mode, appointmentId: latest.id } : null,
+    services: services.map((s) => ({ id: s.id, name: s.nameEn, visitModes: s.visitModes })),
+    locations: locations.map((l) => ({ ...l, today: localDateOf(ctx.now.getTime(), l.timeZone) })),
+    therapists: therapists.map((t) => ({
+      id: t.id,
+      name: `${t.firstName} ${t.lastName}`,
+      languages: t.languages,
+      locationIds: t.locations.map((l) => l.locationId),
+      serviceIds: t.services.map((s) => s.serviceId),
+    })),
+  };
+}

@@ -29,6 +29,7 @@ import enSlots from "./messages/en/slots.json";
 import enSpeakers from "./messages/en/speakers.json";
 import enStaffAdmin from "./messages/en/staff-admin.json";
 import enStaffAudit from "./messages/en/staff-audit.json";
+import enStaffCarePlans from "./messages/en/staff-care-plans.json";
 import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffData from "./messages/en/staff-data.json";
 import enStaffMoney from "./messages/en/staff-money.json";
@@ -115,6 +116,7 @@ const en = {
   // Staff pages ship in English; their namespaces start with "staff".
   staffAdmin: enStaffAdmin,
   staffAudit: enStaffAudit,
+  staffCarePlans: enStaffCarePlans,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,
@@ -168,6 +170,7 @@ const es: Messages = {
   speakers: esSpeakers,
   staffAdmin: enStaffAdmin,
   staffAudit: enStaffAudit,
+  staffCarePlans: enStaffCarePlans,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,
