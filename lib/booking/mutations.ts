@@ -606,6 +606,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           rescheduledFromId: old.id,
           bookingId: old.bookingId,
           revision: old.revision + 1,
+          carePlanId: old.carePlanId,
         },
         include: FULL,
       });

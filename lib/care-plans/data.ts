@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/mutations";
 import type { StaffMember } from "../auth/mutations";
 import { loadSchedules, normalisePostalCode, resolveMode } from "../booking/data";
+import { openBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import type { Location, Patient, Service, VisitMode } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
@@ -236,4 +237,32 @@ export async function openPlanForm(staff: StaffMember, patientId: string, ctx: R
       serviceIds: t.services.map((s) => s.serviceId),
     })),
   };
+}
+
+export interface SeriesVisit {
+  start: string;
+  timeZone: string;
+  therapistFirstName: string;
+  status: "BOOKED" | "CHECKED_IN" | "COMPLETED";
+}
+
+/**
+ * The other visits of the plan a manage link's visit belongs to, for the
+ * patient's page: only that plan's, only that patient's, reached through
+ * the visit's own link (openBooking checks and logs it), never by an id.
+ */
+export async function seriesOfBooking(token: string, ctx: RequestContext): Promise<SeriesVisit[]> {
+  const { appointment } = await openBooking(token, ctx);
+  if (!appointment.carePlanId) return [];
+  const visits = await getPrisma().appointment.findMany({
+    where: { carePlanId: appointment.carePlanId, patientId: appointment.patientId, id: { not: appointment.id }, status: { in: ["BOOKED", "CHECKED_IN", "COMPLETED"] } },
+    orderBy: { startsAt: "asc" },
+    select: { startsAt: true, status: true, location: { select: { timeZone: true } }, therapist: { select: { firstName: true } } },
+  });
+  return visits.map((v) => ({
+    start: formatInstantWithOffset(v.startsAt.getTime(), v.location.timeZone),
+    timeZone: v.location.timeZone,
+    therapistFirstName: v.therapist.firstName,
+    status: v.status as SeriesVisit["status"],
+  }));
 }

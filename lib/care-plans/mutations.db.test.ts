@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createPractice, createStaffMember, patientInput, uniq } from "../../test/fixtures";
-import { createBooking } from "../booking/mutations";
+import { createBooking, rescheduleBooking } from "../booking/mutations";
 import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { proposeCarePlan } from "./data";
+import { proposeCarePlan, seriesOfBooking } from "./data";
 import { bookCarePlan } from "./mutations";
 import { bookCarePlanSchema, carePlanSchema, type CarePlanInput } from "./schema";
 
@@ -86,6 +86,28 @@ describe("a plan of care booked as a series", () => {
     expect(confirmations).toBe(1);
     expect(await getPrisma().auditLog.count({ where: { action: "care-plan.create", entityId: stored.id, patientId: patient.id } })).toBe(1);
     expect(await getPrisma().auditLog.count({ where: { action: "care-plan.propose", patientId: patient.id } })).toBe(1);
+  });
+
+  it("lists the other visits of the series on the patient's page, reached through one visit's own link", async () => {
+    const { desk, plan } = await planSetup();
+    const proposal = await proposeCarePlan(desk, { ...plan, weeks: 2 }, ctx);
+    const occurrences = proposal.occurrences.map((o) => ({ start: o.time!.start, therapistId: o.time!.therapistId }));
+    const booked = await bookCarePlan(desk, bookCarePlanSchema.parse({ plan: { ...plan, weeks: 2 }, occurrences }), ctx);
+    // Another patient's plan with the same therapist stays out of it.
+    const other = await planSetup();
+    await bookCarePlan(other.desk, bookCarePlanSchema.parse({ plan: other.plan, occurrences: [{ start: "2026-12-01T09:00:00-06:00", therapistId: other.own.id }] }), ctx);
+
+    const token = new URL(booked.manageUrl).pathname.split("/").at(-1)!;
+    const series = await seriesOfBooking(token, ctx);
+    expect(series.map((v) => v.start)).toEqual(["2026-12-03T09:00:00-06:00", "2026-12-07T09:00:00-06:00", "2026-12-10T09:00:00-06:00"]);
+    expect(series.every((v) => v.timeZone === "America/Chicago")).toBe(true);
+    expect(((await seriesOfBooking("x".repeat(43), ctx).catch((e: unknown) => e)) as AppError).code).toBe("NOT_FOUND");
+
+    // The patient moves one visit alone: it stays in the series, at its new time.
+    const moved = await rescheduleBooking(token, { start: "2026-11-30T11:00:00-06:00" }, ctx);
+    expect(moved.start).toBe("2026-11-30T11:00:00-06:00");
+    const visits = await getPrisma().appointment.findMany({ where: { carePlanId: booked.carePlanId, status: "BOOKED" }, orderBy: { startsAt: "asc" } });
+    expect(visits.map((v) => v.startsAt.toISOString())).toEqual(["2026-11-30T17:00:00.000Z", "2026-12-03T15:00:00.000Z", "2026-12-07T15:00:00.000Z", "2026-12-10T15:00:00.000Z"]);
   });
 
   it("names the visit taken between proposing and booking, offers it alternatives again, and writes nothing", async () => {

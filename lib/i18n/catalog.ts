@@ -25,6 +25,7 @@ import enNotOpen from "./messages/en/not-open.json";
 import enPayment from "./messages/en/payment.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
+import enSeries from "./messages/en/series.json";
 import enSlots from "./messages/en/slots.json";
 import enSpeakers from "./messages/en/speakers.json";
 import enStaffAdmin from "./messages/en/staff-admin.json";
@@ -72,6 +73,7 @@ import esNotOpen from "./messages/es/not-open.json";
 import esPayment from "./messages/es/payment.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
+import esSeries from "./messages/es/series.json";
 import esSlots from "./messages/es/slots.json";
 import esSpeakers from "./messages/es/speakers.json";
 import esTerms from "./messages/es/terms.json";
@@ -111,6 +113,7 @@ const en = {
   payment: enPayment,
   policies: enPolicies,
   preferences: enPreferences,
+  series: enSeries,
   slots: enSlots,
   speakers: enSpeakers,
   // Staff pages ship in English; their namespaces start with "staff".
@@ -166,6 +169,7 @@ const es: Messages = {
   payment: esPayment,
   policies: esPolicies,
   preferences: esPreferences,
+  series: esSeries,
   slots: esSlots,
   speakers: esSpeakers,
   staffAdmin: enStaffAdmin,
