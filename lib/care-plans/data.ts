@@ -168,7 +168,8 @@ export async function proposeCarePlan(staff: StaffMember, input: CarePlanInput, 
     alternatives: o.alternatives.map((a) => toAlternativeDto(a, zone)),
   }));
   const ids = [plan.pattern.therapistId, ...occurrences.flatMap((o) => o.alternatives.map((a) => a.slot.therapistId))];
-  await recordAudit(getPrisma(), {
+  // The audit entry is written before the answer leaves, alongside the one read still needed.
+  const [therapists] = await Promise.all([therapistNames(ids), recordAudit(getPrisma(), {
     staffUserId: staff.id,
     actor: staff.email,
     action: "care-plan.propose",
@@ -177,8 +178,8 @@ export async function proposeCarePlan(staff: StaffMember, input: CarePlanInput, 
     patientId: plan.patient.id,
     ipAddress: ctx.ipAddress,
     detail: { visits: occurrences.length, conflicts: occurrences.filter((o) => o.conflict).length },
-  });
-  return { timeZone: zone, occurrences: dtos, therapists: await therapistNames(ids) };
+  })]);
+  return { timeZone: zone, occurrences: dtos, therapists };
 }
 
 export interface PlanFormData {

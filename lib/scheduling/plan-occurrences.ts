@@ -208,7 +208,10 @@ function otherTherapists(
   for (const schedule of availability.schedules) {
     if (schedule.therapistId === pattern.therapistId) continue;
     if (availability.language && !(schedule.languages ?? []).includes(availability.language)) continue;
-    const slot = findOpenSlots(schedule, { ...availability.query, from: date, to: date }).find(
+    // Only the day's neighbourhood matters: the whole plan's busy time would be merged again for every conflict.
+    const near = (i: Interval) => i.end > window.start - DAY_MS && i.start < window.end + DAY_MS;
+    const daySchedule = { ...schedule, busy: schedule.busy.filter(near), timeOff: schedule.timeOff.filter(near) };
+    const slot = findOpenSlots(daySchedule, { ...availability.query, from: date, to: date }).find(
       (s) => s.start >= window.start && s.end <= window.end && freeOfPatient(s),
     );
     if (slot) picks.push(slot);
