@@ -147,39 +147,41 @@ export const toPlanTime = (slot: Slot, zone: string): PlanTimeDto => ({
 
 export const toAlternativeDto = (a: PlanAlternative, zone: string): PlanAlternativeDto => ({ kind: a.kind, ...toPlanTime(a.slot, zone) });
 
-/** Names of the therapists a proposal mentions, for the form. */
-export async function therapistNames(ids: Iterable<string>): Promise<PlanProposalDto["therapists"]> {
-  const rows = await getPrisma().therapist.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, firstName: true, lastName: true, languages: true } });
-  return rows.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, languages: t.languages })).sort((a, b) => a.name.localeCompare(b.name));
-}
-
 /** Proposes every visit of a plan, with alternatives for each conflict; audited, as it reads the patient's visits. */
 export async function proposeCarePlan(staff: StaffMember, input: CarePlanInput, ctx: RequestContext): Promise<PlanProposalDto> {
   const plan = await resolvePlan(staff, input, ctx.now);
-  const availability = await loadPlanAvailability(plan, ctx.now);
-  const occurrences = proposePlanOccurrences(plan.pattern, availability);
   const zone = plan.location.timeZone;
-  const dtos = occurrences.map((o) => ({
-    index: o.index,
-    week: o.week,
-    date: o.date,
-    time: o.slot ? toPlanTime(o.slot, zone) : null,
-    conflict: o.conflict,
-    alternatives: o.alternatives.map((a) => toAlternativeDto(a, zone)),
-  }));
-  const ids = [plan.pattern.therapistId, ...occurrences.flatMap((o) => o.alternatives.map((a) => a.slot.therapistId))];
-  // The audit entry is written before the answer leaves, alongside the one read still needed.
-  const [therapists] = await Promise.all([therapistNames(ids), recordAudit(getPrisma(), {
-    staffUserId: staff.id,
-    actor: staff.email,
-    action: "care-plan.propose",
-    entity: "Patient",
-    entityId: plan.patient.id,
-    patientId: plan.patient.id,
-    ipAddress: ctx.ipAddress,
-    detail: { visits: occurrences.length, conflicts: occurrences.filter((o) => o.conflict).length },
-  })]);
-  return { timeZone: zone, occurrences: dtos, therapists };
+  // The audit entry and the therapists' names are written and read alongside the availability:
+  // one round trip, and the entry exists before anything is answered.
+  const [availability, therapists] = await Promise.all([
+    loadPlanAvailability(plan, ctx.now),
+    getPrisma()
+      .therapist.findMany({ where: { locations: { some: { locationId: plan.location.id } } }, select: { id: true, firstName: true, lastName: true, languages: true } })
+      .then((rows) => rows.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, languages: t.languages })).sort((a, b) => a.name.localeCompare(b.name))),
+    recordAudit(getPrisma(), {
+      staffUserId: staff.id,
+      actor: staff.email,
+      action: "care-plan.propose",
+      entity: "Patient",
+      entityId: plan.patient.id,
+      patientId: plan.patient.id,
+      ipAddress: ctx.ipAddress,
+      detail: { therapistId: plan.pattern.therapistId, visitsPerWeek: plan.pattern.visitsPerWeek, weeks: plan.pattern.weeks, startsOn: plan.pattern.startsOn },
+    }),
+  ]);
+  const occurrences = proposePlanOccurrences(plan.pattern, availability);
+  return {
+    timeZone: zone,
+    occurrences: occurrences.map((o) => ({
+      index: o.index,
+      week: o.week,
+      date: o.date,
+      time: o.slot ? toPlanTime(o.slot, zone) : null,
+      conflict: o.conflict,
+      alternatives: o.alternatives.map((a) => toAlternativeDto(a, zone)),
+    })),
+    therapists,
+  };
 }
 
 export interface PlanFormData {
