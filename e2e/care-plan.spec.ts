@@ -44,3 +44,22 @@ test("the front desk books a plan of care as a series, and the patient's page li
   await expect(page.locator("#series-heading + p + ul > li").first()).toContainText(", with ");
   await expectNoAxeViolations(page, "manage page of a visit in a series");
 });
+
+test("the plan routes refuse a foreign origin and explain bad input over real HTTP", async ({ page, baseURL }) => {
+  await signIn(page, FRONT_DESK);
+  await expect(page).toHaveURL(/\/staff$/);
+  const body = { patientId: "00000000-0000-4000-8000-000000000000", treats: "", visitsPerWeek: 3, weeks: 30, preferredWeekdays: [1, 8], windowStartMinute: 600, windowEndMinute: 540, startsOn: "2026-02-30" };
+
+  const foreign = await page.request.post("/api/staff/care-plans/propose", { data: body, headers: { origin: "https://evil.example" } });
+  expect(foreign.status()).toBe(403);
+
+  const bad = await page.request.post("/api/staff/care-plans/propose", { data: body, headers: { origin: baseURL! } });
+  expect(bad.status()).toBe(422);
+  const { error } = (await bad.json()) as { error: { code: string; fields: Record<string, string> } };
+  expect(error.code).toBe("VALIDATION_FAILED");
+  expect(error.fields).toMatchObject({ treats: "Say what the plan treats.", weeks: "At most 26 weeks.", startsOn: "That is not a real date." });
+
+  const booking = await page.request.post("/api/staff/care-plans", { data: { plan: body, occurrences: [] }, headers: { origin: baseURL! } });
+  expect(booking.status()).toBe(422);
+  expect(((await booking.json()) as { error: { fields: Record<string, string> } }).error.fields).toMatchObject({ occurrences: "Accept at least one visit to book." });
+});
