@@ -87,6 +87,8 @@ export const AUDIT_ACTION_NAMES = [
   "package.balance.view",
   "settings.package.create",
   "settings.package.update",
+  "care-plan.propose",
+  "care-plan.create",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

@@ -271,11 +271,33 @@ export interface SlotSearchResult {
  * rules.
  */
 export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult> {
+  const { timeZone, zones, byLocation } = await loadSchedules(search);
+  const slots: Slot[] = [];
+  for (const { schedules, query } of byLocation) {
+    slots.push(...(search.therapistId ? findAllSlots(schedules, query) : findFirstAvailable(schedules, query)));
+  }
+  slots.sort((a, b) => a.start - b.start || a.therapistId.localeCompare(b.therapistId));
+  return { timeZone, slots, zones };
+}
+
+export interface LoadedSchedules {
+  timeZone: string;
+  zones: Map<string, string>;
+  /** Per location: every therapist's schedule there and the engine's query (rooms included). */
+  byLocation: { location: Location; schedules: TherapistSchedule[]; query: SlotQuery }[];
+}
+
+/**
+ * What searchSlots runs the engine on, loaded in one statement: callers that
+ * place many visits at once (a plan of care) load a whole range once and run
+ * the engine on it themselves, under the same rules.
+ */
+export async function loadSchedules(search: SlotSearch): Promise<LoadedSchedules> {
   const { service, mode, locations } = search;
   const locationIds = locations.map((l) => l.id);
   const zones = new Map(locations.map((l) => [l.id, l.timeZone]));
   const timeZone = locations[0]?.timeZone ?? "UTC";
-  if (locations.length === 0) return { timeZone, slots: [], zones };
+  if (locations.length === 0) return { timeZone, zones, byLocation: [] };
 
   // Buffers and travel reach a few hours past a day's edges; a day's margin covers them.
   const windowStart = Math.min(...locations.map((l) => zonedDayBounds(search.from, l.timeZone).start)) - DAY_MS;
@@ -294,7 +316,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   });
   const therapistIds = loaded.therapists.map((t) => t.id);
   const languagesOf = new Map(loaded.therapists.map((t) => [t.id, t.languages]));
-  if (therapistIds.length === 0) return { timeZone, slots: [], zones };
+  if (therapistIds.length === 0) return { timeZone, zones, byLocation: [] };
   const { hours, intervals, rooms } = loaded;
 
   const timeOffBy = groupBy(intervals.filter((r) => r[0] === "off"), (r) => r[1], toInterval);
@@ -304,7 +326,7 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
   // A location that keeps rooms but has closed them all offers no clinic visits.
   const withRooms = new Set(rooms.map((r) => r.locationId));
 
-  const slots: Slot[] = [];
+  const byLocation: LoadedSchedules["byLocation"] = [];
   for (const location of locations) {
     const schedules: TherapistSchedule[] = [];
     for (const therapistId of therapistIds) {
@@ -326,10 +348,9 @@ export async function searchSlots(search: SlotSearch): Promise<SlotSearchResult>
       rooms: withRooms.has(location.id) ? (roomsBy.get(location.id) ?? []) : undefined,
       language: search.language,
     };
-    slots.push(...(search.therapistId ? findAllSlots(schedules, query) : findFirstAvailable(schedules, query)));
+    byLocation.push({ location, schedules, query });
   }
-  slots.sort((a, b) => a.start - b.start || a.therapistId.localeCompare(b.therapistId));
-  return { timeZone, slots, zones };
+  return { timeZone, zones, byLocation };
 }
 
 interface HoursRow extends WeeklyBlock {

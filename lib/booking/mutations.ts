@@ -619,6 +619,7 @@ export async function rescheduleBooking(token: string, input: RescheduleBookingI
           // The payment stays with the booking (its ledger follows bookingId); the card saved for its fees moves with it.
           paymentMethodId: old.paymentMethodId,
           stripeCustomerId: old.stripeCustomerId,
+          carePlanId: old.carePlanId,
         },
         include: FULL,
       });

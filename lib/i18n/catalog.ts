@@ -29,10 +29,12 @@ import enPayment from "./messages/en/payment.json";
 import enPolicies from "./messages/en/policies.json";
 import enPreferences from "./messages/en/preferences.json";
 import enProgram from "./messages/en/program.json";
+import enSeries from "./messages/en/series.json";
 import enSlots from "./messages/en/slots.json";
 import enSpeakers from "./messages/en/speakers.json";
 import enStaffAdmin from "./messages/en/staff-admin.json";
 import enStaffAudit from "./messages/en/staff-audit.json";
+import enStaffCarePlans from "./messages/en/staff-care-plans.json";
 import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffData from "./messages/en/staff-data.json";
 import enStaffMoney from "./messages/en/staff-money.json";
@@ -82,6 +84,7 @@ import esPayment from "./messages/es/payment.json";
 import esPolicies from "./messages/es/policies.json";
 import esPreferences from "./messages/es/preferences.json";
 import esProgram from "./messages/es/program.json";
+import esSeries from "./messages/es/series.json";
 import esSlots from "./messages/es/slots.json";
 import esSpeakers from "./messages/es/speakers.json";
 import esTerms from "./messages/es/terms.json";
@@ -125,11 +128,13 @@ const en = {
   policies: enPolicies,
   preferences: enPreferences,
   program: enProgram,
+  series: enSeries,
   slots: enSlots,
   speakers: enSpeakers,
   // Staff pages ship in English; their namespaces start with "staff".
   staffAdmin: enStaffAdmin,
   staffAudit: enStaffAudit,
+  staffCarePlans: enStaffCarePlans,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,
@@ -186,10 +191,12 @@ const es: Messages = {
   policies: esPolicies,
   preferences: esPreferences,
   program: esProgram,
+  series: esSeries,
   slots: esSlots,
   speakers: esSpeakers,
   staffAdmin: enStaffAdmin,
   staffAudit: enStaffAudit,
+  staffCarePlans: enStaffCarePlans,
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,

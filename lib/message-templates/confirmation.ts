@@ -3,6 +3,7 @@ import { translator } from "../i18n/catalog";
 import type { Composer } from "../messages/kinds";
 import { renderEmail } from "./layout";
 import { paymentReceipt } from "./receipt";
+import { seriesVisits } from "./series";
 import { calendarAttachment, calendarNote, cancellationPolicy, visitOpening, visitStartWords, visitLinks, whatToBring } from "./visit";
 import { visitAsNow } from "./visit-as-now";
 
@@ -27,6 +28,7 @@ export const composeConfirmation: Composer = async (tx, message, sender) => {
     blocks: [
       ...visitOpening(booking, visit.room?.name ?? null, language, t("intro", { practice: sender.practiceName })),
       ...(await paymentReceipt(tx, visit, language)),
+      ...(await seriesVisits(tx, visit, language)),
       ...visitLinks(booking, language),
       ...whatToBring(booking, language),
       ...cancellationPolicy(booking, sender, language),

@@ -6,6 +6,7 @@ import { QueryProvider } from "@/components/query-provider";
 import { bookingClientMessages, clientMessages } from "@/lib/i18n/catalog";
 import { isLanguage } from "@/lib/i18n/languages";
 import { ManageBooking } from "./manage-booking";
+import { SeriesVisits } from "./series-visits";
 
 export async function generateMetadata({ params }: PageProps<"/[lang]/manage/[token]">): Promise<Metadata> {
   const { lang } = await params;
@@ -22,6 +23,7 @@ export default async function ManageBookingPage({ params, searchParams }: PagePr
     <NextIntlClientProvider locale={lang} messages={{ ...bookingClientMessages(lang), ...clientMessages(lang, ["lookup"]) }}>
       <QueryProvider>
         <ManageBooking language={lang} token={token} justBooked={query.booked === "1"} />
+        <SeriesVisits language={lang} token={token} />
       </QueryProvider>
     </NextIntlClientProvider>
   );

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { staffContext } from "@/lib/http/staff-context";
 import { openPatientProfile } from "@/lib/patients/data";
+import { CarePlanLink } from "./care-plan-link";
 import { ContactDetails } from "./contact-details";
 import { openOrNotFound } from "./open-or-not-found";
 import { PaymentsSection } from "./payments-section";
@@ -64,6 +65,7 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
           {t("upcoming")}
         </h2>
         <VisitsTable caption={t("upcoming")} visits={profile.upcoming} empty={t("noUpcoming")} mayResend={mayEdit} />
+        <CarePlanLink patientId={patient.id} />
       </section>
 
       <section aria-labelledby="past-heading" className="mt-8">
