@@ -71,8 +71,13 @@ export async function completePackagePurchase(tx: Tx, args: { patientPackageId: 
   return "bought";
 }
 
-/** A package's checkout paid: only sessions whose metadata says purpose = package; every other checkout is someone else's. */
-const onPackageCheckoutCompleted: StripeEventHandler<"checkout.session.completed"> = async (tx, event) => {
+/**
+ * A package's checkout paid: only sessions whose metadata says purpose =
+ * package; every other checkout is someone else's. A bank debit completes its
+ * checkout unpaid and is paid later, in checkout.session.async_payment_succeeded,
+ * which comes here too.
+ */
+const onPackageCheckoutCompleted: StripeEventHandler<"checkout.session.completed" | "checkout.session.async_payment_succeeded"> = async (tx, event) => {
   const session = packageSessionSchema.parse(event.data.object);
   if (session.metadata.purpose !== "package") return;
   if (session.payment_status !== "paid") return;
@@ -86,6 +91,7 @@ const onPackageCheckoutCompleted: StripeEventHandler<"checkout.session.completed
 /** Adds the packages' part of the checkout events; the webhook route imports this module. */
 export function registerPackagePaymentHandlers(): void {
   registerStripeEventHandler("checkout.session.completed", onPackageCheckoutCompleted);
+  registerStripeEventHandler("checkout.session.async_payment_succeeded", onPackageCheckoutCompleted);
 }
 
 registerPackagePaymentHandlers();

@@ -1,3 +1,4 @@
+import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPractice, patientInput } from "@/test/fixtures";
 import { ctx, startIn, zoneAtLocalHour } from "@/test/reminder-visits";
@@ -103,6 +104,27 @@ describe("buying a package online", () => {
       ctx(),
     );
     expect(await ask()).toMatchObject({ visitsLeft: 5 });
+  });
+
+  it("gives a package paid by bank debit its visits when the payment arrives, not when its checkout completes unpaid", async () => {
+    const { offer } = await offered();
+    const answer = await post(purchase, "/api/packages/purchases", { offerId: offer.id, patient: patientInput(), language: "en" });
+    const sessionId = sessionIdOf(((await answer.json()) as { checkoutUrl: string }).checkoutUrl);
+    fake.setWebhookUrl(null);
+    expect(await fake.completeSession(sessionId)).toMatchObject({ completed: true });
+    const completed = fake.events().find((e) => e.event.type === "checkout.session.completed" && (e.event.data.object as { id: string }).id === sessionId)!;
+    fake.setWebhookUrl(harness.endpoint);
+    const event = completed.event;
+    const send = (body: object) => {
+      const payload = JSON.stringify(body);
+      const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: KEYS.webhook, timestamp: Math.floor(Date.now() / 1000) });
+      return fetch(harness.endpoint, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+    };
+    expect((await send({ ...event, id: `evt_pkg_unpaid${Date.now()}`, data: { object: { ...event.data.object, payment_status: "unpaid" } } })).status).toBe(200);
+    const pending = await getPrisma().patientPackage.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+    expect(pending).toMatchObject({ visitsLeft: 0, purchasedAt: null });
+    expect((await send({ ...event, id: `evt_pkg_async${Date.now()}`, type: "checkout.session.async_payment_succeeded" })).status).toBe(200);
+    expect((await getPrisma().patientPackage.findUniqueOrThrow({ where: { id: pending.id } })).visitsLeft).toBe(6);
   });
 
   it("refuses an unknown code with the same words as any other unusable one", async () => {
