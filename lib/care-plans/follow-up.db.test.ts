@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPractice, createStaffMember, uniq } from "../../test/fixtures";
+import { bookForCaller } from "../appointments/mutations";
 import { getPrisma } from "../db/client";
 import type { AppointmentStatus, CarePlanStatus } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
@@ -112,6 +113,25 @@ describe("the desk's follow-up list", () => {
     const one = await getPrisma().appointment.findFirstOrThrow({ where: { carePlanId: series.carePlan.id }, orderBy: { startsAt: "desc" } });
     await getPrisma().appointment.update({ where: { id: one.id }, data: { status: "CANCELLED", cancelledAt: NOW } });
     expect(await listed()).toBe(true);
+  });
+
+  it("counts the next visit the desk books for the plan, and refuses a plan that is not the patient's", async () => {
+    const { practice, therapist, desk, plan } = await setup();
+    const week = await plan({ startsOn: "2026-12-07", weeks: 1, visits: [attended(-2)] });
+    const other = await plan({ startsOn: "2026-12-07", weeks: 1, visits: [] });
+    const listed = async () => (await openFollowUp(desk, ctx)).some((r) => r.carePlanId === week.carePlan.id);
+    expect(await listed()).toBe(true);
+    const next = (carePlanId: string, start: string) =>
+      bookForCaller(desk, { serviceId: practice.service.id, locationId: practice.location.id, therapistId: therapist.id, mode: "CLINIC", start, patientId: week.patient.id, carePlanId }, ctx);
+
+    const refused = await next(other.carePlan.id, "2026-12-11T10:00:00-06:00").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("VALIDATION_FAILED");
+    expect(await getPrisma().appointment.count({ where: { patientId: week.patient.id, status: "BOOKED" } })).toBe(0);
+
+    const booked = await next(week.carePlan.id, "2026-12-11T10:00:00-06:00");
+    expect(booked.appointment.carePlanId).toBe(week.carePlan.id);
+    expect(await listed()).toBe(false);
   });
 
   it("refuses a therapist", async () => {

@@ -103,3 +103,54 @@ export async function openFollowUp(staff: StaffMember, ctx: RequestContext): Pro
   });
   return list;
 }
+
+/** What the calendar's booking dialog starts from when the desk books a plan's next visit. */
+export interface PlanBookingPrefill {
+  carePlanId: string;
+  treats: string;
+  patientId: string;
+  patientName: string;
+  therapistId: string;
+  serviceId: string;
+  locationId: string;
+  mode: VisitMode;
+  /** The start of the plan's preferred time, in minutes after midnight at the location. */
+  windowStartMinute: number;
+}
+
+/**
+ * An active plan's values for booking its next visit from the calendar, or
+ * null when there is no such plan (the calendar then opens as usual). Showing
+ * the patient's name is a read of their record, so it is audited.
+ */
+export async function planBookingPrefill(staff: StaffMember, carePlanId: string, ctx: RequestContext): Promise<PlanBookingPrefill | null> {
+  if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(carePlanId)) return null;
+  const prisma = getPrisma();
+  const plan = await prisma.carePlan.findFirst({
+    where: { id: carePlanId, status: "ACTIVE" },
+    select: { id: true, treats: true, therapistId: true, serviceId: true, locationId: true, mode: true, windowStartMinute: true, patient: { select: { id: true, firstName: true, lastName: true } } },
+  });
+  if (!plan) return null;
+  await recordAudit(prisma, {
+    staffUserId: staff.id,
+    actor: staff.email,
+    action: "patient.view",
+    entity: "Patient",
+    entityId: plan.patient.id,
+    patientId: plan.patient.id,
+    ipAddress: ctx.ipAddress,
+    detail: { page: "calendar-book-plan", carePlanId: plan.id },
+  });
+  return {
+    carePlanId: plan.id,
+    treats: plan.treats,
+    patientId: plan.patient.id,
+    patientName: `${plan.patient.firstName} ${plan.patient.lastName}`,
+    therapistId: plan.therapistId,
+    serviceId: plan.serviceId,
+    locationId: plan.locationId,
+    mode: plan.mode,
+    windowStartMinute: plan.windowStartMinute,
+  };
+}
