@@ -33,6 +33,7 @@ async function contextFor(browser: Browser, who: Who, baseURL: string) {
 const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][] = [
   ["/staff", { therapist: 200, frontDesk: 200, admin: 200 }],
   ["/staff/calendar", { therapist: 404, frontDesk: 200, admin: 200 }],
+  ["/staff/follow-up", { therapist: 404, frontDesk: 200, admin: 200 }],
   ["/staff/today", { therapist: 200, frontDesk: 404, admin: 404 }],
   ["/staff/patients", { therapist: 200, frontDesk: 200, admin: 200 }],
   ["/staff/exercises", { therapist: 200, frontDesk: 200, admin: 200 }],

@@ -190,6 +190,7 @@ function homeAddressFor(input: BookForCallerInput, onFile: Patient | null): Home
 }
 
 const NO_REASON = "Choose a reason for the visit from the list: that one is not offered.";
+const NO_PLAN = "That plan of care is not an active plan of this patient's: book the visit without it, or choose the plan's patient.";
 
 const NO_ADDRESS = "A home visit needs the address where the patient is to be visited: enter it, or choose a clinic or video visit.";
 
@@ -224,6 +225,9 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
       const patient = await tx.patient.findUniqueOrThrow({ where: { id: patientId } });
       await confirmSlotUnderLock(tx, { therapistId: slot.therapistId, location, service, mode, start: slot.start, now: ctx.now, ignoreNotice: true, postalCode: address?.postalCode ?? null });
       await assertEligible(tx, service, patientId);
+      if (input.carePlanId && !(await tx.carePlan.findFirst({ where: { id: input.carePlanId, patientId, status: "ACTIVE" }, select: { id: true } }))) {
+        throw new AppError("VALIDATION_FAILED", NO_PLAN, { fields: { carePlanId: NO_PLAN } });
+      }
       if (input.reasonSlug && !(await tx.visitReason.findFirst({ where: { slug: input.reasonSlug, active: true }, select: { id: true } }))) {
         throw new AppError("VALIDATION_FAILED", NO_REASON, { fields: { reasonSlug: NO_REASON } });
       }
@@ -238,6 +242,7 @@ export async function bookForCaller(staff: StaffMember, input: BookForCallerInpu
           mode,
           ...rangeColumns(range),
           source: "STAFF",
+          carePlanId: input.carePlanId ?? null,
           language: input.language ?? patient.preferredLanguage,
           reasonText: input.reason?.trim() || null,
           reasonSlug: input.reasonSlug ?? null,

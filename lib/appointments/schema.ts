@@ -37,7 +37,12 @@ export const bookForCallerSchema = z.object({
   /** One of the practice's reasons for visit, as the booking form lists them, besides the words above. */
   reasonSlug: slugSchema.optional(),
   language: languageSchema.optional(),
+  /** The plan of care this visit is the next one of (an existing patient's active plan). */
+  carePlanId: z.uuid({ error: "That plan of care is not one of the patient's." }).optional(),
 }).superRefine((v, ctx) => {
+  if (v.carePlanId && !v.patientId) {
+    ctx.addIssue({ code: "custom", path: ["carePlanId"], message: "A visit of a plan of care is booked for the plan's patient." });
+  }
   if (Boolean(v.patientId) === Boolean(v.newPatient)) {
     ctx.addIssue({ code: "custom", path: ["patientId"], message: "Choose an existing patient or register a new one." });
   }

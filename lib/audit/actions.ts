@@ -89,6 +89,7 @@ export const AUDIT_ACTION_NAMES = [
   "settings.package.update",
   "care-plan.propose",
   "care-plan.create",
+  "care-plan.follow-up.view",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

@@ -7,6 +7,7 @@ import type { Messages } from "../i18n/catalog";
  */
 export const STAFF_PAGES = [
   { href: "/staff/calendar", key: "calendar", roles: ["ADMIN", "FRONT_DESK"] },
+  { href: "/staff/follow-up", key: "followUp", roles: ["ADMIN", "FRONT_DESK"] },
   { href: "/staff/today", key: "today", roles: ["THERAPIST"] },
   { href: "/staff/patients", key: "patients", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },
   { href: "/staff/exercises", key: "exercises", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { SlotDto } from "@/lib/booking/api-types";
 import type { CalendarDto } from "@/lib/calendar/schema";
+import type { PlanBookingPrefill } from "@/lib/care-plans/follow-up";
 import { searchPatients, type BookCallerBody, type VisitMode } from "./calendar-api";
 import { NearestTimes } from "./nearest-times";
 import { timeOptionsWith } from "./time-options";
@@ -14,6 +15,8 @@ export interface BookingDraft {
   therapistId: string;
   date: string;
   minutes: number;
+  /** The plan of care whose next visit this is: its patient, visit type and mode come filled in. */
+  plan?: PlanBookingPrefill;
 }
 
 const input = "w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm";
@@ -62,11 +65,12 @@ export function BookDialog({
   const [therapistId, setTherapistId] = useState(draft.therapistId);
   const [date, setDate] = useState(draft.date);
   const [minutes, setMinutes] = useState(draft.minutes);
-  const [serviceId, setServiceId] = useState(data.services[0]?.id ?? "");
-  const [chosenMode, setMode] = useState<VisitMode>("CLINIC");
+  const plan = draft.plan;
+  const [serviceId, setServiceId] = useState(plan && data.services.some((s) => s.id === plan.serviceId) ? plan.serviceId : (data.services[0]?.id ?? ""));
+  const [chosenMode, setMode] = useState<VisitMode>(plan?.mode ?? "CLINIC");
   const [who, setWho] = useState<"existing" | "new">("existing");
   const [query, setQuery] = useState("");
-  const [patientId, setPatientId] = useState("");
+  const [patientId, setPatientId] = useState(plan?.patientId ?? "");
   const [newPatient, setNewPatient] = useState({ firstName: "", lastName: "", email: "", phone: "", dateOfBirth: "" });
   const [address, setAddress] = useState<AddressDraft>(EMPTY_ADDRESS);
   const [reason, setReason] = useState("");
@@ -105,8 +109,13 @@ export function BookDialog({
 
   const submit = (at: { date: string; minutes: number; therapistId: string }) => {
     const home = mode === "HOME" ? addressBody(address) : undefined;
-    const patient = who === "existing" ? { patientId, ...(home ? { visitAddress: home } : {}) } : { newPatient: { ...newPatient, ...(home ? { address: home } : {}) } };
-    const name = who === "existing" ? (matches.data?.patients.find((p) => p.id === patientId)?.name ?? t("thePatient")) : `${newPatient.firstName} ${newPatient.lastName}`.trim();
+    const forPlan = who === "existing" && plan && patientId === plan.patientId;
+    const patient =
+      who === "existing"
+        ? { patientId, ...(home ? { visitAddress: home } : {}), ...(forPlan ? { carePlanId: plan.carePlanId } : {}) }
+        : { newPatient: { ...newPatient, ...(home ? { address: home } : {}) } };
+    const name =
+      who === "existing" ? (forPlan ? plan.patientName : (matches.data?.patients.find((p) => p.id === patientId)?.name ?? t("thePatient"))) : `${newPatient.firstName} ${newPatient.lastName}`.trim();
     onSubmit(
       { serviceId, ...(at.therapistId ? { therapistId: at.therapistId } : {}), mode, reason: reason || undefined, ...(who === "new" ? { language } : {}), ...patient },
       at.date,
@@ -131,6 +140,7 @@ export function BookDialog({
         <h2 id="book-title" className="text-lg font-bold">
           {t("title")}
         </h2>
+        {plan ? <p className="text-sm text-slate-700">{t("planVisit", { name: plan.patientName, treats: plan.treats })}</p> : null}
         {error ? (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
             <p ref={errorRef} tabIndex={-1}>
@@ -207,7 +217,15 @@ export function BookDialog({
                 {matches.isFetching ? t("searching") : matches.isError ? matches.error.message || tc("noAnswer") : matches.data ? t("found", { count: matches.data.patients.length }) : ""}
               </div>
               <ul className="mt-1 max-h-40 space-y-1 overflow-y-auto">
-                {(matches.data?.patients ?? []).map((p) => (
+                {plan ? (
+                  <li>
+                    <label className="flex items-center gap-2 text-sm">
+                      <input type="radio" name="patientId" value={plan.patientId} checked={patientId === plan.patientId} onChange={() => setPatientId(plan.patientId)} />
+                      {t("planPatient", { name: plan.patientName })}
+                    </label>
+                  </li>
+                ) : null}
+                {(matches.data?.patients ?? []).filter((p) => p.id !== plan?.patientId).map((p) => (
                   <li key={p.id}>
                     <label className="flex items-center gap-2 text-sm">
                       <input type="radio" name="patientId" value={p.id} checked={patientId === p.id} onChange={() => setPatientId(p.id)} />

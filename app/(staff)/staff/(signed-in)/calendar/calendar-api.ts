@@ -102,6 +102,8 @@ export interface BookCallerBody {
   visitAddress?: HomeAddressBody;
   reason?: string;
   language?: "en" | "es";
+  /** The plan of care the visit is the next one of. */
+  carePlanId?: string;
 }
 
 /** The patient's private links come back once, to be passed on; the server keeps only their hashes. */

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { SlotDto } from "@/lib/booking/api-types";
 import type { CalendarAppointmentDto, CalendarDto } from "@/lib/calendar/schema";
+import type { PlanBookingPrefill } from "@/lib/care-plans/follow-up";
 import { AppointmentPanel } from "./appointment-panel";
 import { BookDialog, type BookingDraft, type BookingError } from "./book-dialog";
 import { BookedLinks, type BookedVisit } from "./booked-links";
@@ -28,7 +29,7 @@ interface BoardMessage {
   refusedMove?: { appointment: CalendarAppointmentDto; alternatives: SlotDto[] };
 }
 
-export function CalendarBoard({ initial, today }: { initial: CalendarDto; today: string }) {
+export function CalendarBoard({ initial, today, plan = null }: { initial: CalendarDto; today: string; plan?: PlanBookingPrefill | null }) {
   const t = useTranslations("staffCalendar");
   const tb = useTranslations("staffCalendar.board");
   // A week is keyed by its requested date: today when the week holds it, else its Monday.
@@ -41,7 +42,9 @@ export function CalendarBoard({ initial, today }: { initial: CalendarDto; today:
   const data = query.data;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState<BoardMessage | null>(null);
-  const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const [draft, setDraft] = useState<BookingDraft | null>(() =>
+    plan ? { therapistId: plan.therapistId, date: initial.dates.includes(today) ? today : initial.dates[0]!, minutes: plan.windowStartMinute, plan } : null,
+  );
   const [bookError, setBookError] = useState<BookingError | null>(null);
   const [booked, setBooked] = useState<BookedVisit | null>(null);
   const client = useQueryClient();
