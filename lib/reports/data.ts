@@ -13,7 +13,7 @@ import type { Ratio, ReportQuery, Reports, UtilisationLine } from "./schema";
 // are in docs/reports.md and on the page.
 
 /** A visit that took or takes the therapist's time: cancelled and held times are not visits of the day. */
-const HELD_VISIT = Prisma.sql`a."status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')`;
+const TIME_TAKING_VISIT = Prisma.sql`a."status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')`;
 
 function assertAdmin(staff: StaffMember): void {
   if (staff.role !== "ADMIN") throw new AppError("FORBIDDEN", "Reports are for administrators.");
@@ -54,7 +54,7 @@ async function readLateCancellation(q: ReportQuery): Promise<Reports["lateCancel
            count(a."id")::int AS "booked", p."windowMinutes"
       FROM "practice" p
       LEFT JOIN ("Appointment" a JOIN "Location" l ON l."id" = a."locationId")
-        ON (${HELD_VISIT} OR a."status" = 'CANCELLED') AND ${startsInRange(q)}
+        ON (${TIME_TAKING_VISIT} OR a."status" = 'CANCELLED') AND ${startsInRange(q)}
        AND NOT EXISTS (SELECT 1 FROM "Appointment" n WHERE n."rescheduledFromId" = a."id")
      GROUP BY p."windowMinutes"`;
   // With no late window (0 minutes) no cancellation is late.
@@ -103,7 +103,7 @@ async function readUtilisation(q: ReportQuery): Promise<Reports["utilisation"]> 
     ), "booked" AS (
       SELECT a."therapistId", a."locationId", sum(extract(epoch FROM a."endsAt" - a."startsAt")) / 60 AS "minutes"
         FROM "Appointment" a JOIN "Location" l ON l."id" = a."locationId"
-       WHERE ${HELD_VISIT} AND ${startsInRange(q)}
+       WHERE ${TIME_TAKING_VISIT} AND ${startsInRange(q)}
        GROUP BY 1, 2
     )
     SELECT t."id"::text AS "therapistId", t."firstName" || ' ' || t."lastName" AS "therapistName",
