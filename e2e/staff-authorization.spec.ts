@@ -38,6 +38,7 @@ const PAGES: [string, Record<Exclude<Who, "anonymous" | "patient">, 200 | 404>][
   ["/staff/patients", { therapist: 200, frontDesk: 200, admin: 200 }],
   ["/staff/exercises", { therapist: 200, frontDesk: 200, admin: 200 }],
   ["/staff/schedules", { therapist: 404, frontDesk: 200, admin: 200 }],
+  ["/staff/reports", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/audit", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/admin/staff", { therapist: 404, frontDesk: 404, admin: 200 }],
   ["/staff/data", { therapist: 404, frontDesk: 404, admin: 200 }],

@@ -90,6 +90,8 @@ export const AUDIT_ACTION_NAMES = [
   "care-plan.propose",
   "care-plan.create",
   "care-plan.follow-up.view",
+  "reports.view",
+  "reports.export",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

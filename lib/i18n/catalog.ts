@@ -38,6 +38,7 @@ import enStaffCarePlans from "./messages/en/staff-care-plans.json";
 import enStaffCalendar from "./messages/en/staff-calendar.json";
 import enStaffData from "./messages/en/staff-data.json";
 import enStaffMoney from "./messages/en/staff-money.json";
+import enStaffReports from "./messages/en/staff-reports.json";
 import enStaffExercises from "./messages/en/staff-exercises.json";
 import enStaffNav from "./messages/en/staff-nav.json";
 import enStaffOutbox from "./messages/en/staff-outbox.json";
@@ -138,6 +139,7 @@ const en = {
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,
+  staffReports: enStaffReports,
   staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,
@@ -200,6 +202,7 @@ const es: Messages = {
   staffCalendar: enStaffCalendar,
   staffData: enStaffData,
   staffMoney: enStaffMoney,
+  staffReports: enStaffReports,
   staffExercises: enStaffExercises,
   staffNav: enStaffNav,
   staffOutbox: enStaffOutbox,

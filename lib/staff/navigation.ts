@@ -13,6 +13,7 @@ export const STAFF_PAGES = [
   { href: "/staff/exercises", key: "exercises", roles: ["ADMIN", "FRONT_DESK", "THERAPIST"] },
   { href: "/staff/schedules", key: "schedules", roles: ["ADMIN", "FRONT_DESK"] },
   { href: "/staff/takings", key: "takings", roles: ["ADMIN", "FRONT_DESK"] },
+  { href: "/staff/reports", key: "reports", roles: ["ADMIN"] },
   { href: "/staff/audit", key: "audit", roles: ["ADMIN"] },
   { href: "/staff/admin/staff", key: "staffAccounts", roles: ["ADMIN"] },
   { href: "/staff/data", key: "data", roles: ["ADMIN"] },
