@@ -84,6 +84,8 @@ describe("a visit's payment state on the board", () => {
         manageTokenHash: `board-earlier-${shown.id}`, manageTokenExpiresAt: new Date("2026-12-24T00:00:00Z"),
       },
     });
+    // As a reschedule writes it: the new row names the row it was moved from.
+    await getPrisma().appointment.update({ where: { id: shown.id }, data: { rescheduledFromId: earlier.id } });
     const other = await createBooking(
       { service: practice.service.id, start: `${DAY}T11:00:00-06:00`, mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient: patientInput() },
       ctx,

@@ -156,21 +156,21 @@ async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Pri
                 a."status", a."mode", (extract(epoch FROM a."updatedAt") * 1000)::int8,
                 a."serviceId", p."firstName" || ' ' || p."lastName", r."name",
                 a."patientConfirmedAt" IS NOT NULL, a."changeRequestedAt" IS NOT NULL,
-                m."taken", m."refunded", m."card")
+                m."taken", m."refunded", a."paymentMethodId" IS NOT NULL)
               ORDER BY a."startsAt", a."id"), '[]')
          FROM "Appointment" a
          JOIN "Patient" p ON p."id" = a."patientId"
          LEFT JOIN "Room" r ON r."id" = a."roomId"
          -- The visit's money: payments made for any row of its booking (a
-         -- reschedule writes a new row), and a card saved on any of them. Two
-         -- index probes per visit (bookingId, then appointmentId).
+         -- reschedule writes a new row). A row moved from no other is its
+         -- booking's only row, so most visits cost one probe of the payments'
+         -- index and only a moved one reads its booking's rows first.
          CROSS JOIN LATERAL (
            SELECT coalesce(sum(pay."amountCents") FILTER (WHERE pay."status" = 'SUCCEEDED'), 0)::int8 AS "taken",
-                  coalesce(sum(pay."refundedCents"), 0)::int8 AS "refunded",
-                  bool_or(b."paymentMethodId" IS NOT NULL) AS "card"
-             FROM "Appointment" b
-             LEFT JOIN "Payment" pay ON pay."appointmentId" = b."id"
-            WHERE b."bookingId" = a."bookingId") m
+                  coalesce(sum(pay."refundedCents"), 0)::int8 AS "refunded"
+             FROM "Payment" pay
+            WHERE pay."appointmentId" = ANY (CASE WHEN a."rescheduledFromId" IS NULL THEN ARRAY[a."id"]
+                                                  ELSE ARRAY(SELECT b."id" FROM "Appointment" b WHERE b."bookingId" = a."bookingId") END)) m
         WHERE a."therapistId" IN (SELECT "id" FROM "th")
           AND a."status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
           AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "visits",
