@@ -1,12 +1,9 @@
-import { rmSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { startFakeStripe, type FakeStripe } from "@/lib/payments/fake-stripe/server";
-import { startAppProcess, type AppProcess } from "./fixtures/app-process";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { catalogWords } from "./fixtures/catalog-words";
 import { expect, test } from "./fixtures/csp";
+import { paidDemoUrl, servePaidDemo } from "./fixtures/paid-demo";
 import { uniquePatient, type TestPatient } from "./fixtures/patient";
 import { signIn } from "./fixtures/staff";
 
@@ -14,16 +11,13 @@ import { signIn } from "./fixtures/staff";
 // Stripe's hosted page, gets its private link by email (read here from the
 // admin's outbox, where the app's worker delivers to its mail catcher), and
 // books a therapy session with it without paying: the visits left go down.
-const slot = Number(process.env.E2E_SLOT ?? 0);
-const ports = { app: 3100 + slot * 10 + 8, pg: 55000 + slot * 10 + 8 };
-const appUrl = `http://localhost:${ports.app}`;
 
 const THERAPY = "Physical therapy session";
 const ADMIN = "admin@demo.stride.test";
 const packages = catalogWords("en", "packages");
 const packagesEs = catalogWords("es", "packages");
 
-test.use({ baseURL: appUrl });
+test.use({ baseURL: paidDemoUrl });
 
 /** The package link in the email the worker sent to `recipient`, read from the admin's outbox. */
 async function packageLinkFor(page: Page, recipient: string): Promise<string> {
@@ -66,34 +60,7 @@ async function therapyWithPackage(flow: BookingFlow, link: string, patient: Test
 
 test.describe("buying a package and booking with it", () => {
   test.describe.configure({ timeout: 300_000 });
-  const keys = { secret: `sk_test_package${Date.now()}`, webhook: `whsec_package${Date.now()}` };
-  const dataRoot = path.resolve(".data", `e2e-buy-package-${slot}`);
-  let fake: FakeStripe;
-  let app: AppProcess;
-
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    rmSync(dataRoot, { recursive: true, force: true });
-    fake = await startFakeStripe({ secretKey: keys.secret, webhookSecret: keys.webhook, retryDelaysMs: [250] });
-    app = await startAppProcess(ports.app, {
-      DATABASE_URL: undefined,
-      STRIDE_DATA_DIR: dataRoot,
-      STRIDE_PG_PORT: String(ports.pg),
-      STRIDE_SEED: "demo",
-      STRIPE_SECRET_KEY: keys.secret,
-      STRIPE_WEBHOOK_SECRET: keys.webhook,
-      STRIPE_API_BASE: fake.url,
-      PUBLIC_BASE_URL: undefined,
-      RATE_LIMIT_BOOKINGS_MAX: "1000",
-    });
-    fake.setWebhookUrl(`${appUrl}/api/webhooks/stripe`);
-  });
-
-  test.afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    rmSync(dataRoot, { recursive: true, force: true });
-  });
+  const demo = servePaidDemo("buy-package");
 
   test("a patient buys six sessions, follows the emailed link and books a session without paying", async ({ page, browser }) => {
     const patient = uniquePatient("package");
@@ -109,15 +76,15 @@ test.describe("buying a package and booking with it", () => {
     await page.getByLabel(packages.form.phone).fill(patient.phone);
     await page.getByLabel(packages.form.dateOfBirth).fill(patient.dateOfBirth);
     await page.getByRole("button", { name: packages.form.submit }).press("Enter");
-    await page.waitForURL(new RegExp(`^${fake.url}/checkout/cs_test_`));
+    await page.waitForURL(new RegExp(`^${demo.fake.url}/checkout/cs_test_`));
     await page.getByLabel("Card number").fill("4242 4242 4242 4242");
     await page.getByRole("button", { name: "Pay $600.00" }).click();
-    await page.waitForURL(`${appUrl}/en/packages/bought`);
+    await page.waitForURL(`${paidDemoUrl}/en/packages/bought`);
     await expect(page.getByRole("heading", { level: 1, name: packages.bought.heading })).toBeVisible();
     await expect(page.getByText(packages.bought.body)).toBeVisible();
     await expectNoAxeViolations(page, "the package bought page");
 
-    const staffPage = await browser.newPage({ baseURL: appUrl });
+    const staffPage = await browser.newPage({ baseURL: paidDemoUrl });
     const link = await packageLinkFor(staffPage, patient.email);
     await staffPage.close();
 
@@ -127,7 +94,7 @@ test.describe("buying a package and booking with it", () => {
     // Nothing to pay: the button books at once.
     await expect(page.getByRole("button", { name: flow.t.book.details.submitToPayment })).toHaveCount(0);
     await flow.submitAndExpectBooked();
-    expect(fake.events().filter((e) => e.event.type === "checkout.session.completed")).toHaveLength(1);
+    expect(demo.fake.events().filter((e) => e.event.type === "checkout.session.completed")).toHaveLength(1);
 
     // The same link again: one visit fewer.
     await page.evaluate(() => window.sessionStorage.clear());

@@ -1,59 +1,26 @@
-import { rmSync } from "node:fs";
-import path from "node:path";
 import type { AvailabilityDto, SlotDto } from "@/lib/booking/api-types";
-import { startFakeStripe, type FakeStripe } from "@/lib/payments/fake-stripe/server";
-import { startAppProcess, type AppProcess } from "./fixtures/app-process";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { catalogWords } from "./fixtures/catalog-words";
 import { expect, test } from "./fixtures/csp";
+import { paidDemoUrl, servePaidDemo } from "./fixtures/paid-demo";
 import { uniquePatient } from "./fixtures/patient";
 
 // A patient pays the demo's therapy session deposit (25 % of $110.00) on the
 // local fake Stripe's hosted page, from the booking wizard and back. The app
 // is its own process on the embedded database with the demo practice, talking
 // to a fake Stripe this spec owns, whose webhooks go to the app.
-const slot = Number(process.env.E2E_SLOT ?? 0);
-const ports = { app: 3100 + slot * 10 + 8, pg: 55000 + slot * 10 + 8 };
-const appUrl = `http://localhost:${ports.app}`;
 
 const THERAPY = "Physical therapy session";
 const DEPOSIT = /Deposit of \$27\.50 paid online when you book/;
 const payment = catalogWords("en", "payment");
 const paymentEs = catalogWords("es", "payment");
 
-test.use({ baseURL: appUrl });
+test.use({ baseURL: paidDemoUrl });
 
 test.describe("paying a deposit online to book a visit", () => {
   test.describe.configure({ timeout: 240_000 });
-  const keys = { secret: `sk_test_deposit${Date.now()}`, webhook: `whsec_deposit${Date.now()}` };
-  const dataRoot = path.resolve(".data", `e2e-pay-deposit-${slot}`);
-  let fake: FakeStripe;
-  let app: AppProcess;
-
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    rmSync(dataRoot, { recursive: true, force: true });
-    fake = await startFakeStripe({ secretKey: keys.secret, webhookSecret: keys.webhook, retryDelaysMs: [250] });
-    app = await startAppProcess(ports.app, {
-      DATABASE_URL: undefined,
-      STRIDE_DATA_DIR: dataRoot,
-      STRIDE_PG_PORT: String(ports.pg),
-      STRIDE_SEED: "demo",
-      STRIPE_SECRET_KEY: keys.secret,
-      STRIPE_WEBHOOK_SECRET: keys.webhook,
-      STRIPE_API_BASE: fake.url,
-      PUBLIC_BASE_URL: undefined,
-      RATE_LIMIT_BOOKINGS_MAX: "1000",
-    });
-    fake.setWebhookUrl(`${appUrl}/api/webhooks/stripe`);
-  });
-
-  test.afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    rmSync(dataRoot, { recursive: true, force: true });
-  });
+  const demo = servePaidDemo("pay-deposit");
 
   /** From the first question to the filled details of the therapy session at its first open time, the deposit shown on the way. */
   async function therapyUpToPayment(flow: BookingFlow): Promise<SlotDto> {
@@ -73,7 +40,7 @@ test.describe("paying a deposit online to book a visit", () => {
     // The button says what happens next: no booking yet, the payment first.
     await expect(flow.page.getByRole("button", { name: flow.t.book.details.submit })).toHaveCount(0);
     await flow.page.getByRole("button", { name: flow.t.book.details.submitToPayment }).press("Enter");
-    await flow.page.waitForURL(new RegExp(`^${fake.url}/checkout/cs_test_`));
+    await flow.page.waitForURL(new RegExp(`^${demo.fake.url}/checkout/cs_test_`));
     await expect(flow.page.getByRole("heading", { name: "Pay $27.50" })).toBeVisible();
     return chosen;
   }
@@ -94,9 +61,9 @@ test.describe("paying a deposit online to book a visit", () => {
 
     await page.getByLabel("Card number").fill("4242 4242 4242 4242");
     await page.getByRole("button", { name: "Pay $27.50" }).click();
-    await page.waitForURL(`${appUrl}/en/book/paid`);
+    await page.waitForURL(`${paidDemoUrl}/en/book/paid`);
     // The app heard of the payment before the browser came back.
-    const completed = fake.events().filter((e) => e.event.type === "checkout.session.completed");
+    const completed = demo.fake.events().filter((e) => e.event.type === "checkout.session.completed");
     expect(completed.map((e) => e.attempts.map((a) => a.status))).toEqual([[200]]);
 
     // Confirming, or (once the payment's webhook has booked it, which may be at once) already the confirmation.
@@ -128,7 +95,7 @@ test.describe("paying a deposit online to book a visit", () => {
     expect(await isOffered(request, chosen)).toBe(false);
 
     await page.getByRole("link", { name: "Cancel and return to the practice" }).click();
-    await page.waitForURL(`${appUrl}/en/book/payment-cancelled`);
+    await page.waitForURL(`${paidDemoUrl}/en/book/payment-cancelled`);
     await expect(page.getByRole("heading", { level: 1, name: payment.cancelled.title })).toBeFocused();
     await expect(page.getByRole("status")).toHaveText(payment.cancelled.body);
     await expectNoAxeViolations(page, "the payment-cancelled page");
@@ -159,7 +126,7 @@ test.describe("paying a deposit online to book a visit", () => {
     }
     // The time this tab held is let go first: the patient's own hold does not refuse them their time.
     await page.getByRole("button", { name: flow.t.book.details.submitToPayment }).press("Enter");
-    await page.waitForURL(new RegExp(`^${fake.url}/checkout/cs_test_`));
+    await page.waitForURL(new RegExp(`^${demo.fake.url}/checkout/cs_test_`));
     expect(page.url()).not.toBe(firstCheckout);
     await expect(page.getByRole("heading", { name: "Pay $27.50" })).toBeVisible();
 

@@ -1,16 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import pg from "pg";
 import type { AvailabilityDto, SlotDto } from "@/lib/booking/api-types";
 import { embeddedDatabaseUrl } from "@/lib/db/embedded-credentials";
-import { startFakeStripe, type FakeStripe } from "@/lib/payments/fake-stripe/server";
-import { startAppProcess, type AppProcess } from "./fixtures/app-process";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { catalogWords } from "./fixtures/catalog-words";
 import { expect, test } from "./fixtures/csp";
+import { paidDemoPorts, paidDemoUrl, servePaidDemo } from "./fixtures/paid-demo";
 import { uniquePatient } from "./fixtures/patient";
 import { FRONT_DESK, signIn } from "./fixtures/staff";
 
@@ -19,43 +17,22 @@ import { FRONT_DESK, signIn } from "./fixtures/staff";
 // what goes back; the front desk charges a missed card-on-file visit's
 // no-show fee, and meets a declined card. The app is its own process on the
 // embedded database with the demo practice and a fake Stripe this spec owns.
-const slot = Number(process.env.E2E_SLOT ?? 0);
-const ports = { app: 3100 + slot * 10 + 8, pg: 55000 + slot * 10 + 8 };
-const appUrl = `http://localhost:${ports.app}`;
 const manage = catalogWords("en", "manage");
 
-test.use({ baseURL: appUrl });
+test.use({ baseURL: paidDemoUrl });
 
 test.describe("refunds by policy and fees to the card on file", () => {
   test.describe.configure({ timeout: 240_000 });
-  const keys = { secret: `sk_test_refundfee${Date.now()}`, webhook: `whsec_refundfee${Date.now()}` };
-  const dataRoot = path.resolve(".data", `e2e-refund-and-fee-${slot}`);
-  let fake: FakeStripe;
-  let app: AppProcess;
+  const demo = servePaidDemo("refund-and-fee");
 
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    rmSync(dataRoot, { recursive: true, force: true });
-    fake = await startFakeStripe({ secretKey: keys.secret, webhookSecret: keys.webhook, retryDelaysMs: [250] });
-    app = await startAppProcess(ports.app, {
-      DATABASE_URL: undefined,
-      STRIDE_DATA_DIR: dataRoot,
-      STRIDE_PG_PORT: String(ports.pg),
-      STRIDE_SEED: "demo",
-      STRIPE_SECRET_KEY: keys.secret,
-      STRIPE_WEBHOOK_SECRET: keys.webhook,
-      STRIPE_API_BASE: fake.url,
-      PUBLIC_BASE_URL: undefined,
-      RATE_LIMIT_BOOKINGS_MAX: "1000",
-    });
-    fake.setWebhookUrl(`${appUrl}/api/webhooks/stripe`);
-    // The demo's window is a day, as long as the therapy session's own online cutoff: a window of
-    // sixty days puts every open time inside it, so the patient can still cancel online, late.
+    // The first open time is days ahead and the demo's window is a day: a window of sixty days
+    // puts every open time inside it, so the patient cancels online, late.
     await sql(`UPDATE "Practice" SET "lateCancelWindowMinutes" = 86400 WHERE "id" = 1`);
   });
 
   async function sql(query: string, values: unknown[] = []) {
-    const db = new pg.Client({ connectionString: embeddedDatabaseUrl(path.join(dataRoot, "pg"), ports.pg) });
+    const db = new pg.Client({ connectionString: embeddedDatabaseUrl(path.join(demo.dataRoot, "pg"), paidDemoPorts.pg) });
     await db.connect();
     try {
       await db.query(query, values);
@@ -63,12 +40,6 @@ test.describe("refunds by policy and fees to the card on file", () => {
       await db.end();
     }
   }
-
-  test.afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    rmSync(dataRoot, { recursive: true, force: true });
-  });
 
   test("a patient pays a deposit, cancels inside the late window and is shown the refund before and after", async ({ page }) => {
     const flow = new BookingFlow(page, "en");
@@ -84,7 +55,7 @@ test.describe("refunds by policy and fees to the card on file", () => {
     await flow.continueTo(5);
     await flow.fillDetails(uniquePatient("refund"));
     await flow.page.getByRole("button", { name: flow.t.book.details.submitToPayment }).press("Enter");
-    await page.waitForURL(new RegExp(`^${fake.url}/checkout/cs_test_`));
+    await page.waitForURL(new RegExp(`^${demo.fake.url}/checkout/cs_test_`));
     await page.getByLabel("Card number").fill("4242 4242 4242 4242");
     await page.getByRole("button", { name: "Pay $27.50" }).click();
     await flow.expectBooked();
@@ -102,7 +73,7 @@ test.describe("refunds by policy and fees to the card on file", () => {
     await expect(page.getByText("$25.00 was kept as the late-cancellation fee.")).toBeVisible();
     // The worker gives it back: one refund of $2.50 at Stripe.
     await expect
-      .poll(() => fake.events().filter((e) => e.event.type === "refund.created").map((e) => (e.event.data.object as { amount: number }).amount), { timeout: 30_000 })
+      .poll(() => demo.fake.events().filter((e) => e.event.type === "refund.created").map((e) => (e.event.data.object as { amount: number }).amount), { timeout: 30_000 })
       .toEqual([250]);
   });
 
@@ -130,7 +101,7 @@ test.describe("refunds by policy and fees to the card on file", () => {
     });
     expect(booked.status()).toBe(202);
     const { checkoutUrl, manageToken } = (await booked.json()) as { checkoutUrl: string; manageToken: string };
-    expect(await fake.completeSession(checkoutUrl.split("/").pop()!, { cardNumber })).toMatchObject({ completed: true });
+    expect(await demo.fake.completeSession(checkoutUrl.split("/").pop()!, { cardNumber })).toMatchObject({ completed: true });
     await expect.poll(async () => (await request.get(`/api/bookings/${manageToken}`)).status(), { timeout: 20_000 }).toBe(200);
     // A visit is marked missed only once its start has passed: the booked visit is moved five weeks back, where the demo has none.
     await sql(
@@ -170,7 +141,7 @@ test.describe("refunds by policy and fees to the card on file", () => {
     await expect(panel.getByRole("status").filter({ hasText: "The fee is paid." })).toBeVisible();
     await expect(panel.getByText("Paid", { exact: true })).toBeVisible();
     await expect(panel.getByRole("button", { name: /Charge no-show fee/ })).toHaveCount(0);
-    expect(fake.events().filter((e) => e.event.type === "payment_intent.succeeded" && (e.event.data.object as { metadata: Record<string, string> }).metadata.purpose === "fee")).toHaveLength(1);
+    expect(demo.fake.events().filter((e) => e.event.type === "payment_intent.succeeded" && (e.event.data.object as { metadata: Record<string, string> }).metadata.purpose === "fee")).toHaveLength(1);
   });
 
   test("a declined saved card is reported to the desk with the card's answer, and nothing is charged", async ({ page }) => {
