@@ -1,11 +1,12 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
 import { embeddedDatabaseUrl } from "../lib/db/embedded-credentials";
 import { withDatabase } from "../test/video-practice";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { createDeskPractice, insertDeskVisit, retireDeskPractice, type DeskPractice } from "./fixtures/desk-practice";
 import { DEMO_PASSWORD, FRONT_DESK, signIn } from "./fixtures/staff";
+import { openCaughtMail } from "./fixtures/outbox";
 
 // The care loop from end to end, in a practice of its own (its own location,
 // therapists open around the clock, a zone where it is daytime now), so the
@@ -39,23 +40,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await retireDeskPractice(practice);
 });
-
-/** Waits for the worker to deliver a mail, and reads it from the outbox. */
-async function readCaughtMail(page: Page, recipient: string, subject: RegExp): Promise<string> {
-  const item = page.getByRole("listitem").filter({ hasText: `to ${recipient}` }).filter({ has: page.getByRole("link", { name: subject }) });
-  await expect
-    .poll(
-      async () => {
-        await page.goto("/staff/outbox");
-        return item.count();
-      },
-      { timeout: 45_000, message: `a mail to ${recipient} matching ${subject}` },
-    )
-    .toBe(1);
-  await item.getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
-  return (await page.locator("pre").textContent()) ?? "";
-}
 
 test("first visit → plan of care booked as a series → home program → a session logged → the therapist's day shows it → the follow-up list catches a missing visit", async ({ browser, baseURL }) => {
   // Waits for the worker's process: more than the default minute on a busy machine.
@@ -121,7 +105,7 @@ test("first visit → plan of care booked as a series → home program → a ses
   const adminPage = await admin.newPage();
   await signIn(adminPage, ADMIN);
   await expect(adminPage).toHaveURL(/\/staff$/);
-  const mail = await readCaughtMail(adminPage, email, /^Your home exercises$/);
+  const mail = await openCaughtMail(adminPage, email, /^Your home exercises$/);
   const link = /https?:\/\/\S+\/en\/program\/[A-Za-z0-9_-]{43}/.exec(mail)?.[0];
   expect(link, "the email's program link").toBeDefined();
   await admin.close();

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { signIn } from "./fixtures/staff";
+import { openCaughtMail } from "./fixtures/outbox";
 
 // A therapist gives a home program from a visit, the patient opens it from
 // the email the worker sends (read in the outbox, as messages.spec.ts does)
@@ -10,23 +11,6 @@ import { signIn } from "./fixtures/staff";
 const DANA = "dana@demo.stride.test";
 const ADMIN = "admin@demo.stride.test";
 const SOFIA = "sofia.herrera@example.com";
-
-/** Waits for the worker to deliver the program's email, and reads it from the outbox. */
-async function readCaughtMail(page: Page, recipient: string, subject: RegExp): Promise<string> {
-  const item = page.getByRole("listitem").filter({ hasText: `to ${recipient}` }).filter({ has: page.getByRole("link", { name: subject }) });
-  await expect
-    .poll(
-      async () => {
-        await page.goto("/staff/outbox");
-        return item.count();
-      },
-      { timeout: 45_000, message: `a mail to ${recipient} matching ${subject}` },
-    )
-    .toBe(1);
-  await item.getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
-  return (await page.locator("pre").textContent()) ?? "";
-}
 
 test("a therapist gives a home program from a visit, the patient logs a session in Spanish from the email's link, and the therapist's day shows it", async ({ page, browser }) => {
   // A wait for the worker's process: more than the default minute on a busy machine.
@@ -81,7 +65,7 @@ test("a therapist gives a home program from a visit, the patient logs a session 
   const adminPage = await admin.newPage();
   await signIn(adminPage, ADMIN);
   await expect(adminPage).toHaveURL(/\/staff$/);
-  const mail = await readCaughtMail(adminPage, SOFIA, /^Sus ejercicios en casa$/);
+  const mail = await openCaughtMail(adminPage, SOFIA, /^Sus ejercicios en casa$/);
   expect(mail).toContain("Hola, Sofía:");
   expect(mail).toContain("Estiramiento en zancada lateral: Mantenga 15–20 segundos, 2–3 veces de cada lado.");
   const link = /https?:\/\/\S+\/es\/program\/[A-Za-z0-9_-]{43}/.exec(mail)?.[0];

@@ -1,32 +1,16 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DateTime } from "luxon";
 import { bookThroughApi, findService, listLocations, openSlots } from "./fixtures/api";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { uniquePatient } from "./fixtures/patient";
 import { signIn } from "./fixtures/staff";
+import { openCaughtMail } from "./fixtures/outbox";
 
 // The messages a patient gets, end to end: the app's own worker sends them
 // through SMTP to its mail catcher, and the admin reads them in the outbox.
 
 const ADMIN = "admin@demo.stride.test";
-
-/** Waits for the worker to deliver a mail to `recipient` whose subject matches, and opens it from the outbox. */
-async function openCaughtMail(page: Page, recipient: string, subject: RegExp) {
-  const item = page.getByRole("listitem").filter({ hasText: `to ${recipient}` }).filter({ has: page.getByRole("link", { name: subject }) });
-  await expect
-    .poll(
-      async () => {
-        await page.goto("/staff/outbox");
-        return item.count();
-      },
-      { timeout: 45_000, message: `a mail to ${recipient} matching ${subject}` },
-    )
-    .toBe(1);
-  await item.getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
-  return (await page.locator("pre").textContent()) ?? "";
-}
 
 test("a patient books online, follows the confirmation's link to move the visit, and the change notice arrives", async ({ page, request }) => {
   // A booking, two waits for the worker's process and axe runs: more than the default minute on a busy machine.
