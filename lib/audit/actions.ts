@@ -89,6 +89,8 @@ export const AUDIT_ACTION_NAMES = [
   "settings.package.update",
   "care-plan.propose",
   "care-plan.create",
+  "progress.view",
+  "progress-score.record",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];
