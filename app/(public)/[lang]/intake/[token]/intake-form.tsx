@@ -1,9 +1,8 @@
-"use client";
-
-import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { getTranslations } from "next-intl/server";
+import type { Language } from "@/lib/i18n/languages";
 import type { IntakeQuestion } from "@/lib/progress/intake-forms";
-import { submitIntakeAction, type IntakeFormState } from "./actions";
+import { submitIntakeAction } from "./actions";
+import type { IntakeFormState } from "./flash";
 
 const CHOICE = "flex min-h-11 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-checked:border-teal-800 has-checked:bg-teal-50";
 const FIELD = "mt-1.5 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base";
@@ -12,13 +11,12 @@ const ERROR = "mt-1 font-semibold text-red-800";
 const steps = (q: Extract<IntakeQuestion, { kind: "scale" }>) => Array.from({ length: (q.max - q.min) / q.step + 1 }, (_, i) => q.min + i * q.step);
 
 /**
- * The intake questions as one plain form: it posts to a server action, so it
- * works before (or without) JavaScript; refused answers come back with their
- * messages beside them and what was typed kept.
+ * The intake questions as one plain server-rendered form posting to a server
+ * action, so it works without JavaScript; refused answers come back with
+ * their messages beside them and what was typed kept.
  */
-export function IntakeFormView({ lang, token, questions }: { lang: string; token: string; questions: readonly IntakeQuestion[] }) {
-  const [state, action, pending] = useActionState<IntakeFormState, FormData>(submitIntakeAction.bind(null, lang, token), { problems: {}, values: {} });
-  const t = useTranslations("intake");
+export async function IntakeFormView({ lang, token, questions, state }: { lang: Language; token: string; questions: readonly IntakeQuestion[]; state: IntakeFormState }) {
+  const t = await getTranslations({ locale: lang, namespace: "intake" });
   const v = state.values;
   const problem = (name: string) => state.problems[name];
   const errorOf = (name: string) => {
@@ -33,7 +31,7 @@ export function IntakeFormView({ lang, token, questions }: { lang: string; token
   const hasProblems = Object.keys(state.problems).length > 0;
 
   return (
-    <form action={action} noValidate className="mt-6 space-y-6">
+    <form action={submitIntakeAction.bind(null, lang, token)} noValidate className="mt-6 space-y-6">
       {hasProblems ? (
         <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-lg text-red-900">
           {t("problem")}
@@ -104,7 +102,6 @@ export function IntakeFormView({ lang, token, questions }: { lang: string; token
       })}
       <button
         type="submit"
-        disabled={pending}
         className="inline-flex min-h-11 items-center justify-center rounded-md bg-teal-800 px-5 py-3 text-lg font-semibold text-white hover:bg-teal-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
       >
         {t("submit")}

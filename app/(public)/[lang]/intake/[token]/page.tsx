@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { clientMessages } from "@/lib/i18n/catalog";
 import { isLanguage } from "@/lib/i18n/languages";
 import { findPatientIntake } from "@/lib/progress/data";
+import { INTAKE_FLASH_COOKIE, readIntakeFlash } from "./flash";
 import { IntakeFormView } from "./intake-form";
 
 // The intake form sent before a patient's first visit, opened from the private
@@ -20,8 +20,8 @@ export async function generateMetadata({ params }: PageProps<"/[lang]/intake/[to
   return { title: isLanguage(lang) ? (await getTranslations({ locale: lang, namespace: "intake" }))("title") : undefined, robots: { index: false, follow: false } };
 }
 
-export default async function IntakePage({ params }: PageProps<"/[lang]/intake/[token]">) {
-  const { lang, token } = await params;
+export default async function IntakePage({ params, searchParams }: PageProps<"/[lang]/intake/[token]">) {
+  const [{ lang, token }, query] = await Promise.all([params, searchParams]);
   if (!isLanguage(lang)) notFound();
   const intake = await findPatientIntake(token, new Date());
   if (!intake) notFound();
@@ -36,9 +36,8 @@ export default async function IntakePage({ params }: PageProps<"/[lang]/intake/[
       ) : (
         <>
           <p className="mt-3 text-lg">{t("intro", { name: intake.firstName })}</p>
-          <NextIntlClientProvider locale={lang} messages={clientMessages(lang, ["intake"])}>
-            <IntakeFormView lang={lang} token={token} questions={intake.form.questions} />
-          </NextIntlClientProvider>
+          {/* Refused answers come back once, right after the form was sent (?problem=1). */}
+          <IntakeFormView lang={lang} token={token} questions={intake.form.questions} state={query.problem === "1" ? readIntakeFlash((await cookies()).get(INTAKE_FLASH_COOKIE)?.value) : { problems: {}, values: {} }} />
         </>
       )}
     </div>
