@@ -92,6 +92,8 @@ export const AUDIT_ACTION_NAMES = [
   "care-plan.follow-up.view",
   "reports.view",
   "reports.export",
+  "progress.view",
+  "progress-score.record",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];

@@ -12,6 +12,9 @@ import enMessageConfirmation from "./messages/en/message-confirmation.json";
 import enMessageLateRefund from "./messages/en/message-late-refund.json";
 import enMessageLayout from "./messages/en/message-layout.json";
 import enMessageHomeProgram from "./messages/en/message-home-program.json";
+import enMessageIntake from "./messages/en/message-intake.json";
+import enIntake from "./messages/en/intake.json";
+import enStaffProgress from "./messages/en/staff-progress.json";
 import enMessagePackage from "./messages/en/message-package.json";
 import enMessageLinks from "./messages/en/message-links.json";
 import enMessageLookup from "./messages/en/message-lookup.json";
@@ -69,6 +72,8 @@ import esMessageConfirmation from "./messages/es/message-confirmation.json";
 import esMessageLateRefund from "./messages/es/message-late-refund.json";
 import esMessageLayout from "./messages/es/message-layout.json";
 import esMessageHomeProgram from "./messages/es/message-home-program.json";
+import esMessageIntake from "./messages/es/message-intake.json";
+import esIntake from "./messages/es/intake.json";
 import esMessagePackage from "./messages/es/message-package.json";
 import esMessageLinks from "./messages/es/message-links.json";
 import esMessageLookup from "./messages/es/message-lookup.json";
@@ -112,6 +117,9 @@ const en = {
   messagePackage: enMessagePackage,
   messageLayout: enMessageLayout,
   messageHomeProgram: enMessageHomeProgram,
+  messageIntake: enMessageIntake,
+  intake: enIntake,
+  staffProgress: enStaffProgress,
   messageLinks: enMessageLinks,
   messageLookup: enMessageLookup,
   messageReminder: enMessageReminder,
@@ -177,6 +185,9 @@ const es: Messages = {
   messagePackage: esMessagePackage,
   messageLayout: esMessageLayout,
   messageHomeProgram: esMessageHomeProgram,
+  messageIntake: esMessageIntake,
+  intake: esIntake,
+  staffProgress: enStaffProgress,
   messageLinks: esMessageLinks,
   messageLookup: esMessageLookup,
   messageReminder: esMessageReminder,

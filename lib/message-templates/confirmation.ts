@@ -1,6 +1,7 @@
 import "server-only";
 import { translator } from "../i18n/catalog";
 import type { Composer } from "../messages/kinds";
+import { intakeLink } from "./intake-link";
 import { renderEmail } from "./layout";
 import { paymentReceipt } from "./receipt";
 import { seriesVisits } from "./series";
@@ -30,6 +31,7 @@ export const composeConfirmation: Composer = async (tx, message, sender) => {
       ...(await paymentReceipt(tx, visit, language)),
       ...(await seriesVisits(tx, visit, language)),
       ...visitLinks(booking, language),
+      ...(await intakeLink(tx, message, visit, language)),
       ...whatToBring(booking, language),
       ...cancellationPolicy(booking, sender, language),
       calendarNote(language),

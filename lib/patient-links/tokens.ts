@@ -17,7 +17,7 @@ function linkKey(): Buffer {
   return cached.key;
 }
 
-export type LinkTokenPurpose = "manage" | "preferences" | "attendance" | "program";
+export type LinkTokenPurpose = "manage" | "preferences" | "attendance" | "program" | "intake";
 
 /** 256 bits, URL-safe, 43 characters: the same shape as a booking's own manage token. */
 export function messageLinkToken(messageId: string, purpose: LinkTokenPurpose, subjectId: string): string {

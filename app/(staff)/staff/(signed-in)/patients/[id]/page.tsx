@@ -10,6 +10,7 @@ import { ContactDetails } from "./contact-details";
 import { openOrNotFound } from "./open-or-not-found";
 import { PaymentsSection } from "./payments-section";
 import { PackageBalance } from "./package-balance";
+import { ProgressSection } from "./progress-section";
 import { VisitsTable } from "./visits-table";
 
 // No patient name in the title: it would sit in browser history and tab lists.
@@ -81,6 +82,7 @@ export default async function PatientProfilePage({ params, searchParams }: PageP
         {profile.morePast ? <p className="mt-2 text-sm text-slate-700">{t("mostRecent", { count: profile.past.length })}</p> : null}
       </section>
 
+      <ProgressSection staff={staff} patientId={patient.id} />
       <PaymentsSection staff={staff} patientId={patient.id} />
     </>
   );

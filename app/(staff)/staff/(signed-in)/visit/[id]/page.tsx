@@ -13,6 +13,7 @@ import { staffContext } from "@/lib/http/staff-context";
 import { formatLongDate, formatTime, formatTimeRange, formatZoneName } from "@/lib/i18n/format-date-time";
 import { findStaffVisitRoom } from "@/lib/video/data";
 import { HomeProgramForm } from "./home-program-form";
+import { VisitProgress } from "./visit-progress";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staffVisit");
@@ -49,6 +50,7 @@ export default async function StaffVisitPage({ params }: PageProps<"/staff/visit
           <HomeProgramForm appointmentId={visit.appointmentId} patientName={visit.patientName} exercises={exercises} formId={randomUUID()} language={visit.language} />
         </div>
       </section>
+      <VisitProgress staff={staff} appointmentId={visit.appointmentId} timeZone={visit.timeZone} />
     </>
   );
 }

@@ -1,0 +1,123 @@
+import "server-only";
+import { recordAudit } from "../audit/mutations";
+import type { StaffMember } from "../auth/mutations";
+import { visitStatusFilter } from "../db/appointment-status";
+import { getPrisma } from "../db/client";
+import type { Language, Prisma, ProgressSource } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import type { RequestContext } from "../http/request-context";
+import { intakeFormBySlug, intakeFormFor, type IntakeAnswers, type IntakeForm } from "./intake-forms";
+import { CHECK_INTERVAL_DAYS, hashIntakeToken, looksLikeIntakeToken } from "./token";
+
+type Db = Pick<Prisma.TransactionClient, "patientLink" | "appointment" | "intakeResponse">;
+
+export interface IntakeTarget {
+  appointmentId: string;
+  bookingId: string;
+  patientId: string;
+  firstName: string;
+  language: Language;
+  form: IntakeForm;
+  /** Answered already: the page thanks the patient instead of asking again. */
+  submitted: boolean;
+}
+
+/**
+ * The visit an intake link opens, while the link lasts: the newest row of its
+ * booking (a link sent before a reschedule opens the visit it became), unless
+ * that visit was cancelled. Null for anything else, so a wrong, altered or
+ * expired link reveals nothing.
+ */
+export async function findIntakeTarget(db: Db, token: string, now: Date): Promise<IntakeTarget | null> {
+  if (!looksLikeIntakeToken(token)) return null;
+  const link = await db.patientLink.findUnique({ where: { tokenHash: hashIntakeToken(token) }, select: { purpose: true, bookingId: true, expiresAt: true } });
+  if (!link || link.purpose !== "INTAKE" || !link.bookingId || !link.expiresAt || link.expiresAt.getTime() <= now.getTime()) return null;
+  const visit = await db.appointment.findFirst({
+    where: { bookingId: link.bookingId, status: visitStatusFilter() },
+    orderBy: [{ revision: "desc" }, { createdAt: "desc" }],
+    select: { id: true, bookingId: true, patientId: true, status: true, language: true, reasonSlug: true, patient: { select: { firstName: true } } },
+  });
+  if (!visit || visit.status === "CANCELLED") return null;
+  const answered = await db.intakeResponse.findUnique({ where: { bookingId: visit.bookingId }, select: { formSlug: true } });
+  return {
+    appointmentId: visit.id,
+    bookingId: visit.bookingId,
+    patientId: visit.patientId,
+    firstName: visit.patient.firstName,
+    language: visit.language,
+    form: answered ? intakeFormBySlug(answered.formSlug) : intakeFormFor(visit.reasonSlug),
+    submitted: answered !== null,
+  };
+}
+
+/** The page's own read: the target of a link, outside any transaction. */
+export function findPatientIntake(token: string, now: Date): Promise<IntakeTarget | null> {
+  return findIntakeTarget(getPrisma(), token, now);
+}
+
+export interface ScoreRow {
+  id: string;
+  pain: number;
+  function: number;
+  source: ProgressSource;
+  recordedAt: Date;
+}
+
+export interface VisitProgress {
+  appointmentId: string;
+  intake: { form: IntakeForm; answers: IntakeAnswers; submittedAt: Date; language: Language } | null;
+  last: ScoreRow | null;
+  /** A check is due two weeks after the last score; null before any. */
+  nextCheckDue: Date | null;
+}
+
+const SCORE = { id: true, pain: true, function: true, source: true, recordedAt: true } as const;
+
+/**
+ * What the visit page shows of the patient's progress: the intake answers of
+ * this booking, the last score and when the next check is due. The visit's
+ * therapist or an administrator only, audited (progress.view).
+ */
+export async function findVisitProgress(staff: StaffMember, appointmentId: string, ctx: RequestContext): Promise<VisitProgress> {
+  if (staff.role !== "ADMIN" && !(staff.role === "THERAPIST" && staff.therapistId)) throw new AppError("NOT_FOUND", "No such appointment.");
+  const prisma = getPrisma();
+  const visit = await prisma.appointment.findUnique({ where: { id: appointmentId, status: visitStatusFilter() }, select: { id: true, bookingId: true, patientId: true, therapistId: true } });
+  if (!visit || (staff.role !== "ADMIN" && visit.therapistId !== staff.therapistId)) throw new AppError("NOT_FOUND", "No such appointment.");
+  const [intake, last] = await Promise.all([
+    prisma.intakeResponse.findUnique({ where: { bookingId: visit.bookingId } }),
+    prisma.progressScore.findFirst({ where: { patientId: visit.patientId }, orderBy: { recordedAt: "desc" }, select: SCORE }),
+  ]);
+  await recordAudit(prisma, {
+    staffUserId: staff.id,
+    actor: staff.email,
+    action: "progress.view",
+    entity: "Appointment",
+    entityId: visit.id,
+    patientId: visit.patientId,
+    ipAddress: ctx.ipAddress ?? null,
+    detail: { intake: intake !== null, scores: last ? 1 : 0 },
+  });
+  return {
+    appointmentId: visit.id,
+    intake: intake ? { form: intakeFormBySlug(intake.formSlug), answers: intake.answers as IntakeAnswers, submittedAt: intake.submittedAt, language: intake.language } : null,
+    last,
+    nextCheckDue: last ? new Date(last.recordedAt.getTime() + CHECK_INTERVAL_DAYS * 86_400_000) : null,
+  };
+}
+
+/** A patient's pain and function scores, oldest first, for the profile's chart (audited: progress.view). */
+export async function listPatientScores(staff: StaffMember, patientId: string, ctx: RequestContext): Promise<ScoreRow[]> {
+  const prisma = getPrisma();
+  const rows = await prisma.progressScore.findMany({ where: { patientId }, orderBy: { recordedAt: "asc" }, select: SCORE, take: 500 });
+  await recordAudit(prisma, {
+    staffUserId: staff.id,
+    actor: staff.email,
+    action: "progress.view",
+    entity: "Patient",
+    entityId: patientId,
+    patientId,
+    ipAddress: ctx.ipAddress ?? null,
+    detail: { scores: rows.length },
+  });
+  return rows;
+}
