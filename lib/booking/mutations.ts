@@ -294,6 +294,9 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
       // Refusing here would tell whoever typed these details that this person
       // has been seen before; the visit is booked and the clinic follows up.
       const eligibilityFollowUp = await isReturningPatientFor(tx, service, patientId);
+      // A reason the practice retired since the page was loaded books the
+      // visit all the same, with its words and without the slug.
+      const reasonSlug = input.reasonSlug ? ((await tx.visitReason.findFirst({ where: { slug: input.reasonSlug, active: true }, select: { slug: true } }))?.slug ?? null) : null;
       const roomId = mode === "CLINIC" ? await chooseRoom(tx, location.id, range) : null;
       const created = await tx.appointment.create({
         data: {
@@ -308,6 +311,7 @@ async function bookOnce(input: CreateBookingInput, ctx: RequestContext, form: Fo
           source: "ONLINE",
           language,
           reasonText: reason,
+          reasonSlug,
           patientFirstName: input.patient.firstName,
           patientLastName: input.patient.lastName,
           eligibilityFollowUp,

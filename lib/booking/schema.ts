@@ -2,6 +2,7 @@ import { languageSchema } from "../i18n/language-schema";
 import { z } from "zod";
 import { phoneSchema } from "../phone/schema";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
+import { slugSchema } from "../text/slug";
 import { visibleString } from "../text/visible-text";
 import { packageCodeSchema } from "../packages/schema";
 
@@ -65,6 +66,11 @@ export const createBookingSchema = z
     therapistId: z.uuid({ error: "Choose a therapist." }).optional(),
     patient: patientDetailsSchema,
     reason: visibleString().trim().max(500).optional(),
+    /**
+     * The reason chosen from the practice's list (`reason` carries its words):
+     * it picks the intake form sent with the first visit's confirmation.
+     */
+    reasonSlug: slugSchema.optional(),
     language: languageSchema.optional(),
     /** Sent by the booking form so that a re-submitted form books once. */
     idempotencyKey: z.string().trim().min(16).max(100).optional(),

@@ -6,6 +6,7 @@ import { getPrisma } from "../db/client";
 import type { Language, Prisma, ProgressSource } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { RequestContext } from "../http/request-context";
+import { localDateOf } from "../scheduling/zone-time";
 import { intakeFormBySlug, intakeFormFor, type IntakeAnswers, type IntakeForm } from "./intake-forms";
 import { CHECK_INTERVAL_DAYS, hashIntakeToken, looksLikeIntakeToken } from "./token";
 
@@ -105,10 +106,35 @@ export async function findVisitProgress(staff: StaffMember, appointmentId: strin
   };
 }
 
-/** A patient's pain and function scores, oldest first, for the profile's chart (audited: progress.view). */
-export async function listPatientScores(staff: StaffMember, patientId: string, ctx: RequestContext): Promise<ScoreRow[]> {
+export interface ChartScore extends ScoreRow {
+  /** The local day it was taken, in the zone of its visit's location. */
+  day: string;
+}
+
+/**
+ * A patient's pain and function scores, oldest first, for the profile's
+ * chart. Clinical answers: for administrators and for the therapists who see
+ * this patient, not for the front desk (null: nothing to show them). Each
+ * score is dated in its visit's zone (a score whose visit was deleted, in the
+ * zone of the practice's first location). Audited (progress.view).
+ */
+export async function listPatientScores(staff: StaffMember, patientId: string, ctx: RequestContext): Promise<ChartScore[] | null> {
   const prisma = getPrisma();
-  const rows = await prisma.progressScore.findMany({ where: { patientId }, orderBy: { recordedAt: "asc" }, select: SCORE, take: 500 });
+  if (staff.role === "FRONT_DESK") return null;
+  if (staff.role !== "ADMIN") {
+    if (!staff.therapistId) return null;
+    const seen = await prisma.appointment.findFirst({ where: { patientId, therapistId: staff.therapistId, status: visitStatusFilter() }, select: { id: true } });
+    if (!seen) return null;
+  }
+  const [rows, fallback] = await Promise.all([
+    prisma.progressScore.findMany({
+      where: { patientId },
+      orderBy: { recordedAt: "asc" },
+      select: { ...SCORE, appointment: { select: { location: { select: { timeZone: true } } } } },
+      take: 500,
+    }),
+    prisma.location.findFirst({ orderBy: [{ active: "desc" }, { createdAt: "asc" }], select: { timeZone: true } }),
+  ]);
   await recordAudit(prisma, {
     staffUserId: staff.id,
     actor: staff.email,
@@ -119,5 +145,5 @@ export async function listPatientScores(staff: StaffMember, patientId: string, c
     ipAddress: ctx.ipAddress ?? null,
     detail: { scores: rows.length },
   });
-  return rows;
+  return rows.map(({ appointment, ...score }) => ({ ...score, day: localDateOf(score.recordedAt.getTime(), appointment?.location.timeZone ?? fallback?.timeZone ?? "UTC") }));
 }

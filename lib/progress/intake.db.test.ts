@@ -7,7 +7,7 @@ import { getPrisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { COMPOSERS } from "../message-templates/registry";
 import { sendMessage } from "../messages/send";
-import { findPatientIntake } from "./data";
+import { findPatientIntake, listPatientScores } from "./data";
 import { recordProgressScore, submitIntake } from "./mutations";
 import { hashIntakeToken } from "./token";
 
@@ -24,12 +24,25 @@ function localStart(daysAhead: number, hour: number): string {
 
 const intakeToken = (text: string) => /\/(en|es)\/intake\/([A-Za-z0-9_-]{43})/.exec(text)?.[2];
 
+async function offerReason(slug: string, active: boolean) {
+  await getPrisma().visitReason.upsert({ where: { slug }, create: { slug, labelEn: slug, labelEs: slug, active }, update: { active } });
+}
+
 async function bookAndConfirm(practice: Awaited<ReturnType<typeof createPractice>>, patient: ReturnType<typeof patientInput>, daysAhead: number, reasonSlug?: string) {
+  if (reasonSlug) await offerReason(reasonSlug, true);
+  // As the booking form sends a reason chosen from the list: its words and its slug.
   const booked = await createBooking(
-    { service: practice.service.id, start: localStart(daysAhead, 10), mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient },
+    {
+      service: practice.service.id,
+      start: localStart(daysAhead, 10),
+      mode: "CLINIC",
+      locationId: practice.location.id,
+      therapistId: practice.therapists[0]!.id,
+      patient,
+      ...(reasonSlug ? { reason: "Knee pain", reasonSlug } : {}),
+    },
     ctx(),
   );
-  if (reasonSlug) await getPrisma().appointment.update({ where: { id: booked.id }, data: { reasonSlug } });
   const message = await getPrisma().message.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "confirmation" } });
   expect(await sendMessage(message.id, COMPOSERS, smtp.transport())).toBe("sent");
   const mails = await mailTo(patient.email);
@@ -59,6 +72,21 @@ describe("the intake form before a first visit", () => {
     expect(await findPatientIntake(token, new Date(link.expiresAt!.getTime()))).toBeNull();
     expect(await findPatientIntake(`${token.slice(0, 42)}${token.endsWith("A") ? "B" : "A"}`, new Date())).toBeNull();
     await expect(submitIntake(token, KNEE, new Date(link.expiresAt!.getTime() + 1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("asks what the reason chosen when booking calls for, and the general questions for a reason retired meanwhile", async () => {
+    const practice = await createPractice({ timeZone: ZONE });
+    const knee = await bookAndConfirm(practice, patientInput(), 3, "knee-pain-running");
+    expect((await getPrisma().appointment.findUniqueOrThrow({ where: { id: knee.booked.id } })).reasonSlug).toBe("knee-pain-running");
+    expect(await findPatientIntake(intakeToken(knee.mail.text!)!, new Date())).toMatchObject({ form: { slug: "knee-pain" } });
+
+    await offerReason("knee-retired-reason", false);
+    const patient = patientInput();
+    const retired = await createBooking(
+      { service: practice.service.id, start: localStart(4, 10), mode: "CLINIC", locationId: practice.location.id, therapistId: practice.therapists[0]!.id, patient, reason: "Knee", reasonSlug: "knee-retired-reason" },
+      ctx(),
+    );
+    expect(await getPrisma().appointment.findUniqueOrThrow({ where: { id: retired.id }, select: { reasonSlug: true, reasonText: true } })).toEqual({ reasonSlug: null, reasonText: "Knee" });
   });
 
   it("refuses bad answers field by field (400) and writes nothing", async () => {
@@ -109,7 +137,7 @@ describe("the intake form before a first visit", () => {
 
 describe("pain and function scores", () => {
   it("are recorded at a visit by its therapist, audited, and held to their ranges by the database", async () => {
-    const practice = await createPractice({ timeZone: ZONE });
+    const practice = await createPractice({ timeZone: ZONE, therapists: 2 });
     const patient = patientInput();
     const { booked } = await bookAndConfirm(practice, patient, 3);
     const therapist = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
@@ -122,6 +150,16 @@ describe("pain and function scores", () => {
     expect(await getPrisma().auditLog.count({ where: { action: "progress-score.record", entityId: booked.id, staffUserId: therapist.id } })).toBe(1);
 
     const patientId = (await getPrisma().appointment.findUniqueOrThrow({ where: { id: booked.id } })).patientId;
+    // The chart is for clinicians: the desk, and a therapist who never saw the patient, get nothing (and no audit row).
+    const otherTherapist = await createStaffMember("THERAPIST", practice.therapists[1]!.id);
+    expect(await listPatientScores(stranger, patientId, ctx())).toBeNull();
+    expect(await listPatientScores(otherTherapist, patientId, ctx())).toBeNull();
+    // A score taken in the evening in Denver is that day's, not the next UTC day's.
+    const evening = DateTime.fromISO(localStart(3, 10), { zone: ZONE }).set({ hour: 20 });
+    await getPrisma().progressScore.update({ where: { id }, data: { recordedAt: evening.toJSDate() } });
+    expect(await listPatientScores(therapist, patientId, ctx())).toEqual([expect.objectContaining({ id, pain: 3, function: 80, day: evening.toISODate() })]);
+    expect(await getPrisma().auditLog.count({ where: { action: "progress.view", patientId } })).toBe(1);
+
     for (const [pain, fn] of [[-1, 50], [11, 50], [5, -1], [5, 101]] as const) {
       await expect(getPrisma().$executeRaw`INSERT INTO "ProgressScore" ("patientId", "pain", "function", "source") VALUES (${patientId}::uuid, ${pain}, ${fn}, 'CHECK')`).rejects.toThrow(/ProgressScore_(pain|function)/);
     }

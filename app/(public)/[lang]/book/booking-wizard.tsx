@@ -61,6 +61,11 @@ function reasonText(draft: BookingDraft, catalog: Catalog, language: Language): 
   return catalog.reasons.find((reason) => reason.slug === draft.reasonChoice)?.label[language];
 }
 
+/** The chosen reason's slug, when it is one of the practice's (it picks the intake form). */
+function reasonSlug(draft: BookingDraft, catalog: Catalog): string | undefined {
+  return catalog.reasons.find((reason) => reason.slug === draft.reasonChoice)?.slug;
+}
+
 const neverChanges = () => () => {};
 
 interface BookingWizardProps {
@@ -221,6 +226,7 @@ function LaterSteps({ language, reason, focusFirstStep }: Omit<BookingWizardProp
       location={location}
       slot={slot}
       reason={reasonText(draft, data, language)}
+      reasonSlug={reasonSlug(draft, data)}
       therapistName={therapistNameLookup(data.therapists)}
       idempotencyKey={() => (idempotencyKey.current ??= crypto.randomUUID())}
       onBack={() => goBack(4)}

@@ -30,6 +30,7 @@ interface DetailsStepProps {
   location: LocationDto;
   slot: SlotDto;
   reason: string | undefined;
+  reasonSlug: string | undefined;
   therapistName: (therapistId: string) => string | null;
   /** One key per wizard session, so a re-submitted form books at most once. */
   idempotencyKey: () => string;
@@ -151,6 +152,7 @@ export function DetailsStep(props: DetailsStepProps) {
         therapistId: chosen.therapistId,
         patient: validation.patient,
         reason: props.reason,
+        reasonSlug: props.reasonSlug,
         language: draft.patient.language,
         idempotencyKey: props.idempotencyKey(),
         ...(covered ? { packageCode: cover.code } : {}),
