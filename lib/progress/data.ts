@@ -147,3 +147,33 @@ export async function listPatientScores(staff: StaffMember, patientId: string, c
   });
   return rows.map(({ appointment, ...score }) => ({ ...score, day: localDateOf(score.recordedAt.getTime(), appointment?.location.timeZone ?? fallback?.timeZone ?? "UTC") }));
 }
+
+export interface DayProgress {
+  /** The patient's latest score, if any. */
+  last: ScoreRow | null;
+  /** No score yet, or the latest is two weeks older than the visit: take a check at it. */
+  checkDue: boolean;
+}
+
+/**
+ * The progress line of each visit on a therapist's day: the patient's latest
+ * score and whether a check is due at that visit. No audit row of its own:
+ * the day's read records the patients shown.
+ */
+export async function dayProgressFor(visits: { id: string; patientId: string; startsAt: Date }[]): Promise<Map<string, DayProgress>> {
+  const patientIds = [...new Set(visits.map((v) => v.patientId))];
+  const latest = patientIds.length === 0 ? [] : await getPrisma().progressScore.findMany({
+    where: { patientId: { in: patientIds } },
+    distinct: ["patientId"],
+    orderBy: [{ patientId: "asc" }, { recordedAt: "desc" }],
+    select: { ...SCORE, patientId: true },
+  });
+  const byPatient = new Map(latest.map(({ patientId, ...score }) => [patientId, score]));
+  return new Map(
+    visits.map((visit) => {
+      const last = byPatient.get(visit.patientId) ?? null;
+      const checkDue = !last || last.recordedAt.getTime() <= visit.startsAt.getTime() - CHECK_INTERVAL_DAYS * 86_400_000;
+      return [visit.id, { last, checkDue }];
+    }),
+  );
+}

@@ -215,4 +215,25 @@ describe("listTherapistDay", () => {
     const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "therapist-day.view", staffUserId: therapist.id }, orderBy: { at: "desc" } });
     expect((audit.detail as { programIds: string[] }).programIds).toEqual([formId]);
   });
+  it("gives each visit the patient's latest pain and function score, and says a check is due when there is none or it is two weeks old", async () => {
+    const practice = await practiceInChicago(1);
+    const therapist = await createStaffMember("THERAPIST", practice.therapists[0]!.id);
+    const recent = patientInput();
+    const stale = patientInput();
+    const recentVisit = await book(practice, "2026-11-23T09:00:00-06:00", { patient: recent });
+    const staleVisit = await book(practice, "2026-11-23T10:00:00-06:00", { patient: stale });
+    const firstVisit = await book(practice, "2026-11-23T11:00:00-06:00");
+    const patientOf = async (id: string) => (await getPrisma().appointment.findUniqueOrThrow({ where: { id }, select: { patientId: true } })).patientId;
+    const score = async (patientId: string, iso: string, pain: number, fn: number) =>
+      getPrisma().progressScore.create({ data: { patientId, pain, function: fn, source: "CHECK", recordedAt: new Date(iso) } });
+    await score(await patientOf(recentVisit), "2026-11-05T16:00:00Z", 7, 40);
+    await score(await patientOf(recentVisit), "2026-11-16T16:00:00Z", 4, 70);
+    // Exactly fourteen days before the visit: due.
+    await score(await patientOf(staleVisit), "2026-11-09T16:00:00Z", 5, 50);
+
+    const visits = (await listTherapistDay(therapist, { now: NOW })).flatMap((g) => g.days.flatMap((d) => d.visits));
+    expect(visits.find((v) => v.id === recentVisit)?.progress).toEqual({ last: expect.objectContaining({ pain: 4, function: 70, source: "CHECK" }), checkDue: false });
+    expect(visits.find((v) => v.id === staleVisit)?.progress).toEqual({ last: expect.objectContaining({ pain: 5, function: 50 }), checkDue: true });
+    expect(visits.find((v) => v.id === firstVisit)?.progress).toEqual({ last: null, checkDue: true });
+  });
 });

@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import { programProgressFor, type ProgramProgress } from "../exercise-programs/data";
 import { assertMayHandleVisitNote, assertMayUseVisitNotes, therapistIdForAgenda } from "./access";
 import { ageOn } from "../patients/age";
+import { dayProgressFor, type DayProgress } from "../progress/data";
 import { groupAgenda, type AgendaGroup, type AgendaLocation } from "./group-agenda";
 import { visitNoteSchema } from "./schema";
 import { describeVisitPlace, type VisitPlace } from "./visit-place";
@@ -28,6 +29,8 @@ export interface TherapistDayVisit {
   note: { body: string; updatedAt: Date } | null;
   /** The patient's current home program: this week's sessions and the last pain ratings. */
   homeProgram: ProgramProgress | null;
+  /** The patient's latest pain and function score and whether a check is due; none for a cancelled visit. */
+  progress: DayProgress | null;
 }
 
 export type TherapistDayGroup = AgendaGroup<TherapistDayVisit>;
@@ -82,10 +85,8 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
     (await prisma.visitReason.findMany({ where: { slug: { in: slugs } }, select: { slug: true, labelEn: true } })).map((r) => [r.slug, r.labelEn]),
   );
 
-  const programs = await programProgressFor(
-    shown.filter((a) => a.status !== "CANCELLED").map((a) => a.patientId),
-    now,
-  );
+  const live = shown.filter((a) => a.status !== "CANCELLED");
+  const [programs, progress] = await Promise.all([programProgressFor(live.map((a) => a.patientId), now), dayProgressFor(live)]);
 
   await recordAudit(prisma, {
     staffUserId: staff.id,
@@ -127,6 +128,7 @@ export async function listTherapistDay(staff: StaffMember, { now, ipAddress = nu
           place: describeVisitPlace(a),
           note: a.visitNote,
           homeProgram: a.status === "CANCELLED" ? null : (programs.get(a.patientId) ?? null),
+          progress: progress.get(a.id) ?? null,
         }),
       ),
     })),

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { TherapistDayVisit } from "@/lib/visits/data";
 import type { RelativeDay } from "@/lib/visits/agenda-days";
 import { painTrendText } from "@/lib/exercise-programs/week";
-import { formatTimeRange } from "@/lib/i18n/format-date-time";
+import { formatLongDate, formatTimeRange } from "@/lib/i18n/format-date-time";
 import { Heading, type HeadingLevel } from "./heading";
 import { StatusBadge } from "./status-badge";
 import { VisitForm } from "./visit-form";
@@ -18,6 +18,7 @@ interface VisitCardProps {
 export async function VisitCard({ visit, zone, day, level }: VisitCardProps) {
   const t = await getTranslations("staffToday.card");
   const tp = await getTranslations("staffExercises.today");
+  const tg = await getTranslations("staffProgress.today");
   const cancelled = visit.status === "CANCELLED";
   const headingId = `visit-${visit.id}`;
   const time = formatTimeRange(visit.startsAt.toISOString(), visit.endsAt.toISOString(), zone, "en");
@@ -61,6 +62,22 @@ export async function VisitCard({ visit, zone, day, level }: VisitCardProps) {
               {tp("adherence", { done: visit.homeProgram.doneThisWeek, perWeek: visit.homeProgram.sessionsPerWeek })}
               {" · "}
               {visit.homeProgram.painTrend.length > 0 ? tp("pain", { trend: painTrendText(visit.homeProgram.painTrend) }) : tp("noPain")}
+            </dd>
+          </>
+        ) : null}
+        {visit.progress ? (
+          <>
+            <dt className="font-medium text-slate-700">{tg("label")}</dt>
+            <dd>
+              {visit.progress.last
+                ? tg("last", { pain: visit.progress.last.pain, function: visit.progress.last.function, source: visit.progress.last.source, date: formatLongDate(visit.progress.last.recordedAt.toISOString(), zone, "en") })
+                : tg("none")}
+              {visit.progress.checkDue ? (
+                <>
+                  {" · "}
+                  <strong className="font-semibold text-amber-900">{tg("due")}</strong>
+                </>
+              ) : null}
             </dd>
           </>
         ) : null}
