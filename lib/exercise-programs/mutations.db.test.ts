@@ -10,7 +10,7 @@ import type { ExerciseForm } from "../exercises/schema";
 import { messageLinkToken } from "../patient-links/tokens";
 import { composeHomeProgram } from "../message-templates/home-program";
 import { findPatientProgram, findVisitProgramForm, programProgressFor } from "./data";
-import { assignProgram, logProgramSession, programMessageKey } from "./mutations";
+import { assignProgram, logProgramSession, PROGRAM_LOGS_PER_DAY, programMessageKey } from "./mutations";
 
 const ALL_DAY = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 0, endMinute: 1440, visitModes: ["CLINIC"] as VisitMode[] }];
 // Assigned on Tuesday 20 October 2026 in Denver; the clocks go back on Sunday 1 November.
@@ -154,6 +154,19 @@ describe("the patient's link", () => {
     expect(await getPrisma().exerciseSessionLog.count({ where: { programId: id } })).toBe(1);
     // The database holds the same range, whatever writes to it.
     await expect(getPrisma().exerciseSessionLog.create({ data: { programId: id, clientKey: randomUUID(), pain: 11, doneAt: ctx.now } })).rejects.toThrow();
+  });
+});
+
+describe("a link replayed many times", () => {
+  it("logs at most twelve sessions of a program a day, refusing the next with a 429 that writes nothing, and logs again the next day", async () => {
+    const { token, id } = await assign(await bookVisit("2026-10-28T19:00:00Z"));
+    const at = (iso: string) => ({ now: new Date(iso), ipAddress: null });
+    for (let i = 0; i < PROGRAM_LOGS_PER_DAY; i++) {
+      expect(await logProgramSession(token, { clientKey: randomUUID(), pain: "2" }, at("2026-10-30T12:00:00Z"))).toEqual({ logged: true });
+    }
+    expect(await refusal(logProgramSession(token, { clientKey: randomUUID(), pain: "2" }, at("2026-10-30T13:00:00Z")))).toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    expect(await getPrisma().exerciseSessionLog.count({ where: { programId: id } })).toBe(PROGRAM_LOGS_PER_DAY);
+    expect(await logProgramSession(token, { clientKey: randomUUID(), pain: "2" }, at("2026-10-31T12:00:00Z"))).toEqual({ logged: true });
   });
 });
 

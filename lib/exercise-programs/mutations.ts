@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import { fieldMessages } from "../errors/field-messages";
 import type { RequestContext } from "../http/request-context";
 import { queueMessage } from "../messages/mutations";
+import { recordHit } from "../rate-limit/mutations";
 import { messageLinkToken } from "../patient-links/tokens";
 import { assignProgramSchema, logSessionSchema, type AssignProgramForm, type LogSessionForm } from "./schema";
 import { hashProgramToken, looksLikeProgramToken, PROGRAM_LINK_GRACE_DAYS } from "./token";
@@ -14,6 +15,13 @@ import { addDays, endOfLocalDay, localDate } from "./week";
 
 const NO_SUCH_VISIT = "No such appointment.";
 const NO_SUCH_PROGRAM = "This link does not open a program.";
+
+/**
+ * Sessions one program may log in a day: far more than anyone exercises, few
+ * enough that a script replaying the link cannot fill the therapist's view
+ * or the table. Counted in PostgreSQL, so every app instance shares it.
+ */
+export const PROGRAM_LOGS_PER_DAY = 12;
 
 /** The message that carries a program's link is found again by this key when it is sent. */
 export const programMessageKey = (programId: string) => `program:${programId}`;
@@ -117,6 +125,10 @@ export async function logProgramSession(token: string, input: LogSessionForm, ct
     throw new AppError("BAD_REQUEST", Object.values(fields)[0] ?? "Please check the form.", { fields });
   }
   const { clientKey, pain, note } = parsed.data;
+  const { count: today, retryAfterSeconds } = await recordHit(`program-log:${programId}`, 86_400, ctx.now);
+  if (today > PROGRAM_LOGS_PER_DAY) {
+    throw new AppError("RATE_LIMITED", `This program has logged ${PROGRAM_LOGS_PER_DAY} sessions today, the most a day takes: log the next one tomorrow.`, { retryAfterSeconds });
+  }
   const { count } = await getPrisma().exerciseSessionLog.createMany({ data: [{ programId, clientKey, pain, note, doneAt: ctx.now }], skipDuplicates: true });
   return { logged: count === 1 };
 }

@@ -23,8 +23,8 @@ export async function logSessionAction(lang: string, token: string, form: FormDa
   try {
     await logProgramSession(token, { clientKey: field("clientKey") ?? "", pain: field("pain") ?? "", note: field("note") }, await staffContext());
   } catch (error) {
-    if (!(error instanceof AppError) || !["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) throw error;
-    outcome = error.code === "NOT_FOUND" ? "" : "problem";
+    if (!(error instanceof AppError) || !["NOT_FOUND", "BAD_REQUEST", "RATE_LIMITED"].includes(error.code)) throw error;
+    outcome = error.code === "NOT_FOUND" ? "" : error.code === "RATE_LIMITED" ? "enough" : "problem";
   }
   redirect(outcome ? `${page}?${outcome}=1#log` : page);
 }

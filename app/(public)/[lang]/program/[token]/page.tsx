@@ -72,6 +72,11 @@ export default async function HomeProgramPage({ params, searchParams }: PageProp
             {t("logged")}
           </p>
         ) : null}
+        {query.enough === "1" ? (
+          <p role="alert" className="mt-3 rounded-md border border-red-700 bg-red-50 p-3 text-lg text-red-900">
+            {t("enough")}
+          </p>
+        ) : null}
         {query.problem === "1" ? (
           <p role="alert" className="mt-3 rounded-md border border-red-700 bg-red-50 p-3 text-lg text-red-900">
             {t("problem")}
