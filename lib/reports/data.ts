@@ -213,6 +213,6 @@ export async function openReports(staff: StaffMember, query: ReportQuery, ctx: R
 }
 
 /** The locations the reports' picker offers, by name. No patient data, so not audited. */
-export function reportLocations(): Promise<{ id: string; name: string }[]> {
-  return getPrisma().location.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+export function reportLocations(): Promise<{ id: string; name: string; timeZone: string; active: boolean }[]> {
+  return getPrisma().location.findMany({ select: { id: true, name: true, timeZone: true, active: true }, orderBy: { name: "asc" } });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isInClinicYears, OUT_OF_RANGE_MESSAGE } from "../scheduling/date-bounds";
+import { localDateOf } from "../scheduling/zone-time";
 
 /** The longest range a report covers: a little over a year, so one request stays one bounded scan. */
 export const MAX_REPORT_DAYS = 400;
@@ -72,4 +73,16 @@ export interface Reports {
 /** A rate as a whole percent, or null when nothing could be counted. */
 export function percentOf(r: Ratio): number | null {
   return r.denominator === 0 ? null : Math.round((r.numerator / r.denominator) * 1000) / 10;
+}
+
+
+/**
+ * The range a report shows when none is asked: the last four weeks up to
+ * today on the clock of the location chosen, else of the first open one.
+ * (Each figure still counts days on its own location's clock.)
+ */
+export function lastFourWeeks(now: Date, locations: { id: string; timeZone: string; active: boolean }[], chosen: string | undefined): { from: string; to: string } {
+  const clock = locations.find((l) => l.id === chosen) ?? locations.find((l) => l.active) ?? locations[0];
+  const to = clock ? localDateOf(now.getTime(), clock.timeZone) : now.toISOString().slice(0, 10);
+  return { from: new Date(Date.parse(`${to}T00:00:00Z`) - 27 * DAY_MS).toISOString().slice(0, 10), to };
 }

@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/errors/app-error";
 import { staffContext } from "@/lib/http/staff-context";
 import { openReports, reportLocations } from "@/lib/reports/data";
-import { percentOf, reportQuerySchema, type Ratio, type Reports, type UtilisationLine } from "@/lib/reports/schema";
+import { lastFourWeeks, percentOf, reportQuerySchema, type Ratio, type Reports, type UtilisationLine } from "@/lib/reports/schema";
 import { RateBarChart, RateLineChart } from "./report-charts";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
-const DAY_MS = 86_400_000;
 
 const hours = (minutes: number) => (Math.round(minutes / 6) / 10).toString();
 
@@ -33,10 +32,13 @@ export default async function ReportsPage({ searchParams }: PageProps<"/staff/re
   const t = await getTranslations("staffReports");
   const params = await searchParams;
   const ctx = await staffContext();
-  // Without dates the page shows the last four weeks up to today (UTC's date; each figure still counts days on its location's clock).
-  const today = ctx.now.toISOString().slice(0, 10);
-  const from = one(params.from) ?? (one(params.to) ? undefined : new Date(ctx.now.getTime() - 27 * DAY_MS).toISOString().slice(0, 10));
-  const to = one(params.to) ?? (one(params.from) ? undefined : today);
+  // Without dates the page shows the last four weeks up to today on the
+  // clock of the location chosen (else of the first open location); each
+  // figure counts days on its own location's clock.
+  const allLocations = await reportLocations();
+  const fallback = lastFourWeeks(ctx.now, allLocations, one(params.location));
+  const from = one(params.from) ?? (one(params.to) ? undefined : fallback.from);
+  const to = one(params.to) ?? (one(params.from) ? undefined : fallback.to);
   const parsed = reportQuerySchema.safeParse({ from, to, location: one(params.location) });
   let reports: Reports | null = null;
   let problem: string | null = null;
@@ -50,7 +52,7 @@ export default async function ReportsPage({ searchParams }: PageProps<"/staff/re
       problem = error.message;
     }
   }
-  const locations = reports?.locations ?? (await reportLocations());
+  const locations = reports?.locations ?? allLocations;
   const csvHref = reports
     ? `/api/staff/reports?${new URLSearchParams({ from: reports.from, to: reports.to, ...(reports.location ? { location: reports.location.id } : {}), format: "csv" })}`
     : null;
