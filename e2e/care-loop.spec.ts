@@ -6,6 +6,7 @@ import { withDatabase } from "../test/video-practice";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { createDeskPractice, insertDeskVisit, retireDeskPractice, type DeskPractice } from "./fixtures/desk-practice";
 import { DEMO_PASSWORD, FRONT_DESK, signIn } from "./fixtures/staff";
+import { expectHydrated } from "./fixtures/hydration";
 import { openCaughtMail } from "./fixtures/outbox";
 
 // The care loop from end to end, in a practice of its own (its own location,
@@ -96,9 +97,11 @@ test("first visit → plan of care booked as a series → home program → a ses
   await visit.getByRole("link", { name: /Visit page and home program/ }).click();
   await expect(therapistPage.getByRole("heading", { level: 1, name: `Visit with ${first.patientName}` })).toBeVisible();
   const form = therapistPage.getByRole("region", { name: "Home program" });
+  await expectHydrated(form.getByRole("button", { name: "Give home program" }));
   await form.getByRole("textbox", { name: "Sessions per week" }).fill("3");
   await form.getByRole("button", { name: "Give home program" }).click();
-  await expect(form.getByRole("status")).toContainText("Home program given.");
+  // The action queues the patient's email too: slower than a page's own answer on a loaded machine.
+  await expect(form.getByRole("status")).toContainText("Home program given.", { timeout: 30_000 });
 
   // The patient opens the program from the email's link, on a phone, without an account.
   const admin = await browser.newContext();

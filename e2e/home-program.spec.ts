@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { signIn } from "./fixtures/staff";
 import { openCaughtMail } from "./fixtures/outbox";
+import { expectHydrated } from "./fixtures/hydration";
 
 // A therapist gives a home program from a visit, the patient opens it from
 // the email the worker sends (read in the outbox, as messages.spec.ts does)
@@ -55,10 +56,11 @@ test("a therapist gives a home program from a visit, the patient logs a session 
   await expect(form.getByRole("checkbox", { name: "Each side for Side lunge stretch" })).toBeChecked();
   await expect(form.getByRole("checkbox", { name: "Give Wall calf stretch" })).not.toBeChecked();
   await expectNoAxeViolations(page, "the visit page's home program form");
+  await expectHydrated(form.getByRole("button", { name: "Give home program" }));
   await form.getByRole("textbox", { name: "Sessions per week" }).fill("3");
   await form.getByRole("combobox", { name: "Language of the email and page" }).selectOption("es");
   await form.getByRole("button", { name: "Give home program" }).click();
-  await expect(form.getByRole("status")).toContainText("Home program given.");
+  await expect(form.getByRole("status")).toContainText("Home program given.", { timeout: 30_000 });
   await expect(form.getByRole("status")).toBeFocused();
 
   const admin = await browser.newContext();

@@ -5,6 +5,7 @@ import { findService, readBooking } from "./fixtures/api";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { BookingFlow } from "./fixtures/booking-flow";
 import { expect, test } from "./fixtures/csp";
+import { expectHydrated } from "./fixtures/hydration";
 import { openCaughtMail } from "./fixtures/outbox";
 import { uniquePatient } from "./fixtures/patient";
 import { FRONT_DESK, signIn } from "./fixtures/staff";
@@ -96,10 +97,11 @@ test("a first visit's intake answers and progress scores reach the therapist's p
   await expect(answers).toContainText("Correr la media maratón de marzo.");
   const check = adminPage.getByRole("region", { name: "Progress check" });
   await expect(check).toContainText("pain 6/10, function 60%.");
+  await expectHydrated(check.getByRole("button", { name: "Record score" }));
   await check.getByLabel("Pain (0 none – 10 worst)").fill("3");
   await check.getByLabel("Function (0 – 100%, 100 = full)").fill("80");
   await check.getByRole("button", { name: "Record score" }).click();
-  await expect(check.getByRole("status")).toHaveText("Score recorded.");
+  await expect(check.getByRole("status")).toHaveText("Score recorded.", { timeout: 30_000 });
   await expectNoAxeViolations(adminPage, "the visit page with intake answers");
 
   // The profile draws both scores and lists them as a table.
