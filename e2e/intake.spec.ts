@@ -1,13 +1,12 @@
 import path from "node:path";
 import { embeddedDatabaseUrl } from "../lib/db/embedded-credentials";
 import { withDatabase } from "../test/video-practice";
-import { findService, readBooking } from "./fixtures/api";
+import { readBooking } from "./fixtures/api";
 import { expectNoAxeViolations } from "./fixtures/axe";
-import { BookingFlow } from "./fixtures/booking-flow";
+import { fillScreeningUpToConfirm } from "./fixtures/booking-flow";
 import { expect, test } from "./fixtures/csp";
 import { expectHydrated } from "./fixtures/hydration";
 import { openCaughtMail } from "./fixtures/outbox";
-import { uniquePatient } from "./fixtures/patient";
 import { FRONT_DESK, signIn } from "./fixtures/staff";
 
 // Progress from the patient's first click: a screening booked in Spanish for
@@ -23,21 +22,9 @@ const databaseUrl = () => embeddedDatabaseUrl(path.resolve(".data", `e2e-${slot}
 test("a first visit's intake answers and progress scores reach the therapist's page and the patient's chart", async ({ browser, page, request }) => {
   // Waits for the worker to send the confirmation: more than the default minute on a busy machine.
   test.slow();
-  const screening = await findService(request, "free-screening");
-  const patient = uniquePatient("intake-es", "Lucía");
-  const flow = new BookingFlow(page, "es");
-  await flow.open();
-  await flow.choose(page.getByRole("radio", { name: "Dolor en la parte interna de la rodilla al correr", exact: true }));
-  await flow.continueTo(2);
-  await flow.chooseService(screening.name.es);
-  await flow.chooseMode("CLINIC");
-  await flow.continueTo(3);
-  await flow.choosePlace(null);
-  await flow.continueTo(4);
-  await flow.pickFirstSlot();
-  await flow.continueTo(5);
-  await flow.fillDetails(patient);
+  const { flow, patient } = await fillScreeningUpToConfirm(page, request, "intake-es", { language: "es", firstName: "Lucía" });
   const booking = await readBooking(request, await flow.submitAndExpectBooked());
+  expect(booking.reason).toBe("Dolor en la parte interna de la rodilla al correr");
 
   // The confirmation, in Spanish, carries the private link to the knee questions.
   const admin = await browser.newContext();
