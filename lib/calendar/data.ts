@@ -6,8 +6,8 @@ import { visitStatusFilter } from "../db/appointment-status";
 import { getPrisma } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import { formatInstantWithOffset, isoWeekday, localDateRange, zonedDayBounds } from "../scheduling/zone-time";
-import type { CalendarAppointmentDto, CalendarDto, CalendarQuery, CalendarVisitDto, VisitPaymentState } from "./schema";
+import { isoWeekday, localDateRange } from "../scheduling/zone-time";
+import type { CalendarDto, CalendarQuery, CalendarVisitDto } from "./schema";
 
 const DAY_MS = 86_400_000;
 
@@ -66,12 +66,13 @@ export interface CalendarReadContext {
 }
 
 /**
- * The board for a person at the desk, written to the audit log (it shows
- * patients' names) in the statement that reads it: the row is
+ * The board for a person at the desk, as the JSON text of a CalendarDto,
+ * written to the audit log (it shows patients' names) in the statement that
+ * reads it: the row is
  * written only when the board is found, and commits before the board is
  * returned. The detail names the board, never a patient.
  */
-export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx: CalendarReadContext): Promise<CalendarDto> {
+export function openCalendarJson(staff: StaffMember, query: CalendarQuery, ctx: CalendarReadContext): Promise<string> {
   const audit = auditInsertSql(
     {
       staffUserId: staff.id,
@@ -92,12 +93,17 @@ export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx
     Prisma.sql`EXISTS (SELECT 1 FROM "Location" l WHERE l."id" = ${query.location}::uuid)
       AND set_config('synchronous_commit', 'off', true) = 'off'`,
   );
-  return readCalendar(staff, query, audit);
+  return readCalendarJson(staff, query, audit);
+}
+
+/** openCalendarJson as the object the page renders. */
+export async function openCalendar(staff: StaffMember, query: CalendarQuery, ctx: CalendarReadContext): Promise<CalendarDto> {
+  return JSON.parse(await openCalendarJson(staff, query, ctx)) as CalendarDto;
 }
 
 /** The board without an audit row, for callers that are not showing it to anyone. */
-export function loadCalendar(staff: StaffMember, query: CalendarQuery): Promise<CalendarDto> {
-  return readCalendar(staff, query, null);
+export async function loadCalendar(staff: StaffMember, query: CalendarQuery): Promise<CalendarDto> {
+  return JSON.parse(await readCalendarJson(staff, query, null)) as CalendarDto;
 }
 
 /**
@@ -106,231 +112,167 @@ export function loadCalendar(staff: StaffMember, query: CalendarQuery): Promise<
  * have in that time (visits at another location are marked, since they keep
  * the therapist busy here too). For the front desk and administrators only.
  *
- * Read in one statement (each part aggregated to JSON by PostgreSQL): the
- * desk polls the board, and ten queries cost ten round trips and ten times a
- * query's fixed cost. The zone is only known once the location is read, so
- * time off and visits are read for a UTC window wider than any zone's days
- * and cut to the location's own days here.
+ * The whole board is written by PostgreSQL, as the JSON text sent to the
+ * desk, in one statement: the desk polls the board and a week holds hundreds
+ * of visits, and parsing them into objects here only to write them out again
+ * made the app, not the database, what held a changed board back. The
+ * statement reads the location's zone itself, so the board's days and every
+ * time on it (ISO 8601 with the zone's offset, as formatInstantWithOffset
+ * writes them) are worked out there.
  */
-async function readCalendar(staff: StaffMember, query: CalendarQuery, audit: Prisma.Sql | null): Promise<CalendarDto> {
+async function readCalendarJson(staff: StaffMember, query: CalendarQuery, audit: Prisma.Sql | null): Promise<string> {
   if (staff.role !== "ADMIN" && staff.role !== "FRONT_DESK") throw new AppError("FORBIDDEN", "The calendar is for the front desk and administrators.");
   const dates = boardDates(query);
-  // Local midnights lie within 14 hours of the same UTC midnights; a visit
-  // may start up to a day before the board's first day and still show.
-  const firstUtc = Date.parse(`${dates[0]!}T00:00:00Z`);
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  // Local midnights lie within 14 hours of the same UTC midnights: these
+  // bounds hold every row the board's own (zoned) bounds keep, so the
+  // indexes narrow the read before the zone is known.
+  const firstUtc = Date.parse(`${first}T00:00:00Z`);
   const wideFrom = new Date(firstUtc - DAY_MS);
   const wideStartsAfter = new Date(firstUtc - 2 * DAY_MS);
-  const wideUntil = new Date(Date.parse(`${dates[dates.length - 1]!}T00:00:00Z`) + 2 * DAY_MS);
-  const [board] = await getPrisma().$queryRaw<BoardRow[]>`
-    WITH ${audit ? Prisma.sql`"audit" AS (${audit}),` : Prisma.empty} "th" AS (
+  const wideUntil = new Date(Date.parse(`${last}T00:00:00Z`) + 2 * DAY_MS);
+  const zone = Prisma.sql`(SELECT "zone" FROM "loc")`;
+  const [row] = await getPrisma().$queryRaw<{ body: string }[]>`
+    WITH ${audit ? Prisma.sql`"audit" AS (${audit}),` : Prisma.empty} "loc" AS (
+      -- A closed location's board still opens (by its address): its visits, past and still to move, stay in view.
+      SELECT l."id", l."name", l."timeZone" AS "zone", l."active" FROM "Location" l WHERE l."id" = ${query.location}::uuid
+    ), "bounds" AS (
+      -- The instants of the first day's local midnight and of the midnight
+      -- after the last day, read as zonedDayBounds reads them: a midnight
+      -- that happens twice is its first occurrence, one that never happens is
+      -- the instant the clocks jump.
+      SELECT min(w."at") FILTER (WHERE w."k" = 0) AS "from", min(w."at") FILTER (WHERE w."k" = 1) AS "until"
+        FROM (SELECT v."k",
+                     CASE WHEN c."before" = o."before" AND c."after" = o."after" THEN least(c."withBefore", c."withAfter")
+                          WHEN c."before" = o."before" THEN c."withBefore"
+                          WHEN c."after" = o."after" THEN c."withAfter"
+                          ELSE v."wall" AT TIME ZONE ${zone} END AS "at"
+                FROM (VALUES (0, ${first}::date::timestamp), (1, ${last}::date::timestamp + interval '1 day')) v("k", "wall")
+                CROSS JOIN LATERAL (SELECT ${offsetAt(Prisma.sql`((v."wall" - interval '1 day') AT TIME ZONE 'UTC')`, zone)} AS "before",
+                                           ${offsetAt(Prisma.sql`((v."wall" + interval '1 day') AT TIME ZONE 'UTC')`, zone)} AS "after") o
+                CROSS JOIN LATERAL (SELECT (v."wall" - o."before") AT TIME ZONE 'UTC' AS "withBefore", (v."wall" - o."after") AT TIME ZONE 'UTC' AS "withAfter") t
+                CROSS JOIN LATERAL (SELECT ${offsetAt(Prisma.sql`t."withBefore"`, zone)} AS "before", ${offsetAt(Prisma.sql`t."withAfter"`, zone)} AS "after",
+                                           t."withBefore", t."withAfter") c) w
+    ), "th" AS (
       SELECT t."id", t."firstName", t."lastName", t."credentials", t."visitModes"
         FROM "Therapist" t
        WHERE t."active" AND EXISTS (SELECT 1 FROM "TherapistLocation" tl WHERE tl."therapistId" = t."id" AND tl."locationId" = ${query.location}::uuid)
+    ), "visits" AS MATERIALIZED (
+      -- Materialized, so each visit's times are moved into the zone once
+      -- (its card writes each twice: the wall clock and the offset).
+      SELECT a."id", a."therapistId", a."locationId", a."startsAt", a."endsAt", a."status", a."mode", a."updatedAt", a."serviceId",
+             a."patientConfirmedAt", a."changeRequestedAt", a."paymentMethodId", p."firstName", p."lastName", r."name" AS "room",
+             m."taken", m."refunded", s."priceCents", s."paymentRule",
+             a."startsAt" AT TIME ZONE ${zone} AS "localStart", a."endsAt" AT TIME ZONE ${zone} AS "localEnd"
+        FROM "Appointment" a
+        JOIN "Patient" p ON p."id" = a."patientId"
+        LEFT JOIN "Room" r ON r."id" = a."roomId"
+        LEFT JOIN "Service" s ON s."id" = a."serviceId"
+        -- The visit's money: payments made for any row of its booking (a
+        -- reschedule writes a new row). A row moved from no other is its
+        -- booking's only row, so most visits cost one probe of the payments'
+        -- index and only a moved one reads its booking's rows first.
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum(pay."amountCents") FILTER (WHERE pay."status" = 'SUCCEEDED'), 0)::int8 AS "taken",
+                 coalesce(sum(pay."refundedCents"), 0)::int8 AS "refunded"
+            FROM "Payment" pay
+           WHERE pay."appointmentId" = ANY (CASE WHEN a."rescheduledFromId" IS NULL THEN ARRAY[a."id"]
+                                                 ELSE ARRAY(SELECT b."id" FROM "Appointment" b WHERE b."bookingId" = a."bookingId") END)) m
+       WHERE a."therapistId" IN (SELECT "id" FROM "th")
+         AND a."status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
+         AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}
+         -- Visits that started within a day before the board's first day (no visit lasts a day) and end after it starts.
+         AND a."startsAt" > (SELECT "from" FROM "bounds") - interval '1 day' AND a."startsAt" < (SELECT "until" FROM "bounds")
+         AND a."endsAt" > (SELECT "from" FROM "bounds")
     )
-    SELECT
-      -- A closed location's board still opens (by its address): its visits, past and still to move, stay in view.
-      (SELECT json_build_object('id', l."id"::text, 'name', l."name", 'timeZone', l."timeZone", 'active', l."active")
-         FROM "Location" l WHERE l."id" = ${query.location}::uuid) AS "location",
-      (SELECT coalesce(json_agg(json_build_object('id', l."id"::text, 'name', l."name") ORDER BY l."name"), '[]')
-         FROM "Location" l WHERE l."active") AS "locations",
-      (SELECT coalesce(json_agg(json_build_object('id', th."id"::text, 'firstName', th."firstName", 'lastName', th."lastName",
-                                                  'credentials', th."credentials", 'visitModes', th."visitModes")
-                                ORDER BY th."lastName", th."firstName"), '[]')
-         FROM "th") AS "therapists",
-      -- Every service, retired ones too: a visit names its service by id.
-      (SELECT coalesce(json_agg(json_build_object('id', s."id"::text, 'nameEn', s."nameEn", 'durationMinutes', s."durationMinutes", 'visitModes', s."visitModes",
-                                                  'active', s."active", 'priceCents', s."priceCents", 'paymentRule', s."paymentRule")
-                                ORDER BY s."sortOrder"), '[]')
-         FROM "Service" s) AS "services",
-      (SELECT coalesce(json_agg(json_build_object('therapistId', h."therapistId"::text, 'weekday', h."weekday", 'startMinute', h."startMinute",
-                                                  'endMinute', h."endMinute", 'visitModes', h."visitModes",
-                                                  'validFrom', to_char(h."validFrom", 'YYYY-MM-DD'), 'validUntil', to_char(h."validUntil", 'YYYY-MM-DD'))), '[]')
-         FROM "WeeklyHours" h WHERE h."therapistId" IN (SELECT "id" FROM "th") AND h."locationId" = ${query.location}::uuid) AS "hours",
-      (SELECT coalesce(json_agg(json_build_object('therapistId', o."therapistId"::text, 'kind', o."kind",
-                                                  'start', (extract(epoch FROM o."startsAt") * 1000)::float8, 'end', (extract(epoch FROM o."endsAt") * 1000)::float8)), '[]')
-         FROM "TimeOff" o
-        WHERE o."therapistId" IN (SELECT "id" FROM "th") AND o."startsAt" < ${wideUntil} AND o."endsAt" > ${wideFrom}) AS "timeOff",
-      (SELECT coalesce(json_agg(json_build_array(
-                a."id", a."therapistId", a."locationId",
-                (extract(epoch FROM a."startsAt") * 1000)::int8, (extract(epoch FROM a."endsAt") * 1000)::int8,
-                a."status", a."mode", (extract(epoch FROM a."updatedAt") * 1000)::int8,
-                a."serviceId", p."firstName" || ' ' || p."lastName", r."name",
-                a."patientConfirmedAt" IS NOT NULL, a."changeRequestedAt" IS NOT NULL,
-                m."taken", m."refunded", a."paymentMethodId" IS NOT NULL)
-              ORDER BY a."startsAt", a."id"), '[]')
-         FROM "Appointment" a
-         JOIN "Patient" p ON p."id" = a."patientId"
-         LEFT JOIN "Room" r ON r."id" = a."roomId"
-         -- The visit's money: payments made for any row of its booking (a
-         -- reschedule writes a new row). A row moved from no other is its
-         -- booking's only row, so most visits cost one probe of the payments'
-         -- index and only a moved one reads its booking's rows first.
-         CROSS JOIN LATERAL (
-           SELECT coalesce(sum(pay."amountCents") FILTER (WHERE pay."status" = 'SUCCEEDED'), 0)::int8 AS "taken",
-                  coalesce(sum(pay."refundedCents"), 0)::int8 AS "refunded"
-             FROM "Payment" pay
-            WHERE pay."appointmentId" = ANY (CASE WHEN a."rescheduledFromId" IS NULL THEN ARRAY[a."id"]
-                                                  ELSE ARRAY(SELECT b."id" FROM "Appointment" b WHERE b."bookingId" = a."bookingId") END)) m
-        WHERE a."therapistId" IN (SELECT "id" FROM "th")
-          AND a."status" IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
-          AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "visits",
+    SELECT concat(
+      '{"location":', json_build_object('id', loc."id"::text, 'name', loc."name", 'timeZone', loc."zone"),
+      -- The picker offers open locations only, and names a closed one while it is shown.
+      ',"locations":', (SELECT coalesce(json_agg(x."o" ORDER BY x."k", x."name"), '[]')
+                          FROM (SELECT 0 AS "k", l."name", json_build_object('id', l."id"::text, 'name', l."name") AS "o" FROM "Location" l WHERE l."active"
+                                UNION ALL
+                                SELECT 1, loc."name", json_build_object('id', loc."id"::text, 'name', loc."name" || ' (closed)') WHERE NOT loc."active") x),
+      ',"view":', to_json(${query.view}::text),
+      ',"dates":', ${JSON.stringify(dates)}::text,
+      ',"therapists":', (SELECT coalesce(json_agg(json_build_object('id', th."id"::text, 'name', th."firstName" || ' ' || th."lastName",
+                                                                   'credentials', th."credentials", 'visitModes', th."visitModes")
+                                                 ORDER BY th."lastName", th."firstName"), '[]')
+                           FROM "th"),
+      ',"hours":', (SELECT coalesce(json_agg(json_build_object('therapistId', h."therapistId"::text, 'date', to_char(d."day", 'YYYY-MM-DD'),
+                                                              'startMinute', h."startMinute", 'endMinute', h."endMinute", 'visitModes', h."visitModes")
+                                            ORDER BY d."day", h."therapistId", h."startMinute"), '[]')
+                      FROM generate_series(${first}::date, ${last}::date, interval '1 day') d("day")
+                      JOIN "WeeklyHours" h ON h."weekday" = extract(isodow FROM d."day")
+                       AND (h."validFrom" IS NULL OR h."validFrom" <= d."day") AND (h."validUntil" IS NULL OR h."validUntil" >= d."day")
+                     WHERE h."therapistId" IN (SELECT "id" FROM "th") AND h."locationId" = ${query.location}::uuid),
+      ',"timeOff":', (SELECT coalesce(json_agg(json_build_object('therapistId', o."therapistId"::text, 'start', ${isoInZone(Prisma.sql`o."startsAt"`, zone)},
+                                                                'end', ${isoInZone(Prisma.sql`o."endsAt"`, zone)}, 'kind', o."kind")
+                                              ORDER BY o."startsAt", o."therapistId"), '[]')
+                        FROM "TimeOff" o
+                       WHERE o."therapistId" IN (SELECT "id" FROM "th") AND o."startsAt" < ${wideUntil} AND o."endsAt" > ${wideFrom}
+                         AND o."startsAt" < (SELECT "until" FROM "bounds") AND o."endsAt" > (SELECT "from" FROM "bounds")),
+      -- Each card as CalendarAppointmentDto, written out directly: flags
+      -- that are rarely set are left out when false, and so is a payment
+      -- state with nothing to show (see paymentState).
+      ',"appointments":[', (SELECT string_agg(concat(
+                               '{"id":"', v."id", '","therapistId":"', v."therapistId",
+                               '","start":"', ${isoOf(Prisma.sql`v."startsAt"`, Prisma.sql`v."localStart"`)}, '","end":"', ${isoOf(Prisma.sql`v."endsAt"`, Prisma.sql`v."localEnd"`)},
+                               '","status":"', v."status", '","mode":"', v."mode", '","serviceId":"', v."serviceId",
+                               '","patientName":', to_json(v."firstName" || ' ' || v."lastName"), ',"room":', coalesce(to_json(v."room")::text, 'null'),
+                               ',"updatedAt":"', to_char(v."updatedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '"',
+                               CASE WHEN v."locationId" <> loc."id" THEN ',"elsewhere":true' END,
+                               CASE WHEN v."patientConfirmedAt" IS NOT NULL THEN ',"patientConfirmed":true' END,
+                               CASE WHEN v."changeRequestedAt" IS NOT NULL THEN ',"changeRequested":true' END,
+                               CASE WHEN v."refunded" > 0 THEN ',"payment":"refunded"'
+                                    WHEN v."taken" > 0 THEN CASE WHEN v."taken" < v."priceCents" THEN ',"payment":"deposit"' ELSE ',"payment":"paid"' END
+                                    WHEN v."paymentMethodId" IS NOT NULL THEN ',"payment":"card"'
+                                    WHEN v."priceCents" > 0 AND v."paymentRule" <> 'NONE' THEN ',"payment":"due"' END,
+                               '}'), ',' ORDER BY v."startsAt", v."id")
+                             FROM "visits" v),
       -- Times held while a patient pays online: the time only, never who (the
       -- desk must not book over them, and need not know more). An expired
       -- hold is gone from the board whether or not it was marked lapsed.
-      (SELECT coalesce(json_agg(json_build_array(
-                a."therapistId", (extract(epoch FROM a."startsAt") * 1000)::int8, (extract(epoch FROM a."endsAt") * 1000)::int8,
-                (extract(epoch FROM a."holdExpiresAt") * 1000)::int8)
-              ORDER BY a."startsAt", a."therapistId"), '[]')
-         FROM "Appointment" a
-        WHERE a."therapistId" IN (SELECT "id" FROM "th")
-          AND a."status" = 'HELD' AND a."holdExpiresAt" > now()
-          AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}) AS "holds"`;
-  const location = board?.location;
-  if (!board || !location) throw new AppError("NOT_FOUND", "That location does not exist.");
-  const zone = location.timeZone;
-  const from = zonedDayBounds(dates[0]!, zone).start;
-  const until = zonedDayBounds(dates[dates.length - 1]!, zone).end;
-  // The bounds the board shows, as the rows were read before: time off
-  // overlapping the days, visits that started within a day before them (no
-  // visit lasts a day) and end after their start.
-  const timeOff = board.timeOff.filter((t) => t.start < until && t.end > from);
-  const services = new Map(board.services.map((s) => [s.id, s]));
-  const visits = board.visits.map(toVisit).filter((a) => a.start > from - DAY_MS && a.start < until && a.end > from);
-  const holds = board.holds.filter(([, start, end]) => start > from - DAY_MS && start < until && end > from);
-
-  return {
-    location: { id: location.id, name: location.name, timeZone: zone },
-    // The picker offers open locations only, and names a closed one while it is shown.
-    locations: location.active ? board.locations : [...board.locations, { id: location.id, name: `${location.name} (closed)` }],
-    view: query.view,
-    dates,
-    therapists: board.therapists.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, credentials: t.credentials, visitModes: t.visitModes })),
-    hours: dates.flatMap((date) => {
-      const weekday = isoWeekday(date);
-      return board.hours
-        .filter((h) => h.weekday === weekday)
-        .filter((h) => (!h.validFrom || h.validFrom <= date) && (!h.validUntil || h.validUntil >= date))
-        .map((h) => ({ therapistId: h.therapistId, date, startMinute: h.startMinute, endMinute: h.endMinute, visitModes: h.visitModes }));
-    }),
-    timeOff: timeOff.map((t) => ({
-      therapistId: t.therapistId,
-      start: formatInstantWithOffset(t.start, zone),
-      end: formatInstantWithOffset(t.end, zone),
-      kind: t.kind,
-    })),
-    appointments: visits.map((a) => {
-      const card: CalendarAppointmentDto = {
-        id: a.id,
-        therapistId: a.therapistId,
-        start: formatInstantWithOffset(a.start, zone),
-        end: formatInstantWithOffset(a.end, zone),
-        status: a.status,
-        mode: a.mode,
-        serviceId: a.serviceId,
-        patientName: a.patientName,
-        room: a.room,
-        updatedAt: new Date(a.updatedAt).toISOString(),
-      };
-      if (a.locationId !== location.id) card.elsewhere = true;
-      if (a.patientConfirmed) card.patientConfirmed = true;
-      if (a.changeRequested) card.changeRequested = true;
-      const payment = paymentState(a, services.get(a.serviceId));
-      if (payment) card.payment = payment;
-      return card;
-    }),
-    holds: holds.map(([therapistId, start, end, until]) => ({
-      therapistId,
-      start: formatInstantWithOffset(start, zone),
-      end: formatInstantWithOffset(end, zone),
-      until: formatInstantWithOffset(until, zone),
-    })),
-    services: board.services.filter((s) => s.active).map((s) => ({ id: s.id, name: s.nameEn, durationMinutes: s.durationMinutes, visitModes: s.visitModes })),
-    serviceNames: Object.fromEntries(board.services.map((s) => [s.id, s.nameEn])),
-  };
+      '],"holds":', (SELECT coalesce(json_agg(json_build_object('therapistId', a."therapistId"::text, 'start', ${isoInZone(Prisma.sql`a."startsAt"`, zone)},
+                                                               'end', ${isoInZone(Prisma.sql`a."endsAt"`, zone)}, 'until', ${isoInZone(Prisma.sql`a."holdExpiresAt"`, zone)})
+                                             ORDER BY a."startsAt", a."therapistId"), '[]')
+                       FROM "Appointment" a
+                      WHERE a."therapistId" IN (SELECT "id" FROM "th")
+                        AND a."status" = 'HELD' AND a."holdExpiresAt" > now()
+                        AND a."startsAt" > ${wideStartsAfter} AND a."startsAt" < ${wideUntil} AND a."endsAt" > ${wideFrom}
+                        AND a."startsAt" > (SELECT "from" FROM "bounds") - interval '1 day' AND a."startsAt" < (SELECT "until" FROM "bounds")
+                        AND a."endsAt" > (SELECT "from" FROM "bounds")),
+      -- The services that can be booked; and every service by name, retired ones too: a visit names its service by id.
+      ',"services":', (SELECT coalesce(json_agg(json_build_object('id', s."id"::text, 'name', s."nameEn", 'durationMinutes', s."durationMinutes", 'visitModes', s."visitModes")
+                                               ORDER BY s."sortOrder"), '[]')
+                         FROM "Service" s WHERE s."active"),
+      ',"serviceNames":', (SELECT coalesce(json_object_agg(s."id"::text, s."nameEn" ORDER BY s."sortOrder"), '{}') FROM "Service" s),
+      '}') AS "body"
+      FROM "loc"`;
+  if (!row) throw new AppError("NOT_FOUND", "That location does not exist.");
+  return row.body;
 }
 
-type Modes = CalendarDto["therapists"][number]["visitModes"];
-
-interface BoardService {
-  id: string;
-  nameEn: string;
-  durationMinutes: number;
-  visitModes: Modes;
-  active: boolean;
-  priceCents: number;
-  paymentRule: "NONE" | "FULL" | "DEPOSIT" | "CARD_ON_FILE";
-}
-
-/** The card's payment state (see VisitPaymentState); none for a visit with no money to speak of. */
-function paymentState(visit: VisitRow, service: BoardService | undefined): VisitPaymentState | null {
-  if (visit.refundedCents > 0) return "refunded";
-  if (visit.takenCents > 0) return service && visit.takenCents < service.priceCents ? "deposit" : "paid";
-  if (visit.cardSaved) return "card";
-  if (service && service.priceCents > 0 && service.paymentRule !== "NONE") return "due";
-  return null;
-}
-
-/** The board's statement's one row: each part as JSON, parsed by the driver. */
-interface BoardRow {
-  location: { id: string; name: string; timeZone: string; active: boolean } | null;
-  locations: { id: string; name: string }[];
-  therapists: { id: string; firstName: string; lastName: string; credentials: string; visitModes: Modes }[];
-  services: BoardService[];
-  hours: { therapistId: string; weekday: number; startMinute: number; endMinute: number; visitModes: Modes; validFrom: string | null; validUntil: string | null }[];
-  timeOff: { therapistId: string; kind: CalendarDto["timeOff"][number]["kind"]; start: number; end: number }[];
-  visits: VisitTuple[];
-  holds: [therapistId: string, start: number, end: number, until: number][];
+/** The zone's offset from UTC at an instant, as an interval (the wall clock minus UTC). */
+function offsetAt(instant: Prisma.Sql, zone: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`((${instant} AT TIME ZONE ${zone}) - (${instant} AT TIME ZONE 'UTC'))`;
 }
 
 /**
- * A visit as the statement sends it: an array rather than an object, so
- * PostgreSQL writes (and the driver parses) no key 500 times over, and epochs
- * in whole milliseconds (the columns hold no finer), which print faster than
- * float8.
+ * An instant as ISO 8601 with the zone's offset at that instant, seconds
+ * truncated, e.g. 2026-11-23T09:00:00-07:00: what formatInstantWithOffset
+ * writes. to_char, not a cast to text, so the database's DateStyle cannot
+ * change it.
  */
-type VisitTuple = [
-  id: string,
-  therapistId: string,
-  locationId: string,
-  start: number,
-  end: number,
-  status: VisitRow["status"],
-  mode: VisitRow["mode"],
-  updatedAt: number,
-  serviceId: string,
-  patientName: string,
-  room: string | null,
-  patientConfirmed: boolean,
-  changeRequested: boolean,
-  takenCents: number,
-  refundedCents: number,
-  cardSaved: boolean | null,
-];
-
-function toVisit(t: VisitTuple): VisitRow {
-  const [id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested, takenCents, refundedCents, cardSaved] = t;
-  return {
-    id, therapistId, locationId, start, end, status, mode, updatedAt, serviceId, patientName, room, patientConfirmed, changeRequested, takenCents, refundedCents, cardSaved: cardSaved === true,
-  };
+function isoInZone(instant: Prisma.Sql, zone: Prisma.Sql): Prisma.Sql {
+  return isoOf(instant, Prisma.sql`(${instant} AT TIME ZONE ${zone})`);
 }
 
-interface VisitRow {
-  id: string;
-  therapistId: string;
-  locationId: string;
-  start: number;
-  end: number;
-  status: CalendarAppointmentDto["status"];
-  mode: CalendarAppointmentDto["mode"];
-  updatedAt: number;
-  serviceId: string;
-  patientName: string;
-  room: string | null;
-  patientConfirmed: boolean;
-  changeRequested: boolean;
-  takenCents: number;
-  refundedCents: number;
-  cardSaved: boolean;
+/** isoInZone for an instant whose wall-clock time in the zone (`local`) was already worked out. */
+function isoOf(instant: Prisma.Sql, local: Prisma.Sql): Prisma.Sql {
+  const utc = Prisma.sql`(${instant} AT TIME ZONE 'UTC')`;
+  return Prisma.sql`(to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS')
+    || CASE WHEN ${local} < ${utc} THEN '-' || to_char(${utc} - ${local}, 'HH24:MI') ELSE '+' || to_char(${local} - ${utc}, 'HH24:MI') END)`;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { NextResponse } from "next/server";
 import { authorizeStaff, authorizeStaffWith } from "@/lib/auth/require-staff";
-import { boardStampsSql, calendarETagOf, openCalendar } from "@/lib/calendar/data";
+import { boardStampsSql, calendarETagOf, openCalendarJson } from "@/lib/calendar/data";
 import { calendarQuerySchema, type CalendarQuery } from "@/lib/calendar/schema";
 import { clientHasCurrent, REVALIDATE_PRIVATELY } from "@/lib/http/conditional";
 import { requestContext } from "@/lib/http/request-context";
@@ -33,6 +32,6 @@ export const GET = withErrors(async (request: Request) => {
   const etag = calendarETagOf(query, stamps);
   const headers = { ETag: etag, "Cache-Control": REVALIDATE_PRIVATELY };
   if (clientHasCurrent(request, etag)) return new Response(null, { status: 304, headers });
-  const board = await openCalendar(staff, query, requestContext(request));
-  return NextResponse.json(board, { headers });
+  const board = await openCalendarJson(staff, query, requestContext(request));
+  return new Response(board, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
 });
