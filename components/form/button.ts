@@ -18,6 +18,8 @@ const VARIANT: Record<ButtonVariant, string> = {
 const SIZE = {
   md: "px-4 py-2",
   sm: "px-3 py-1.5 text-sm",
+  /** Patient pages, made for a thumb on a phone: at least 44 px high. */
+  lg: "min-h-11 px-5 py-3 text-lg",
 };
 
 export function buttonClass(variant: ButtonVariant = "primary", size: keyof typeof SIZE = "md"): string {

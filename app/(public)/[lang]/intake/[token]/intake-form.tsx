@@ -3,6 +3,7 @@ import type { Language } from "@/lib/i18n/languages";
 import type { IntakeQuestion } from "@/lib/progress/intake-forms";
 import { submitIntakeAction } from "./actions";
 import type { IntakeFormState } from "./flash";
+import { buttonClass } from "@/components/form/button";
 
 const CHOICE = "flex min-h-11 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-checked:border-teal-800 has-checked:bg-teal-50";
 const FIELD = "mt-1.5 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base";
@@ -102,7 +103,7 @@ export async function IntakeFormView({ lang, token, questions, state }: { lang: 
       })}
       <button
         type="submit"
-        className="inline-flex min-h-11 items-center justify-center rounded-md bg-teal-800 px-5 py-3 text-lg font-semibold text-white hover:bg-teal-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+        className={buttonClass("primary", "lg")}
       >
         {t("submit")}
       </button>

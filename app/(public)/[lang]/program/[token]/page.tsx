@@ -8,6 +8,7 @@ import { imageUrl } from "@/lib/images/mutations";
 import { formatLongDate } from "@/lib/i18n/format-date-time";
 import { isLanguage } from "@/lib/i18n/languages";
 import { logSessionAction } from "./actions";
+import { buttonClass } from "@/components/form/button";
 
 // A patient's home program, opened from the private link in its email: no
 // account, made for a phone, printable (the form and the site's header and
@@ -104,7 +105,7 @@ export default async function HomeProgramPage({ params, searchParams }: PageProp
           </div>
           <button
             type="submit"
-            className="inline-flex min-h-11 items-center justify-center rounded-md bg-teal-800 px-5 py-3 text-lg font-semibold text-white hover:bg-teal-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+            className={buttonClass("primary", "lg")}
           >
             {t("submit")}
           </button>
