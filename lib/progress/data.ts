@@ -126,15 +126,13 @@ export async function listPatientScores(staff: StaffMember, patientId: string, c
     const seen = await prisma.appointment.findFirst({ where: { patientId, therapistId: staff.therapistId, status: visitStatusFilter() }, select: { id: true } });
     if (!seen) return null;
   }
-  const [rows, fallback] = await Promise.all([
-    prisma.progressScore.findMany({
-      where: { patientId },
-      orderBy: { recordedAt: "asc" },
-      select: { ...SCORE, appointment: { select: { location: { select: { timeZone: true } } } } },
-      take: 500,
-    }),
-    prisma.location.findFirst({ orderBy: [{ active: "desc" }, { createdAt: "asc" }], select: { timeZone: true } }),
-  ]);
+  const rows = await prisma.progressScore.findMany({
+    where: { patientId },
+    orderBy: { recordedAt: "asc" },
+    select: { ...SCORE, appointment: { select: { location: { select: { timeZone: true } } } } },
+    take: 500,
+  });
+  const fallback = rows.some((r) => !r.appointment) ? await prisma.location.findFirst({ orderBy: [{ active: "desc" }, { createdAt: "asc" }], select: { timeZone: true } }) : null;
   await recordAudit(prisma, {
     staffUserId: staff.id,
     actor: staff.email,
