@@ -368,7 +368,7 @@ export function buildOpenApiDocument(serverUrl: string) {
             200: { description: "Logged before with this clientKey", ...json({ type: "object", required: ["logged"], properties: { logged: { type: "boolean", enum: [false] } } }) },
             400: errorResponse("A pain outside 0–10, a note too long, or a body that is not JSON"),
             404: errorResponse("A link that opens no program, or no longer"),
-            429: errorResponse("The program logged its most sessions for the day: log the next one tomorrow"),
+            429: errorResponse("The program logged its most sessions within its day (a UTC day): the message says in how many hours it may log again"),
             ...bodyErrors,
             422: errorResponse("A field of the wrong type"),
           },

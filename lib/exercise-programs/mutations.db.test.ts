@@ -164,7 +164,12 @@ describe("a link replayed many times", () => {
     for (let i = 0; i < PROGRAM_LOGS_PER_DAY; i++) {
       expect(await logProgramSession(token, { clientKey: randomUUID(), pain: "2" }, at("2026-10-30T12:00:00Z"))).toEqual({ logged: true });
     }
-    expect(await refusal(logProgramSession(token, { clientKey: randomUUID(), pain: "2" }, at("2026-10-30T13:00:00Z")))).toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    // 13:00 UTC: the counter's day ends in 11 hours.
+    expect(await refusal(logProgramSession(token, { clientKey: randomUUID(), pain: "2" }, at("2026-10-30T13:00:00Z")))).toMatchObject({
+      code: "RATE_LIMITED",
+      status: 429,
+      message: "This program has logged 12 sessions within a day, the most it takes: log the next one in 11 hours.",
+    });
     expect(await getPrisma().exerciseSessionLog.count({ where: { programId: id } })).toBe(PROGRAM_LOGS_PER_DAY);
     expect(await logProgramSession(token, { clientKey: randomUUID(), pain: "2" }, at("2026-10-31T12:00:00Z"))).toEqual({ logged: true });
   });

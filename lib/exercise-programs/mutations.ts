@@ -127,7 +127,9 @@ export async function logProgramSession(token: string, input: LogSessionForm, ct
   const { clientKey, pain, note } = parsed.data;
   const { count: today, retryAfterSeconds } = await recordHit(`program-log:${programId}`, 86_400, ctx.now);
   if (today > PROGRAM_LOGS_PER_DAY) {
-    throw new AppError("RATE_LIMITED", `This program has logged ${PROGRAM_LOGS_PER_DAY} sessions today, the most a day takes: log the next one tomorrow.`, { retryAfterSeconds });
+    // The day is UTC's (the shared counter's window), so say when it ends rather than "tomorrow".
+    const hours = Math.ceil(retryAfterSeconds / 3600);
+    throw new AppError("RATE_LIMITED", `This program has logged ${PROGRAM_LOGS_PER_DAY} sessions within a day, the most it takes: log the next one in ${hours} ${hours === 1 ? "hour" : "hours"}.`, { retryAfterSeconds });
   }
   const { count } = await getPrisma().exerciseSessionLog.createMany({ data: [{ programId, clientKey, pain, note, doneAt: ctx.now }], skipDuplicates: true });
   return { logged: count === 1 };
